@@ -1,0 +1,219 @@
+"""The ``peelgraph`` command line: a thin layer that parses arguments and calls the API.
+
+Results go to stdout, diagnostics to stderr as ``[ERROR] where: what (hint: ...)`` lines.
+Exit codes: 0 success, 1 the data does not conform, 2 bad input or usage.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from . import __version__
+from .errors import NotConformingError, PeelgraphError
+from .extract.reading import DEFAULT_MAX_BYTES
+
+app = typer.Typer(
+    name="peelgraph",
+    help="Turn PEEL police inspection reports into a validated, queryable RDF knowledge graph.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True)
+
+_state = {"debug": False}
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def reports_errors(func: F) -> F:
+    """Turn the project's errors into one stderr line and the error's exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except PeelgraphError as exc:
+            if _state["debug"]:
+                traceback.print_exc()
+            err.print(f"[ERROR] {exc.one_line()}", markup=False)
+            raise typer.Exit(exc.exit_code) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"peelgraph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Turn PEEL police inspection reports into a validated, queryable RDF knowledge graph."""
+    _state["debug"] = debug
+
+
+@app.command()
+@reports_errors
+def build(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Report files (.txt, .pdf) or folders of them.")
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "-o", "--output", help="Graph file to write: .trig (named graphs) or .ttl, .nt, .nq."
+        ),
+    ],
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help="Replace the output if it exists.")
+    ] = False,
+    keep_going: Annotated[
+        bool,
+        typer.Option(
+            "--keep-going",
+            help="Skip files that cannot be read and build the rest (default: stop at the "
+            "first bad file and write nothing).",
+        ),
+    ] = False,
+    max_input_size: Annotated[
+        int, typer.Option(help="Largest input file to read, in bytes.")
+    ] = DEFAULT_MAX_BYTES,
+    show_warnings: Annotated[
+        bool, typer.Option("--warnings", help="List extraction warnings (sections not found, ...).")
+    ] = False,
+) -> None:
+    """Extract reports, map them to RDF, validate with SHACL and write the graph.
+
+    One named graph per report plus a reference graph. A graph that does not conform is not
+    written: the command lists the violations and exits with 1.
+    """
+    from .build import build as run_build
+    from .build import collect_inputs
+    from .graphio import check_output, format_for, serialise, write_atomic
+
+    files = collect_inputs(paths)
+    check_output(output, files, overwrite)
+    fmt = format_for(output)
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    ) as progress:
+        task = progress.add_task("Extracting", total=len(files))
+        result = run_build(
+            paths,
+            keep_going=keep_going,
+            max_bytes=max_input_size,
+            progress=lambda _: progress.advance(task),
+        )
+    for skipped in result.skipped:
+        err.print(f"[WARNING] skipped {skipped.error.one_line()}", markup=False)
+    if show_warnings:
+        for warning in result.warnings:
+            err.print(f"[WARNING] {warning}", markup=False)
+    if not result.validation.conforms:
+        for violation in result.validation.violations:
+            err.print(violation.one_line(), markup=False)
+        raise NotConformingError(
+            f"the graph does not conform to the shapes "
+            f"({len(result.validation.violations)} result(s)); nothing was written",
+            result.validation,
+            where=str(output),
+        )
+    if not result.reports:
+        raise PeelgraphError("no report could be read; nothing was written", where=str(output))
+    write_atomic(output, serialise(result.dataset, fmt))
+    _print_summary(result, output)
+
+
+def _print_summary(result: Any, output: Path) -> None:
+    from .stats import graph_stats
+
+    stats = graph_stats(result.dataset)
+    grades = ", ".join(f"{g} {n}" for g, n in sorted(stats.judgments_by_grade.items())) or "none"
+    graphs = f"{stats.named_graphs} report graph(s) + reference"
+    out.print(f"Wrote {output} ({stats.triples:,} triples, {graphs})")
+    out.print(f"  reports                {stats.reports}")
+    out.print(f"  judgments              {sum(stats.judgments_by_grade.values())} ({grades})")
+    out.print(f"  findings               {stats.findings}")
+    out.print(f"  areas for improvement  {stats.areas_for_improvement}")
+    out.print(f"  partner links          {stats.partner_links} ({stats.partners} partners)")
+    out.print(f"  observations           {stats.observations}")
+    if result.skipped:
+        out.print(f"  skipped files          {len(result.skipped)}")
+    out.print("  SHACL validation       conforms")
+
+
+@app.command()
+@reports_errors
+def validate(
+    file: Annotated[Path, typer.Argument(help="Graph file (.trig, .ttl, .nt, .nq, .jsonld).")],
+    output_format: Annotated[
+        str, typer.Option("--format", help="Report as 'text' or 'json'.")
+    ] = "text",
+) -> None:
+    """Validate a graph file against the SHACL shapes (exit 0 conforms, 1 does not)."""
+    from .graphio import load_dataset
+    from .validate import validate_dataset
+
+    if output_format not in ("text", "json"):
+        raise PeelgraphError(f"unknown format {output_format!r}", hint="use text or json")
+    report = validate_dataset(load_dataset(file))
+    out.print(report.as_json() if output_format == "json" else report.as_text(), markup=False)
+    if not report.conforms:
+        raise typer.Exit(1)
+
+
+@app.command()
+@reports_errors
+def stats(
+    file: Annotated[Path, typer.Argument(help="Graph file (.trig, .ttl, .nt, .nq, .jsonld).")],
+    output_format: Annotated[
+        str, typer.Option("--format", help="Print as 'text' or 'json'.")
+    ] = "text",
+) -> None:
+    """Summarise a graph: reports, judgments by grade, findings, links, observations."""
+    from .graphio import load_dataset
+    from .stats import graph_stats
+
+    data = graph_stats(load_dataset(file)).as_dict()
+    if output_format == "json":
+        out.print(json.dumps(data, indent=2), markup=False)
+        return
+    for key, value in data.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k} {v}" for k, v in value.items()) or "none"
+        out.print(f"{key.replace('_', ' '):24} {value}", markup=False)
+
+
+def main() -> None:
+    """Entry point of the ``peelgraph`` console script."""
+    app(prog_name="peelgraph")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

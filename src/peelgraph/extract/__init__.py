@@ -1,0 +1,194 @@
+"""Extraction: PEEL documents (text) to plain model objects. Knows text, not RDF.
+
+The one entry point is :func:`extract_file`; :func:`extract_text` does the same for text
+already in memory. Both take the :class:`~peelgraph.vocab.Vocabulary` read from the
+reference data, so that every question, grade and partner body they recognise is data.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from ..errors import FormatError
+from ..iris import slugify
+from ..model import Document, Finding, Report, SourceFile, Span
+from ..vocab import Vocabulary
+from .detect import FULL_REPORT, SUMMARY, SUMMARY_TITLE, detect_format
+from .entities import PartnerMatcher
+from .full_report import FullReportReader, assign_pages, require_framework, table_of_contents
+from .layout import fold, page_starts, split_blocks
+from .metadata import (
+    find_force_name,
+    find_isbn,
+    find_published,
+    find_publisher,
+    find_title,
+    pillar_of,
+    resolve_force,
+)
+from .reading import DEFAULT_MAX_BYTES, decode_text, read_document
+from .summary import read_summary
+from .tables import Areas, read_figures
+
+__all__ = ["extract_file", "extract_text"]
+
+
+def extract_file(path: Path, vocab: Vocabulary, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
+    """Read one PEEL document and extract everything it states."""
+    doc = read_document(path, max_bytes)
+    text = decode_text(doc)
+    return extract_text(text, vocab, path=str(path), sha256=doc.sha256)
+
+
+def extract_text(text: str, vocab: Vocabulary, *, path: str, sha256: str) -> Report:
+    """Extract from text already decoded; ``path`` names it in errors and provenance."""
+    kind = detect_format(text, vocab)
+    if kind == FULL_REPORT:
+        report = _full_report(text, vocab, path, sha256)
+    elif kind == SUMMARY:
+        report = _summary(text, vocab, path, sha256)
+    else:
+        raise FormatError(
+            "not a PEEL document of a known format (full report, force summary)",
+            where=path,
+            hint="a full report opens with 'PEEL: Police <pillar> <year>' and has "
+            "'Summary of findings' sections",
+        )
+    return _link_partners(_stamp_sources(report), vocab)
+
+
+def _force(name: str, vocab: Vocabulary) -> tuple[str, bool, tuple[str, ...]]:
+    known = resolve_force(name, vocab)
+    if known is not None:
+        return known.slug, True, (name, known.name, *known.alt_labels)
+    short = name
+    for suffix in (" Police", " Constabulary", " Police Service"):
+        if short.endswith(suffix):
+            short = short[: -len(suffix)]
+    return slugify(short), False, (name, short) if short != name else (name,)
+
+
+def _subjects(labels: tuple[str, ...]) -> tuple[str, ...]:
+    return (*labels, "the force", "the constabulary", "this force")
+
+
+def _full_report(text: str, vocab: Vocabulary, path: str, sha256: str) -> Report:
+    title = find_title(text, vocab)
+    assert title is not None  # detect_format checked it
+    framework = require_framework(vocab, title.year, title.pillar, path)
+    blocks = split_blocks(text, page_starts(text))
+    opening = [b.text for b in blocks[:40]]
+    force_name = find_force_name(opening)
+    if force_name is None:
+        raise FormatError("no force named on the title page ('An inspection of ...')", where=path)
+    slug, known, labels = _force(force_name, vocab)
+    toc, start = table_of_contents(blocks)
+    blocks = assign_pages(blocks, toc)
+    reader = FullReportReader(framework, vocab, _subjects(labels))
+    sections = reader.read(blocks, start)
+    judgments = dict(sections.judgments)
+    warnings = list(sections.warnings)
+    for code, overview in sections.overview_grades.items():
+        if code not in judgments:
+            judgments[code] = overview
+        elif judgments[code].grade != overview.grade:
+            warnings.append(
+                f"{code}: overview says {overview.grade}, summary of findings says "
+                f"{judgments[code].grade}; kept the summary of findings"
+            )
+    comparators = {
+        fold(label): slugify(vocab.comparator_labels[0]) for label in vocab.comparator_labels
+    }
+    observations, figure_warnings = read_figures(
+        blocks, Areas(slug, labels, comparators), vocab.units
+    )
+    warnings.extend(figure_warnings)
+    for q in framework.core():
+        if q.code not in sections.found:
+            warnings.append(f"no section for core question {q.code} ({q.label})")
+    findings = tuple(
+        Finding(p.question, p.text, p.spans, p.section) for p in sections.paragraphs if p.text
+    )
+    return Report(
+        documents=(Document(SourceFile(path, Path(path).name, sha256, FULL_REPORT), text),),
+        force_name=force_name,
+        force_slug=slug,
+        force_known=known,
+        year=title.year,
+        pillar=title.pillar,
+        framework=framework.key,
+        title=_title(title.title_line, force_name),
+        published=find_published(opening),
+        isbn=find_isbn(text[:20000]),
+        publisher=find_publisher(text[:20000], vocab),
+        judgments=tuple(sorted(judgments.values(), key=lambda j: j.question)),
+        findings=findings,
+        afis=tuple(sections.afis),
+        observations=tuple(observations),
+        sections_found=tuple(dict.fromkeys(sections.found)),
+        warnings=tuple(warnings),
+    )
+
+
+def _summary(text: str, vocab: Vocabulary, path: str, sha256: str) -> Report:
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    match = SUMMARY_TITLE.match(lines[0])
+    assert match is not None
+    pillar = pillar_of(lines[1], vocab)
+    if pillar is None:
+        raise FormatError(f"unknown PEEL pillar {lines[1]!r}", where=f"{path}:2")
+    year = int(match.group("year"))
+    framework = require_framework(vocab, year, pillar, path)
+    force_name = match.group("force").strip()
+    slug, known, labels = _force(force_name, vocab)
+    judgments, findings, afis, found, warnings = read_summary(
+        text, framework, vocab, _subjects(labels)
+    )
+    return Report(
+        documents=(Document(SourceFile(path, Path(path).name, sha256, SUMMARY), text),),
+        force_name=force_name if not known else resolve_force(force_name, vocab).name,  # type: ignore[union-attr]
+        force_slug=slug,
+        force_known=known,
+        year=year,
+        pillar=pillar,
+        framework=framework.key,
+        title=f"{force_name} PEEL {year}: {lines[1]}",
+        judgments=tuple(judgments),
+        findings=tuple(findings),
+        afis=tuple(afis),
+        sections_found=tuple(found),
+        warnings=tuple(warnings),
+    )
+
+
+def _title(title_line: str, force_name: str) -> str:
+    return f"{title_line}: An inspection of {force_name}"
+
+
+def _stamp_sources(report: Report) -> Report:
+    """Every span names the document it points into (by SHA-256)."""
+    sha = report.source.sha256
+
+    def stamp(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+        return tuple(dataclasses.replace(s, doc=sha) for s in spans)
+
+    return dataclasses.replace(
+        report,
+        judgments=tuple(dataclasses.replace(j, spans=stamp(j.spans)) for j in report.judgments),
+        findings=tuple(dataclasses.replace(f, spans=stamp(f.spans)) for f in report.findings),
+        afis=tuple(dataclasses.replace(a, spans=stamp(a.spans)) for a in report.afis),
+        observations=tuple(
+            dataclasses.replace(o, spans=stamp(o.spans)) for o in report.observations
+        ),
+    )
+
+
+def _link_partners(report: Report, vocab: Vocabulary) -> Report:
+    """Partner bodies mentioned by each finding and AFI (the report's own force excluded)."""
+    matcher = PartnerMatcher(vocab.partners, exclude={f"force/{report.force_slug}"})
+    findings = tuple(
+        dataclasses.replace(f, mentions=tuple(matcher.find(f.text))) for f in report.findings
+    )
+    afis = tuple(dataclasses.replace(a, mentions=tuple(matcher.find(a.text))) for a in report.afis)
+    return dataclasses.replace(report, findings=findings, afis=afis)

@@ -1,0 +1,291 @@
+"""The full PEEL report format: the published report's text (converted from PDF).
+
+Structure first: the title page gives pillar, year and force; the year's question scheme
+names the headings; each core question ends with "Summary of findings", a grade word and
+"Areas for improvement" bullets. Paragraphs between headings are findings of the question
+whose heading they follow; figure tables become observations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..errors import FormatError
+from ..model import AreaForImprovement, Judgment, Span
+from ..vocab import Framework, QuestionDef, Vocabulary
+from .layout import Block, clean, fold, is_continuation, looks_like_heading, strip_marker
+from .questions import GradeWords, QuestionMatcher, predicate_of
+
+SUMMARY_OF_FINDINGS = "summary of findings"
+AFI_HEADING = re.compile(r"^areas? for improvement$")
+#: Top-level headings of the report that end the question sections.
+CLOSING_HEADINGS = re.compile(r"^(?:next steps|annex\b|appendix\b|about the data|glossary)")
+OPENING_HEADINGS = re.compile(r"^(?:introduction|force in numbers|contents)$")
+OVERVIEW_LINE = re.compile(r"^(?P<question>.+\?)\s*\*\*(?P<grade>[^*]+)\*\*\s*$")
+TOC_LINE = re.compile(r"^(?P<heading>.+?)[\s.\u2026]*\t\s*(?P<page>\d{1,3})\s*$")
+
+
+@dataclass
+class Paragraph:
+    """One finding-to-be: the blocks of a paragraph (several when a page break cut it)."""
+
+    blocks: list[Block]
+    question: str
+    section: str | None
+
+    @property
+    def text(self) -> str:
+        return clean(" ".join(b.text for b in self.blocks))
+
+    @property
+    def spans(self) -> tuple[Span, ...]:
+        return tuple(Span(b.start, b.end, b.page) for b in self.blocks)
+
+
+@dataclass
+class Sections:
+    """What the walk over the body found."""
+
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    afis: list[AreaForImprovement] = field(default_factory=list)
+    judgments: dict[str, Judgment] = field(default_factory=dict)
+    overview_grades: dict[str, Judgment] = field(default_factory=dict)
+    found: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def table_of_contents(blocks: list[Block]) -> tuple[dict[str, int], int]:
+    """Headings and pages of the contents list, and the index of the first block after it."""
+    toc: dict[str, int] = {}
+    end = 0
+    for index, block in enumerate(blocks[:200]):
+        if fold(block.text) == "contents":
+            end = index + 1
+            continue
+        if end == 0:
+            continue
+        lines = block.text.split("\n")
+        matches = [TOC_LINE.match(line) for line in lines]
+        if not all(matches):
+            break
+        for m in matches:
+            assert m is not None
+            toc.setdefault(fold(m.group("heading")), int(m.group("page")))
+        end = index + 1
+    return toc, end
+
+
+def assign_pages(blocks: list[Block], toc: dict[str, int]) -> list[Block]:
+    """Page numbers for text without form feeds, derived from the contents list.
+
+    A heading listed in the contents starts on its listed page; a block of footnotes ends a
+    page. Blocks before the first listed heading get no page.
+    """
+    if any(b.page is not None for b in blocks) or not toc:
+        return blocks
+    out = []
+    page: int | None = None
+    in_footnotes = False
+    for block in blocks:
+        listed = toc.get(fold(block.text)) if "\n" not in block.text else None
+        if listed is not None and (page is None or listed >= page):
+            page = listed
+        elif block.is_footnote:
+            in_footnotes = True
+        elif in_footnotes and page is not None:
+            page += 1
+            in_footnotes = False
+        if block.is_footnote:
+            in_footnotes = True
+        out.append(Block(block.start, block.end, block.text, page))
+    return out
+
+
+class FullReportReader:
+    """Walks the blocks of a full report and collects its judgments, findings and AFIs."""
+
+    def __init__(self, framework: Framework, vocab: Vocabulary, subjects: tuple[str, ...]):
+        self.framework = framework
+        self.matcher = QuestionMatcher(framework)
+        self.grades = GradeWords(vocab.grades, framework.allowed_grades)
+        self.subjects = subjects
+        pillar = next((p for p in vocab.pillars if p.slug == framework.pillar), None)
+        self.headline_predicates = pillar.headline_predicates if pillar else ()
+
+    def read(self, blocks: list[Block], start: int) -> Sections:
+        out = Sections()
+        core: QuestionDef | None = None
+        question: str | None = None
+        section: str | None = None
+        mode = "body"  # body | grade | summary | afis | closed
+        previous: Paragraph | None = None
+        last_block: Block | None = None
+        headline = self.framework.headline
+        for block in blocks[start:]:
+            if block.is_footnote or block.is_table:
+                continue
+            text = block.text
+            folded = fold(text)
+            if (
+                previous is not None
+                and last_block is not None
+                and is_continuation(last_block, block)
+            ):
+                previous.blocks.append(block)
+                last_block = block
+                continue
+            last_block = block
+            overview = OVERVIEW_LINE.match(text)
+            if overview and "\n" not in text:
+                matched = self.matcher.match(overview.group("question"))
+                grade = self.grades.grade_of_word(overview.group("grade"))
+                if matched is not None and grade is not None:
+                    out.overview_grades[matched.code] = Judgment(
+                        matched.code, grade, (Span(block.start, block.end, block.page),), "overview"
+                    )
+                previous = None
+                continue
+            if looks_like_heading(block):
+                matched = self.matcher.match(text)
+                previous = None
+                if matched is not None and matched.level != "section":
+                    if matched.level == "headline":
+                        core, question, section, mode = None, matched.code, None, "body"
+                    elif matched.level == "core":
+                        core, question, section, mode = matched, matched.code, None, "body"
+                    elif matched.level == "diagnostic" and core is not None:
+                        if matched.parent != core.code:
+                            out.warnings.append(
+                                f"heading {clean(text)!r} belongs under {matched.parent}, "
+                                f"found under {core.code}"
+                            )
+                        question, section, mode = matched.code, None, "body"
+                    out.found.append(matched.code)
+                    continue
+                if matched is not None and matched.level == "section":
+                    if matched.parent and core is not None and matched.parent == core.code:
+                        question, section, mode = core.code, clean(text), "body"
+                    else:
+                        section = clean(text)
+                    continue
+                if folded == SUMMARY_OF_FINDINGS and core is not None:
+                    question, section, mode = core.code, "Summary of findings", "grade"
+                    continue
+                if AFI_HEADING.match(folded) and core is not None:
+                    question, section, mode = core.code, None, "afis"
+                    continue
+                if CLOSING_HEADINGS.match(folded) or OPENING_HEADINGS.match(folded):
+                    core, question, section, mode = None, None, None, "closed"
+                    continue
+                if mode == "grade":
+                    grade = self.grades.grade_of_word(text)
+                    if grade is not None and core is not None:
+                        self._judge(out, core.code, grade, block, "summary-of-findings")
+                        mode = "summary"
+                        continue
+                if question is not None and mode != "afis":
+                    section = clean(text)
+                    continue
+                if mode != "afis":
+                    continue
+            if question is None or mode == "closed":
+                continue
+            if mode == "grade":
+                grade = self.grades.grade_of_word(text)
+                if grade is not None and core is not None:
+                    self._judge(out, core.code, grade, block, "summary-of-findings")
+                    mode = "summary"
+                    continue
+                mode = "summary"
+            if mode == "afis":
+                if block.is_list:
+                    self._afis(out, block, question)
+                    previous = None
+                    continue
+                if out.afis and _continues_afi(out.afis[-1], block, blocks):
+                    last = out.afis[-1]
+                    out.afis[-1] = AreaForImprovement(
+                        last.question,
+                        clean(last.text + " " + block.text),
+                        (*last.spans, Span(block.start, block.end, block.page)),
+                    )
+                    continue
+                mode = "body"
+            if question == headline.code and headline.code not in out.judgments:
+                self._headline_sentence(out, block)
+            paragraph = Paragraph([block], question, section)
+            out.paragraphs.append(paragraph)
+            previous = paragraph
+        return out
+
+    def _judge(self, out: Sections, code: str, grade: str, block: Block, basis: str) -> None:
+        if code in out.judgments and out.judgments[code].grade != grade:
+            out.warnings.append(f"two grades for {code}: {out.judgments[code].grade} and {grade}")
+            return
+        out.judgments.setdefault(
+            code, Judgment(code, grade, (Span(block.start, block.end, block.page),), basis)
+        )
+
+    def _headline_sentence(self, out: Sections, block: Block) -> None:
+        found = self.grades.judgment_sentence(block.text, self.subjects, self.headline_predicates)
+        if found:
+            grade, start, end = found
+            out.judgments[self.framework.headline.code] = Judgment(
+                self.framework.headline.code,
+                grade,
+                (Span(block.start + start, block.start + end, block.page),),
+                "judgment-sentence",
+            )
+
+    def _afis(self, out: Sections, block: Block, question: str) -> None:
+        offset = block.start
+        current: list[Span] = []
+        parts: list[str] = []
+
+        def flush() -> None:
+            if parts:
+                out.afis.append(
+                    AreaForImprovement(question, clean(" ".join(parts)), tuple(current))
+                )
+
+        for line in block.text.split("\n"):
+            removed, rest = strip_marker(line)
+            stripped = rest.strip()
+            if removed:
+                flush()
+                current, parts = [], []
+            if stripped:
+                lead = removed + (len(rest) - len(rest.lstrip()))
+                current.append(Span(offset + lead, offset + lead + len(stripped), block.page))
+                parts.append(stripped)
+            offset += len(line) + 1
+        flush()
+
+
+def _continues_afi(afi: AreaForImprovement, block: Block, blocks: list[Block]) -> bool:
+    """True when a page break cut the last bullet and ``block`` carries it on."""
+    tail = afi.text.rstrip()
+    return bool(tail) and not tail.endswith((".", "?", "!", ";")) and block.text[:1].islower()
+
+
+def core_predicates(framework: Framework) -> dict[str, str]:
+    """For each graded core question, the wording a judgment sentence about it uses."""
+    out = {}
+    for q in framework.core():
+        predicate = predicate_of(q)
+        if predicate:
+            out[q.code] = predicate
+    return out
+
+
+def require_framework(vocab: Vocabulary, year: int, pillar: str, where: str) -> Framework:
+    framework = vocab.framework(year, pillar)
+    if framework is None:
+        known = ", ".join(f"{y} {p}" for y, p in sorted(vocab.frameworks))
+        raise FormatError(
+            f"no question framework for PEEL {year} {pillar} (known: {known})",
+            where=where,
+            hint=f"add ontology/questions-{year}-{pillar}.ttl",
+        )
+    return framework

@@ -1,0 +1,155 @@
+"""Layout of a report's text: blocks with offsets, footnotes, headings, page numbers.
+
+Text converted from PDF carries page-break artefacts: a paragraph cut by a page break
+continues after the page's footnotes; headings keep leader dots; quotes are curly. This
+module turns the raw text into :class:`Block` objects that keep exact character offsets into
+the text, so every extracted item can point back at its source.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPERSCRIPT_RUN = re.compile(f"[{SUPERSCRIPTS}]+")
+_CARET_NOTE = re.compile(r"\^\{[\d,\s]+\}|\^\d+")
+_FOOTNOTE_START = re.compile(f"^[{SUPERSCRIPTS}]+\\s")
+_BLOCK_SPLIT = re.compile(r"\n[ \t\u00a0\f]*\n|\f")
+_LIST_MARKER = re.compile(r"^(?:[-\u2022\u25aa\u2013*]\s+|\d{1,2}[.)]\s+|\(?[a-z]\)\s+)")
+_EMPHASIS = re.compile(r"\*\*([^*]+)\*\*|\*([^*\s][^*]*?)\*")
+_TRAILING_DOTS = re.compile(r"[\s.\u2026]+$")
+_QUOTES = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
+)
+_TERMINAL = (".", "?", "!", ":", ";", '"', "\u201d", "'", "\u2019", ")")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of text between blank lines: ``text == source[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    page: int | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    @property
+    def is_footnote(self) -> bool:
+        return bool(_FOOTNOTE_START.match(self.text))
+
+    @property
+    def is_table(self) -> bool:
+        return "\t" in self.text and not self.text.startswith("Contents")
+
+    @property
+    def is_list(self) -> bool:
+        return bool(_LIST_MARKER.match(self.text))
+
+
+def split_blocks(text: str, pages: list[int] | None = None) -> list[Block]:
+    """Split text at blank lines into blocks, trimmed, with offsets into ``text``.
+
+    ``pages`` (from :func:`page_starts`) gives the offset at which each printed page starts;
+    a block's page is then the page its first character is on.
+    """
+    blocks: list[Block] = []
+    position = 0
+    for match in [*_BLOCK_SPLIT.finditer(text), None]:
+        end = match.start() if match else len(text)
+        raw = text[position:end]
+        stripped = raw.strip()
+        if stripped and stripped.replace("\f", "").strip():
+            lead = len(raw) - len(raw.lstrip())
+            start = position + lead
+            block_text = stripped
+            # a form feed inside a block marks a page break: keep the block whole
+            blocks.append(Block(start, start + len(block_text), block_text))
+        if match:
+            position = match.end()
+    if pages:
+        blocks = [Block(b.start, b.end, b.text, page_at(pages, b.start)) for b in blocks]
+    return blocks
+
+
+def page_starts(text: str, first_page: int = 1) -> list[int]:
+    """Offsets at which pages start, from form feeds; empty if the text has none."""
+    if "\f" not in text:
+        return []
+    return [0] + [m.end() for m in re.finditer("\f", text)]
+
+
+def page_at(pages: list[int], offset: int, first_page: int = 1) -> int:
+    """The printed page number of an offset, given page start offsets."""
+    page = first_page
+    for number, start in enumerate(pages, start=first_page):
+        if start <= offset:
+            page = number
+        else:
+            break
+    return page
+
+
+def fold(text: str) -> str:
+    """Text folded for comparing headings and labels.
+
+    Footnote markers, emphasis marks and leader dots go; quotes and dashes are straightened;
+    case and whitespace are folded.
+    """
+    text = unicodedata.normalize("NFKC", _SUPERSCRIPT_RUN.sub("", text))
+    text = _CARET_NOTE.sub("", text).translate(_QUOTES).replace("*", "")
+    text = _TRAILING_DOTS.sub("", text.strip())
+    text = re.sub(r"\s+([?.,;:])", r"\1", text)
+    return " ".join(text.split()).lower()
+
+
+def clean(text: str) -> str:
+    """Readable text of a passage: footnote markers and emphasis marks removed, one line."""
+    text = _SUPERSCRIPT_RUN.sub("", text)
+    text = _CARET_NOTE.sub("", text)
+    text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
+    return " ".join(text.split())
+
+
+def strip_marker(line: str) -> tuple[int, str]:
+    """A list line without its bullet or number: (characters removed, rest)."""
+    match = _LIST_MARKER.match(line)
+    if not match:
+        return 0, line
+    return match.end(), line[match.end() :]
+
+
+def is_continuation(previous: Block, following: Block) -> bool:
+    """True when ``following`` carries on a paragraph that a page break cut after ``previous``."""
+    if previous.is_table or following.is_table or following.is_list or following.is_footnote:
+        return False
+    if "\n" in previous.text or "\n" in following.text:
+        return False
+    tail = _SUPERSCRIPT_RUN.sub("", previous.text).rstrip()
+    if not tail or tail.endswith(_TERMINAL):
+        return False
+    first = following.text.lstrip()[:1]
+    return first.islower() or (first.isdigit() and not following.text.rstrip().endswith("?"))
+
+
+def looks_like_heading(block: Block) -> bool:
+    """A one-line block that reads as a heading (a question, or a short title-like line)."""
+    if "\n" in block.text or block.is_table or block.is_footnote or block.is_list:
+        return False
+    text = fold(block.text)
+    if not text or len(text) > 300:
+        return False
+    if text.endswith("?"):
+        return True
+    first = block.text.lstrip("*")[:1]
+    return (
+        len(text) <= 90
+        and first.isupper()
+        and not text.endswith((".", ",", ";", ":", ")"))
+        and len(text.split()) <= 12
+    )

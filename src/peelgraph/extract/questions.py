@@ -1,0 +1,140 @@
+"""Recognising a year's framework questions, grade words and judgment sentences in text.
+
+Everything recognised here comes from the reference data (the year's question scheme, the
+grade scheme, the pillar's headline wording): a new PEEL year is a data change.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from ..vocab import Framework, GradeDef, QuestionDef
+from .layout import fold
+
+_OVERVIEW_PREFIX = re.compile(r"^(?:overview|summary)\s*[-:]\s*")
+_FORCE_WORDS = ("the force", "the constabulary", "the service")
+_QUESTION_STEM = re.compile(
+    r"^how (?:effective|efficient|effectively|efficiently|well|good|legitimate) "
+    r"(?:is|are|does|do) the force(?:'s)? (?:at |in )?(?P<predicate>.+?)\??$"
+)
+
+
+def _variants(label: str) -> set[str]:
+    folded = fold(label)
+    out = {folded}
+    for word in _FORCE_WORDS[1:]:
+        out.add(folded.replace("the force", word).replace("force's", word[4:] + "'s"))
+    return out
+
+
+class QuestionMatcher:
+    """Matches headings to the questions and sections of one framework."""
+
+    def __init__(self, framework: Framework, area_names: tuple[str, ...] = ()):
+        self.framework = framework
+        self._exact: dict[str, QuestionDef] = {}
+        self._section_patterns: list[tuple[re.Pattern[str], QuestionDef]] = []
+        for q in framework.questions:
+            if q.level == "section":
+                pattern = q.heading_pattern or q.label
+                self._section_patterns.append((_pattern_regex(pattern), q))
+                continue
+            for label in (q.label, *q.alt_labels):
+                for variant in _variants(label):
+                    self._exact.setdefault(variant, q)
+        self._area_names = area_names
+
+    def match(self, heading: str) -> QuestionDef | None:
+        """The question or section a heading names, or None."""
+        folded = _OVERVIEW_PREFIX.sub("", fold(heading))
+        if not folded.endswith("?"):
+            return None
+        found = self._exact.get(folded)
+        if found:
+            return found
+        for regex, section in self._section_patterns:
+            if regex.match(folded):
+                return section
+        best, best_ratio = None, 0.0
+        for label, q in self._exact.items():
+            ratio = SequenceMatcher(None, folded, label).ratio()
+            if ratio > best_ratio:
+                best, best_ratio = q, ratio
+        return best if best_ratio >= 0.93 else None
+
+
+def _pattern_regex(pattern: str) -> re.Pattern[str]:
+    parts = [re.escape(fold(p)) for p in pattern.split("{area}")]
+    return re.compile("^" + ".+?".join(parts) + "$")
+
+
+def predicate_of(question: QuestionDef) -> str | None:
+    """What a judgment sentence says a force is good at, from the question's wording."""
+    match = _QUESTION_STEM.match(fold(question.label))
+    return match.group("predicate") if match else None
+
+
+class GradeWords:
+    """The grade scheme's labels as a recogniser for grade words and judgment sentences."""
+
+    def __init__(self, grades: tuple[GradeDef, ...], allowed: tuple[str, ...] | None = None):
+        self._by_word: dict[str, str] = {}
+        for g in grades:
+            if allowed is not None and g.slug not in allowed:
+                continue
+            for label in (g.label, *g.alt_labels):
+                self._by_word[fold(label).replace("-", " ")] = g.slug
+        words = sorted(self._by_word, key=len, reverse=True)
+        self.alternation = "|".join(re.escape(w) for w in words)
+
+    def grade_of_word(self, text: str) -> str | None:
+        """The grade slug if ``text`` is only a grade word ('Good', '**Requires improvement**')."""
+        return self._by_word.get(fold(text).replace("-", " ").strip(" .:"))
+
+    def judgment_sentence(
+        self, text: str, subjects: tuple[str, ...], predicates: tuple[str, ...]
+    ) -> tuple[str, int, int] | None:
+        """Find a sentence that states a grade: (grade slug, start, end) in ``text``, or None.
+
+        Two forms, both requiring a subject (the force's name, 'the force', 'the
+        constabulary') and the predicate the question or pillar is judged on:
+        "Essex Police is good at preventing crime ..." and "The extent to which the force is
+        effective at keeping people safe and reducing crime is good."
+        A grade word on its own in running text ("has a good understanding") never counts.
+        """
+        if not predicates or not self.alternation:
+            return None
+        folded_text = text.translate(_FOLD_QUOTES)
+        subj = "|".join(re.escape(s) for s in sorted(set(subjects), key=len, reverse=True))
+        preds = "|".join(_predicate_regex(p) for p in predicates)
+        direct = re.compile(
+            rf"(?:{subj})(?:'s?)?\s+(?:is\s+|was\s+)?(?:judged\s+(?:to\s+be\s+)?)?"
+            rf"(?P<grade>{self.alternation})\s+(?:at|in)\s+(?:how\s+\w+\s+it\s+\w+\s+)?(?:{preds})",
+            re.IGNORECASE,
+        )
+        extent = re.compile(
+            rf"the extent to which (?:{subj}) is \w+ (?:at|in) (?:{preds})\s+(?:is\s+)?"
+            rf"(?P<grade>{self.alternation})\b",
+            re.IGNORECASE,
+        )
+        for regex in (extent, direct):
+            match = regex.search(folded_text)
+            if match:
+                word = " ".join(match.group("grade").lower().split())
+                return self._by_word[word], match.start(), match.end()
+        return None
+
+
+_FOLD_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})
+
+
+def _predicate_regex(predicate: str) -> str:
+    """A predicate as a regex that tolerates the variations reports use.
+
+    The first two words must match as written; the rest may be reworded ("preventing crime
+    and anti-social behaviour, and at keeping people safe").
+    """
+    words = predicate.replace(",", " ").split()
+    head = r"\s+".join(re.escape(w) for w in words[:2])
+    return head + r"\b"

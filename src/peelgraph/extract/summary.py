@@ -1,0 +1,77 @@
+"""The force web summary format: one line per paragraph under the core-question headings.
+
+``{Force} PEEL {year}`` / pillar / headline question, then each core question, its summary
+paragraphs and, where there are any, "Areas for improvement" with "- " bullets. Grades are
+recorded only where a judgment sentence states them ("The force is good at preventing
+crime ...").
+"""
+
+from __future__ import annotations
+
+from ..model import AreaForImprovement, Finding, Judgment, Span
+from ..vocab import Framework, Vocabulary
+from .full_report import AFI_HEADING, core_predicates
+from .layout import Block, clean, fold, strip_marker
+from .questions import GradeWords, QuestionMatcher
+
+
+def line_blocks(text: str) -> list[Block]:
+    """Each non-empty line as a block, with offsets."""
+    blocks = []
+    offset = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            blocks.append(Block(offset + lead, offset + lead + len(stripped), stripped))
+        offset += len(line) + 1
+    return blocks
+
+
+def read_summary(
+    text: str, framework: Framework, vocab: Vocabulary, subjects: tuple[str, ...]
+) -> tuple[list[Judgment], list[Finding], list[AreaForImprovement], list[str], list[str]]:
+    """Judgments, findings, AFIs, question codes found, and warnings."""
+    matcher = QuestionMatcher(framework)
+    grades = GradeWords(vocab.grades, framework.allowed_grades)
+    predicates = core_predicates(framework)
+    judgments: dict[str, Judgment] = {}
+    findings: list[Finding] = []
+    afis: list[AreaForImprovement] = []
+    found: list[str] = []
+    core: str | None = None
+    in_afis = False
+    for block in line_blocks(text)[2:]:
+        matched = matcher.match(block.text) if block.text.rstrip().endswith("?") else None
+        if matched is not None and matched.level in ("headline", "core"):
+            core = matched.code if matched.level == "core" else None
+            in_afis = False
+            found.append(matched.code)
+            continue
+        if core is None:
+            continue
+        if AFI_HEADING.match(fold(block.text)):
+            in_afis = True
+            continue
+        removed, rest = strip_marker(block.text)
+        if in_afis and removed:
+            start = block.start + removed
+            afis.append(AreaForImprovement(core, clean(rest), (Span(start, block.end),)))
+            continue
+        in_afis = False
+        findings.append(
+            Finding(core, clean(block.text), (Span(block.start, block.end),), "Summary")
+        )
+        if core not in judgments and core in predicates:
+            hit = grades.judgment_sentence(block.text, subjects, (predicates[core],))
+            if hit:
+                grade, start, end = hit
+                judgments[core] = Judgment(
+                    core,
+                    grade,
+                    (Span(block.start + start, block.start + end),),
+                    "judgment-sentence",
+                )
+    missing = [q.code for q in framework.core() if q.code not in found]
+    warnings = [f"the summary has no section for {code} (cut short?)" for code in missing]
+    return list(judgments.values()), findings, afis, found, warnings

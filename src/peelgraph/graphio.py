@@ -1,0 +1,103 @@
+"""Reading and writing graph files: formats by suffix, atomic writes, refusal to clobber."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from . import iris
+from .errors import GraphFileError, OutputError
+
+#: rdflib format names by file suffix.
+FORMATS = {
+    ".trig": "trig",
+    ".ttl": "turtle",
+    ".turtle": "turtle",
+    ".nt": "nt",
+    ".nq": "nquads",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".rdf": "xml",
+    ".owl": "xml",
+}
+QUAD_FORMATS = {"trig", "nquads", "json-ld"}
+
+
+def format_for(path: Path, explicit: str | None = None) -> str:
+    """The rdflib format of a path, from an explicit name or the suffix."""
+    if explicit:
+        return explicit
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise OutputError(
+            f"cannot tell the RDF format from the suffix {path.suffix!r}",
+            where=str(path),
+            hint="use one of " + ", ".join(sorted(FORMATS)),
+        )
+    return fmt
+
+
+def load_dataset(path: Path, fmt: str | None = None) -> Dataset:
+    """Parse a graph file (any format of :data:`FORMATS`) into a Dataset."""
+    if not path.is_file():
+        raise GraphFileError("no such file", where=str(path))
+    if path.stat().st_size == 0:
+        raise GraphFileError("file is empty", where=str(path))
+    try:
+        rdf_format = format_for(path, fmt)
+    except OutputError as exc:
+        raise GraphFileError(exc.message, where=str(path), hint=exc.hint) from exc
+    ds = Dataset()
+    for prefix, namespace in iris.PREFIXES.items():
+        ds.bind(prefix, namespace)
+    try:
+        if rdf_format in QUAD_FORMATS:
+            ds.parse(path, format=rdf_format)
+        else:
+            ds.default_graph.parse(path, format=rdf_format)
+    except Exception as exc:  # rdflib raises many types for malformed input
+        detail = " ".join(str(exc).split())[:300]
+        raise GraphFileError(f"cannot parse as {rdf_format}: {detail}", where=str(path)) from exc
+    return ds
+
+
+def check_output(output: Path, inputs: list[Path], overwrite: bool) -> None:
+    """Refuse an output that is an input, or that exists when overwriting was not asked for."""
+    resolved = output.resolve()
+    for source in inputs:
+        if source.resolve() == resolved:
+            raise OutputError("the output is one of the inputs", where=str(output))
+    if output.exists() and not overwrite:
+        raise OutputError("output exists", where=str(output), hint="pass --overwrite to replace it")
+    if output.exists() and output.is_dir():
+        raise OutputError("output is a folder", where=str(output))
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write bytes to a temporary file beside ``path`` and rename it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def serialise(ds: Dataset, fmt: str) -> bytes:
+    """A Dataset as bytes: quads for quad formats, the union of its graphs otherwise."""
+    if fmt in QUAD_FORMATS:
+        data = ds.serialize(format=fmt, encoding="utf-8")
+    else:
+        union = Graph()
+        for prefix, namespace in iris.PREFIXES.items():
+            union.bind(prefix, namespace)
+        for s, p, o, _ in ds.quads((None, None, None, None)):
+            union.add((s, p, o))
+        data = union.serialize(format=fmt, encoding="utf-8")
+    return data if isinstance(data, bytes) else data.encode("utf-8")

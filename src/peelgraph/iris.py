@@ -1,0 +1,168 @@
+"""Every IRI peelgraph mints, in one place (see docs/model.md).
+
+IRIs are stable and readable: built from slugs, PEEL year, pillar, question code and, for
+free text, a short hash of the normalised text, so that building twice gives the same graph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, ORG, PROV, QB, RDF, RDFS, SKOS, XSD
+
+PEEL = Namespace("https://w3id.org/peelgraph/ontology#")
+PID = Namespace("https://w3id.org/peelgraph/id/")
+OA = Namespace("http://www.w3.org/ns/oa#")
+ONTOLOGY = URIRef("https://w3id.org/peelgraph/ontology")
+
+REFERENCE_GRAPH = PID["graph/reference"]
+DSD = PID["dsd/peel-metric"]
+
+#: Prefixes bound on every graph peelgraph writes, in a fixed order. One prefix per IRI
+#: family keeps Turtle readable (``grade:good``, ``question:2016-eff-1``).
+PREFIXES: dict[str, Namespace] = {
+    "peel": PEEL,
+    "pid": PID,
+    "area": Namespace(PID["area/"]),
+    "force": Namespace(PID["force/"]),
+    "grade": Namespace(PID["grade/"]),
+    "indicator": Namespace(PID["indicator/"]),
+    "partner": Namespace(PID["partner/"]),
+    "pillar": Namespace(PID["pillar/"]),
+    "question": Namespace(PID["question/"]),
+    "report": Namespace(PID["report/"]),
+    "scheme": Namespace(PID["scheme/"]),
+    "theme": Namespace(PID["theme/"]),
+    "unit": Namespace(PID["unit/"]),
+    "dcterms": DCTERMS,
+    "oa": OA,
+    "org": ORG,
+    "prov": PROV,
+    "qb": QB,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "skos": SKOS,
+    "xsd": XSD,
+}
+
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str, max_length: int = 80) -> str:
+    """A lower-case, hyphenated ASCII slug of ``text``; never empty."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = _NON_SLUG.sub("-", ascii_text.lower().replace("&", " and ")).strip("-")
+    if len(slug) > max_length:  # keep distinct texts distinct: end with a hash of the whole
+        slug = slug[: max_length - 13].rstrip("-") + "-" + short_hash(text)
+    return slug or "x" + short_hash(text)
+
+
+def normalise_text(text: str) -> str:
+    """Text folded for hashing: NFKC, quotes straightened, whitespace collapsed, lower case."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.translate(_QUOTES)
+    return " ".join(text.split()).lower()
+
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def short_hash(text: str) -> str:
+    """The first 12 hex digits of the SHA-256 of the normalised text."""
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()[:12]
+
+
+def scheme(name: str) -> URIRef:
+    return PID[f"scheme/{name}"]
+
+
+def force(slug: str) -> URIRef:
+    return PID[f"force/{slug}"]
+
+
+def area(slug: str) -> URIRef:
+    """A comparator area (England and Wales) by slug."""
+    return PID[f"area/{slug}"]
+
+
+def grade(slug: str) -> URIRef:
+    return PID[f"grade/{slug}"]
+
+
+def pillar(slug: str) -> URIRef:
+    return PID[f"pillar/{slug}"]
+
+
+def question(code: str) -> URIRef:
+    return PID[f"question/{code.lower()}"]
+
+
+def partner(slug: str) -> URIRef:
+    return PID[f"partner/{slug}"]
+
+
+def partner_ref(partner_id: str) -> URIRef:
+    """A partner by the id the vocabulary gives it: ``partner/{slug}`` or ``force/{slug}``."""
+    return PID[partner_id]
+
+
+def theme(slug: str) -> URIRef:
+    return PID[f"theme/{slug}"]
+
+
+def unit(slug: str) -> URIRef:
+    return PID[f"unit/{slug}"]
+
+
+def finding_type(slug: str) -> URIRef:
+    return PID[f"finding-type/{slug}"]
+
+
+def organisation(slug: str) -> URIRef:
+    return PID[f"org/{slug}"]
+
+
+def indicator(key: str) -> URIRef:
+    return PID[f"indicator/{key}"]
+
+
+def report(key: str) -> URIRef:
+    return PID[f"report/{key}"]
+
+
+def report_graph(key: str) -> URIRef:
+    """The named graph holding one report's triples."""
+    return PID[f"graph/{key}"]
+
+
+def source_document(report_key: str, sha256: str) -> URIRef:
+    return URIRef(f"{report(report_key)}/source/{sha256[:12]}")
+
+
+def judgment(report_key: str, question_code: str) -> URIRef:
+    return URIRef(f"{report(report_key)}/judgment/{question_code.lower()}")
+
+
+def item(report_key: str, kind: str, text: str) -> URIRef:
+    """A free-text item (finding, afi, ...) named by a hash of its normalised text."""
+    return URIRef(f"{report(report_key)}/{kind}/{short_hash(text)}")
+
+
+def span(item_iri: URIRef, n: int) -> URIRef:
+    return URIRef(f"{item_iri}/span/{n}")
+
+
+def dataset(report_key: str) -> URIRef:
+    return URIRef(f"{report(report_key)}/dataset")
+
+
+def observation(report_key: str, indicator_key: str, area_slug: str, period: str) -> URIRef:
+    digest = short_hash(f"{indicator_key}|{area_slug}|{period}")
+    return URIRef(f"{report(report_key)}/observation/{digest}")
+
+
+def partner_link(report_key: str, partner_id: str) -> URIRef:
+    return URIRef(f"{report(report_key)}/partner-link/{partner_id.replace('/', '-')}")

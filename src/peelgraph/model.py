@@ -1,0 +1,141 @@
+"""Plain, frozen data classes: what extraction produces and RDF mapping consumes.
+
+No rdflib here. Every extracted item keeps the spans of source text it was read from, as
+character offsets into the decoded document text, so that its quote can be checked against
+the source and shown to a user.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Span:
+    """A passage of the source text: ``text[start:end]``; ``page`` is the printed page number."""
+
+    start: int
+    end: int
+    page: int | None = None
+    doc: str = ""  # SHA-256 of the source document the offsets point into
+
+
+@dataclass(frozen=True)
+class Judgment:
+    """A grade given to one question (the headline question for the overall judgment)."""
+
+    question: str  # question code, e.g. 2016-EFF-1
+    grade: str  # grade slug, e.g. good
+    spans: tuple[Span, ...]
+    basis: str  # how it was read: summary-of-findings, overview, judgment-sentence
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A narrative paragraph about one question."""
+
+    question: str
+    text: str
+    spans: tuple[Span, ...]
+    section: str | None = None
+    mentions: tuple[str, ...] = ()  # partner ids (gazetteer or force slugs)
+    finding_type: str | None = None
+    themes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AreaForImprovement:
+    """'The force should ...': an area for improvement under a core question."""
+
+    question: str
+    text: str
+    spans: tuple[Span, ...]
+    mentions: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One value of a metric for one area and period."""
+
+    indicator: str  # stable indicator key (slug)
+    indicator_label: str
+    area: str  # force slug or comparator area slug
+    period: str
+    unit: str  # unit slug
+    value: Decimal
+    figure: str  # "Figure 2", "Force in numbers", "text"
+    spans: tuple[Span, ...]
+    period_end: str | None = None  # ISO date
+    source: str | None = None
+    row_label: str | None = None
+    outcome_number: str | None = None
+    row_group: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """The file a document was read from."""
+
+    path: str  # as given by the user
+    name: str
+    sha256: str
+    document_format: str  # full-report, summary, landing-page
+    media_type: str = "text/plain"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A source file and its decoded text (span offsets point into ``text``)."""
+
+    source: SourceFile
+    text: str
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything extracted about one report (force, year, pillar), from one or more documents.
+
+    A full report and the force's web summary of the same inspection describe one report:
+    :func:`peelgraph.merge.merge_reports` combines them, and ``documents`` then holds both.
+    """
+
+    documents: tuple[Document, ...]
+    force_name: str
+    force_slug: str
+    force_known: bool
+    year: int
+    pillar: str  # pillar slug
+    framework: str  # question scheme key, e.g. questions-2016-effectiveness
+    title: str | None = None
+    published: str | None = None  # YYYY-MM
+    isbn: str | None = None
+    publisher: str | None = None  # org slug, e.g. hmic
+    judgments: tuple[Judgment, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    afis: tuple[AreaForImprovement, ...] = ()
+    observations: tuple[Observation, ...] = ()
+    sections_found: tuple[str, ...] = ()  # question codes whose headings were found
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def source(self) -> SourceFile:
+        """The first (main) document's file."""
+        return self.documents[0].source
+
+    @property
+    def text(self) -> str:
+        return self.documents[0].text
+
+    def text_of(self, sha256: str) -> str:
+        """The text of the document with this digest."""
+        for doc in self.documents:
+            if doc.source.sha256 == sha256:
+                return doc.text
+        raise KeyError(sha256)
+
+    @property
+    def key(self) -> str:
+        """The report key used in IRIs: force slug, year and pillar."""
+        return f"{self.force_slug}-{self.year}-{self.pillar}"

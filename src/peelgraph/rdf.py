@@ -1,0 +1,202 @@
+"""Mapping: model objects to RDF. Knows the model, not text.
+
+:func:`report_graph` turns one :class:`~peelgraph.model.Report` into the triples of its named
+graph; :func:`build_dataset` puts every report graph and the reference graph into one rdflib
+Dataset. All IRIs come from :mod:`peelgraph.iris`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, QB, RDF, SKOS, XSD
+
+from . import __version__, iris
+from .iris import OA, PEEL, REFERENCE_GRAPH
+from .model import AreaForImprovement, Finding, Observation, Report, Span
+
+
+def new_graph(identifier: URIRef | None = None) -> Graph:
+    graph = Graph(identifier=identifier)
+    for prefix, namespace in iris.PREFIXES.items():
+        graph.bind(prefix, namespace)
+    return graph
+
+
+def _partner_iri(partner_id: str) -> URIRef:
+    return iris.partner_ref(partner_id)
+
+
+class _ReportMapper:
+    def __init__(self, report: Report, graph: Graph):
+        self.report = report
+        self.key = report.key
+        self.g = graph
+        self.subject = iris.report(self.key)
+        self.force = iris.force(report.force_slug)
+        self.sources = {
+            doc.source.sha256: iris.source_document(self.key, doc.source.sha256)
+            for doc in report.documents
+        }
+
+    def add(self, s: URIRef, p: URIRef, o: object) -> None:
+        if o is None:
+            return
+        self.g.add((s, p, o if isinstance(o, (URIRef, Literal)) else Literal(o)))
+
+    def map(self) -> None:
+        r, g, s = self.report, self.g, self.subject
+        g.add((s, RDF.type, PEEL.InspectionReport))
+        self.add(s, DCTERMS.title, Literal(r.title) if r.title else None)
+        if r.published:
+            g.add((s, DCTERMS.issued, Literal(r.published, datatype=XSD.gYearMonth)))
+        self.add(s, PEEL.isbn, Literal(r.isbn) if r.isbn else None)
+        if r.publisher:
+            g.add((s, DCTERMS.publisher, iris.organisation(r.publisher)))
+        g.add((s, PEEL.force, self.force))
+        g.add((s, PEEL.peelYear, Literal(str(r.year), datatype=XSD.gYear)))
+        g.add((s, PEEL.pillar, iris.pillar(r.pillar)))
+        g.add((s, PEEL.framework, iris.scheme(r.framework)))
+        g.add((s, PEEL.extractorVersion, Literal(__version__)))
+        if not r.force_known:
+            g.add((self.force, RDF.type, PEEL.Force))
+            g.add((self.force, SKOS.prefLabel, Literal(r.force_name, lang="en")))
+            g.add((self.force, PEEL.slug, Literal(r.force_slug)))
+        for doc in r.documents:
+            src = self.sources[doc.source.sha256]
+            g.add((s, PROV.wasDerivedFrom, src))
+            g.add((src, RDF.type, PEEL.SourceDocument))
+            g.add((src, PEEL.fileName, Literal(doc.source.name)))
+            g.add((src, PEEL.sha256, Literal(doc.source.sha256)))
+            g.add((src, PEEL.documentFormat, Literal(doc.source.document_format)))
+            g.add((src, DCTERMS.format, Literal(doc.source.media_type)))
+        for j in r.judgments:
+            node = iris.judgment(self.key, j.question)
+            g.add((node, RDF.type, PEEL.Judgment))
+            g.add((node, DCTERMS.isPartOf, s))
+            g.add((node, PEEL.force, self.force))
+            g.add((node, PEEL.question, iris.question(j.question)))
+            g.add((node, PEEL.grade, iris.grade(j.grade)))
+            self.spans(node, j.spans)
+        mentions: dict[str, list[URIRef]] = {}
+        for n, f in enumerate(r.findings, start=1):
+            node = self.item("finding", PEEL.Finding, f, n)
+            if f.section:
+                g.add((node, PEEL.section, Literal(f.section)))
+            if f.finding_type:
+                g.add((node, PEEL.findingType, iris.finding_type(f.finding_type)))
+            for pid in f.mentions:
+                mentions.setdefault(pid, []).append(node)
+        for n, a in enumerate(r.afis, start=1):
+            node = self.item("afi", PEEL.AreaForImprovement, a, n)
+            for pid in a.mentions:
+                mentions.setdefault(pid, []).append(node)
+        for pid, evidence in sorted(mentions.items()):
+            link = iris.partner_link(self.key, pid)
+            g.add((link, RDF.type, PEEL.PartnerLink))
+            g.add((link, DCTERMS.isPartOf, s))
+            g.add((link, PEEL.force, self.force))
+            g.add((link, PEEL.partner, _partner_iri(pid)))
+            for node in evidence:
+                g.add((link, PEEL.evidence, node))
+        if r.observations:
+            self.observations(r.observations)
+
+    def item(
+        self, kind: str, cls: URIRef, it: Finding | AreaForImprovement, ordinal: int
+    ) -> URIRef:
+        node = iris.item(self.key, kind, f"{it.question}|{it.text}")
+        g = self.g
+        first = (node, RDF.type, cls) not in g
+        g.add((node, RDF.type, cls))
+        g.add((node, DCTERMS.isPartOf, self.subject))
+        g.add((node, PEEL.question, iris.question(it.question)))
+        g.add((node, PEEL.text, Literal(it.text)))
+        if first:
+            g.add((node, PEEL.ordinal, Literal(ordinal)))
+        for pid in it.mentions:
+            g.add((node, PEEL.mentions, _partner_iri(pid)))
+        for theme in it.themes:
+            g.add((node, PEEL.theme, iris.theme(theme)))
+        self.spans(node, it.spans)
+        return node
+
+    def spans(self, node: URIRef, spans: tuple[Span, ...]) -> None:
+        g = self.g
+        existing = len(list(g.objects(node, PEEL.hasSpan)))
+        for n, span in enumerate(spans, start=existing + 1):
+            sha = span.doc or self.report.source.sha256
+            text = self.report.text_of(sha)
+            sp = iris.span(node, n)
+            pos = URIRef(f"{sp}/position")
+            quote = URIRef(f"{sp}/quote")
+            g.add((node, PEEL.hasSpan, sp))
+            g.add((sp, RDF.type, OA.SpecificResource))
+            g.add((sp, OA.hasSource, self.sources[sha]))
+            g.add((sp, OA.hasSelector, pos))
+            g.add((sp, OA.hasSelector, quote))
+            if span.page is not None:
+                g.add((sp, PEEL.page, Literal(span.page, datatype=XSD.positiveInteger)))
+            g.add((pos, RDF.type, OA.TextPositionSelector))
+            g.add((pos, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger)))
+            g.add((pos, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)))
+            g.add((quote, RDF.type, OA.TextQuoteSelector))
+            g.add((quote, OA.exact, Literal(text[span.start : span.end])))
+
+    def observations(self, observations: tuple[Observation, ...]) -> None:
+        g = self.g
+        ds = iris.dataset(self.key)
+        g.add((ds, RDF.type, QB.DataSet))
+        g.add((ds, QB.structure, iris.DSD))
+        g.add((ds, DCTERMS.isPartOf, self.subject))
+        g.add((ds, DCTERMS.title, Literal(f"Metrics of {self.report.title or self.key}")))
+        for o in observations:
+            area = iris.force(o.area) if o.area == self.report.force_slug else iris.area(o.area)
+            node = iris.observation(self.key, o.indicator, o.area, o.period)
+            ind = iris.indicator(o.indicator)
+            g.add((ind, RDF.type, PEEL.Indicator))
+            g.add((ind, SKOS.prefLabel, Literal(o.indicator_label, lang="en")))
+            g.add((ind, SKOS.inScheme, iris.scheme("indicators")))
+            g.add((node, RDF.type, QB.Observation))
+            g.add((node, QB.dataSet, ds))
+            g.add((node, PEEL.indicator, ind))
+            g.add((node, PEEL.refArea, area))
+            g.add((node, PEEL.refPeriod, Literal(o.period)))
+            if o.period_end:
+                g.add((node, PEEL.periodEnd, Literal(o.period_end, datatype=XSD.date)))
+            g.add((node, PEEL.value, Literal(o.value, datatype=XSD.decimal)))
+            g.add((node, PEEL.unit, iris.unit(o.unit)))
+            g.add((node, PEEL.figure, Literal(o.figure)))
+            for prop, value in (
+                (PEEL.dataSource, o.source),
+                (PEEL.rowLabel, o.row_label),
+                (PEEL.outcomeNumber, o.outcome_number),
+                (PEEL.rowGroup, o.row_group),
+            ):
+                if value:
+                    g.add((node, prop, Literal(value)))
+            self.spans(node, o.spans)
+
+
+def report_graph(report: Report) -> Graph:
+    """The named graph of one report."""
+    graph = new_graph(iris.report_graph(report.key))
+    _ReportMapper(report, graph).map()
+    return graph
+
+
+def build_dataset(graphs: Iterable[Graph], reference: Graph | None) -> Dataset:
+    """A Dataset with each report graph as a named graph, plus the reference graph."""
+    ds = Dataset()
+    for prefix, namespace in iris.PREFIXES.items():
+        ds.bind(prefix, namespace)
+    if reference is not None:
+        ref = ds.graph(REFERENCE_GRAPH)
+        for triple in reference:
+            ref.add(triple)
+    for graph in graphs:
+        named = ds.graph(graph.identifier)
+        for triple in graph:
+            named.add(triple)
+    return ds

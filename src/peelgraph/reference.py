@@ -1,0 +1,244 @@
+"""The reference graph (ontology, schemes, forces, gazetteer) and its plain-object view.
+
+The Turtle files of ``ontology/`` are read at run time: adding a PEEL year, a force alias or a
+partner body is a data change. :func:`load_vocabulary` hands extraction what it needs as plain
+objects (see :mod:`peelgraph.vocab`).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from . import iris
+from .errors import ReferenceDataError
+from .iris import PEEL, PID
+from .resources import SHAPES_FILE, ontology_file, reference_files
+from .vocab import (
+    CueDef,
+    ForceDef,
+    Framework,
+    GradeDef,
+    PartnerDef,
+    PillarDef,
+    QuestionDef,
+    TermDef,
+    Vocabulary,
+)
+
+
+def _parse(graph: Graph, resource) -> None:  # type: ignore[no-untyped-def]
+    try:
+        graph.parse(data=resource.read_text(encoding="utf-8"), format="turtle")
+    except Exception as exc:  # rdflib raises many types for bad Turtle
+        raise ReferenceDataError(f"ontology/{resource.name} does not parse: {exc}") from exc
+
+
+@lru_cache(maxsize=1)
+def _reference_graph() -> Graph:
+    graph = Graph()
+    for resource in reference_files():
+        _parse(graph, resource)
+    return graph
+
+
+def reference_graph() -> Graph:
+    """A fresh copy of the reference graph (every ``ontology/*.ttl`` but the shapes)."""
+    copy = Graph()
+    for prefix, namespace in iris.PREFIXES.items():
+        copy.bind(prefix, namespace)
+    for triple in _reference_graph():
+        copy.add(triple)
+    return copy
+
+
+@lru_cache(maxsize=1)
+def shapes_graph() -> Graph:
+    """The SHACL shapes of ``ontology/shapes.ttl``."""
+    graph = Graph()
+    _parse(graph, ontology_file(SHAPES_FILE))
+    return graph
+
+
+def _tail(iri: URIRef, prefix: str) -> str:
+    text = str(iri)
+    base = str(PID[prefix])
+    if not text.startswith(base):
+        raise ReferenceDataError(f"{text} is not a {prefix} IRI")
+    return text[len(base) :]
+
+
+def _labels(graph: Graph, node: URIRef, prop=SKOS.altLabel) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    return tuple(sorted(str(o) for o in graph.objects(node, prop)))
+
+
+def _label(graph: Graph, node: URIRef) -> str:
+    label = graph.value(node, SKOS.prefLabel)
+    if label is None:
+        raise ReferenceDataError(f"{node} has no skos:prefLabel in ontology/")
+    return str(label)
+
+
+def _int(value: object, default: int | None = None) -> int | None:
+    return int(value.toPython()) if isinstance(value, Literal) else default
+
+
+def _frameworks(graph: Graph) -> dict[tuple[int, str], Framework]:
+    frameworks: dict[tuple[int, str], Framework] = {}
+    levels = {
+        PEEL.HeadlineQuestion: "headline",
+        PEEL.CoreQuestion: "core",
+        PEEL.DiagnosticQuestion: "diagnostic",
+        PEEL.Section: "section",
+    }
+    for scheme in sorted(graph.subjects(RDF.type, PEEL.QuestionFramework)):
+        year = graph.value(scheme, PEEL.peelYear)
+        pillar = graph.value(scheme, PEEL.pillar)
+        if year is None or pillar is None:
+            raise ReferenceDataError(f"{scheme} lacks peel:peelYear or peel:pillar")
+        questions = []
+        for node in sorted(graph.subjects(SKOS.inScheme, scheme)):
+            level = next((lv for cls, lv in levels.items() if (node, RDF.type, cls) in graph), None)
+            if level is None:
+                continue
+            parent = graph.value(node, SKOS.broader)
+            parent_code = graph.value(parent, SKOS.notation) if parent is not None else None
+            graded = graph.value(node, PEEL.graded)
+            questions.append(
+                QuestionDef(
+                    code=str(graph.value(node, SKOS.notation)),
+                    label=_label(graph, node),
+                    level=level,
+                    parent=str(parent_code) if parent_code is not None else None,
+                    number=_int(graph.value(node, PEEL.questionNumber)),
+                    graded=bool(graded.toPython()) if isinstance(graded, Literal) else False,
+                    alt_labels=_labels(graph, node),
+                    heading_pattern=(
+                        str(graph.value(node, PEEL.headingPattern))
+                        if graph.value(node, PEEL.headingPattern) is not None
+                        else None
+                    ),
+                )
+            )
+        key = _tail(scheme, "scheme/")
+        allowed = tuple(
+            sorted(_tail(g, "grade/") for g in graph.objects(scheme, PEEL.allowedGrade))
+        )
+        pillar_slug = _tail(pillar, "pillar/")  # type: ignore[arg-type]
+        frameworks[(int(str(year)[:4]), pillar_slug)] = Framework(
+            key=key,
+            year=int(str(year)[:4]),
+            pillar=pillar_slug,
+            questions=tuple(sorted(questions, key=lambda q: q.code)),
+            allowed_grades=allowed,
+        )
+    return frameworks
+
+
+def _term_defs(graph: Graph, cls: URIRef, prefix: str) -> tuple[TermDef, ...]:
+    defs = []
+    for node in sorted(graph.subjects(RDF.type, cls)):
+        defs.append(
+            TermDef(
+                slug=_tail(node, prefix),
+                label=_label(graph, node),
+                terms=tuple(sorted(str(t).lower() for t in graph.objects(node, PEEL.triggerTerm))),
+                priority=_int(graph.value(node, PEEL.priority), 0) or 0,
+            )
+        )
+    return tuple(defs)
+
+
+@lru_cache(maxsize=1)
+def load_vocabulary() -> Vocabulary:
+    """Read the reference Turtle into the plain :class:`Vocabulary` extraction uses."""
+    graph = _reference_graph()
+    grades = tuple(
+        GradeDef(slug=_tail(g, "grade/"), label=_label(graph, g), alt_labels=_labels(graph, g))
+        for g in sorted(graph.subjects(RDF.type, PEEL.Grade))
+    )
+    pillars = tuple(
+        PillarDef(
+            slug=_tail(p, "pillar/"),
+            label=_label(graph, p),
+            alt_labels=_labels(graph, p),
+            headline_predicates=_labels(graph, p, PEEL.headlinePredicate),
+        )
+        for p in sorted(graph.subjects(RDF.type, PEEL.Pillar))
+    )
+    forces = tuple(
+        ForceDef(slug=_tail(f, "force/"), name=_label(graph, f), alt_labels=_labels(graph, f))
+        for f in sorted(graph.subjects(RDF.type, PEEL.Force))
+    )
+    partners: list[PartnerDef] = []
+    partner_classes = (PEEL.PartnerBody, PEEL.PartnershipArrangement, PEEL.Programme)
+    seen: set[URIRef] = set()
+    for cls in partner_classes:
+        for node in sorted(graph.subjects(RDF.type, cls)):
+            if node in seen or not str(node).startswith(str(PID["partner/"])):
+                continue
+            seen.add(node)
+            ptype = graph.value(node, PEEL.partnerType)
+            partners.append(
+                PartnerDef(
+                    id=_tail(node, ""),
+                    label=_label(graph, node),
+                    alt_labels=tuple(
+                        a
+                        for a in _labels(graph, node)
+                        if a not in _labels(graph, node, PEEL.acronym)
+                    ),
+                    acronyms=_labels(graph, node, PEEL.acronym),
+                    partner_type=_tail(ptype, "partner-type/") if ptype is not None else None,
+                )
+            )
+    for f in forces:
+        partners.append(
+            PartnerDef(
+                id=f"force/{f.slug}",
+                label=f.name,
+                alt_labels=(),
+                acronyms=(),
+                partner_type="police-force",
+                is_force=True,
+            )
+        )
+    cues = []
+    for cue in sorted(graph.subjects(RDF.type, PEEL.Cue)):
+        ftype = graph.value(cue, PEEL.findingType)
+        term = graph.value(cue, PEEL.cueTerm)
+        if ftype is None or term is None:
+            raise ReferenceDataError(f"cue {cue} lacks peel:cueTerm or peel:findingType")
+        cues.append(
+            CueDef(
+                term=str(term).lower(),
+                finding_type=_tail(ftype, "finding-type/"),
+                weight=_int(graph.value(cue, PEEL.cueWeight), 1) or 1,
+            )
+        )
+    comparators = []
+    for node in sorted(graph.subjects(RDF.type, PEEL.ComparatorArea)):
+        comparators.append(_label(graph, node))
+        comparators.extend(_labels(graph, node))
+    publishers = {
+        _tail(o, "org/"): (_label(graph, o), *_labels(graph, o))
+        for o in sorted(graph.subjects(RDF.type, iris.ORG.Organization))
+        if str(o).startswith(str(PID["org/"]))
+    }
+    vocabulary = Vocabulary(
+        frameworks=_frameworks(graph),
+        grades=grades,
+        pillars=pillars,
+        forces=forces,
+        partners=tuple(partners),
+        units=_term_defs(graph, PEEL.Unit, "unit/"),
+        themes=_term_defs(graph, PEEL.Theme, "theme/"),
+        cues=tuple(cues),
+        comparator_labels=tuple(comparators) or ("England and Wales",),
+        publishers=publishers,
+    )
+    if not vocabulary.frameworks or not vocabulary.grades or not vocabulary.forces:
+        raise ReferenceDataError("the reference data has no frameworks, grades or forces")
+    return vocabulary
