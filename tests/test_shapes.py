@@ -1,0 +1,355 @@
+"""Each SHACL shape is shown to pass on a small valid graph and to fail on a broken one.
+
+The valid graph is built from model objects (not from a document), so every test starts from
+a known-good state and breaks exactly one thing; the assertions name the focus node, the
+path and the message the shape reports.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from pyshacl import validate as shacl_validate
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, QB, RDF, SKOS, XSD
+
+from peelgraph import iris
+from peelgraph.iris import OA, PEEL
+from peelgraph.model import (
+    AreaForImprovement,
+    Document,
+    Finding,
+    Judgment,
+    Observation,
+    Report,
+    SourceFile,
+    Span,
+)
+from peelgraph.rdf import report_graph
+from peelgraph.reference import shapes_graph
+from peelgraph.validate import validate_graph
+
+TEXT = (
+    "PEEL: Police effectiveness 2016\n\nGood\n\nThe force works with the MASH well.\n\n"
+    "- The force should improve.\n\nRecorded crime\t55.5\t68.2\n"
+)
+SHA = "a" * 64
+KEY = "thames-valley-2016-effectiveness"
+REPORT = iris.report(KEY)
+
+
+def _span(fragment: str) -> tuple[Span, ...]:
+    start = TEXT.index(fragment)
+    return (Span(start, start + len(fragment), 3, SHA),)
+
+
+def valid_report() -> Report:
+    return Report(
+        documents=(Document(SourceFile("r.txt", "r.txt", SHA, "full-report"), TEXT),),
+        force_name="Thames Valley Police",
+        force_slug="thames-valley",
+        force_known=True,
+        year=2016,
+        pillar="effectiveness",
+        framework="questions-2016-effectiveness",
+        title="PEEL: Police effectiveness 2016",
+        published="2017-03",
+        isbn="978-1-78655-374-4",
+        publisher="hmic",
+        judgments=(
+            Judgment("2016-EFF-1", "good", _span("Good"), "summary-of-findings"),
+            Judgment("2016-EFF-5", "ungraded", _span("Good"), "summary-of-findings"),
+        ),
+        findings=(
+            Finding(
+                "2016-EFF-1.1",
+                "The force works with the MASH well.",
+                _span("The force works with the MASH well."),
+                mentions=("partner/mash",),
+            ),
+        ),
+        afis=(
+            AreaForImprovement(
+                "2016-EFF-1", "The force should improve.", _span("The force should improve.")
+            ),
+        ),
+        observations=(
+            Observation(
+                "crime/recorded",
+                "Recorded crime",
+                "thames-valley",
+                "12 months to 30 June 2016",
+                "per-1000-population",
+                Decimal("55.5"),
+                "Figure 2",
+                _span("55.5"),
+                period_end="2016-06-30",
+            ),
+            Observation(
+                "crime/recorded",
+                "Recorded crime",
+                "england-and-wales",
+                "12 months to 30 June 2016",
+                "per-1000-population",
+                Decimal("68.2"),
+                "Figure 2",
+                _span("68.2"),
+            ),
+        ),
+    )
+
+
+@pytest.fixture()
+def graph() -> Graph:
+    return report_graph(valid_report())
+
+
+def _node(g: Graph, cls: URIRef) -> URIRef:
+    return sorted(g.subjects(RDF.type, cls))[0]
+
+
+def results(g: Graph) -> list[tuple[str, str | None, str]]:
+    report = validate_graph(g)
+    return [(v.focus, v.path, v.message) for v in report.violations]
+
+
+def assert_fails(g: Graph, focus: URIRef, path: URIRef | None, message: str) -> None:
+    found = results(g)
+    assert any(
+        f == str(focus) and (path is None or p == str(path)) and message in m for f, p, m in found
+    ), f"expected [{focus} {path}: {message}] in {found}"
+
+
+def test_the_valid_graph_conforms(graph):
+    report = validate_graph(graph)
+    assert report.conforms, report.as_text()
+    assert report.violations == []
+
+
+def test_the_shapes_conform_to_shacl_itself():
+    conforms, _, text = shacl_validate(Graph(), shacl_graph=shapes_graph(), meta_shacl=True)
+    assert conforms, text
+
+
+def test_report_needs_one_title(graph):
+    graph.remove((REPORT, DCTERMS.title, None))
+    assert_fails(graph, REPORT, DCTERMS.title, "exactly one title")
+
+
+def test_report_is_about_one_force(graph):
+    graph.add((REPORT, PEEL.force, iris.force("hampshire")))
+    assert_fails(graph, REPORT, PEEL.force, "exactly one peel:Force")
+
+
+def test_report_year_is_a_gyear(graph):
+    graph.set((REPORT, PEEL.peelYear, Literal("twenty sixteen")))
+    assert_fails(graph, REPORT, PEEL.peelYear, "PEEL year")
+
+
+def test_source_document_digest_must_be_sha256(graph):
+    source = _node(graph, PEEL.SourceDocument)
+    graph.set((source, PEEL.sha256, Literal("not-a-digest")))
+    assert_fails(graph, source, PEEL.sha256, "SHA-256")
+
+
+def test_source_document_format_is_known(graph):
+    source = _node(graph, PEEL.SourceDocument)
+    graph.set((source, PEEL.documentFormat, Literal("tweet")))
+    assert_fails(graph, source, PEEL.documentFormat, "full-report, summary or landing-page")
+
+
+def test_judgment_grade_must_be_allowed_by_the_framework(graph):
+    judgment = iris.judgment(KEY, "2016-EFF-1")
+    graph.set((judgment, PEEL.grade, iris.grade("adequate")))
+    assert_fails(graph, judgment, None, "is not allowed by the framework")
+
+
+def test_ungraded_question_cannot_be_graded(graph):
+    judgment = iris.judgment(KEY, "2016-EFF-5")
+    graph.set((judgment, PEEL.grade, iris.grade("good")))
+    assert_fails(graph, judgment, None, "is not graded by its framework")
+
+
+def test_judgment_grades_a_core_or_headline_question(graph):
+    judgment = iris.judgment(KEY, "2016-EFF-1")
+    graph.set((judgment, PEEL.question, iris.question("2016-EFF-1.1")))
+    assert_fails(graph, judgment, PEEL.question, "headline or core question")
+
+
+def test_two_judgments_of_one_question(graph):
+    other = URIRef(str(iris.judgment(KEY, "2016-EFF-1")) + "-copy")
+    for p, o in graph.predicate_objects(iris.judgment(KEY, "2016-EFF-1")):
+        graph.add((other, p, o))
+    assert_fails(graph, other, None, "has two judgments of question")
+
+
+def test_judgment_needs_a_span(graph):
+    judgment = iris.judgment(KEY, "2016-EFF-1")
+    graph.remove((judgment, PEEL.hasSpan, None))
+    assert_fails(graph, judgment, PEEL.hasSpan, "source text that states it")
+
+
+def test_item_question_must_be_in_the_reports_framework(graph):
+    finding = _node(graph, PEEL.Finding)
+    graph.set((finding, PEEL.question, iris.question("2015-EFF-1")))
+    assert_fails(graph, finding, None, "is not in the framework of its report")
+
+
+def test_finding_text_must_not_be_empty(graph):
+    finding = _node(graph, PEEL.Finding)
+    graph.set((finding, PEEL.text, Literal("")))
+    assert_fails(graph, finding, PEEL.text, "non-empty text")
+
+
+def test_finding_needs_an_ordinal(graph):
+    finding = _node(graph, PEEL.Finding)
+    graph.remove((finding, PEEL.ordinal, None))
+    assert_fails(graph, finding, PEEL.ordinal, "one ordinal")
+
+
+def test_finding_mentions_only_reference_partners(graph):
+    finding = _node(graph, PEEL.Finding)
+    graph.add((finding, PEEL.mentions, iris.partner("no-such-body")))
+    assert_fails(graph, finding, PEEL.mentions, "partner bodies")
+
+
+def test_finding_type_from_the_scheme(graph):
+    finding = _node(graph, PEEL.Finding)
+    graph.add((finding, PEEL.findingType, iris.grade("good")))
+    assert_fails(graph, finding, PEEL.findingType, "at most one type")
+
+
+def test_finding_theme_from_the_scheme(graph):
+    finding = _node(graph, PEEL.Finding)
+    graph.add((finding, PEEL.theme, iris.grade("good")))
+    assert_fails(graph, finding, PEEL.theme, "theme scheme")
+
+
+def test_finding_has_one_question(graph):
+    finding = _node(graph, PEEL.Finding)
+    graph.add((finding, PEEL.question, iris.question("2016-EFF-1.2")))
+    assert_fails(graph, finding, PEEL.question, "exactly one framework question")
+
+
+def test_area_for_improvement_sits_under_a_core_question(graph):
+    afi = _node(graph, PEEL.AreaForImprovement)
+    graph.set((afi, PEEL.question, iris.question("2016-EFF-1.1")))
+    assert_fails(graph, afi, PEEL.question, "exactly one core question")
+
+
+def test_area_for_improvement_needs_a_span(graph):
+    afi = _node(graph, PEEL.AreaForImprovement)
+    graph.remove((afi, PEEL.hasSpan, None))
+    assert_fails(graph, afi, PEEL.hasSpan, "at least one span")
+
+
+def test_span_points_into_a_source_document(graph):
+    span = _node(graph, OA.SpecificResource)
+    graph.remove((span, OA.hasSource, None))
+    assert_fails(graph, span, OA.hasSource, "exactly one source document")
+
+
+def test_span_has_one_position_selector(graph):
+    span = _node(graph, OA.SpecificResource)
+    for selector in list(graph.objects(span, OA.hasSelector)):
+        if (selector, RDF.type, OA.TextPositionSelector) in graph:
+            graph.remove((span, OA.hasSelector, selector))
+    assert_fails(graph, span, OA.hasSelector, "text position selector")
+
+
+def test_span_page_is_a_positive_integer(graph):
+    span = _node(graph, OA.SpecificResource)
+    graph.set((span, PEEL.page, Literal(0)))
+    assert_fails(graph, span, PEEL.page, "positive integer")
+
+
+def test_position_start_is_before_end(graph):
+    selector = _node(graph, OA.TextPositionSelector)
+    end = graph.value(selector, OA.end)
+    graph.set((selector, OA.start, Literal(end.toPython() + 5, datatype=XSD.nonNegativeInteger)))
+    assert_fails(graph, selector, OA.start, "before its end")
+
+
+def test_quote_selector_quotes_a_passage(graph):
+    selector = _node(graph, OA.TextQuoteSelector)
+    graph.remove((selector, OA.exact, None))
+    assert_fails(graph, selector, OA.exact, "non-empty passage")
+
+
+def test_partner_link_needs_evidence(graph):
+    link = _node(graph, PEEL.PartnerLink)
+    graph.remove((link, PEEL.evidence, None))
+    assert_fails(graph, link, PEEL.evidence, "evidenced by findings")
+
+
+def test_partner_link_ends_at_a_partner(graph):
+    link = _node(graph, PEEL.PartnerLink)
+    graph.set((link, PEEL.partner, iris.grade("good")))
+    assert_fails(graph, link, PEEL.partner, "exactly one partner")
+
+
+def test_data_set_needs_a_structure(graph):
+    ds = _node(graph, QB.DataSet)
+    graph.remove((ds, QB.structure, None))
+    assert_fails(graph, ds, QB.structure, "structure definition")
+
+
+def test_observation_needs_a_unit(graph):
+    obs = _node(graph, QB.Observation)
+    graph.remove((obs, PEEL.unit, None))
+    assert_fails(graph, obs, PEEL.unit, "exactly one unit")
+
+
+def test_observation_value_is_a_decimal(graph):
+    obs = _node(graph, QB.Observation)
+    graph.set((obs, PEEL.value, Literal("55.5")))
+    assert_fails(graph, obs, PEEL.value, "xsd:decimal value")
+
+
+def test_observation_area_is_a_force_or_comparator(graph):
+    obs = _node(graph, QB.Observation)
+    graph.set((obs, PEEL.refArea, iris.partner("mash")))
+    assert_fails(graph, obs, PEEL.refArea, "exactly one area")
+
+
+def test_observations_do_not_share_all_dimensions(graph):
+    first, second = sorted(graph.subjects(RDF.type, QB.Observation))
+    graph.set((second, PEEL.refArea, graph.value(first, PEEL.refArea)))
+    assert_fails(graph, first, None, "IC-12")
+
+
+def test_indicator_needs_a_label(graph):
+    indicator = _node(graph, PEEL.Indicator)
+    graph.remove((indicator, SKOS.prefLabel, None))
+    assert_fails(graph, indicator, SKOS.prefLabel, "indicator has a label")
+
+
+def test_force_slug_is_lower_case_words(graph):
+    force = iris.force("wessex")
+    graph.add((force, RDF.type, PEEL.Force))
+    graph.add((force, SKOS.prefLabel, Literal("Wessex Police")))
+    graph.add((force, PEEL.slug, Literal("Wessex Police")))
+    assert_fails(graph, force, PEEL.slug, "one slug")
+
+
+def test_question_code_follows_the_rule(graph):
+    question = iris.question("2016-EFF-9")
+    graph.add((question, RDF.type, PEEL.Question))
+    graph.add((question, SKOS.prefLabel, Literal("How?")))
+    graph.add((question, SKOS.notation, Literal("Q9")))
+    graph.add((question, SKOS.inScheme, iris.scheme("questions-2016-effectiveness")))
+    assert_fails(graph, question, SKOS.notation, "one code")
+
+
+def test_core_question_sits_under_a_broader_question(graph):
+    question = iris.question("2016-EFF-9")
+    graph.add((question, RDF.type, PEEL.CoreQuestion))
+    assert_fails(graph, question, SKOS.broader, "exactly one broader question")
+
+
+def test_partner_needs_a_type(graph):
+    partner = iris.partner("new-body")
+    graph.add((partner, RDF.type, PEEL.PartnerBody))
+    graph.add((partner, SKOS.prefLabel, Literal("New body")))
+    assert_fails(graph, partner, PEEL.partnerType, "type from the partner-type scheme")
