@@ -210,6 +210,11 @@ def stats(
         out.print(f"{key.replace('_', ' '):24} {value}", markup=False)
 
 
+from .cli_export import register as _register_export  # noqa: E402
+
+_register_export(app)
+
+
 def main() -> None:
     """Entry point of the ``peelgraph`` console script."""
     app(prog_name="peelgraph")
