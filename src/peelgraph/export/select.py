@@ -57,7 +57,7 @@ def new_dataset() -> Dataset:
 
 
 def report_graphs(ds: Dataset) -> list[ReportGraph]:
-    """The report graphs of a Dataset, sorted by key."""
+    """The report graphs of a Dataset (named ``pid:graph/{key}``, holding report ``key``)."""
     found: list[ReportGraph] = []
     prefix = str(iris.report_graph(""))
     for graph in ds.graphs():
@@ -66,6 +66,8 @@ def report_graphs(ds: Dataset) -> list[ReportGraph]:
             continue
         key = str(name)[len(prefix) :]
         report = iris.report(key)
+        if (report, RDF.type, PEEL.InspectionReport) not in graph:
+            continue  # the reference graph, or a graph that is not a report's
         force = graph.value(report, PEEL.force)
         found.append(ReportGraph(key, name, report, force if isinstance(force, URIRef) else None))
     return sorted(found, key=lambda r: r.key)
