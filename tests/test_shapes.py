@@ -20,6 +20,8 @@ from peelgraph.model import (
     AreaForImprovement,
     Document,
     Finding,
+    FollowUp,
+    GlossaryEntry,
     Judgment,
     Observation,
     Report,
@@ -71,8 +73,24 @@ def valid_report() -> Report:
         ),
         afis=(
             AreaForImprovement(
-                "2016-EFF-1", "The force should improve.", _span("The force should improve.")
+                "2016-EFF-1",
+                "The force should improve.",
+                _span("The force should improve."),
+                themes=("general-policing",),
             ),
+        ),
+        follow_ups=(
+            FollowUp(
+                "2016-EFF-1.1",
+                "The force works with the MASH well.",
+                _span("The force works with the MASH well."),
+                earlier_year=2015,
+                earlier_text="the force should work with the MASH.",
+                progress="improved",
+            ),
+        ),
+        glossary=(
+            GlossaryEntry("MASH", "multi-agency safeguarding hub", _span("MASH"), "partner/mash"),
         ),
         observations=(
             Observation(
@@ -353,3 +371,39 @@ def test_partner_needs_a_type(graph):
     graph.add((partner, RDF.type, PEEL.PartnerBody))
     graph.add((partner, SKOS.prefLabel, Literal("New body")))
     assert_fails(graph, partner, PEEL.partnerType, "type from the partner-type scheme")
+
+
+def test_area_for_improvement_has_a_theme(graph):
+    afi = _node(graph, PEEL.AreaForImprovement)
+    graph.remove((afi, PEEL.theme, None))
+    assert_fails(graph, afi, PEEL.theme, "at least one theme")
+
+
+def test_follow_up_year_is_a_gyear(graph):
+    follow_up = _node(graph, PEEL.FollowUp)
+    graph.set((follow_up, PEEL.earlierYear, Literal("last year")))
+    assert_fails(graph, follow_up, PEEL.earlierYear, "earlier year")
+
+
+def test_follow_up_progress_from_the_scheme(graph):
+    follow_up = _node(graph, PEEL.FollowUp)
+    graph.set((follow_up, PEEL.progress, iris.grade("good")))
+    assert_fails(graph, follow_up, PEEL.progress, "progress scheme")
+
+
+def test_follow_up_needs_text(graph):
+    follow_up = _node(graph, PEEL.FollowUp)
+    graph.remove((follow_up, PEEL.text, None))
+    assert_fails(graph, follow_up, PEEL.text, "non-empty text")
+
+
+def test_glossary_entry_needs_an_expansion(graph):
+    entry = _node(graph, PEEL.GlossaryEntry)
+    graph.remove((entry, PEEL.expansion, None))
+    assert_fails(graph, entry, PEEL.expansion, "exactly one expansion")
+
+
+def test_glossary_entry_refers_to_a_partner(graph):
+    entry = _node(graph, PEEL.GlossaryEntry)
+    graph.set((entry, PEEL.refersTo, iris.grade("good")))
+    assert_fails(graph, entry, PEEL.refersTo, "at most one partner")

@@ -100,6 +100,30 @@ class _ReportMapper:
             g.add((link, PEEL.partner, _partner_iri(pid)))
             for node in evidence:
                 g.add((link, PEEL.evidence, node))
+        for n, fu in enumerate(r.follow_ups, start=1):
+            node = iris.item(self.key, "follow-up", f"{fu.question}|{fu.text}")
+            g.add((node, RDF.type, PEEL.FollowUp))
+            g.add((node, DCTERMS.isPartOf, s))
+            g.add((node, PEEL.question, iris.question(fu.question)))
+            g.add((node, PEEL.text, Literal(fu.text)))
+            g.add((node, PEEL.ordinal, Literal(n)))
+            if fu.earlier_year:
+                g.add((node, PEEL.earlierYear, Literal(str(fu.earlier_year), datatype=XSD.gYear)))
+            if fu.earlier_text:
+                g.add((node, PEEL.earlierText, Literal(fu.earlier_text)))
+            if fu.progress:
+                g.add((node, PEEL.progress, iris.progress(fu.progress)))
+            self.spans(node, fu.spans)
+        for n, entry in enumerate(r.glossary, start=1):
+            node = iris.glossary_entry(self.key, entry.acronym)
+            g.add((node, RDF.type, PEEL.GlossaryEntry))
+            g.add((node, DCTERMS.isPartOf, s))
+            g.add((node, PEEL.acronym, Literal(entry.acronym)))
+            g.add((node, PEEL.expansion, Literal(entry.expansion)))
+            g.add((node, PEEL.ordinal, Literal(n)))
+            if entry.refers_to:
+                g.add((node, PEEL.refersTo, _partner_iri(entry.refers_to)))
+            self.spans(node, entry.spans)
         if r.observations:
             self.observations(r.observations)
 
