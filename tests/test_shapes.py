@@ -18,12 +18,14 @@ from peelgraph import iris
 from peelgraph.iris import OA, PEEL
 from peelgraph.model import (
     AreaForImprovement,
+    CauseOfConcern,
     Document,
     Finding,
     FollowUp,
     GlossaryEntry,
     Judgment,
     Observation,
+    Recommendation,
     Report,
     SourceFile,
     Span,
@@ -77,6 +79,20 @@ def valid_report() -> Report:
                 "The force should improve.",
                 _span("The force should improve."),
                 themes=("general-policing",),
+            ),
+        ),
+        causes_of_concern=(
+            CauseOfConcern(
+                "2016-EFF-1", "The force should improve.", _span("The force should improve.")
+            ),
+        ),
+        recommendations=(
+            Recommendation(
+                "2016-EFF-1",
+                "The force should improve.",
+                _span("The force should improve."),
+                concern=0,
+                deadline="within three months",
             ),
         ),
         follow_ups=(
@@ -407,3 +423,24 @@ def test_glossary_entry_refers_to_a_partner(graph):
     entry = _node(graph, PEEL.GlossaryEntry)
     graph.set((entry, PEEL.refersTo, iris.grade("good")))
     assert_fails(graph, entry, PEEL.refersTo, "at most one partner")
+
+
+def test_recommendation_addresses_a_cause_of_concern(graph):
+    recommendation = _node(graph, PEEL.Recommendation)
+    graph.set((recommendation, PEEL.addresses, _node(graph, PEEL.AreaForImprovement)))
+    assert_fails(graph, recommendation, PEEL.addresses, "at most one cause of concern")
+
+
+def test_cause_of_concern_without_recommendation_is_a_warning(graph):
+    recommendation = _node(graph, PEEL.Recommendation)
+    graph.remove((recommendation, PEEL.addresses, None))
+    report = validate_graph(graph)
+    assert report.conforms  # a warning, not a violation
+    concern = _node(graph, PEEL.CauseOfConcern)
+    assert [(v.focus, v.severity) for v in report.violations] == [(str(concern), "warning")]
+
+
+def test_cause_of_concern_sits_under_a_core_question(graph):
+    concern = _node(graph, PEEL.CauseOfConcern)
+    graph.set((concern, PEEL.question, iris.question("2016-EFF-1.1")))
+    assert_fails(graph, concern, PEEL.question, "exactly one core question")

@@ -127,6 +127,8 @@ def _full_report(text: str, vocab: Vocabulary, path: str, sha256: str) -> Report
         judgments=tuple(sorted(judgments.values(), key=lambda j: j.question)),
         findings=findings,
         afis=tuple(sections.afis),
+        causes_of_concern=tuple(sections.concerns),
+        recommendations=tuple(sections.recommendations),
         observations=tuple(observations),
         sections_found=tuple(dict.fromkeys(sections.found)),
         warnings=tuple(warnings),

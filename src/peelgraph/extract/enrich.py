@@ -39,6 +39,18 @@ def enrich(report: Report, vocab: Vocabulary, areas: Areas | None = None) -> Rep
         )
         for a in report.afis
     )
+    concerns = tuple(
+        dataclasses.replace(
+            c, themes=themes.themes(c.text, need_one=True), mentions=tuple(partners.find(c.text))
+        )
+        for c in report.causes_of_concern
+    )
+    recommendations = tuple(
+        dataclasses.replace(
+            r, themes=themes.themes(r.text, need_one=True), mentions=tuple(partners.find(r.text))
+        )
+        for r in report.recommendations
+    )
     observations = list(report.observations)
     if areas is not None:
         observations.extend(_text_metrics(report, findings, areas, vocab))
@@ -46,6 +58,8 @@ def enrich(report: Report, vocab: Vocabulary, areas: Areas | None = None) -> Rep
         report,
         findings=findings,
         afis=afis,
+        causes_of_concern=concerns,
+        recommendations=recommendations,
         follow_ups=_follow_ups(report, findings, vocab),
         glossary=_glossary(report, vocab),
         observations=tuple(_unique(observations)),
