@@ -106,6 +106,14 @@ def _full_report(text: str, vocab: Vocabulary, path: str, sha256: str) -> Report
     warnings.extend(figure_warnings)
     stop = {heading for heading in toc if heading != FORCE_IN_NUMBERS} | {"introduction"}
     observations.extend(force_in_numbers(blocks, areas, vocab.units, stop))
+    if not any(q.code in sections.found for q in framework.core()):
+        raise FormatError(
+            f"no core question of the PEEL {title.year} {title.pillar} framework is found as a "
+            "heading (headings missing or renamed?)",
+            where=path,
+            hint="headings must use the framework's wording, e.g. "
+            f"'{framework.core()[0].label}'",
+        )
     for q in framework.core():
         if q.code not in sections.found:
             warnings.append(f"no section for core question {q.code} ({q.label})")
