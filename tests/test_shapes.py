@@ -155,6 +155,13 @@ def assert_fails(g: Graph, focus: URIRef, path: URIRef | None, message: str) -> 
     ), f"expected [{focus} {path}: {message}] in {found}"
 
 
+def assert_fails_with_value(g: Graph, focus: URIRef, value: URIRef, message: str) -> None:
+    found = [(v.focus, v.value, v.message) for v in validate_graph(g).violations]
+    assert any(f == str(focus) and v == str(value) and message in m for f, v, m in found), (
+        f"expected [{focus} value {value}: {message}] in {found}"
+    )
+
+
 def test_the_valid_graph_conforms(graph):
     report = validate_graph(graph)
     assert report.conforms, report.as_text()
@@ -196,13 +203,13 @@ def test_source_document_format_is_known(graph):
 def test_judgment_grade_must_be_allowed_by_the_framework(graph):
     judgment = iris.judgment(KEY, "2016-EFF-1")
     graph.set((judgment, PEEL.grade, iris.grade("adequate")))
-    assert_fails(graph, judgment, None, "is not allowed by the framework")
+    assert_fails_with_value(graph, REPORT, judgment, "which the framework does not allow")
 
 
 def test_ungraded_question_cannot_be_graded(graph):
     judgment = iris.judgment(KEY, "2016-EFF-5")
     graph.set((judgment, PEEL.grade, iris.grade("good")))
-    assert_fails(graph, judgment, None, "is not graded by its framework")
+    assert_fails_with_value(graph, REPORT, judgment, "is not graded by its framework")
 
 
 def test_judgment_grades_a_core_or_headline_question(graph):
@@ -215,7 +222,7 @@ def test_two_judgments_of_one_question(graph):
     other = URIRef(str(iris.judgment(KEY, "2016-EFF-1")) + "-copy")
     for p, o in graph.predicate_objects(iris.judgment(KEY, "2016-EFF-1")):
         graph.add((other, p, o))
-    assert_fails(graph, other, None, "has two judgments of question")
+    assert_fails_with_value(graph, REPORT, other, "has two judgments of question")
 
 
 def test_judgment_needs_a_span(graph):
@@ -227,7 +234,7 @@ def test_judgment_needs_a_span(graph):
 def test_item_question_must_be_in_the_reports_framework(graph):
     finding = _node(graph, PEEL.Finding)
     graph.set((finding, PEEL.question, iris.question("2015-EFF-1")))
-    assert_fails(graph, finding, None, "is not in the framework of its report")
+    assert_fails_with_value(graph, REPORT, finding, "is not in the framework of its report")
 
 
 def test_finding_text_must_not_be_empty(graph):
@@ -350,7 +357,7 @@ def test_observation_area_is_a_force_or_comparator(graph):
 def test_observations_do_not_share_all_dimensions(graph):
     first, second = sorted(graph.subjects(RDF.type, QB.Observation))
     graph.set((second, PEEL.refArea, graph.value(first, PEEL.refArea)))
-    assert_fails(graph, first, None, "IC-12")
+    assert_fails_with_value(graph, _node(graph, QB.DataSet), first, "IC-12")
 
 
 def test_indicator_needs_a_label(graph):

@@ -111,8 +111,7 @@ def _full_report(text: str, vocab: Vocabulary, path: str, sha256: str) -> Report
             f"no core question of the PEEL {title.year} {title.pillar} framework is found as a "
             "heading (headings missing or renamed?)",
             where=path,
-            hint="headings must use the framework's wording, e.g. "
-            f"'{framework.core()[0].label}'",
+            hint=f"headings must use the framework's wording, e.g. '{framework.core()[0].label}'",
         )
     for q in framework.core():
         if q.code not in sections.found:

@@ -7,6 +7,7 @@ what the structural pass found. Works the same for every document format.
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 
 from ..model import AreaForImprovement, Finding, FollowUp, GlossaryEntry, Observation, Report
 from ..vocab import Vocabulary
@@ -19,35 +20,71 @@ from .numbers import comparisons
 from .tables import Areas
 
 
+@dataclass(frozen=True)
+class Lexicons:
+    """The compiled matchers of one vocabulary (built once, reused for every report)."""
+
+    themes: ThemeClassifier
+    types: FindingTypeClassifier
+    progress: ProgressClassifier
+    partners: PartnerMatcher
+
+
+_CACHE: dict[int, tuple[Vocabulary, Lexicons]] = {}
+
+
+def lexicons(vocab: Vocabulary) -> Lexicons:
+    """The matchers for ``vocab``, compiled on first use."""
+    held = _CACHE.get(id(vocab))
+    if held is None or held[0] is not vocab:
+        held = (
+            vocab,
+            Lexicons(
+                ThemeClassifier(vocab.themes),
+                FindingTypeClassifier(vocab.cues),
+                ProgressClassifier(vocab.progress),
+                PartnerMatcher(vocab.partners),
+            ),
+        )
+        _CACHE[id(vocab)] = held
+    return held[1]
+
+
 def enrich(report: Report, vocab: Vocabulary, areas: Areas | None = None) -> Report:
     """The report with finding types, themes, partner mentions, follow-ups and glossary."""
-    themes = ThemeClassifier(vocab.themes)
-    types = FindingTypeClassifier(vocab.cues)
-    partners = PartnerMatcher(vocab.partners, exclude={f"force/{report.force_slug}"})
+    lex = lexicons(vocab)
+    themes, types, partners = lex.themes, lex.types, lex.partners
+    own = frozenset({f"force/{report.force_slug}"})
     findings = tuple(
         dataclasses.replace(
             f,
             finding_type=types.classify(f.text),
             themes=themes.themes(f.text),
-            mentions=tuple(partners.find(f.text)),
+            mentions=tuple(partners.find(f.text, own)),
         )
         for f in report.findings
     )
     afis = tuple(
         dataclasses.replace(
-            a, themes=themes.themes(a.text, need_one=True), mentions=tuple(partners.find(a.text))
+            a,
+            themes=themes.themes(a.text, need_one=True),
+            mentions=tuple(partners.find(a.text, own)),
         )
         for a in report.afis
     )
     concerns = tuple(
         dataclasses.replace(
-            c, themes=themes.themes(c.text, need_one=True), mentions=tuple(partners.find(c.text))
+            c,
+            themes=themes.themes(c.text, need_one=True),
+            mentions=tuple(partners.find(c.text, own)),
         )
         for c in report.causes_of_concern
     )
     recommendations = tuple(
         dataclasses.replace(
-            r, themes=themes.themes(r.text, need_one=True), mentions=tuple(partners.find(r.text))
+            r,
+            themes=themes.themes(r.text, need_one=True),
+            mentions=tuple(partners.find(r.text, own)),
         )
         for r in report.recommendations
     )
@@ -60,16 +97,15 @@ def enrich(report: Report, vocab: Vocabulary, areas: Areas | None = None) -> Rep
         afis=afis,
         causes_of_concern=concerns,
         recommendations=recommendations,
-        follow_ups=_follow_ups(report, findings, vocab),
+        follow_ups=_follow_ups(report, findings, lex.progress),
         glossary=_glossary(report, vocab),
         observations=tuple(_unique(observations)),
     )
 
 
 def _follow_ups(
-    report: Report, findings: tuple[Finding, ...], vocab: Vocabulary
+    report: Report, findings: tuple[Finding, ...], progress: ProgressClassifier
 ) -> tuple[FollowUp, ...]:
-    progress = ProgressClassifier(vocab.progress)
     out = []
     for f in findings:
         hit = find_follow_up(f.text, report.year)
