@@ -8,8 +8,18 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import TypeVar
 
-from ..model import AreaForImprovement, Finding, FollowUp, GlossaryEntry, Observation, Report
+from ..model import (
+    AreaForImprovement,
+    CauseOfConcern,
+    Finding,
+    FollowUp,
+    GlossaryEntry,
+    Observation,
+    Recommendation,
+    Report,
+)
 from ..vocab import Vocabulary
 from .classify import FindingTypeClassifier, ProgressClassifier, ThemeClassifier
 from .entities import PartnerMatcher
@@ -18,6 +28,8 @@ from .glossary import find_acronyms
 from .layout import clean
 from .numbers import comparisons
 from .tables import Areas
+
+Listed = TypeVar("Listed", AreaForImprovement, CauseOfConcern, Recommendation)
 
 
 @dataclass(frozen=True)
@@ -64,39 +76,27 @@ def enrich(report: Report, vocab: Vocabulary, areas: Areas | None = None) -> Rep
         )
         for f in report.findings
     )
-    afis = tuple(
-        dataclasses.replace(
-            a,
-            themes=themes.themes(a.text, need_one=True),
-            mentions=tuple(partners.find(a.text, own)),
+
+    def annotate(items: tuple[Listed, ...]) -> tuple[Listed, ...]:
+        """Themes (at least one) and partner mentions of listed items: AFIs, concerns, ..."""
+        return tuple(
+            dataclasses.replace(
+                item,
+                themes=themes.themes(item.text, need_one=True),
+                mentions=tuple(partners.find(item.text, own)),
+            )
+            for item in items
         )
-        for a in report.afis
-    )
-    concerns = tuple(
-        dataclasses.replace(
-            c,
-            themes=themes.themes(c.text, need_one=True),
-            mentions=tuple(partners.find(c.text, own)),
-        )
-        for c in report.causes_of_concern
-    )
-    recommendations = tuple(
-        dataclasses.replace(
-            r,
-            themes=themes.themes(r.text, need_one=True),
-            mentions=tuple(partners.find(r.text, own)),
-        )
-        for r in report.recommendations
-    )
+
     observations = list(report.observations)
     if areas is not None:
         observations.extend(_text_metrics(report, findings, areas, vocab))
     return dataclasses.replace(
         report,
         findings=findings,
-        afis=afis,
-        causes_of_concern=concerns,
-        recommendations=recommendations,
+        afis=annotate(report.afis),
+        causes_of_concern=annotate(report.causes_of_concern),
+        recommendations=annotate(report.recommendations),
         follow_ups=_follow_ups(report, findings, lex.progress),
         glossary=_glossary(report, vocab),
         observations=tuple(_unique(observations)),
@@ -186,4 +186,4 @@ def _unique(observations: list[Observation]) -> list[Observation]:
     return list(seen.values())
 
 
-__all__ = ["enrich", "AreaForImprovement"]
+__all__ = ["Lexicons", "enrich", "lexicons"]

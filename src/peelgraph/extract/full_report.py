@@ -155,6 +155,12 @@ class FullReportReader:
                     )
                 previous = None
                 continue
+            if mode == "grade" and core is not None:  # the block after "Summary of findings"
+                mode = "summary"
+                grade = self.grades.grade_of_word(text)
+                if grade is not None:
+                    self._judge(out, core.code, grade, block, "summary-of-findings")
+                    continue
             if looks_like_heading(block):
                 matched = self.matcher.match(text)
                 previous = None
@@ -195,12 +201,6 @@ class FullReportReader:
                 if CLOSING_HEADINGS.match(folded) or OPENING_HEADINGS.match(folded):
                     core, question, section, mode = None, None, None, "closed"
                     continue
-                if mode == "grade":
-                    grade = self.grades.grade_of_word(text)
-                    if grade is not None and core is not None:
-                        self._judge(out, core.code, grade, block, "summary-of-findings")
-                        mode = "summary"
-                        continue
                 if question is not None and mode != "afis":
                     section = clean(text)
                     continue
@@ -208,13 +208,6 @@ class FullReportReader:
                     continue
             if question is None or mode == "closed":
                 continue
-            if mode == "grade":
-                grade = self.grades.grade_of_word(text)
-                if grade is not None and core is not None:
-                    self._judge(out, core.code, grade, block, "summary-of-findings")
-                    mode = "summary"
-                    continue
-                mode = "summary"
             if mode == "concern" and not block.is_list:
                 out.concerns.append(
                     CauseOfConcern(
