@@ -634,8 +634,10 @@ def test_gazetteer_leaves_out_internal_units_forces_and_data_sources(graph: Grap
 
 def test_themes_have_definitions_and_lower_case_trigger_terms(graph: Graph) -> None:
     themes = set(graph.subjects(RDF.type, PEEL.Theme))
-    assert len(themes) == 22
-    for theme in themes:
+    assert len(themes) == 23
+    catch_all = PID["theme/general-policing"]
+    assert catch_all in themes and not list(graph.objects(catch_all, PEEL.triggerTerm))
+    for theme in themes - {catch_all}:
         assert graph.value(theme, SKOS.definition) is not None, theme
         terms = [str(t) for t in graph.objects(theme, PEEL.triggerTerm)]
         assert len(terms) >= 3, f"{theme} has too few trigger terms"
@@ -670,10 +672,14 @@ def test_finding_types_and_their_cues(graph: Graph) -> None:
         term = str(terms[0])
         assert term == term.lower() and term == term.strip()
         weight = graph.value(cue, PEEL.cueWeight)
-        assert weight is not None and weight.datatype == XSD.integer and 1 <= weight.toPython() <= 3
         ftype = graph.value(cue, PEEL.findingType)
         kind = _tail(ftype, "finding-type")
-        assert kind in ("strength", "concern"), f"{cue}: neutral has no cues"
+        assert weight is not None and weight.datatype == XSD.integer
+        if kind == "neutral":  # neutralising phrases ("as well as") weigh nothing
+            assert weight.toPython() == 0, cue
+            continue
+        assert 1 <= weight.toPython() <= 3, cue
+        assert kind in ("strength", "concern"), cue
         assert cue == PID[f"cue/{kind}/{re.sub(r'[^a-z0-9]+', '-', term).strip('-')}"], cue
         assert (kind, term) not in seen, f"duplicate cue {term!r}"
         seen.add((kind, term))

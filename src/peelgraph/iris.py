@@ -121,6 +121,14 @@ def finding_type(slug: str) -> URIRef:
     return PID[f"finding-type/{slug}"]
 
 
+def progress(slug: str) -> URIRef:
+    return PID[f"progress/{slug}"]
+
+
+def glossary_entry(report_key: str, acronym: str) -> URIRef:
+    return URIRef(f"{report(report_key)}/term/{slugify(acronym)}")
+
+
 def organisation(slug: str) -> URIRef:
     return PID[f"org/{slug}"]
 

@@ -56,6 +56,52 @@ class AreaForImprovement:
 
 
 @dataclass(frozen=True)
+class CauseOfConcern:
+    """A serious shortcoming under a core question (later report formats)."""
+
+    question: str
+    text: str
+    spans: tuple[Span, ...]
+    mentions: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """An action recommended to address a cause of concern, perhaps with a deadline."""
+
+    question: str
+    text: str
+    spans: tuple[Span, ...]
+    concern: int | None = None  # index into Report.causes_of_concern
+    deadline: str | None = None  # "within three months"
+    mentions: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """What a report says about progress on an earlier inspection's point."""
+
+    question: str
+    text: str  # the passage, from the reference to the earlier inspection on
+    spans: tuple[Span, ...]
+    earlier_year: int | None = None
+    earlier_text: str | None = None  # "the force should improve ..."
+    progress: str | None = None  # progress slug: improved, partly-improved, ...
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """An acronym the report defines."""
+
+    acronym: str
+    expansion: str
+    spans: tuple[Span, ...]
+    refers_to: str | None = None  # partner id when the gazetteer knows it
+
+
+@dataclass(frozen=True)
 class Observation:
     """One value of a metric for one area and period."""
 
@@ -116,6 +162,10 @@ class Report:
     findings: tuple[Finding, ...] = ()
     afis: tuple[AreaForImprovement, ...] = ()
     observations: tuple[Observation, ...] = ()
+    causes_of_concern: tuple[CauseOfConcern, ...] = ()
+    recommendations: tuple[Recommendation, ...] = ()
+    follow_ups: tuple[FollowUp, ...] = ()
+    glossary: tuple[GlossaryEntry, ...] = ()
     sections_found: tuple[str, ...] = ()  # question codes whose headings were found
     warnings: tuple[str, ...] = field(default=())
 

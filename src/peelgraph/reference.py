@@ -236,6 +236,7 @@ def load_vocabulary() -> Vocabulary:
         units=_term_defs(graph, PEEL.Unit, "unit/"),
         themes=_term_defs(graph, PEEL.Theme, "theme/"),
         cues=tuple(cues),
+        progress=_term_defs(graph, PEEL.ProgressLevel, "progress/"),
         comparator_labels=tuple(comparators) or ("England and Wales",),
         publishers=publishers,
     )

@@ -102,6 +102,7 @@ class Vocabulary:
     units: tuple[TermDef, ...] = ()
     themes: tuple[TermDef, ...] = ()
     cues: tuple[CueDef, ...] = ()
+    progress: tuple[TermDef, ...] = ()
     comparator_labels: tuple[str, ...] = ("England and Wales",)
     publishers: dict[str, tuple[str, ...]] = field(default_factory=dict)
 

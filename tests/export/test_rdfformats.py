@@ -84,3 +84,31 @@ def test_line_formats_are_sorted_lines(exports):
     for fmt in ("nt", "nquads"):
         lines = exports[fmt].decode("utf-8").splitlines()
         assert lines == sorted(lines) and len(lines) == len(set(lines))
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "trig"])
+def test_literals_keep_their_lexical_form(fmt):
+    """rdflib alone writes "23"^^xsd:decimal as 23.0, a different term."""
+    from rdflib import Literal
+    from rdflib.namespace import XSD
+
+    ds = Dataset()
+    graph = ds.graph(URIRef("https://example.org/g"))
+    subject, prop = URIRef("https://example.org/s"), URIRef("https://example.org/p")
+    values = [
+        Literal("23", datatype=XSD.decimal),
+        Literal("23.50", datatype=XSD.decimal),
+        Literal("1.5E0", datatype=XSD.double),
+        Literal("1", datatype=XSD.boolean),
+        Literal("007", datatype=XSD.integer),
+        Literal("42", datatype=XSD.integer),
+        Literal("true", datatype=XSD.boolean),
+    ]
+    for value in values:
+        graph.add((subject, prop, value))
+    back = Dataset()
+    back.parse(data=serialise_rdf(ds, fmt), format=fmt)
+    assert {str(o) + str(o.datatype) for _, _, o, _ in back.quads()} == {
+        str(v) + str(v.datatype) for v in values
+    }
+    assert b'"42"' not in serialise_rdf(ds, fmt)  # a canonical integer is still written bare

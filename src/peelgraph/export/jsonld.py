@@ -29,6 +29,7 @@ from rdflib.namespace import DCTERMS, PROV, QB, RDF, XSD
 from ..errors import OutputError, ReferenceDataError
 from ..iris import OA, PEEL
 from ..resources import ontology_file
+from ..stats import union_graph
 
 CONTEXT_FILE = "context-v1.jsonld"
 #: Where the context is published; documents that link it rather than embed it use this URL.
@@ -216,10 +217,7 @@ def jsonld_document(ds: Dataset | Graph, *, link_context: bool = False) -> dict[
     With ``link_context`` the document names the published context by URL instead of
     embedding it (smaller; a reader must then resolve that URL).
     """
-    union = Graph()
-    quads = ds.quads((None, None, None, None)) if isinstance(ds, Dataset) else None
-    for s, p, o, *_ in quads if quads is not None else ds:
-        union.add((s, p, o))
+    union = union_graph(ds)
     ctx = context()
     forces = sorted(
         {

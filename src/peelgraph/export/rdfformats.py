@@ -9,8 +9,12 @@ bytes depend on the triples alone, not on the order in which they were read.
 
 from __future__ import annotations
 
-from rdflib import Dataset, Graph, URIRef
+import io
+
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, Namespace
+from rdflib.plugins.serializers.trig import TrigSerializer
+from rdflib.plugins.serializers.turtle import TurtleSerializer
 
 from .. import iris
 
@@ -22,6 +26,37 @@ EXPORT_PREFIXES: dict[str, Namespace] = {**iris.PREFIXES, "owl": OWL, "vann": VA
 
 #: rdflib format names of the RDF exports, and whether each keeps named graphs.
 RDF_FORMATS = {"turtle": False, "trig": True, "nt": False, "nquads": True}
+
+
+def _exact_literal(serializer: TurtleSerializer, node: Literal) -> str:
+    """A literal in Turtle without changing its lexical form.
+
+    rdflib writes numbers and booleans bare (``23.0``, ``true``) and in doing so rewrites
+    some lexical forms: ``"23"^^xsd:decimal`` becomes ``23.0``, a different RDF term. Here the
+    bare form is kept only when it is the lexical form itself; otherwise the literal is typed.
+    """
+
+    def qname(datatype: str) -> str | None:
+        return serializer.get_pname(datatype, True)
+
+    plain = node._literal_n3(use_plain=True, qname_callback=qname)
+    if node.datatype is None or plain.startswith('"') or plain == str(node):
+        return plain
+    return node._literal_n3(use_plain=False, qname_callback=qname)
+
+
+class _ExactTurtle(TurtleSerializer):
+    def label(self, node, position):  # type: ignore[no-untyped-def]
+        if isinstance(node, Literal):
+            return _exact_literal(self, node)
+        return super().label(node, position)
+
+
+class _ExactTrig(TrigSerializer):
+    def label(self, node, position):  # type: ignore[no-untyped-def]
+        if isinstance(node, Literal):
+            return _exact_literal(self, node)
+        return super().label(node, position)
 
 
 def _namespace_of(iri: str) -> str:
@@ -78,6 +113,11 @@ def serialise_rdf(ds: Dataset, fmt: str) -> bytes:
         _bind(source, _vocabulary_terms(quads))
         for s, p, o, _ in quads:
             source.add((s, p, o))
+    if fmt in ("turtle", "trig"):
+        stream = io.BytesIO()
+        writer = _ExactTrig(source) if fmt == "trig" else _ExactTurtle(source)
+        writer.serialize(stream, encoding="utf-8")
+        return stream.getvalue()
     data = source.serialize(format=fmt, encoding="utf-8")
     if fmt in ("nt", "nquads"):
         lines = sorted({line for line in data.split(b"\n") if line.strip()})

@@ -18,18 +18,10 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, QB, RDF, RDFS, SKOS
 
 from ..iris import OA, PEEL
+from ..stats import union_graph
 
 Row = dict[str, object]
 _DIGITS = re.compile(r"(\d+)")
-
-
-def _union(ds: Dataset | Graph) -> Graph:
-    if not isinstance(ds, Dataset):
-        return ds
-    union = Graph()
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        union.add((s, p, o))
-    return union
 
 
 class _Reader:
@@ -345,6 +337,6 @@ def to_csv(rows: list[Row], columns: tuple[str, ...]) -> bytes:
 
 def tables(ds: Dataset | Graph, names: list[str] | None = None) -> dict[str, bytes]:
     """The chosen tables (all by default) as CSV bytes, by table name."""
-    union = _union(ds)
+    union = union_graph(ds)
     chosen = [TABLES[name] for name in names or list(TABLES)]
     return {t.name: to_csv(t.rows(union), t.columns) for t in chosen}

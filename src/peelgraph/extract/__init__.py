@@ -15,7 +15,7 @@ from ..iris import slugify
 from ..model import Document, Finding, Report, SourceFile, Span
 from ..vocab import Vocabulary
 from .detect import FULL_REPORT, SUMMARY, SUMMARY_TITLE, detect_format
-from .entities import PartnerMatcher
+from .enrich import enrich
 from .full_report import FullReportReader, assign_pages, require_framework, table_of_contents
 from .layout import fold, page_starts, split_blocks
 from .metadata import (
@@ -27,6 +27,7 @@ from .metadata import (
     pillar_of,
     resolve_force,
 )
+from .numbers import FORCE_IN_NUMBERS, force_in_numbers
 from .reading import DEFAULT_MAX_BYTES, decode_text, read_document
 from .summary import read_summary
 from .tables import Areas, read_figures
@@ -55,7 +56,7 @@ def extract_text(text: str, vocab: Vocabulary, *, path: str, sha256: str) -> Rep
             hint="a full report opens with 'PEEL: Police <pillar> <year>' and has "
             "'Summary of findings' sections",
         )
-    return _link_partners(_stamp_sources(report), vocab)
+    return report
 
 
 def _force(name: str, vocab: Vocabulary) -> tuple[str, bool, tuple[str, ...]]:
@@ -100,17 +101,25 @@ def _full_report(text: str, vocab: Vocabulary, path: str, sha256: str) -> Report
     comparators = {
         fold(label): slugify(vocab.comparator_labels[0]) for label in vocab.comparator_labels
     }
-    observations, figure_warnings = read_figures(
-        blocks, Areas(slug, labels, comparators), vocab.units
-    )
+    areas = Areas(slug, labels, comparators)
+    observations, figure_warnings = read_figures(blocks, areas, vocab.units)
     warnings.extend(figure_warnings)
+    stop = {heading for heading in toc if heading != FORCE_IN_NUMBERS} | {"introduction"}
+    observations.extend(force_in_numbers(blocks, areas, vocab.units, stop))
+    if not any(q.code in sections.found for q in framework.core()):
+        raise FormatError(
+            f"no core question of the PEEL {title.year} {title.pillar} framework is found as a "
+            "heading (headings missing or renamed?)",
+            where=path,
+            hint=f"headings must use the framework's wording, e.g. '{framework.core()[0].label}'",
+        )
     for q in framework.core():
         if q.code not in sections.found:
             warnings.append(f"no section for core question {q.code} ({q.label})")
     findings = tuple(
         Finding(p.question, p.text, p.spans, p.section) for p in sections.paragraphs if p.text
     )
-    return Report(
+    report = Report(
         documents=(Document(SourceFile(path, Path(path).name, sha256, FULL_REPORT), text),),
         force_name=force_name,
         force_slug=slug,
@@ -125,10 +134,13 @@ def _full_report(text: str, vocab: Vocabulary, path: str, sha256: str) -> Report
         judgments=tuple(sorted(judgments.values(), key=lambda j: j.question)),
         findings=findings,
         afis=tuple(sections.afis),
+        causes_of_concern=tuple(sections.concerns),
+        recommendations=tuple(sections.recommendations),
         observations=tuple(observations),
         sections_found=tuple(dict.fromkeys(sections.found)),
         warnings=tuple(warnings),
     )
+    return enrich(_stamp_sources(report), vocab, areas)
 
 
 def _summary(text: str, vocab: Vocabulary, path: str, sha256: str) -> Report:
@@ -145,7 +157,7 @@ def _summary(text: str, vocab: Vocabulary, path: str, sha256: str) -> Report:
     judgments, findings, afis, found, warnings = read_summary(
         text, framework, vocab, _subjects(labels)
     )
-    return Report(
+    report = Report(
         documents=(Document(SourceFile(path, Path(path).name, sha256, SUMMARY), text),),
         force_name=force_name if not known else resolve_force(force_name, vocab).name,  # type: ignore[union-attr]
         force_slug=slug,
@@ -160,6 +172,7 @@ def _summary(text: str, vocab: Vocabulary, path: str, sha256: str) -> Report:
         sections_found=tuple(found),
         warnings=tuple(warnings),
     )
+    return enrich(_stamp_sources(report), vocab)
 
 
 def _title(title_line: str, force_name: str) -> str:
@@ -182,13 +195,3 @@ def _stamp_sources(report: Report) -> Report:
             dataclasses.replace(o, spans=stamp(o.spans)) for o in report.observations
         ),
     )
-
-
-def _link_partners(report: Report, vocab: Vocabulary) -> Report:
-    """Partner bodies mentioned by each finding and AFI (the report's own force excluded)."""
-    matcher = PartnerMatcher(vocab.partners, exclude={f"force/{report.force_slug}"})
-    findings = tuple(
-        dataclasses.replace(f, mentions=tuple(matcher.find(f.text))) for f in report.findings
-    )
-    afis = tuple(dataclasses.replace(a, mentions=tuple(matcher.find(a.text))) for a in report.afis)
-    return dataclasses.replace(report, findings=findings, afis=afis)

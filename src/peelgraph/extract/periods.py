@@ -36,6 +36,8 @@ def find_period(text: str) -> Period | None:
     words = match.group("period").split()
     if words[0].lower() == "the":
         words = words[1:]
+    if words[0].lower() in ("as", "year"):
+        words[0] = words[0].lower()
     if words[0].lower() == "twelve":
         words[0] = "12"
     if words[1].lower() == "months" and words[2].lower() == "prior":

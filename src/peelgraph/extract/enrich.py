@@ -1,0 +1,189 @@
+"""Second pass over an extracted report: types, themes, follow-ups, glossary, text metrics.
+
+Runs the data-driven lexicons (cue terms, theme triggers, progress terms, the gazetteer) over
+what the structural pass found. Works the same for every document format.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import TypeVar
+
+from ..model import (
+    AreaForImprovement,
+    CauseOfConcern,
+    Finding,
+    FollowUp,
+    GlossaryEntry,
+    Observation,
+    Recommendation,
+    Report,
+)
+from ..vocab import Vocabulary
+from .classify import FindingTypeClassifier, ProgressClassifier, ThemeClassifier
+from .entities import PartnerMatcher
+from .followups import find_follow_up
+from .glossary import find_acronyms
+from .layout import clean
+from .numbers import comparisons
+from .tables import Areas
+
+Listed = TypeVar("Listed", AreaForImprovement, CauseOfConcern, Recommendation)
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """The compiled matchers of one vocabulary (built once, reused for every report)."""
+
+    themes: ThemeClassifier
+    types: FindingTypeClassifier
+    progress: ProgressClassifier
+    partners: PartnerMatcher
+
+
+_CACHE: dict[int, tuple[Vocabulary, Lexicons]] = {}
+
+
+def lexicons(vocab: Vocabulary) -> Lexicons:
+    """The matchers for ``vocab``, compiled on first use."""
+    held = _CACHE.get(id(vocab))
+    if held is None or held[0] is not vocab:
+        held = (
+            vocab,
+            Lexicons(
+                ThemeClassifier(vocab.themes),
+                FindingTypeClassifier(vocab.cues),
+                ProgressClassifier(vocab.progress),
+                PartnerMatcher(vocab.partners),
+            ),
+        )
+        _CACHE[id(vocab)] = held
+    return held[1]
+
+
+def enrich(report: Report, vocab: Vocabulary, areas: Areas | None = None) -> Report:
+    """The report with finding types, themes, partner mentions, follow-ups and glossary."""
+    lex = lexicons(vocab)
+    themes, types, partners = lex.themes, lex.types, lex.partners
+    own = frozenset({f"force/{report.force_slug}"})
+    findings = tuple(
+        dataclasses.replace(
+            f,
+            finding_type=types.classify(f.text),
+            themes=themes.themes(f.text),
+            mentions=tuple(partners.find(f.text, own)),
+        )
+        for f in report.findings
+    )
+
+    def annotate(items: tuple[Listed, ...]) -> tuple[Listed, ...]:
+        """Themes (at least one) and partner mentions of listed items: AFIs, concerns, ..."""
+        return tuple(
+            dataclasses.replace(
+                item,
+                themes=themes.themes(item.text, need_one=True),
+                mentions=tuple(partners.find(item.text, own)),
+            )
+            for item in items
+        )
+
+    observations = list(report.observations)
+    if areas is not None:
+        observations.extend(_text_metrics(report, findings, areas, vocab))
+    return dataclasses.replace(
+        report,
+        findings=findings,
+        afis=annotate(report.afis),
+        causes_of_concern=annotate(report.causes_of_concern),
+        recommendations=annotate(report.recommendations),
+        follow_ups=_follow_ups(report, findings, lex.progress),
+        glossary=_glossary(report, vocab),
+        observations=tuple(_unique(observations)),
+    )
+
+
+def _follow_ups(
+    report: Report, findings: tuple[Finding, ...], progress: ProgressClassifier
+) -> tuple[FollowUp, ...]:
+    out = []
+    for f in findings:
+        hit = find_follow_up(f.text, report.year)
+        if hit is None:
+            continue
+        passage = f.text[hit.start :].strip()
+        after = passage
+        if hit.earlier_text and hit.earlier_text in passage:
+            after = passage[passage.index(hit.earlier_text) + len(hit.earlier_text) :]
+        out.append(
+            FollowUp(
+                question=f.question,
+                text=passage,
+                spans=f.spans,
+                earlier_year=hit.earlier_year,
+                earlier_text=clean(hit.earlier_text) if hit.earlier_text else None,
+                progress=progress.classify(after or passage),
+            )
+        )
+    return tuple(out)
+
+
+def _glossary(report: Report, vocab: Vocabulary) -> tuple[GlossaryEntry, ...]:
+    by_acronym = {a: p.id for p in vocab.partners for a in p.acronyms}
+    by_label = {
+        " ".join(label.lower().replace("-", " ").split()): p.id
+        for p in vocab.partners
+        for label in (p.label, *p.alt_labels)
+    }
+    entries = []
+    for doc in report.documents:
+        for acronym in find_acronyms(doc.text):
+            expansion = " ".join(acronym.expansion.lower().replace("-", " ").split())
+            singular = expansion[:-1] if expansion.endswith("s") else expansion
+            refers = (
+                by_acronym.get(acronym.acronym) or by_label.get(expansion) or by_label.get(singular)
+            )
+            span = dataclasses.replace(acronym.span, doc=doc.source.sha256)
+            entries.append(
+                GlossaryEntry(acronym.acronym, clean(acronym.expansion), (span,), refers)
+            )
+    seen: dict[str, GlossaryEntry] = {}
+    for entry in entries:
+        seen.setdefault(entry.acronym, entry)
+    return tuple(seen.values())
+
+
+def _text_metrics(
+    report: Report, findings: tuple[Finding, ...], areas: Areas, vocab: Vocabulary
+) -> list[Observation]:
+    out: list[Observation] = []
+    comparator_label = vocab.comparator_labels[0]
+    for f in findings:
+        for span in f.spans:
+            text = report.text_of(span.doc) if span.doc else report.text
+            found = comparisons(
+                text[span.start : span.end],
+                span.start,
+                span.page,
+                areas,
+                vocab.units,
+                comparator_label,
+            )
+            out.extend(
+                dataclasses.replace(
+                    o, spans=tuple(dataclasses.replace(s, doc=span.doc) for s in o.spans)
+                )
+                for o in found
+            )
+    return out
+
+
+def _unique(observations: list[Observation]) -> list[Observation]:
+    """One observation per indicator, area and period (the first one read)."""
+    seen: dict[tuple[str, str, str], Observation] = {}
+    for o in observations:
+        seen.setdefault((o.indicator, o.area, o.period), o)
+    return list(seen.values())
+
+
+__all__ = ["Lexicons", "enrich", "lexicons"]
