@@ -85,7 +85,7 @@ class _Describer:
 
     def text(self, node: URIRef, *props: URIRef) -> str:
         for prop in props:
-            values = sorted(self.g.objects(node, prop))
+            values = sorted(self.g.objects(node, prop), key=str)
             english = [v for v in values if isinstance(v, Literal) and v.language in ("en", None)]
             if english or values:
                 return str((english or values)[0])
@@ -97,7 +97,7 @@ class _Describer:
     def links(self, node: URIRef, prop: URIRef) -> list[tuple[str, str]]:
         """(text, href) pairs for the IRIs ``node`` links to; href is '' for outside terms."""
         out = []
-        for target in sorted(self.g.objects(node, prop)):
+        for target in sorted(self.g.objects(node, prop), key=str):
             if not isinstance(target, URIRef):
                 continue
             local = (target, None, None) in self.g
@@ -112,7 +112,7 @@ class _Describer:
             anchor=self.anchor(node),
             label=self.label(node),
             definition=self.text(node, SKOS.definition, RDFS.comment, DCTERMS.description),
-            notes=[str(v) for v in sorted(self.g.objects(node, SKOS.editorialNote))],
+            notes=[str(v) for v in sorted(self.g.objects(node, SKOS.editorialNote), key=str)],
             facts=[
                 (name, self.links(node, prop)) for name, prop in facts if self.links(node, prop)
             ],
@@ -128,14 +128,6 @@ def _own(graph: Graph, cls: URIRef) -> list[URIRef]:
     )
 
 
-def _depth(graph: Graph, concept: URIRef) -> int:
-    depth, seen, node = 0, {concept}, concept
-    while (parent := graph.value(node, SKOS.broader)) is not None and parent not in seen:
-        seen.add(parent)
-        node, depth = parent, depth + 1
-    return depth
-
-
 def _scheme_order(graph: Graph, d: _Describer, scheme: URIRef) -> list[Term]:
     """Concepts of a scheme, each followed by its narrower concepts (by notation, then label)."""
     members = {c for c in graph.subjects(SKOS.inScheme, scheme) if isinstance(c, URIRef)}
@@ -146,7 +138,8 @@ def _scheme_order(graph: Graph, d: _Describer, scheme: URIRef) -> list[Term]:
     children: dict[URIRef | None, list[URIRef]] = {}
     for concept in members:
         parent = graph.value(concept, SKOS.broader)
-        children.setdefault(parent if parent in members else None, []).append(concept)
+        key_parent = parent if isinstance(parent, URIRef) and parent in members else None
+        children.setdefault(key_parent, []).append(concept)
     ordered: list[Term] = []
 
     def walk(parent: URIRef | None, depth: int) -> None:

@@ -10,6 +10,7 @@ bytes depend on the triples alone, not on the order in which they were read.
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, Namespace
@@ -22,7 +23,7 @@ VANN = Namespace("http://purl.org/vocab/vann/")
 
 #: Every prefix an export may use, in a fixed order: peelgraph's, then OWL and VANN (which the
 #: ontology uses).
-EXPORT_PREFIXES: dict[str, Namespace] = {**iris.PREFIXES, "owl": OWL, "vann": VANN}
+EXPORT_PREFIXES: dict[str, Namespace] = {**iris.PREFIXES, "owl": Namespace(str(OWL)), "vann": VANN}
 
 #: rdflib format names of the RDF exports, and whether each keeps named graphs.
 RDF_FORMATS = {"turtle": False, "trig": True, "nt": False, "nquads": True}
@@ -37,7 +38,7 @@ def _exact_literal(serializer: TurtleSerializer, node: Literal) -> str:
     """
 
     def qname(datatype: str) -> str | None:
-        return serializer.get_pname(datatype, True)
+        return serializer.get_pname(URIRef(datatype), True)
 
     plain = node._literal_n3(use_plain=True, qname_callback=qname)
     if node.datatype is None or plain.startswith('"') or plain == str(node):
@@ -70,8 +71,8 @@ def _bind(graph: Graph, terms: set[URIRef]) -> None:
         graph.bind(prefix, namespace, override=True, replace=True)
     known = {str(ns) for ns in EXPORT_PREFIXES.values()}
     others = sorted({_namespace_of(str(t)) for t in terms} - known - {""})
-    for n, namespace in enumerate(others, start=1):
-        graph.bind(f"ns{n}", Namespace(namespace), override=True, replace=True)
+    for n, other in enumerate(others, start=1):
+        graph.bind(f"ns{n}", Namespace(other), override=True, replace=True)
 
 
 def _vocabulary_terms(quads: list[tuple]) -> set[URIRef]:
@@ -88,7 +89,7 @@ def _fresh_dataset(ds: Dataset) -> tuple[Dataset, list[tuple]]:
     quads = list(ds.quads((None, None, None, None)))
     out = Dataset(default_union=False)
     _bind(out, _vocabulary_terms(quads))
-    by_graph: dict[object, list[tuple]] = {}
+    by_graph: dict[Any, list[tuple]] = {}
     for s, p, o, g in quads:
         name = g.identifier if isinstance(g, Graph) else g
         by_graph.setdefault(name, []).append((s, p, o))

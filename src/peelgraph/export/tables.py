@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, QB, RDF, RDFS, SKOS
+from rdflib.term import Node
 
 from ..iris import OA, PEEL
 from ..stats import union_graph
@@ -30,8 +31,8 @@ class _Reader:
     def __init__(self, graph: Graph):
         self.g = graph
 
-    def value(self, node: URIRef, prop: URIRef) -> object:
-        values = sorted(self.g.objects(node, prop))
+    def value(self, node: Node, prop: URIRef) -> object:
+        values = sorted(self.g.objects(node, prop), key=str)
         return values[0] if values else None
 
     def text(self, node: URIRef | None, prop: URIRef) -> str:
@@ -42,7 +43,7 @@ class _Reader:
         if not isinstance(node, URIRef):
             return ""
         for prop in (SKOS.prefLabel, RDFS.label):
-            labels = sorted(self.g.objects(node, prop))
+            labels = sorted(self.g.objects(node, prop), key=str)
             english = [v for v in labels if isinstance(v, Literal) and v.language == "en"]
             if english or labels:
                 return str((english or labels)[0])
@@ -74,7 +75,7 @@ class _Reader:
 
     def page(self, item: URIRef) -> str:
         pages = [
-            int(p)
+            int(str(p))
             for span in self.g.objects(item, PEEL.hasSpan)
             for p in self.g.objects(span, PEEL.page)
         ]
@@ -86,7 +87,7 @@ class _Reader:
             for sel in self.g.objects(span, OA.hasSelector):
                 start, end = self.value(sel, OA.start), self.value(sel, OA.end)
                 if start is not None and end is not None:
-                    starts.append((int(start), int(end)))  # type: ignore[call-overload]
+                    starts.append((int(str(start)), int(str(end))))
         if not starts:
             return "", ""
         first = min(starts)
@@ -211,7 +212,8 @@ def partner_links(g: Graph) -> list[Row]:
             **r.labelled("partner_type", ptype),
         }
         evidence = sorted(e for e in g.objects(node, PEEL.evidence) if isinstance(e, URIRef))
-        for item in evidence or [None]:
+        items: list[URIRef | None] = [*evidence] or [None]
+        for item in items:
             kind = r.value(item, RDF.type) if item is not None else None
             extra = r.question(item) if item is not None else {}
             rows.append(
