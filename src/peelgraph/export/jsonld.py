@@ -23,7 +23,7 @@ import json
 from typing import Any
 
 from pyld import jsonld
-from rdflib import Dataset, Graph, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, QB, RDF, XSD
 
 from ..errors import OutputError, ReferenceDataError
@@ -89,9 +89,16 @@ def _options(**extra: Any) -> dict[str, Any]:
     return {"documentLoader": document_loader, **extra}
 
 
-def _nquads(graph: Graph) -> str:
-    data = graph.serialize(format="nt", encoding="utf-8")
-    return "".join(line + "\n" for line in sorted(data.decode("utf-8").splitlines()) if line)
+def _term(node: Any) -> dict[str, Any]:
+    """One RDF term as an expanded JSON-LD value (RDF-to-JSON-LD without native types)."""
+    if isinstance(node, Literal):
+        value: dict[str, Any] = {"@value": str(node)}
+        if node.language:
+            value["@language"] = node.language
+        elif node.datatype is not None:  # kept even for xsd:string, a distinct term in rdflib
+            value["@type"] = str(node.datatype)
+        return value
+    return {"@id": node.n3() if isinstance(node, BNode) else str(node)}
 
 
 def _native_numbers(node: Any) -> Any:
@@ -116,10 +123,16 @@ def _native_numbers(node: Any) -> Any:
 
 def _expanded(graph: Graph) -> list[dict[str, Any]]:
     """``graph`` as expanded JSON-LD, one node object per subject, integers as numbers."""
-    if not len(graph):
-        return []
-    doc = jsonld.from_rdf(_nquads(graph), _options(format="application/n-quads"))
-    return _native_numbers(doc)
+    # pyld's from_rdf does the same, but spends seconds parsing N-Quads
+    nodes: dict[str, dict[str, Any]] = {}
+    for s, p, o in sorted(graph, key=lambda t: (str(t[0]), str(t[1]), t[2].n3())):
+        subject = _term(s)["@id"]
+        node = nodes.setdefault(subject, {"@id": subject})
+        if p == RDF.type and not isinstance(o, Literal):
+            node.setdefault("@type", []).append(_term(o)["@id"])
+        else:
+            node.setdefault(str(p), []).append(_term(o))
+    return _native_numbers([nodes[k] for k in sorted(nodes)])
 
 
 def _frame(ctx: dict[str, Any], forces: list[str]) -> dict[str, Any]:
