@@ -24,6 +24,8 @@ _QUOTES = str.maketrans(
     {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
 )
 _TERMINAL = (".", "?", "!", ":", ";", '"', "\u201d", "'", "\u2019", ")")
+#: A full stop that ends a sentence (not leader dots, not a detached " ." after a heading).
+_FULL_STOP = re.compile(r"(?<![.\s])\.$")
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,8 @@ def looks_like_heading(block: Block) -> bool:
     if text.endswith("?"):
         return True
     first = block.text.lstrip("*")[:1]
+    if _FULL_STOP.search(_SUPERSCRIPT_RUN.sub("", block.text).rstrip()):
+        return False  # a one-sentence paragraph, however short
     return (
         len(text) <= 90
         and first.isupper()
