@@ -154,3 +154,31 @@ def test_version_and_help():
     help_text = run("--help").stdout
     for command in ("build", "validate", "stats"):
         assert command in help_text
+
+
+def test_explain_shows_text_source_page_and_passage(built):
+    out, _ = built
+    ds = Dataset()
+    ds.parse(out, format="trig")
+    from peelgraph.iris import PEEL
+
+    finding = next(
+        s
+        for s, _, o, _ in ds.quads((None, PEEL.text, None, None))
+        if str(o).startswith("HMIC found that the staff in safer neighbourhood teams")
+    )
+    result = run("explain", str(finding), "--data", out, "--source", REPORTS)
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout
+    assert "question  2016-EFF-1.1" in text
+    assert "thames-valley-peel-effectiveness-2016.txt, page 12" in text
+    assert "source 2" in text  # the paragraph is cut by a page break: two passages
+    assert "[[HMIC found that the staff in safer neighbourhood teams" in text
+    assert "...The force has a range of methods" not in text
+
+
+def test_explain_unknown_iri(built):
+    out, _ = built
+    result = run("explain", "https://example.org/nothing", "--data", out)
+    assert result.exit_code == 2
+    assert "no such item in the graph" in result.stderr

@@ -18,12 +18,14 @@ from peelgraph import iris
 from peelgraph.iris import OA, PEEL
 from peelgraph.model import (
     AreaForImprovement,
+    CauseOfConcern,
     Document,
     Finding,
     FollowUp,
     GlossaryEntry,
     Judgment,
     Observation,
+    Recommendation,
     Report,
     SourceFile,
     Span,
@@ -77,6 +79,20 @@ def valid_report() -> Report:
                 "The force should improve.",
                 _span("The force should improve."),
                 themes=("general-policing",),
+            ),
+        ),
+        causes_of_concern=(
+            CauseOfConcern(
+                "2016-EFF-1", "The force should improve.", _span("The force should improve.")
+            ),
+        ),
+        recommendations=(
+            Recommendation(
+                "2016-EFF-1",
+                "The force should improve.",
+                _span("The force should improve."),
+                concern=0,
+                deadline="within three months",
             ),
         ),
         follow_ups=(
@@ -139,6 +155,13 @@ def assert_fails(g: Graph, focus: URIRef, path: URIRef | None, message: str) -> 
     ), f"expected [{focus} {path}: {message}] in {found}"
 
 
+def assert_fails_with_value(g: Graph, focus: URIRef, value: URIRef, message: str) -> None:
+    found = [(v.focus, v.value, v.message) for v in validate_graph(g).violations]
+    assert any(f == str(focus) and v == str(value) and message in m for f, v, m in found), (
+        f"expected [{focus} value {value}: {message}] in {found}"
+    )
+
+
 def test_the_valid_graph_conforms(graph):
     report = validate_graph(graph)
     assert report.conforms, report.as_text()
@@ -180,13 +203,13 @@ def test_source_document_format_is_known(graph):
 def test_judgment_grade_must_be_allowed_by_the_framework(graph):
     judgment = iris.judgment(KEY, "2016-EFF-1")
     graph.set((judgment, PEEL.grade, iris.grade("adequate")))
-    assert_fails(graph, judgment, None, "is not allowed by the framework")
+    assert_fails_with_value(graph, REPORT, judgment, "which the framework does not allow")
 
 
 def test_ungraded_question_cannot_be_graded(graph):
     judgment = iris.judgment(KEY, "2016-EFF-5")
     graph.set((judgment, PEEL.grade, iris.grade("good")))
-    assert_fails(graph, judgment, None, "is not graded by its framework")
+    assert_fails_with_value(graph, REPORT, judgment, "is not graded by its framework")
 
 
 def test_judgment_grades_a_core_or_headline_question(graph):
@@ -199,7 +222,7 @@ def test_two_judgments_of_one_question(graph):
     other = URIRef(str(iris.judgment(KEY, "2016-EFF-1")) + "-copy")
     for p, o in graph.predicate_objects(iris.judgment(KEY, "2016-EFF-1")):
         graph.add((other, p, o))
-    assert_fails(graph, other, None, "has two judgments of question")
+    assert_fails_with_value(graph, REPORT, other, "has two judgments of question")
 
 
 def test_judgment_needs_a_span(graph):
@@ -211,7 +234,7 @@ def test_judgment_needs_a_span(graph):
 def test_item_question_must_be_in_the_reports_framework(graph):
     finding = _node(graph, PEEL.Finding)
     graph.set((finding, PEEL.question, iris.question("2015-EFF-1")))
-    assert_fails(graph, finding, None, "is not in the framework of its report")
+    assert_fails_with_value(graph, REPORT, finding, "is not in the framework of its report")
 
 
 def test_finding_text_must_not_be_empty(graph):
@@ -334,7 +357,7 @@ def test_observation_area_is_a_force_or_comparator(graph):
 def test_observations_do_not_share_all_dimensions(graph):
     first, second = sorted(graph.subjects(RDF.type, QB.Observation))
     graph.set((second, PEEL.refArea, graph.value(first, PEEL.refArea)))
-    assert_fails(graph, first, None, "IC-12")
+    assert_fails_with_value(graph, _node(graph, QB.DataSet), first, "IC-12")
 
 
 def test_indicator_needs_a_label(graph):
@@ -407,3 +430,24 @@ def test_glossary_entry_refers_to_a_partner(graph):
     entry = _node(graph, PEEL.GlossaryEntry)
     graph.set((entry, PEEL.refersTo, iris.grade("good")))
     assert_fails(graph, entry, PEEL.refersTo, "at most one partner")
+
+
+def test_recommendation_addresses_a_cause_of_concern(graph):
+    recommendation = _node(graph, PEEL.Recommendation)
+    graph.set((recommendation, PEEL.addresses, _node(graph, PEEL.AreaForImprovement)))
+    assert_fails(graph, recommendation, PEEL.addresses, "at most one cause of concern")
+
+
+def test_cause_of_concern_without_recommendation_is_a_warning(graph):
+    recommendation = _node(graph, PEEL.Recommendation)
+    graph.remove((recommendation, PEEL.addresses, None))
+    report = validate_graph(graph)
+    assert report.conforms  # a warning, not a violation
+    concern = _node(graph, PEEL.CauseOfConcern)
+    assert [(v.focus, v.severity) for v in report.violations] == [(str(concern), "warning")]
+
+
+def test_cause_of_concern_sits_under_a_core_question(graph):
+    concern = _node(graph, PEEL.CauseOfConcern)
+    graph.set((concern, PEEL.question, iris.question("2016-EFF-1.1")))
+    assert_fails(graph, concern, PEEL.question, "exactly one core question")

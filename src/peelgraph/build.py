@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from .errors import InputError, PeelgraphError
+from .errors import DuplicateInputError, InputError, PeelgraphError
 from .extract import extract_file
 from .extract.reading import DEFAULT_MAX_BYTES
 from .merge import group_reports
@@ -76,9 +76,17 @@ def extract_all(
     vocab = load_vocabulary()
     reports: list[Report] = []
     skipped: list[Skipped] = []
+    seen: dict[str, Path] = {}
     for path in files:
         try:
-            reports.append(extract_file(path, vocab, max_bytes=max_bytes))
+            report = extract_file(path, vocab, max_bytes=max_bytes)
+            twin = seen.get(report.source.sha256)
+            if twin is not None:
+                raise DuplicateInputError(
+                    f"same content as {twin}", where=str(path), hint="give each report once"
+                )
+            seen[report.source.sha256] = path
+            reports.append(report)
         except PeelgraphError as exc:
             if not keep_going:
                 raise

@@ -210,6 +210,29 @@ def stats(
         out.print(f"{key.replace('_', ' '):24} {value}", markup=False)
 
 
+@app.command()
+@reports_errors
+def explain(
+    iri: Annotated[str, typer.Argument(help="IRI of a finding, AFI, judgment, observation...")],
+    data: Annotated[
+        Path, typer.Option("--data", "-d", help="Graph file built by 'peelgraph build'.")
+    ] = Path("build/peel.trig"),
+    source: Annotated[
+        list[Path] | None,
+        typer.Option("--source", "-s", help="Folder or file holding the source documents."),
+    ] = None,
+    context: Annotated[int, typer.Option(help="Characters of context around the passage.")] = 160,
+) -> None:
+    """Show an item's text, source file, page, offsets and the source passage around it."""
+    from .explain import explain as run_explain
+    from .graphio import load_dataset
+    from .stats import union_graph
+
+    graph = union_graph(load_dataset(data))
+    search = [*(source or []), data.parent, Path("data/reports"), Path.cwd()]
+    out.print(run_explain(graph, iri, search, context).as_text(), markup=False)
+
+
 def main() -> None:
     """Entry point of the ``peelgraph`` console script."""
     app(prog_name="peelgraph")

@@ -37,6 +37,10 @@ class FormatError(InputError):
     """A readable file that is not a PEEL document peelgraph knows how to read."""
 
 
+class DuplicateInputError(InputError):
+    """The same document was given twice (same SHA-256)."""
+
+
 class ReferenceDataError(PeelgraphError):
     """The reference data in ontology/ is missing or inconsistent (a packaging or data bug)."""
 

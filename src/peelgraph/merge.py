@@ -11,11 +11,22 @@ from collections.abc import Iterable
 from typing import TypeVar
 
 from .iris import normalise_text
-from .model import AreaForImprovement, Finding, Judgment, Observation, Report
+from .model import (
+    AreaForImprovement,
+    CauseOfConcern,
+    Finding,
+    FollowUp,
+    GlossaryEntry,
+    Judgment,
+    Observation,
+    Report,
+)
 
 _BASIS_ORDER = {"summary-of-findings": 0, "overview": 1, "judgment-sentence": 2}
 
-Item = TypeVar("Item", Finding, AreaForImprovement, Observation)
+Item = TypeVar(
+    "Item", Finding, AreaForImprovement, Observation, CauseOfConcern, FollowUp, GlossaryEntry
+)
 
 
 def group_reports(reports: Iterable[Report]) -> list[Report]:
@@ -60,6 +71,12 @@ def merge_reports(reports: list[Report]) -> Report:
         judgments=tuple(sorted(judgments.values(), key=lambda j: j.question)),
         findings=_merge_items([r.findings for r in ordered], lambda f: (f.question, f.text)),
         afis=_merge_items([r.afis for r in ordered], lambda a: (a.question, a.text)),
+        causes_of_concern=_merge_items(
+            [r.causes_of_concern for r in ordered], lambda c: (c.question, c.text)
+        ),
+        recommendations=tuple(r for rep in ordered[:1] for r in rep.recommendations),
+        follow_ups=_merge_items([r.follow_ups for r in ordered], lambda f: (f.question, f.text)),
+        glossary=_merge_items([r.glossary for r in ordered], lambda e: (e.acronym,)),
         observations=_merge_items(
             [r.observations for r in ordered], lambda o: (o.indicator, o.area, o.period)
         ),

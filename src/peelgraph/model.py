@@ -56,6 +56,30 @@ class AreaForImprovement:
 
 
 @dataclass(frozen=True)
+class CauseOfConcern:
+    """A serious shortcoming under a core question (later report formats)."""
+
+    question: str
+    text: str
+    spans: tuple[Span, ...]
+    mentions: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """An action recommended to address a cause of concern, perhaps with a deadline."""
+
+    question: str
+    text: str
+    spans: tuple[Span, ...]
+    concern: int | None = None  # index into Report.causes_of_concern
+    deadline: str | None = None  # "within three months"
+    mentions: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class FollowUp:
     """What a report says about progress on an earlier inspection's point."""
 
@@ -138,6 +162,8 @@ class Report:
     findings: tuple[Finding, ...] = ()
     afis: tuple[AreaForImprovement, ...] = ()
     observations: tuple[Observation, ...] = ()
+    causes_of_concern: tuple[CauseOfConcern, ...] = ()
+    recommendations: tuple[Recommendation, ...] = ()
     follow_ups: tuple[FollowUp, ...] = ()
     glossary: tuple[GlossaryEntry, ...] = ()
     sections_found: tuple[str, ...] = ()  # question codes whose headings were found

@@ -14,7 +14,17 @@ from rdflib.namespace import DCTERMS, PROV, QB, RDF, SKOS, XSD
 
 from . import __version__, iris
 from .iris import OA, PEEL, REFERENCE_GRAPH
-from .model import AreaForImprovement, Finding, Observation, Report, Span
+from .model import (
+    AreaForImprovement,
+    CauseOfConcern,
+    Finding,
+    Observation,
+    Recommendation,
+    Report,
+    Span,
+)
+
+Item = Finding | AreaForImprovement | CauseOfConcern | Recommendation
 
 
 def new_graph(identifier: URIRef | None = None) -> Graph:
@@ -92,14 +102,20 @@ class _ReportMapper:
             node = self.item("afi", PEEL.AreaForImprovement, a, n)
             for pid in a.mentions:
                 mentions.setdefault(pid, []).append(node)
-        for pid, evidence in sorted(mentions.items()):
-            link = iris.partner_link(self.key, pid)
-            g.add((link, RDF.type, PEEL.PartnerLink))
-            g.add((link, DCTERMS.isPartOf, s))
-            g.add((link, PEEL.force, self.force))
-            g.add((link, PEEL.partner, _partner_iri(pid)))
-            for node in evidence:
-                g.add((link, PEEL.evidence, node))
+        concern_nodes = []
+        for n, c in enumerate(r.causes_of_concern, start=1):
+            node = self.item("concern", PEEL.CauseOfConcern, c, n)
+            concern_nodes.append(node)
+            for pid in c.mentions:
+                mentions.setdefault(pid, []).append(node)
+        for n, rec in enumerate(r.recommendations, start=1):
+            node = self.item("recommendation", PEEL.Recommendation, rec, n)
+            if rec.concern is not None and 0 <= rec.concern < len(concern_nodes):
+                g.add((node, PEEL.addresses, concern_nodes[rec.concern]))
+            if rec.deadline:
+                g.add((node, PEEL.deadline, Literal(rec.deadline)))
+            for pid in rec.mentions:
+                mentions.setdefault(pid, []).append(node)
         for n, fu in enumerate(r.follow_ups, start=1):
             node = iris.item(self.key, "follow-up", f"{fu.question}|{fu.text}")
             g.add((node, RDF.type, PEEL.FollowUp))
@@ -124,12 +140,18 @@ class _ReportMapper:
             if entry.refers_to:
                 g.add((node, PEEL.refersTo, _partner_iri(entry.refers_to)))
             self.spans(node, entry.spans)
+        for pid, evidence in sorted(mentions.items()):
+            link = iris.partner_link(self.key, pid)
+            g.add((link, RDF.type, PEEL.PartnerLink))
+            g.add((link, DCTERMS.isPartOf, s))
+            g.add((link, PEEL.force, self.force))
+            g.add((link, PEEL.partner, _partner_iri(pid)))
+            for node in evidence:
+                g.add((link, PEEL.evidence, node))
         if r.observations:
             self.observations(r.observations)
 
-    def item(
-        self, kind: str, cls: URIRef, it: Finding | AreaForImprovement, ordinal: int
-    ) -> URIRef:
+    def item(self, kind: str, cls: URIRef, it: Item, ordinal: int) -> URIRef:
         node = iris.item(self.key, kind, f"{it.question}|{it.text}")
         g = self.g
         first = (node, RDF.type, cls) not in g

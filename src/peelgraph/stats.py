@@ -37,7 +37,8 @@ class GraphStats:
         }
 
 
-def _union(ds: Dataset | Graph) -> Graph:
+def union_graph(ds: Dataset | Graph) -> Graph:
+    """All triples of a Dataset (or the Graph itself) in one Graph."""
     if not isinstance(ds, Dataset):
         return ds
     union = Graph()
@@ -48,7 +49,7 @@ def _union(ds: Dataset | Graph) -> Graph:
 
 def graph_stats(ds: Dataset | Graph) -> GraphStats:
     """Count what a graph (or every graph of a Dataset) holds."""
-    g = _union(ds)
+    g = union_graph(ds)
     stats = GraphStats(triples=len(g))
     if isinstance(ds, Dataset):
         stats.named_graphs = sum(

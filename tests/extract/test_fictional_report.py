@@ -105,3 +105,24 @@ def test_partners_by_label_acronym_plural_and_force_lists(report):
 def test_introduction_list_is_not_taken_for_headings(report):
     assert not any(f.text.startswith("1. How effective") for f in report.findings)
     assert not any("This report sets out" in f.text for f in report.findings)
+
+
+def test_cause_of_concern_and_its_recommendations(report):
+    assert [c.question for c in report.causes_of_concern] == ["2016-EFF-2"]
+    assert report.causes_of_concern[0].text.startswith("The supervision of investigations")
+    recommendations = report.recommendations
+    assert [r.text for r in recommendations] == [
+        "ensure that every investigation has a supervisor who reviews its progress; and",
+        "tell victims promptly when their case is closed, and why.",
+    ]
+    assert {(r.concern, r.deadline) for r in recommendations} == {(0, "within three months")}
+    # none of it is taken for findings or areas for improvement
+    assert not any("supervisor who reviews" in f.text for f in report.findings)
+    assert len([a for a in report.afis if a.question == "2016-EFF-2"]) == 3
+
+
+def test_fictional_report_builds_a_conforming_graph(vocab):
+    from peelgraph.build import build
+
+    result = build([WESSEX])
+    assert result.validation.conforms, result.validation.as_text()

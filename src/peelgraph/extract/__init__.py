@@ -106,6 +106,13 @@ def _full_report(text: str, vocab: Vocabulary, path: str, sha256: str) -> Report
     warnings.extend(figure_warnings)
     stop = {heading for heading in toc if heading != FORCE_IN_NUMBERS} | {"introduction"}
     observations.extend(force_in_numbers(blocks, areas, vocab.units, stop))
+    if not any(q.code in sections.found for q in framework.core()):
+        raise FormatError(
+            f"no core question of the PEEL {title.year} {title.pillar} framework is found as a "
+            "heading (headings missing or renamed?)",
+            where=path,
+            hint=f"headings must use the framework's wording, e.g. '{framework.core()[0].label}'",
+        )
     for q in framework.core():
         if q.code not in sections.found:
             warnings.append(f"no section for core question {q.code} ({q.label})")
@@ -127,6 +134,8 @@ def _full_report(text: str, vocab: Vocabulary, path: str, sha256: str) -> Report
         judgments=tuple(sorted(judgments.values(), key=lambda j: j.question)),
         findings=findings,
         afis=tuple(sections.afis),
+        causes_of_concern=tuple(sections.concerns),
+        recommendations=tuple(sections.recommendations),
         observations=tuple(observations),
         sections_found=tuple(dict.fromkeys(sections.found)),
         warnings=tuple(warnings),

@@ -7,8 +7,19 @@ what the structural pass found. Works the same for every document format.
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
+from typing import TypeVar
 
-from ..model import AreaForImprovement, Finding, FollowUp, GlossaryEntry, Observation, Report
+from ..model import (
+    AreaForImprovement,
+    CauseOfConcern,
+    Finding,
+    FollowUp,
+    GlossaryEntry,
+    Observation,
+    Recommendation,
+    Report,
+)
 from ..vocab import Vocabulary
 from .classify import FindingTypeClassifier, ProgressClassifier, ThemeClassifier
 from .entities import PartnerMatcher
@@ -18,44 +29,83 @@ from .layout import clean
 from .numbers import comparisons
 from .tables import Areas
 
+Listed = TypeVar("Listed", AreaForImprovement, CauseOfConcern, Recommendation)
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """The compiled matchers of one vocabulary (built once, reused for every report)."""
+
+    themes: ThemeClassifier
+    types: FindingTypeClassifier
+    progress: ProgressClassifier
+    partners: PartnerMatcher
+
+
+_CACHE: dict[int, tuple[Vocabulary, Lexicons]] = {}
+
+
+def lexicons(vocab: Vocabulary) -> Lexicons:
+    """The matchers for ``vocab``, compiled on first use."""
+    held = _CACHE.get(id(vocab))
+    if held is None or held[0] is not vocab:
+        held = (
+            vocab,
+            Lexicons(
+                ThemeClassifier(vocab.themes),
+                FindingTypeClassifier(vocab.cues),
+                ProgressClassifier(vocab.progress),
+                PartnerMatcher(vocab.partners),
+            ),
+        )
+        _CACHE[id(vocab)] = held
+    return held[1]
+
 
 def enrich(report: Report, vocab: Vocabulary, areas: Areas | None = None) -> Report:
     """The report with finding types, themes, partner mentions, follow-ups and glossary."""
-    themes = ThemeClassifier(vocab.themes)
-    types = FindingTypeClassifier(vocab.cues)
-    partners = PartnerMatcher(vocab.partners, exclude={f"force/{report.force_slug}"})
+    lex = lexicons(vocab)
+    themes, types, partners = lex.themes, lex.types, lex.partners
+    own = frozenset({f"force/{report.force_slug}"})
     findings = tuple(
         dataclasses.replace(
             f,
             finding_type=types.classify(f.text),
             themes=themes.themes(f.text),
-            mentions=tuple(partners.find(f.text)),
+            mentions=tuple(partners.find(f.text, own)),
         )
         for f in report.findings
     )
-    afis = tuple(
-        dataclasses.replace(
-            a, themes=themes.themes(a.text, need_one=True), mentions=tuple(partners.find(a.text))
+
+    def annotate(items: tuple[Listed, ...]) -> tuple[Listed, ...]:
+        """Themes (at least one) and partner mentions of listed items: AFIs, concerns, ..."""
+        return tuple(
+            dataclasses.replace(
+                item,
+                themes=themes.themes(item.text, need_one=True),
+                mentions=tuple(partners.find(item.text, own)),
+            )
+            for item in items
         )
-        for a in report.afis
-    )
+
     observations = list(report.observations)
     if areas is not None:
         observations.extend(_text_metrics(report, findings, areas, vocab))
     return dataclasses.replace(
         report,
         findings=findings,
-        afis=afis,
-        follow_ups=_follow_ups(report, findings, vocab),
+        afis=annotate(report.afis),
+        causes_of_concern=annotate(report.causes_of_concern),
+        recommendations=annotate(report.recommendations),
+        follow_ups=_follow_ups(report, findings, lex.progress),
         glossary=_glossary(report, vocab),
         observations=tuple(_unique(observations)),
     )
 
 
 def _follow_ups(
-    report: Report, findings: tuple[Finding, ...], vocab: Vocabulary
+    report: Report, findings: tuple[Finding, ...], progress: ProgressClassifier
 ) -> tuple[FollowUp, ...]:
-    progress = ProgressClassifier(vocab.progress)
     out = []
     for f in findings:
         hit = find_follow_up(f.text, report.year)
@@ -136,4 +186,4 @@ def _unique(observations: list[Observation]) -> list[Observation]:
     return list(seen.values())
 
 
-__all__ = ["enrich", "AreaForImprovement"]
+__all__ = ["Lexicons", "enrich", "lexicons"]

@@ -32,16 +32,18 @@ def _label_regex(label: str) -> str:
 
 
 class PartnerMatcher:
-    """Finds the partners a passage mentions."""
+    """Finds the partners a passage mentions.
 
-    def __init__(self, partners: tuple[PartnerDef, ...], exclude: set[str] | None = None):
-        exclude = exclude or set()
-        label_parts: list[tuple[str, str]] = []
-        acronym_parts: list[tuple[str, str]] = []
+    Labels are indexed by their first word, so a passage is scanned once, word by word, and
+    only the few labels that start with that word are tried there: matching time grows with
+    the passage, not with the size of the gazetteer.
+    """
+
+    def __init__(self, partners: tuple[PartnerDef, ...]):
+        self._by_word: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+        self._acronyms: dict[str, str] = {}
         short_force: list[tuple[str, str]] = []
         for p in partners:
-            if p.id in exclude:
-                continue
             labels = [p.label, *p.alt_labels]
             if p.is_force:
                 full = [x for x in labels if re.search(r"\b(?:police|constabulary)\b", x, re.I)]
@@ -49,21 +51,23 @@ class PartnerMatcher:
                 short_force.extend((p.id, s) for s in shorts)
                 short_force.append((p.id, re.sub(r"\s+(?:Police|Constabulary).*$", "", p.label)))
                 labels = full
-            label_parts.extend((p.id, _label_regex(x)) for x in labels if len(x) > 2)
-            acronym_parts.extend(
-                (p.id, rf"(?<![\w-]){re.escape(a)}s?(?![\w-])") for a in p.acronyms if a
-            )
-        self._groups: dict[str, str] = {}
-        pieces = []
-        for n, (pid, rx) in enumerate(sorted(label_parts, key=lambda t: -len(t[1]))):
-            self._groups[f"l{n}"] = pid
-            pieces.append(f"(?P<l{n}>{rx})")
-        self._labels = re.compile("|".join(pieces), re.IGNORECASE) if pieces else None
-        apieces = []
-        for n, (pid, rx) in enumerate(acronym_parts):
-            self._groups[f"a{n}"] = pid
-            apieces.append(f"(?P<a{n}>{rx})")
-        self._acronyms = re.compile("|".join(apieces)) if apieces else None
+            for label in labels:
+                words = [w for w in re.split(r"[\s\-]+", label.strip()) if w]
+                if len(label) <= 2 or not words:
+                    continue
+                regex = re.compile(_label_regex(label), re.IGNORECASE)
+                first = _word_key(words[0])
+                keys = {first}
+                if len(words) == 1:
+                    keys.add(_word_key(_plural(words[0])))
+                for key in keys:
+                    self._by_word.setdefault(key, []).append((regex, p.id))
+            for acronym in p.acronyms:
+                if acronym:
+                    self._acronyms.setdefault(acronym, p.id)
+                    self._acronyms.setdefault(acronym + "s", p.id)
+        for candidates in self._by_word.values():
+            candidates.sort(key=lambda c: -len(c[0].pattern))
         self._short: dict[str, str] = {s.lower(): pid for pid, s in short_force if s}
         names = "|".join(
             re.escape(s) for s in sorted({s for _, s in short_force if s}, key=len, reverse=True)
@@ -78,16 +82,24 @@ class PartnerMatcher:
         )
         self._names = re.compile(rf"\b(?:{names})\b") if names else None
 
-    def find(self, text: str) -> list[str]:
-        """Partner ids mentioned in ``text``, each once, in order of first mention."""
+    def find(self, text: str, exclude: frozenset[str] = frozenset()) -> list[str]:
+        """Partner ids mentioned in ``text`` (but those in ``exclude``), each once, in order."""
         found: list[tuple[int, str]] = []
-        for regex in (self._labels, self._acronyms):
-            if regex is None:
+        covered_to = -1
+        for word in _WORD.finditer(text):
+            if word.start() < covered_to:
                 continue
-            for match in regex.finditer(text):
-                group = match.lastgroup
-                if group:
-                    found.append((match.start(), self._groups[group]))
+            token = word.group(0)
+            pid = self._acronyms.get(token)
+            if pid is not None and not _hyphenated(text, word):
+                found.append((word.start(), pid))
+                continue
+            for regex, candidate in self._by_word.get(_word_key(token), ()):
+                match = regex.match(text, word.start())
+                if match:
+                    found.append((word.start(), candidate))
+                    covered_to = match.end()
+                    break
         if self._force_list is not None and self._names is not None:
             for match in self._force_list.finditer(text):
                 for name in self._names.finditer(match.group("list")):
@@ -96,5 +108,20 @@ class PartnerMatcher:
                         found.append((match.start() + name.start(), pid))
         seen: dict[str, None] = {}
         for _, pid in sorted(found):
-            seen.setdefault(pid, None)
+            if pid not in exclude:
+                seen.setdefault(pid, None)
         return list(seen)
+
+
+_WORD = re.compile(r"[A-Za-z0-9&]+(?:['\u2019][A-Za-z]+)?")
+
+
+def _word_key(word: str) -> str:
+    return word.lower().replace("\u2019", "'")
+
+
+def _hyphenated(text: str, word: re.Match[str]) -> bool:
+    """An acronym inside a hyphenated word ("MASH-based") is not a mention on its own."""
+    before = text[word.start() - 1 : word.start()]
+    after = text[word.end() : word.end() + 1]
+    return before == "-" or after == "-"

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import FormatError
-from ..model import AreaForImprovement, Judgment, Span
+from ..model import AreaForImprovement, CauseOfConcern, Judgment, Recommendation, Span
 from ..vocab import Framework, QuestionDef, Vocabulary
 from .layout import Block, clean, fold, is_continuation, looks_like_heading, strip_marker
 from .questions import GradeWords, QuestionMatcher, predicate_of
@@ -20,6 +20,12 @@ from .tables import CAPTION
 
 SUMMARY_OF_FINDINGS = "summary of findings"
 AFI_HEADING = re.compile(r"^areas? for improvement$")
+CONCERN_HEADING = re.compile(r"^causes? of concern$")
+RECOMMENDATION_HEADING = re.compile(r"^recommendations?$")
+DEADLINE = re.compile(
+    r"\b(?:within|by)\s+(?:(?:\w+\s+){0,2}(?:days?|weeks?|months?|years?)|\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{4})",
+    re.I,
+)
 #: Top-level headings of the report that end the question sections.
 CLOSING_HEADINGS = re.compile(r"^(?:next steps|annex\b|appendix\b|about the data|glossary)")
 OPENING_HEADINGS = re.compile(r"^(?:introduction|force in numbers|contents)$")
@@ -52,6 +58,8 @@ class Sections:
 
     paragraphs: list[Paragraph] = field(default_factory=list)
     afis: list[AreaForImprovement] = field(default_factory=list)
+    concerns: list[CauseOfConcern] = field(default_factory=list)
+    recommendations: list[Recommendation] = field(default_factory=list)
     judgments: dict[str, Judgment] = field(default_factory=dict)
     overview_grades: dict[str, Judgment] = field(default_factory=dict)
     found: list[str] = field(default_factory=list)
@@ -121,7 +129,8 @@ class FullReportReader:
         core: QuestionDef | None = None
         question: str | None = None
         section: str | None = None
-        mode = "body"  # body | grade | summary | afis | closed
+        mode = "body"  # body | grade | summary | afis | concern | recommendations | closed
+        lead_in: str | None = None
         previous: Paragraph | None = None
         last_block: Block | None = None
         headline = self.framework.headline
@@ -156,6 +165,12 @@ class FullReportReader:
                     )
                 previous = None
                 continue
+            if mode == "grade" and core is not None:  # the block after "Summary of findings"
+                mode = "summary"
+                grade = self.grades.grade_of_word(text)
+                if grade is not None:
+                    self._judge(out, core.code, grade, block, "summary-of-findings")
+                    continue
             if looks_like_heading(block):
                 matched = self.matcher.match(text)
                 previous = None
@@ -185,15 +200,17 @@ class FullReportReader:
                 if AFI_HEADING.match(folded) and core is not None:
                     question, section, mode = core.code, None, "afis"
                     continue
+                if CONCERN_HEADING.match(folded) and core is not None:
+                    question, section, mode = core.code, None, "concern"
+                    lead_in = None
+                    continue
+                if RECOMMENDATION_HEADING.match(folded) and core is not None:
+                    question, section, mode = core.code, None, "recommendations"
+                    lead_in = None
+                    continue
                 if CLOSING_HEADINGS.match(folded) or OPENING_HEADINGS.match(folded):
                     core, question, section, mode = None, None, None, "closed"
                     continue
-                if mode == "grade":
-                    grade = self.grades.grade_of_word(text)
-                    if grade is not None and core is not None:
-                        self._judge(out, core.code, grade, block, "summary-of-findings")
-                        mode = "summary"
-                        continue
                 if question is not None and mode != "afis":
                     section = clean(text)
                     continue
@@ -201,16 +218,34 @@ class FullReportReader:
                     continue
             if question is None or mode == "closed":
                 continue
-            if mode == "grade":
-                grade = self.grades.grade_of_word(text)
-                if grade is not None and core is not None:
-                    self._judge(out, core.code, grade, block, "summary-of-findings")
-                    mode = "summary"
-                    continue
-                mode = "summary"
+            if mode == "concern" and not block.is_list:
+                out.concerns.append(
+                    CauseOfConcern(
+                        question, clean(block.text), (Span(block.start, block.end, block.page),)
+                    )
+                )
+                continue
+            if mode == "recommendations":
+                if block.is_list:
+                    found = DEADLINE.search(lead_in or "")
+                    for text, spans in _bullets(block):
+                        out.recommendations.append(
+                            Recommendation(
+                                question,
+                                text,
+                                spans,
+                                concern=len(out.concerns) - 1 if out.concerns else None,
+                                deadline=found.group(0) if found else None,
+                            )
+                        )
+                else:
+                    lead_in = block.text  # "we recommend that, within three months, the force:"
+                continue
             if mode == "afis":
                 if block.is_list:
-                    self._afis(out, block, question)
+                    out.afis.extend(
+                        AreaForImprovement(question, text, spans) for text, spans in _bullets(block)
+                    )
                     previous = None
                     continue
                 if out.afis and _continues_afi(out.afis[-1], block, blocks):
@@ -248,29 +283,27 @@ class FullReportReader:
                 "judgment-sentence",
             )
 
-    def _afis(self, out: Sections, block: Block, question: str) -> None:
-        offset = block.start
-        current: list[Span] = []
-        parts: list[str] = []
 
-        def flush() -> None:
-            if parts:
-                out.afis.append(
-                    AreaForImprovement(question, clean(" ".join(parts)), tuple(current))
-                )
-
-        for line in block.text.split("\n"):
-            removed, rest = strip_marker(line)
-            stripped = rest.strip()
-            if removed:
-                flush()
-                current, parts = [], []
-            if stripped:
-                lead = removed + (len(rest) - len(rest.lstrip()))
-                current.append(Span(offset + lead, offset + lead + len(stripped), block.page))
-                parts.append(stripped)
-            offset += len(line) + 1
-        flush()
+def _bullets(block: Block) -> list[tuple[str, tuple[Span, ...]]]:
+    """The items of a bulleted block: text and spans (a wrapped item has one span a line)."""
+    items: list[tuple[str, tuple[Span, ...]]] = []
+    offset = block.start
+    current: list[Span] = []
+    parts: list[str] = []
+    for line in block.text.split("\n"):
+        removed, rest = strip_marker(line)
+        stripped = rest.strip()
+        if removed and parts:
+            items.append((clean(" ".join(parts)), tuple(current)))
+            current, parts = [], []
+        if stripped:
+            lead = removed + (len(rest) - len(rest.lstrip()))
+            current.append(Span(offset + lead, offset + lead + len(stripped), block.page))
+            parts.append(stripped)
+        offset += len(line) + 1
+    if parts:
+        items.append((clean(" ".join(parts)), tuple(current)))
+    return items
 
 
 def _continues_afi(afi: AreaForImprovement, block: Block, blocks: list[Block]) -> bool:

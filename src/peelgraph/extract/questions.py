@@ -12,6 +12,8 @@ from difflib import SequenceMatcher
 from ..vocab import Framework, GradeDef, QuestionDef
 from .layout import fold
 
+#: How alike a heading and a question's wording must be (difflib ratio) to match.
+_FUZZY = 0.93
 _OVERVIEW_PREFIX = re.compile(r"^(?:overview|summary)\s*[-:]\s*")
 _FORCE_WORDS = ("the force", "the constabulary", "the service")
 _QUESTION_STEM = re.compile(
@@ -56,12 +58,17 @@ class QuestionMatcher:
         for regex, section in self._section_patterns:
             if regex.match(folded):
                 return section
-        best, best_ratio = None, 0.0
+        best, best_ratio = None, _FUZZY
         for label, q in self._exact.items():
-            ratio = SequenceMatcher(None, folded, label).ratio()
-            if ratio > best_ratio:
+            if 2 * min(len(folded), len(label)) / (len(folded) + len(label)) < best_ratio:
+                continue  # the lengths alone rule it out
+            matcher = SequenceMatcher(None, folded, label, autojunk=False)
+            if matcher.quick_ratio() < best_ratio:
+                continue
+            ratio = matcher.ratio()
+            if ratio >= best_ratio:
                 best, best_ratio = q, ratio
-        return best if best_ratio >= 0.93 else None
+        return best
 
 
 def _pattern_regex(pattern: str) -> re.Pattern[str]:

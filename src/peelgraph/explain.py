@@ -1,0 +1,140 @@
+"""Where an item of the graph came from: its text, source file, page, offsets and passage."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from .errors import InputError
+from .iris import OA, PEEL
+
+
+@dataclass(frozen=True)
+class Passage:
+    file_name: str
+    sha256: str
+    start: int
+    end: int
+    page: int | None
+    quote: str
+    before: str | None = None  # context from the source file, when it was found
+    after: str | None = None
+    found_at: str | None = None
+    note: str | None = None
+
+
+@dataclass
+class Explanation:
+    iri: str
+    types: list[str]
+    facts: list[tuple[str, str]] = field(default_factory=list)
+    passages: list[Passage] = field(default_factory=list)
+
+    def as_text(self) -> str:
+        lines = [self.iri, f"  type      {', '.join(self.types)}"]
+        lines += [f"  {name:9} {value}" for name, value in self.facts]
+        for n, p in enumerate(self.passages, start=1):
+            page = f", page {p.page}" if p.page else ""
+            lines.append(
+                f"  source {n}  {p.file_name}{page}, characters {p.start}-{p.end} "
+                f"(sha256 {p.sha256[:12]})"
+            )
+            if p.before is not None:
+                lines.append(f"    ...{p.before}[[{p.quote}]]{p.after}...")
+            else:
+                lines.append(f"    [[{p.quote}]]")
+            if p.note:
+                lines.append(f"    ({p.note})")
+        return "\n".join(lines)
+
+
+def _label(g: Graph, node: object) -> str:
+    for prop in (SKOS.notation, SKOS.prefLabel, RDFS.label):
+        value = g.value(node, prop)  # type: ignore[arg-type]
+        if value is not None:
+            return str(value)
+    return str(node).rsplit("/", 1)[-1]
+
+
+def _find_file(name: str, sha256: str, search: list[Path]) -> tuple[Path | None, str | None]:
+    candidates: list[Path] = []
+    for folder in search:
+        if folder.is_file() and folder.name == name:
+            candidates.append(folder)
+        elif folder.is_dir():
+            direct = folder / name
+            if direct.is_file():
+                candidates.append(direct)
+            else:
+                candidates.extend(list(folder.glob(f"*/{name}"))[:5])
+    for path in candidates:
+        if hashlib.sha256(path.read_bytes()).hexdigest() == sha256:
+            return path, None
+    if candidates:
+        return None, f"{candidates[0]} has changed since the build (SHA-256 differs)"
+    return None, "source file not found; pass --source DIR"
+
+
+def explain(g: Graph, iri: str, search: list[Path], context: int = 160) -> Explanation:
+    """Describe one item of a graph and quote its source passages."""
+    node = URIRef(iri)
+    types = sorted(_label(g, t) for t in g.objects(node, RDF.type))
+    if not types:
+        raise InputError(
+            f"no such item in the graph: {iri}", hint="copy an IRI from a query result"
+        )
+    result = Explanation(iri, [t.rsplit("#", 1)[-1] for t in types])
+    for name, prop in (
+        ("question", PEEL.question),
+        ("grade", PEEL.grade),
+        ("kind", PEEL.findingType),
+        ("section", PEEL.section),
+        ("theme", PEEL.theme),
+        ("mentions", PEEL.mentions),
+        ("text", PEEL.text),
+        ("value", PEEL.value),
+        ("area", PEEL.refArea),
+        ("period", PEEL.refPeriod),
+        ("indicator", PEEL.indicator),
+    ):
+        values = sorted(g.objects(node, prop), key=str)
+        if values:
+            shown = ", ".join(_label(g, v) if isinstance(v, URIRef) else str(v) for v in values)
+            if name == "question" and isinstance(values[0], URIRef):
+                shown += f"  {g.value(values[0], SKOS.prefLabel) or ''}".rstrip()
+            result.facts.append((name, shown))
+    cache: dict[tuple[str, str], tuple[str | None, str | None, str | None]] = {}
+    for span in sorted(g.objects(node, PEEL.hasSpan), key=str):
+        source = g.value(span, OA.hasSource)
+        name = str(g.value(source, PEEL.fileName))
+        sha = str(g.value(source, PEEL.sha256))
+        start = end = 0
+        quote = ""
+        for selector in g.objects(span, OA.hasSelector):
+            if (selector, RDF.type, OA.TextPositionSelector) in g:
+                start = int(g.value(selector, OA.start).toPython())  # type: ignore[union-attr]
+                end = int(g.value(selector, OA.end).toPython())  # type: ignore[union-attr]
+            if (selector, RDF.type, OA.TextQuoteSelector) in g:
+                quote = str(g.value(selector, OA.exact))
+        page = g.value(span, PEEL.page)
+        if (name, sha) not in cache:
+            path, note = _find_file(name, sha, search)
+            text = path.read_text(encoding="utf-8").replace("\r\n", "\n") if path else None
+            cache[(name, sha)] = (text, str(path) if path else None, note)
+        text, found_at, note = cache[(name, sha)]
+        before = after = None
+        if text is not None:
+            text = text.lstrip("\ufeff")
+            before = " ".join(text[max(0, start - context) : start].split()[-25:]) + " "
+            after = " " + " ".join(text[end : end + context].split()[:25])
+            if text[start:end] != quote:
+                note = "the file's text at these offsets differs from the quote"
+        result.passages.append(
+            Passage(name, sha, start, end, int(page) if page is not None else None, quote,
+                    before, after, found_at, note)
+        )  # fmt: skip
+    return result
