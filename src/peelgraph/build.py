@@ -22,19 +22,20 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from rdflib import Dataset
+from rdflib import Dataset, Graph
 
 from . import __version__, iris
 from .errors import DuplicateInputError, InputError, PeelgraphError
 from .extract import extract_file
 from .extract.reading import DEFAULT_MAX_BYTES, read_document
 from .graphio import nquads_dataset
+from .links import cross_report_links
 from .merge import group_reports
 from .model import Report
-from .rdf import report_graph
+from .rdf import links_graph, report_graph
 from .reference import load_vocabulary, reference_graph
 from .resources import ontology_dir
-from .validate import ValidationReport, Violation, validate_graph
+from .validate import ValidationReport, Violation, shapes_named, validate_graph
 
 #: Suffixes taken when a folder is given; a file named explicitly is always taken.
 INPUT_SUFFIXES = (".txt", ".pdf")
@@ -83,6 +84,8 @@ class BuildResult:
     built: list[BuiltReport]
     skipped: list[Skipped] = field(default_factory=list)
     extracted: int = 0  # documents extracted in this run (not taken from the cache)
+    links: bytes = b""  # the cross-report links graph as N-Quads
+    links_validation: ValidationReport = field(default_factory=ValidationReport)
 
     @property
     def reports(self) -> list[Report]:
@@ -93,6 +96,7 @@ class BuildResult:
         total = ValidationReport()
         for b in self.built:
             total.extend(b.validation)
+        total.extend(self.links_validation)
         return total
 
     @property
@@ -101,7 +105,7 @@ class BuildResult:
 
     def nquads(self, with_reference: bool = True) -> bytes:
         """Every report graph (and the reference graph) as N-Quads."""
-        parts = [b.nquads for b in self.built]
+        parts = [b.nquads for b in self.built] + [self.links]
         if with_reference:
             parts.insert(0, reference_nquads())
         return b"".join(parts)
@@ -128,6 +132,7 @@ class BuildResult:
             "partners": len(partners),
             "observations": sum(len(r.observations) for r in self.reports),
             "triples": sum(b.nquads.count(b"\n") for b in self.built),
+            "cross_report_links": self.links.count(b"\n"),
         }
 
     @cached_property
@@ -363,4 +368,19 @@ def build(
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
-    return BuildResult([built[r.key] for r in reports], skipped, fresh)
+    links, links_validation = _links(reports)
+    return BuildResult([built[r.key] for r in reports], skipped, fresh, links, links_validation)
+
+
+def _links(reports: list[Report]) -> tuple[bytes, ValidationReport]:
+    """The cross-report links graph (N-Quads) and its validation."""
+    graph, types = links_graph(cross_report_links(reports))
+    if not len(graph):
+        return b"", ValidationReport()
+    check = Graph()
+    for triple in (*graph, *types):
+        check.add(triple)
+    validation = validate_graph(
+        check, graph_name=str(iris.LINKS_GRAPH), shapes=shapes_named("LinkShape")
+    )
+    return _to_nquads(graph, iris.LINKS_GRAPH), validation

@@ -19,6 +19,7 @@ OA = Namespace("http://www.w3.org/ns/oa#")
 ONTOLOGY = URIRef("https://w3id.org/peelgraph/ontology")
 
 REFERENCE_GRAPH = PID["graph/reference"]
+LINKS_GRAPH = PID["graph/links"]
 DSD = PID["dsd/peel-metric"]
 
 #: Prefixes bound on every graph peelgraph writes, in a fixed order. One prefix per IRI
