@@ -252,6 +252,36 @@ def explain(
     out.print(run_explain(graph, iri, search, context).as_text(), markup=False)
 
 
+@app.command()
+@reports_errors
+def corpus(
+    output: Annotated[Path, typer.Option("-o", "--output", help="Folder to write into.")],
+    scale: Annotated[
+        str,
+        typer.Option(help="small (3 forces, for tests), medium (12) or full (all 43 forces)."),
+    ] = "small",
+    seed: Annotated[int, typer.Option(help="Random seed: the same seed, the same corpus.")] = 0,
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help="Write into a folder that is not empty.")
+    ] = False,
+) -> None:
+    """Write a synthetic corpus: every force x every known PEEL cycle, with web summaries,
+    recurring areas for improvement and follow-ups of earlier reports."""
+    from .errors import OutputError
+    from .reference import load_vocabulary
+    from .synth.corpus import SCALES, generate_corpus
+
+    if scale not in SCALES:
+        raise PeelgraphError(f"unknown scale {scale!r}", hint="use " + ", ".join(SCALES))
+    if output.exists() and any(output.iterdir()) and not overwrite:
+        raise OutputError(
+            "folder is not empty", where=str(output), hint="pass --overwrite or pick a new folder"
+        )
+    files = generate_corpus(output, load_vocabulary(), scale=scale, seed=seed)
+    reports = len({(f.force, f.year, f.pillar) for f in files})
+    out.print(f"Wrote {len(files)} documents ({reports} reports) to {output}")
+
+
 def main() -> None:
     """Entry point of the ``peelgraph`` console script."""
     app(prog_name="peelgraph")
