@@ -127,3 +127,9 @@ def test_docs_writes_the_ontology_page(tmp_path):
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     again = run("docs", "-o", out)
     assert again.exit_code == 2 and "output exists" in again.stderr
+
+
+def test_a_whole_export_equals_the_file_build_wrote(built, tmp_path):
+    out = tmp_path / "again.trig"
+    assert run("export", built, "-o", out).exit_code == 0
+    assert out.read_bytes() == built.read_bytes()

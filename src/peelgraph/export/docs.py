@@ -16,10 +16,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from .. import __version__
-from ..iris import ONTOLOGY, PEEL
-from .rdfformats import EXPORT_PREFIXES
+from ..iris import ONTOLOGY, PEEL, PREFIXES
 
 _DIGITS = re.compile(r"(\d+)")
+_MORE_PREFIXES = {"owl": str(OWL), "vann": "http://purl.org/vocab/vann/"}
 
 
 @dataclass
@@ -70,7 +70,8 @@ class _Describer:
     def __init__(self, graph: Graph):
         self.g = graph
         self.prefixes = sorted(
-            ((p, str(ns)) for p, ns in EXPORT_PREFIXES.items()), key=lambda x: -len(x[1])
+            [(p, str(ns)) for p, ns in PREFIXES.items()] + list(_MORE_PREFIXES.items()),
+            key=lambda x: -len(x[1]),
         )
 
     def curie(self, iri: URIRef) -> str:

@@ -56,7 +56,7 @@ class PartnerMatcher:
                 if len(label) <= 2 or not words:
                     continue
                 regex = re.compile(_label_regex(label), re.IGNORECASE)
-                first = _word_key(words[0])
+                first = _word_key(words[0].rstrip(",;:."))
                 keys = {first}
                 if len(words) == 1:
                     keys.add(_word_key(_plural(words[0])))

@@ -16,6 +16,7 @@ from ..model import AreaForImprovement, CauseOfConcern, Judgment, Recommendation
 from ..vocab import Framework, QuestionDef, Vocabulary
 from .layout import Block, clean, fold, is_continuation, looks_like_heading, strip_marker
 from .questions import GradeWords, QuestionMatcher, predicate_of
+from .tables import CAPTION
 
 SUMMARY_OF_FINDINGS = "summary of findings"
 AFI_HEADING = re.compile(r"^areas? for improvement$")
@@ -29,6 +30,8 @@ DEADLINE = re.compile(
 CLOSING_HEADINGS = re.compile(r"^(?:next steps|annex\b|appendix\b|about the data|glossary)")
 OPENING_HEADINGS = re.compile(r"^(?:introduction|force in numbers|contents)$")
 OVERVIEW_LINE = re.compile(r"^(?P<question>.+\?)\s*\*\*(?P<grade>[^*]+)\*\*\s*$")
+#: Lines that belong to a figure, under its caption and table: not narrative.
+FIGURE_NOTE = re.compile(r"^(?:\*|source:|notes?:|for further information)", re.IGNORECASE)
 TOC_LINE = re.compile(r"^(?P<heading>.+?)[\s.\u2026]*\t\s*(?P<page>\d{1,3})\s*$")
 
 
@@ -131,9 +134,16 @@ class FullReportReader:
         previous: Paragraph | None = None
         last_block: Block | None = None
         headline = self.framework.headline
+        in_figure = False
         for block in blocks[start:]:
             if block.is_footnote or block.is_table:
                 continue
+            if "\n" not in block.text and CAPTION.match(block.text):
+                in_figure, previous, last_block = True, None, None
+                continue
+            if in_figure and FIGURE_NOTE.match(block.text):
+                continue
+            in_figure = False
             text = block.text
             folded = fold(text)
             if (

@@ -24,6 +24,8 @@ _QUOTES = str.maketrans(
     {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
 )
 _TERMINAL = (".", "?", "!", ":", ";", '"', "\u201d", "'", "\u2019", ")")
+#: A full stop that ends a sentence (not leader dots, not a detached " ." after a heading).
+_FULL_STOP = re.compile(r"(?<![.\s])\.$")
 
 
 @dataclass(frozen=True)
@@ -125,16 +127,27 @@ def strip_marker(line: str) -> tuple[int, str]:
 
 
 def is_continuation(previous: Block, following: Block) -> bool:
-    """True when ``following`` carries on a paragraph that a page break cut after ``previous``."""
+    """True when ``following`` carries on a paragraph that a page break cut after ``previous``.
+
+    A lower-case start carries on any sentence left open (even after a closing quote); an
+    upper-case start ("IOM team work ...", "Customs. The force ...") carries on a long
+    sentence left without its full stop, unless it reads as a heading.
+    """
     if previous.is_table or following.is_table or following.is_list or following.is_footnote:
         return False
     if "\n" in previous.text or "\n" in following.text:
         return False
     tail = _SUPERSCRIPT_RUN.sub("", previous.text).rstrip()
-    if not tail or tail.endswith(_TERMINAL):
+    if not tail:
         return False
     first = following.text.lstrip()[:1]
-    return first.islower() or (first.isdigit() and not following.text.rstrip().endswith("?"))
+    if first.islower():
+        return not tail.rstrip("'\"\u2019\u201d)").endswith((".", "?", "!", ":", ";"))
+    if tail.endswith(_TERMINAL):
+        return False
+    if first.isdigit():
+        return not following.text.rstrip().endswith("?")
+    return len(tail.split()) >= 8 and not looks_like_heading(following)
 
 
 def looks_like_heading(block: Block) -> bool:
@@ -147,6 +160,8 @@ def looks_like_heading(block: Block) -> bool:
     if text.endswith("?"):
         return True
     first = block.text.lstrip("*")[:1]
+    if _FULL_STOP.search(_SUPERSCRIPT_RUN.sub("", block.text).rstrip()):
+        return False  # a one-sentence paragraph, however short
     return (
         len(text) <= 90
         and first.isupper()
