@@ -39,3 +39,14 @@ def force_selection(seed_dataset) -> Dataset:
     from peelgraph.export.select import select
 
     return select(seed_dataset, forces=["thames-valley"])
+
+
+@pytest.fixture(scope="session")
+def corpus_build(tmp_path_factory, vocab):
+    """A small synthetic corpus (3 forces, 4 PEEL years each), built."""
+    from peelgraph.build import build
+    from peelgraph.synth.corpus import generate_corpus
+
+    folder = tmp_path_factory.mktemp("corpus")
+    generate_corpus(folder, vocab, scale="small", seed=0)
+    return build([folder])
