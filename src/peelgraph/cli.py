@@ -289,4 +289,3 @@ _register_export(app)
 def main() -> None:
     """Entry point of the ``peelgraph`` console script."""
     app(prog_name="peelgraph")
-
