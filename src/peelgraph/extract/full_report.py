@@ -249,12 +249,13 @@ class FullReportReader:
                     previous = None
                     continue
                 if out.afis and _continues_afi(out.afis[-1], block, blocks):
+                    # the cut bullet's end, then perhaps more bullets after it
+                    (rest, spans), *more = _bullets(block)
                     last = out.afis[-1]
                     out.afis[-1] = AreaForImprovement(
-                        last.question,
-                        clean(last.text + " " + block.text),
-                        (*last.spans, Span(block.start, block.end, block.page)),
+                        last.question, clean(last.text + " " + rest), (*last.spans, *spans)
                     )
+                    out.afis.extend(AreaForImprovement(question, t, s) for t, s in more)
                     continue
                 mode = "body"
             if question == headline.code and headline.code not in out.judgments:
