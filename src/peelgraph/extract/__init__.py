@@ -28,6 +28,7 @@ from .metadata import (
     resolve_force,
 )
 from .numbers import FORCE_IN_NUMBERS, force_in_numbers
+from .pdf import as_pdf, pdf_text
 from .reading import DEFAULT_MAX_BYTES, decode_text, read_document
 from .summary import read_summary
 from .tables import Areas, read_figures
@@ -38,8 +39,9 @@ __all__ = ["extract_file", "extract_text"]
 def extract_file(path: Path, vocab: Vocabulary, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
     """Read one PEEL document and extract everything it states."""
     doc = read_document(path, max_bytes)
-    text = decode_text(doc)
-    return extract_text(text, vocab, path=str(path), sha256=doc.sha256)
+    text = pdf_text(doc) if doc.is_pdf else decode_text(doc)
+    report = extract_text(text, vocab, path=str(path), sha256=doc.sha256)
+    return as_pdf(report) if doc.is_pdf else report
 
 
 def extract_text(text: str, vocab: Vocabulary, *, path: str, sha256: str) -> Report:
