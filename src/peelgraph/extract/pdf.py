@@ -32,8 +32,7 @@ _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?$", re.IGNOR
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 #: Prefixes that keep their hyphen when a line break falls after them ("anti-", "multi-").
 _PREFIXES = frozenset(
-    "anti multi non co cross self well inter intra pre post ex counter cyber semi sub "
-    "so long short high low full part first front mid under over".split()
+    "anti multi non co cross self well inter intra pre post ex counter cyber semi so".split()
 )
 
 

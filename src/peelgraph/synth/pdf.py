@@ -182,12 +182,13 @@ class _Writer:
     def _break_word(
         self, current: str, word: str, size: float, bold: bool, width: float
     ) -> tuple[str, str]:
-        """Split ``word`` at a hyphen it has, or hyphenate a long lower-case word."""
+        """Hyphenate a long lower-case word at the line end.
+
+        A compound is never broken at its own hyphen: whether 'anti-/social' keeps its
+        hyphen cannot be told without a dictionary, and the extractor only guesses it from
+        the rest of the document.
+        """
         prefix = f"{current} " if current else ""
-        if "-" in word.strip("-"):
-            cut = word.index("-", 1) + 1
-            if self._width(prefix + word[:cut], size, bold) <= width:
-                return word[:cut], word[cut:]
         letters = re.fullmatch(r"([a-z]{9,})([,;.]?)", word)
         if letters:
             stem = letters.group(1)
