@@ -13,7 +13,7 @@ from pathlib import Path
 from rdflib import Dataset
 
 from .errors import DuplicateInputError, InputError, PeelgraphError
-from .extract import extract_file
+from .extract import extract_reports
 from .extract.reading import DEFAULT_MAX_BYTES
 from .merge import group_reports
 from .model import Report
@@ -79,14 +79,14 @@ def extract_all(
     seen: dict[str, Path] = {}
     for path in files:
         try:
-            report = extract_file(path, vocab, max_bytes=max_bytes)
-            twin = seen.get(report.source.sha256)
+            found = extract_reports(path, vocab, max_bytes=max_bytes)
+            twin = seen.get(found[0].source.sha256)
             if twin is not None:
                 raise DuplicateInputError(
                     f"same content as {twin}", where=str(path), hint="give each report once"
                 )
-            seen[report.source.sha256] = path
-            reports.append(report)
+            seen[found[0].source.sha256] = path
+            reports.extend(found)
         except PeelgraphError as exc:
             if not keep_going:
                 raise

@@ -22,6 +22,8 @@ def differences(facts: ReportFacts, report: Report, fmt: str = FULL) -> list[str
     judgments = {j.question: j.grade for j in report.judgments}
     same("judgments", facts.expected_judgments(fmt), judgments)
     if fmt == LANDING:
+        got = [(f.question, f.section, f.text) for f in report.findings]
+        _compare_lists(out, "findings", facts.expected_findings(fmt), got)
         return out
     same("AFIs", facts.expected_afis(), [(a.question, a.text) for a in report.afis])
     if fmt == FULL:

@@ -466,8 +466,12 @@ def pillar_adjective(vocab_pillar_labels: tuple[str, ...], label: str) -> str:
 
 def landing_sentence(facts: ReportFacts) -> str:
     """'The extent to which the force is effective at keeping people safe ... is good.'"""
-    grade = _GRADE_PHRASE[facts.overall]
+    return pillar_sentence(
+        facts.subject, facts.pillar_adjective, facts.headline_predicate, facts.overall
+    )
+
+
+def pillar_sentence(subject: str, adjective: str, predicate: str, grade: str) -> str:
     return (
-        f"The extent to which the {facts.subject} is {facts.pillar_adjective} at "
-        f"{facts.headline_predicate} {grade}."
+        f"The extent to which the {subject} is {adjective} at {predicate} {_GRADE_PHRASE[grade]}."
     )
