@@ -233,6 +233,11 @@ def explain(
     out.print(run_explain(graph, iri, search, context).as_text(), markup=False)
 
 
+from .cli_synth import register as _register_synth  # noqa: E402
+
+_register_synth(app)
+
+
 def main() -> None:
     """Entry point of the ``peelgraph`` console script."""
     app(prog_name="peelgraph")

@@ -220,9 +220,13 @@ class _Writer:
         lines = self._wrap(text, size, bold, WIDTH - indent)
         height = size * LEADING
         pending = [note] if note else []
-        for line in lines:
+        for n, line in enumerate(lines):
             marker = any(c in SUPERSCRIPTS for c in line) and pending
-            if self._room(pending if marker else []) < height:
+            room = self._room(pending if marker else [])
+            # a page never breaks a paragraph between two sentences: that break could not
+            # be told from the end of a paragraph, in a real report as here
+            sentence_end = n + 1 < len(lines) and line.rstrip().endswith((".", "?", "!"))
+            if room < height or (sentence_end and room < 2 * height and self.y > TOP):
                 self._new_page()
             if marker:
                 self.notes.extend(pending)
