@@ -140,3 +140,15 @@ def test_a_synthetic_report_round_trips_through_pdf(vocab, tmp_path, seed):
     assert report.source.media_type == "application/pdf"
     pages = [f.spans[0].page for f in report.findings]
     assert pages == sorted(pages) and pages[0] >= 3
+
+
+def test_a_word_hyphenated_at_the_foot_of_a_page_is_mended_on_the_next(tmp_path):
+    first = [
+        (72, 72, "Areas for improvement", 12, "B"),
+        (72, 95, "\u2022 The force should work with partners to improve commu-", 11, ""),
+    ]
+    second = [(90, 72, "nity engagement across its area.", 11, "")]
+    text = pdf_text(read_document(_pdf(tmp_path / "cut.pdf", [first, second])))
+    one, two = text.split("\f")
+    assert one.rstrip().endswith("partners to improve")
+    assert two.startswith("community engagement across its area.")

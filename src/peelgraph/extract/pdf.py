@@ -276,7 +276,7 @@ def _mend_across_pages(pages: list[list[str]], vocabulary: Counter[str]) -> None
             continue
         last = body[-1]
         match = re.search(r"(?:^|\s)([A-Za-z]+-)$", page[last])
-        if not match or "\t" in page[last] or "\n" in page[last]:
+        if not match or "\t" in page[last]:
             continue
         word = _join(match.group(1), following[0].split(" ", 1)[0], vocabulary)
         rest = following[0].split(" ", 1)[1] if " " in following[0] else ""

@@ -226,6 +226,9 @@ class _Writer:
             # a page never breaks a paragraph between two sentences: that break could not
             # be told from the end of a paragraph, in a real report as here
             sentence_end = n + 1 < len(lines) and line.rstrip().endswith((".", "?", "!"))
+            if sentence_end:
+                upcoming = any(c in SUPERSCRIPTS for c in lines[n + 1]) and pending
+                room = min(room, self._room(pending if marker or upcoming else []))
             if room < height or (sentence_end and room < 2 * height and self.y > TOP):
                 self._new_page()
             if marker:
