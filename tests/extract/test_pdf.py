@@ -148,7 +148,8 @@ def test_a_word_hyphenated_at_the_foot_of_a_page_is_mended_on_the_next(tmp_path)
         (72, 95, "\u2022 The force should work with partners to improve commu-", 11, ""),
     ]
     second = [(90, 72, "nity engagement across its area.", 11, "")]
-    text = pdf_text(read_document(_pdf(tmp_path / "cut.pdf", [first, second])))
-    one, two = text.split("\f")
+    third = [(72, 72, "Next steps", 14, "B")]
+    text = pdf_text(read_document(_pdf(tmp_path / "cut.pdf", [first, second, third])))
+    one, two, _ = text.split("\f")
     assert one.rstrip().endswith("partners to improve")
     assert two.startswith("community engagement across its area.")
