@@ -1,25 +1,41 @@
-"""The whole pipeline: files -> extract -> merge -> RDF -> validate -> Dataset.
+"""The whole pipeline: files -> extract -> merge -> RDF -> validate -> one graph file.
 
 :func:`build` is the entry point the command line and scripts call. It never writes a graph
 that does not conform: the caller gets a :class:`BuildResult` and decides.
+
+Built for a corpus of hundreds of reports: extraction, mapping and validation run in worker
+processes (one per core by default); each report's named graph is validated on its own, so a
+bad report is named precisely; with a cache folder, a document whose bytes have not changed
+is not extracted again, and a report whose documents have not changed is not mapped or
+validated again.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import pickle
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
-from rdflib import Dataset
+from rdflib import Dataset, Graph
 
+from . import __version__, iris
 from .errors import DuplicateInputError, InputError, PeelgraphError
-from .extract import extract_reports
-from .extract.reading import DEFAULT_MAX_BYTES
+from .extract import extract_file
+from .extract.reading import DEFAULT_MAX_BYTES, read_document
+from .graphio import nquads_dataset
+from .links import cross_report_links
 from .merge import group_reports
 from .model import Report
-from .rdf import build_dataset, report_graph
+from .rdf import links_graph, report_graph
 from .reference import load_vocabulary, reference_graph
-from .validate import ValidationReport, validate_graph
+from .resources import ontology_dir
+from .validate import ValidationReport, Violation, shapes_named, validate_graph
 
 #: Suffixes taken when a folder is given; a file named explicitly is always taken.
 INPUT_SUFFIXES = (".txt", ".pdf")
@@ -54,15 +70,194 @@ class Skipped:
 
 
 @dataclass
-class BuildResult:
-    reports: list[Report]
-    dataset: Dataset
+class BuiltReport:
+    """One report's named graph, as sorted N-Quads, with its validation result."""
+
+    report: Report
+    nquads: bytes
     validation: ValidationReport
+    from_cache: bool = False
+
+
+@dataclass
+class BuildResult:
+    built: list[BuiltReport]
     skipped: list[Skipped] = field(default_factory=list)
+    extracted: int = 0  # documents extracted in this run (not taken from the cache)
+    links: bytes = b""  # the cross-report links graph as N-Quads
+    links_validation: ValidationReport = field(default_factory=ValidationReport)
+
+    @property
+    def reports(self) -> list[Report]:
+        return [b.report for b in self.built]
+
+    @property
+    def validation(self) -> ValidationReport:
+        total = ValidationReport()
+        for b in self.built:
+            total.extend(b.validation)
+        total.extend(self.links_validation)
+        return total
 
     @property
     def warnings(self) -> list[str]:
         return [f"{r.source.path}: {w}" for r in self.reports for w in r.warnings]
+
+    def nquads(self, with_reference: bool = True) -> bytes:
+        """Every report graph (and the reference graph) as N-Quads."""
+        parts = [b.nquads for b in self.built] + [self.links]
+        if with_reference:
+            parts.insert(0, reference_nquads())
+        return b"".join(parts)
+
+    def summary(self) -> dict[str, object]:
+        """What the build holds, counted from the model (no graph parsing)."""
+        grades: dict[str, int] = {}
+        links = 0
+        partners: set[str] = set()
+        for r in self.reports:
+            for j in r.judgments:
+                label = j.grade.replace("-", " ")
+                grades[label] = grades.get(label, 0) + 1
+            mentioned = {p for item in (*r.findings, *r.afis, *r.causes_of_concern,
+                                        *r.recommendations) for p in item.mentions}  # fmt: skip
+            links += len(mentioned)
+            partners |= mentioned
+        return {
+            "reports": len(self.reports),
+            "judgments_by_grade": dict(sorted(grades.items())),
+            "findings": sum(len(r.findings) for r in self.reports),
+            "areas_for_improvement": sum(len(r.afis) for r in self.reports),
+            "partner_links": links,
+            "partners": len(partners),
+            "observations": sum(len(r.observations) for r in self.reports),
+            "triples": sum(b.nquads.count(b"\n") for b in self.built),
+            "cross_report_links": self.links.count(b"\n"),
+        }
+
+    @cached_property
+    def dataset(self) -> Dataset:
+        """The whole build as an rdflib Dataset (for small builds, tests and scripts)."""
+        return nquads_dataset(self.nquads())
+
+
+def _fingerprint() -> str:
+    """What cached results depend on: the peelgraph version and every ontology file."""
+    digest = hashlib.sha256(__version__.encode())
+    for item in sorted(ontology_dir().iterdir(), key=lambda f: f.name):
+        if item.is_file():
+            digest.update(item.name.encode())
+            digest.update(item.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def reference_nquads() -> bytes:
+    """The reference graph as N-Quads in the reference named graph."""
+    return _to_nquads(reference_graph(), iris.REFERENCE_GRAPH)
+
+
+def _to_nquads(graph, name) -> bytes:  # type: ignore[no-untyped-def]
+    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
+    suffix = f" <{name}> ."
+    return "".join(sorted(f"{line[:-2]}{suffix}\n" for line in lines if line.strip())).encode(
+        "utf-8"
+    )
+
+
+# -- worker functions (run in other processes; module-level so that they pickle) ----------
+
+
+def _extract_one(args: tuple[str, int]) -> tuple[str, Report | None, PeelgraphError | None]:
+    path, max_bytes = args
+    try:
+        return path, extract_file(Path(path), load_vocabulary(), max_bytes=max_bytes), None
+    except PeelgraphError as exc:
+        return path, None, exc
+
+
+def _map_and_validate(report: Report) -> BuiltReport:
+    graph = report_graph(report)
+    validation = validate_graph(graph, graph_name=str(graph.identifier))
+    return BuiltReport(report, _to_nquads(graph, graph.identifier), validation)
+
+
+# -- the cache ------------------------------------------------------------------------------
+
+
+class Cache:
+    """Extracted documents and built report graphs, keyed by content hashes."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder / _fingerprint() if folder else None
+        if self.folder:
+            (self.folder / "extract").mkdir(parents=True, exist_ok=True)
+            (self.folder / "graph").mkdir(parents=True, exist_ok=True)
+
+    def _load(self, path: Path) -> object | None:
+        try:
+            with path.open("rb") as handle:
+                return pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            return None
+
+    def _store(self, path: Path, value: object) -> None:
+        tmp = path.with_suffix(".tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+
+    def extracted(self, sha256: str, path: Path) -> Report | None:
+        if not self.folder:
+            return None
+        report = self._load(self.folder / "extract" / f"{sha256}.pickle")
+        if not isinstance(report, Report):
+            return None
+        # the same bytes under another name or path: keep the provenance of this one
+        from dataclasses import replace
+
+        doc = report.documents[0]
+        source = replace(doc.source, path=str(path), name=path.name)
+        return replace(report, documents=(replace(doc, source=source),))
+
+    def keep_extracted(self, report: Report) -> None:
+        if self.folder:
+            self._store(self.folder / "extract" / f"{report.source.sha256}.pickle", report)
+
+    def _graph_key(self, report: Report) -> str:
+        docs = sorted(f"{d.source.sha256}:{d.source.name}" for d in report.documents)
+        return hashlib.sha256("|".join([report.key, *docs]).encode()).hexdigest()[:24]
+
+    def built(self, report: Report) -> BuiltReport | None:
+        if not self.folder:
+            return None
+        base = self.folder / "graph" / self._graph_key(report)
+        try:
+            nquads = (base.with_suffix(".nq")).read_bytes()
+            data = json.loads(base.with_suffix(".json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        validation = ValidationReport(
+            violations=[Violation(**v) for v in data["violations"]], graphs=data["graphs"]
+        )
+        return BuiltReport(report, nquads, validation, from_cache=True)
+
+    def keep_built(self, built: BuiltReport) -> None:
+        if not self.folder:
+            return
+        base = self.folder / "graph" / self._graph_key(built.report)
+        tmp = base.with_suffix(".nq.tmp")
+        tmp.write_bytes(built.nquads)
+        os.replace(tmp, base.with_suffix(".nq"))
+        base.with_suffix(".json").write_text(built.validation.as_json(), encoding="utf-8")
+
+
+# -- the pipeline ---------------------------------------------------------------------------
+
+
+def _pool(workers: int, jobs: int) -> ProcessPoolExecutor | None:
+    if workers <= 1 or jobs <= 1:
+        return None
+    return ProcessPoolExecutor(max_workers=min(workers, jobs))
 
 
 def extract_all(
@@ -71,29 +266,64 @@ def extract_all(
     keep_going: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Callable[[Path], None] | None = None,
-) -> tuple[list[Report], list[Skipped]]:
-    """Extract every file; stop at the first bad one unless ``keep_going``."""
-    vocab = load_vocabulary()
-    reports: list[Report] = []
+    workers: int = 1,
+    cache: Cache | None = None,
+) -> tuple[list[Report], list[Skipped], int]:
+    """Extract every file (in parallel, reusing the cache); stop at the first bad one unless
+    ``keep_going``. Returns reports, skipped files and how many were extracted afresh."""
+    cache = cache or Cache(None)
+    reports: dict[Path, Report] = {}
     skipped: list[Skipped] = []
     seen: dict[str, Path] = {}
+    todo: list[Path] = []
+    digests: dict[Path, str] = {}
     for path in files:
         try:
-            found = extract_reports(path, vocab, max_bytes=max_bytes)
-            twin = seen.get(found[0].source.sha256)
-            if twin is not None:
-                raise DuplicateInputError(
-                    f"same content as {twin}", where=str(path), hint="give each report once"
-                )
-            seen[found[0].source.sha256] = path
-            reports.extend(found)
+            doc = read_document(path, max_bytes)
         except PeelgraphError as exc:
             if not keep_going:
                 raise
             skipped.append(Skipped(path, exc))
-        if progress:
-            progress(path)
-    return reports, skipped
+            continue
+        twin = seen.get(doc.sha256)
+        if twin is not None:
+            error = DuplicateInputError(
+                f"same content as {twin}", where=str(path), hint="give each report once"
+            )
+            if not keep_going:
+                raise error
+            skipped.append(Skipped(path, error))
+            continue
+        seen[doc.sha256] = path
+        digests[path] = doc.sha256
+        cached = cache.extracted(doc.sha256, path)
+        if cached is not None:
+            reports[path] = cached
+            if progress:
+                progress(path)
+        else:
+            todo.append(path)
+    pool = _pool(workers, len(todo))
+    jobs = [(str(p), max_bytes) for p in todo]
+    results = pool.map(_extract_one, jobs, chunksize=4) if pool else map(_extract_one, jobs)
+    try:
+        for name, report, error in results:
+            path = Path(name)
+            if error is not None:
+                if not keep_going:
+                    raise error
+                skipped.append(Skipped(path, error))
+            else:
+                assert report is not None
+                cache.keep_extracted(report)
+                reports[path] = report
+            if progress:
+                progress(path)
+    finally:
+        if pool:
+            pool.shutdown(cancel_futures=True)
+    ordered = [reports[p] for p in files if p in reports]
+    return ordered, skipped, len(todo)
 
 
 def build(
@@ -101,19 +331,56 @@ def build(
     *,
     keep_going: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    validate: bool = True,
     progress: Callable[[Path], None] | None = None,
+    workers: int | None = None,
+    cache_dir: Path | None = None,
 ) -> BuildResult:
-    """Build the knowledge graph of the given report files and folders."""
+    """Build the knowledge graph of the given report files and folders.
+
+    ``workers`` defaults to the number of cores; ``cache_dir`` enables incremental rebuilds.
+    """
+    workers = workers or os.cpu_count() or 1
+    cache = Cache(cache_dir)
     files = collect_inputs(paths)
-    extracted, skipped = extract_all(
-        files, keep_going=keep_going, max_bytes=max_bytes, progress=progress
+    extracted, skipped, fresh = extract_all(
+        files,
+        keep_going=keep_going,
+        max_bytes=max_bytes,
+        progress=progress,
+        workers=workers,
+        cache=cache,
     )
     reports = group_reports(extracted)
-    graphs = [report_graph(r) for r in reports]
-    validation = ValidationReport()
-    if validate:
-        for graph in graphs:
-            validation.extend(validate_graph(graph, graph_name=str(graph.identifier)))
-    dataset = build_dataset(graphs, reference_graph())
-    return BuildResult(reports, dataset, validation, skipped)
+    built: dict[str, BuiltReport] = {}
+    todo: list[Report] = []
+    for report in reports:
+        cached = cache.built(report)
+        if cached is not None:
+            built[report.key] = cached
+        else:
+            todo.append(report)
+    pool = _pool(workers, len(todo))
+    try:
+        results = pool.map(_map_and_validate, todo) if pool else map(_map_and_validate, todo)
+        for item in results:
+            cache.keep_built(item)
+            built[item.report.key] = item
+    finally:
+        if pool:
+            pool.shutdown(cancel_futures=True)
+    links, links_validation = _links(reports)
+    return BuildResult([built[r.key] for r in reports], skipped, fresh, links, links_validation)
+
+
+def _links(reports: list[Report]) -> tuple[bytes, ValidationReport]:
+    """The cross-report links graph (N-Quads) and its validation."""
+    graph, types = links_graph(cross_report_links(reports))
+    if not len(graph):
+        return b"", ValidationReport()
+    check = Graph()
+    for triple in (*graph, *types):
+        check.add(triple)
+    validation = validate_graph(
+        check, graph_name=str(iris.LINKS_GRAPH), shapes=shapes_named("LinkShape")
+    )
+    return _to_nquads(graph, iris.LINKS_GRAPH), validation

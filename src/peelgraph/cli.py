@@ -101,6 +101,17 @@ def build(
     show_warnings: Annotated[
         bool, typer.Option("--warnings", help="List extraction warnings (sections not found, ...).")
     ] = False,
+    workers: Annotated[
+        int | None, typer.Option(help="Worker processes (default: one per core).")
+    ] = None,
+    cache: Annotated[
+        Path | None,
+        typer.Option(
+            help="Cache folder for incremental rebuilds (default: .peelgraph-cache beside the "
+            "output): unchanged documents are not extracted, mapped or validated again."
+        ),
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Build everything afresh.")] = False,
 ) -> None:
     """Extract reports, map them to RDF, validate with SHACL and write the graph.
 
@@ -109,7 +120,7 @@ def build(
     """
     from .build import build as run_build
     from .build import collect_inputs
-    from .graphio import check_output, format_for, serialise, write_atomic
+    from .graphio import check_output, format_for, serialise_nquads, write_atomic
 
     files = collect_inputs(paths)
     check_output(output, files, overwrite)
@@ -129,42 +140,50 @@ def build(
             keep_going=keep_going,
             max_bytes=max_input_size,
             progress=lambda _: progress.advance(task),
+            workers=workers,
+            cache_dir=None if no_cache else (cache or output.parent / ".peelgraph-cache"),
         )
     for skipped in result.skipped:
         err.print(f"[WARNING] skipped {skipped.error.one_line()}", markup=False)
     if show_warnings:
         for warning in result.warnings:
             err.print(f"[WARNING] {warning}", markup=False)
-    if not result.validation.conforms:
         for violation in result.validation.violations:
+            if violation.severity != "violation":
+                err.print(violation.one_line(), markup=False)
+    validation = result.validation
+    if not validation.conforms:
+        for violation in validation.violations:
             err.print(violation.one_line(), markup=False)
         raise NotConformingError(
             f"the graph does not conform to the shapes "
-            f"({len(result.validation.violations)} result(s)); nothing was written",
-            result.validation,
+            f"({len(validation.violations)} result(s)); nothing was written",
+            validation,
             where=str(output),
         )
     if not result.reports:
         raise PeelgraphError("no report could be read; nothing was written", where=str(output))
-    write_atomic(output, serialise(result.dataset, fmt))
+    write_atomic(output, serialise_nquads(result.nquads(), fmt))
     _print_summary(result, output)
 
 
 def _print_summary(result: Any, output: Path) -> None:
-    from .stats import graph_stats
-
-    stats = graph_stats(result.dataset)
-    grades = ", ".join(f"{g} {n}" for g, n in sorted(stats.judgments_by_grade.items())) or "none"
-    graphs = f"{stats.named_graphs} report graph(s) + reference"
-    out.print(f"Wrote {output} ({stats.triples:,} triples, {graphs})")
-    out.print(f"  reports                {stats.reports}")
-    out.print(f"  judgments              {sum(stats.judgments_by_grade.values())} ({grades})")
-    out.print(f"  findings               {stats.findings}")
-    out.print(f"  areas for improvement  {stats.areas_for_improvement}")
-    out.print(f"  partner links          {stats.partner_links} ({stats.partners} partners)")
-    out.print(f"  observations           {stats.observations}")
+    stats = result.summary()
+    grades = ", ".join(f"{g} {n}" for g, n in stats["judgments_by_grade"].items()) or "none"
+    graphs = f"{stats['reports']} report graph(s) + reference"
+    out.print(f"Wrote {output} ({stats['triples']:,} report triples, {graphs})")
+    out.print(f"  reports                {stats['reports']}")
+    out.print(f"  judgments              {sum(stats['judgments_by_grade'].values())} ({grades})")
+    out.print(f"  findings               {stats['findings']}")
+    out.print(f"  areas for improvement  {stats['areas_for_improvement']}")
+    out.print(f"  partner links          {stats['partner_links']} ({stats['partners']} partners)")
+    out.print(f"  observations           {stats['observations']}")
+    if stats["cross_report_links"]:
+        out.print(f"  cross-report links     {stats['cross_report_links']}")
     if result.skipped:
         out.print(f"  skipped files          {len(result.skipped)}")
+    if result.extracted < len(result.reports):
+        out.print(f"  extracted afresh       {result.extracted} (the rest from the cache)")
     out.print("  SHACL validation       conforms")
 
 
@@ -231,6 +250,36 @@ def explain(
     graph = union_graph(load_dataset(data))
     search = [*(source or []), data.parent, Path("data/reports"), Path.cwd()]
     out.print(run_explain(graph, iri, search, context).as_text(), markup=False)
+
+
+@app.command()
+@reports_errors
+def corpus(
+    output: Annotated[Path, typer.Option("-o", "--output", help="Folder to write into.")],
+    scale: Annotated[
+        str,
+        typer.Option(help="small (3 forces, for tests), medium (12) or full (all 43 forces)."),
+    ] = "small",
+    seed: Annotated[int, typer.Option(help="Random seed: the same seed, the same corpus.")] = 0,
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help="Write into a folder that is not empty.")
+    ] = False,
+) -> None:
+    """Write a synthetic corpus: every force x every known PEEL cycle, with web summaries,
+    recurring areas for improvement and follow-ups of earlier reports."""
+    from .errors import OutputError
+    from .reference import load_vocabulary
+    from .synth.corpus import SCALES, generate_corpus
+
+    if scale not in SCALES:
+        raise PeelgraphError(f"unknown scale {scale!r}", hint="use " + ", ".join(SCALES))
+    if output.exists() and any(output.iterdir()) and not overwrite:
+        raise OutputError(
+            "folder is not empty", where=str(output), hint="pass --overwrite or pick a new folder"
+        )
+    files = generate_corpus(output, load_vocabulary(), scale=scale, seed=seed)
+    reports = len({(f.force, f.year, f.pillar) for f in files})
+    out.print(f"Wrote {len(files)} documents ({reports} reports) to {output}")
 
 
 from .cli_synth import register as _register_synth  # noqa: E402

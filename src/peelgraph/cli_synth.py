@@ -8,14 +8,15 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from .cli import err, out, reports_errors
-
 
 def register(app: typer.Typer) -> None:
-    app.command("synth")(synth)
+    # imported here, not at the top: cli.py imports this module at its end, and may run as
+    # __main__, so a top-level import of it would be circular
+    from .cli import reports_errors
+
+    app.command("synth")(reports_errors(synth))
 
 
-@reports_errors
 def synth(
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder to write the reports to.")],
     count: Annotated[int, typer.Option(help="How many reports (force, year, pillar) to draw.")] = 1,
@@ -36,15 +37,16 @@ def synth(
     ] = None,
     overwrite: Annotated[bool, typer.Option(help="Replace files that exist.")] = False,
 ) -> None:
-    """Write synthetic PEEL reports and corpus.json, the facts each one states.
+    """Write synthetic PEEL reports and synth.json, the facts each one states.
 
     Reports are drawn from the reference data (any PEEL year's question set, real and
     fictional forces, every grade, any number of AFIs, findings and table rows, missing
     sections) and printed the way the published reports are. Building the folder must give
-    back the facts in corpus.json.
+    back the facts in synth.json.
     """
+    from .cli import err, out
     from .reference import load_vocabulary
-    from .synth.corpus import write_corpus
+    from .synth.files import write_reports
 
     vocab = load_vocabulary()
     with Progress(
@@ -56,7 +58,7 @@ def synth(
         disable=not err.is_terminal,
     ) as progress:
         task = progress.add_task("Writing", total=count * len(formats))
-        written = write_corpus(
+        written = write_reports(
             output,
             vocab,
             count=count,
@@ -67,4 +69,4 @@ def synth(
             font=font,
             progress=lambda _: progress.advance(task),
         )
-    out.print(f"Wrote {len(written)} file(s) and corpus.json to {output}", markup=False)
+    out.print(f"Wrote {len(written)} file(s) and synth.json to {output}", markup=False)

@@ -6,6 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
 from . import iris
@@ -89,8 +90,51 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+#: Formats written through pyoxigraph: fast, and sorted so that output is byte-stable.
+_OXIGRAPH_FORMATS = {
+    "trig": ox.RdfFormat.TRIG,
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+}
+
+
+def _sort_key(quad: ox.Quad) -> tuple[str, str, str, str]:
+    return (str(quad.graph_name), str(quad.subject), str(quad.predicate), str(quad.object))
+
+
+def serialise_nquads(nquads: bytes, fmt: str) -> bytes:
+    """N-Quads as bytes of another format: quads sorted, peelgraph's prefixes declared.
+
+    Triple formats (Turtle, N-Triples) get the union of all graphs, each triple once.
+    """
+    target = _OXIGRAPH_FORMATS.get(fmt)
+    if target is None:
+        return serialise(nquads_dataset(nquads), fmt)
+    quads = sorted(set(ox.parse(nquads, format=ox.RdfFormat.N_QUADS)), key=_sort_key)
+    prefixes = iris.WRITER_PREFIXES
+    if target.supports_datasets:
+        return ox.serialize(quads, format=target, prefixes=prefixes)
+    triples = sorted(
+        {q.triple for q in quads}, key=lambda t: (str(t.subject), str(t.predicate), str(t.object))
+    )
+    return ox.serialize(triples, format=target, prefixes=prefixes)
+
+
+def nquads_dataset(nquads: bytes) -> Dataset:
+    """N-Quads parsed into an rdflib Dataset with peelgraph's prefixes bound."""
+    ds = Dataset()
+    for prefix, namespace in iris.PREFIXES.items():
+        ds.bind(prefix, namespace)
+    ds.parse(data=nquads.decode("utf-8"), format="nquads")
+    return ds
+
+
 def serialise(ds: Dataset, fmt: str) -> bytes:
     """A Dataset as bytes: quads for quad formats, the union of its graphs otherwise."""
+    if fmt in _OXIGRAPH_FORMATS:
+        data = ds.serialize(format="nquads", encoding="utf-8")
+        return serialise_nquads(data if isinstance(data, bytes) else data.encode(), fmt)
     if fmt in QUAD_FORMATS:
         data = ds.serialize(format=fmt, encoding="utf-8")
     else:

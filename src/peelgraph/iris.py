@@ -19,6 +19,7 @@ OA = Namespace("http://www.w3.org/ns/oa#")
 ONTOLOGY = URIRef("https://w3id.org/peelgraph/ontology")
 
 REFERENCE_GRAPH = PID["graph/reference"]
+LINKS_GRAPH = PID["graph/links"]
 DSD = PID["dsd/peel-metric"]
 
 #: Prefixes bound on every graph peelgraph writes, in a fixed order. One prefix per IRI
@@ -27,11 +28,14 @@ PREFIXES: dict[str, Namespace] = {
     "peel": PEEL,
     "pid": PID,
     "area": Namespace(PID["area/"]),
+    "finding-type": Namespace(PID["finding-type/"]),
     "force": Namespace(PID["force/"]),
     "grade": Namespace(PID["grade/"]),
+    "graph": Namespace(PID["graph/"]),
     "indicator": Namespace(PID["indicator/"]),
     "partner": Namespace(PID["partner/"]),
     "pillar": Namespace(PID["pillar/"]),
+    "progress": Namespace(PID["progress/"]),
     "question": Namespace(PID["question/"]),
     "report": Namespace(PID["report/"]),
     "scheme": Namespace(PID["scheme/"]),
@@ -46,6 +50,14 @@ PREFIXES: dict[str, Namespace] = {
     "rdfs": RDFS,
     "skos": SKOS,
     "xsd": XSD,
+}
+
+#: Prefixes for writers that escape the slashes of deeper IRIs: report items and indicators
+#: (whose names hold slashes) are clearer written in full.
+WRITER_PREFIXES: dict[str, str] = {
+    prefix: str(ns)
+    for prefix, ns in PREFIXES.items()
+    if prefix not in ("pid", "report", "indicator")
 }
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")

@@ -14,6 +14,7 @@ from rdflib.namespace import DCTERMS, PROV, QB, RDF, SKOS, XSD
 
 from . import __version__, iris
 from .iris import OA, PEEL, REFERENCE_GRAPH
+from .links import Link
 from .model import (
     AreaForImprovement,
     CauseOfConcern,
@@ -117,7 +118,7 @@ class _ReportMapper:
             for pid in rec.mentions:
                 mentions.setdefault(pid, []).append(node)
         for n, fu in enumerate(r.follow_ups, start=1):
-            node = iris.item(self.key, "follow-up", f"{fu.question}|{fu.text}")
+            node = item_iri(self.key, "follow-up", fu.question, fu.text)
             g.add((node, RDF.type, PEEL.FollowUp))
             g.add((node, DCTERMS.isPartOf, s))
             g.add((node, PEEL.question, iris.question(fu.question)))
@@ -152,7 +153,7 @@ class _ReportMapper:
             self.observations(r.observations)
 
     def item(self, kind: str, cls: URIRef, it: Item, ordinal: int) -> URIRef:
-        node = iris.item(self.key, kind, f"{it.question}|{it.text}")
+        node = item_iri(self.key, kind, it.question, it.text)
         g = self.g
         first = (node, RDF.type, cls) not in g
         g.add((node, RDF.type, cls))
@@ -223,6 +224,29 @@ class _ReportMapper:
                 if value:
                     g.add((node, prop, Literal(value)))
             self.spans(node, o.spans)
+
+
+def item_iri(report_key: str, kind: str, question: str, text: str) -> URIRef:
+    """The IRI of a free-text item (finding, afi, concern, recommendation, follow-up)."""
+    return iris.item(report_key, kind, f"{question}|{text}")
+
+
+def links_graph(links: list[Link]) -> tuple[Graph, Graph]:
+    """The cross-report links as their own named graph, and the typing its validation needs.
+
+    The second graph states what each end of a link is (from the reports it comes from), so
+    that the links can be validated without loading every report graph.
+    """
+    graph = new_graph(iris.LINKS_GRAPH)
+    types = Graph()
+    for link in links:
+        later = item_iri(link.later_report, link.later_kind, link.later.question, link.later.text)
+        earlier = item_iri(link.earlier_report, "afi", link.earlier.question, link.earlier.text)
+        graph.add((later, PEEL.followsUp, earlier))
+        later_class = PEEL.FollowUp if link.later_kind == "follow-up" else PEEL.AreaForImprovement
+        types.add((later, RDF.type, later_class))
+        types.add((earlier, RDF.type, PEEL.AreaForImprovement))
+    return graph, types
 
 
 def report_graph(report: Report) -> Graph:

@@ -77,10 +77,26 @@ def _short(node: object) -> str | None:
     return None if node is None else str(node)
 
 
+def shapes_named(*names: str) -> Graph:
+    """The part of the shapes graph that defines the named shapes (``shapes:LinkShape``...)."""
+    full = shapes_graph()
+    subset = Graph()
+    for name in names:
+        node = URIRef(f"https://w3id.org/peelgraph/shapes#{name}")
+        for triple in full.cbd(node):
+            subset.add(triple)
+    return subset
+
+
 def validate_graph(
-    data: Graph, *, with_reference: bool = True, graph_name: str | None = None
+    data: Graph,
+    *,
+    with_reference: bool = True,
+    graph_name: str | None = None,
+    shapes: Graph | None = None,
 ) -> ValidationReport:
-    """Validate one graph (plus the reference graph unless ``with_reference`` is False)."""
+    """Validate one graph (plus the reference graph unless ``with_reference`` is False),
+    against every shape or only those of ``shapes``."""
     combined = Graph()
     for triple in data:
         combined.add(triple)
@@ -89,7 +105,7 @@ def validate_graph(
             combined.add(triple)
     conforms, results, _ = shacl_validate(
         combined,
-        shacl_graph=shapes_graph(),
+        shacl_graph=shapes if shapes is not None else shapes_graph(),
         inference="none",
         abort_on_first=False,
         allow_warnings=True,

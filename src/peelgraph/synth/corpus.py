@@ -1,157 +1,121 @@
-"""A folder of synthetic reports with a manifest of what each one states.
+"""A synthetic corpus at a chosen scale: forces x PEEL cycles x pillars, mixed formats.
 
-Reports are drawn one after another from a seeded generator, each for a different force,
-year and pillar (so that a build keeps them apart), and written in the chosen formats. The
-manifest, ``corpus.json``, gives for every file the facts extraction must read back, so a
-corpus can serve as a benchmark with known answers.
+Every force of the reference data (or the first few, for tests) gets a report for each PEEL
+year and pillar whose framework is known; a later report repeats some of the earlier one's
+areas for improvement and follows others up ("In HMIC's effectiveness inspection report in
+2015, we reported that the force should ... This year, ..."), so that cross-report links can
+be tested and measured. Some inspections also get the force's web summary, which the build
+merges with the full report.
 """
 
 from __future__ import annotations
 
-import json
+import dataclasses
 import random
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import OutputError, PeelgraphError
-from ..graphio import write_atomic
 from ..vocab import Vocabulary
-from .facts import FULL, LANDING, SUMMARY, ReportFacts
-from .generate import random_facts
-from .layout import Style
-from .text import render_full_report, render_landing_page, render_summary
+from .facts import CoreSection, Paragraph, ReportFacts
+from .generate import random_facts, reportable_frameworks
+from .text import render_full_report, render_summary
 
-#: Output formats: file name suffix and the facts format extraction reads back.
-FORMATS = {
-    "txt": (".txt", FULL),
-    "pdf": (".pdf", FULL),
-    "summary": ("-summary.txt", SUMMARY),
-    "landing": ("-landing.txt", LANDING),
+#: Scale presets: how many forces, and which share of inspections also get a web summary.
+SCALES: dict[str, tuple[int | None, float]] = {
+    "small": (3, 0.5),  # tests: 3 forces x every known cycle
+    "medium": (12, 0.5),
+    "full": (None, 0.5),  # every force of England and Wales x every known cycle
 }
-MANIFEST = "corpus.json"
+
+_PROGRESS = (
+    "This year, we found that the {subject} has taken positive steps and has addressed this.",
+    "This year, we found that the {subject} has made good progress, although further "
+    "improvements are needed.",
+    "This year, we found that the {subject} has made limited progress on this.",
+)
 
 
 @dataclass(frozen=True)
 class CorpusFile:
     path: Path
-    fmt: str
-    facts: ReportFacts
-
-    def manifest_entry(self) -> dict[str, object]:
-        reads_as = FORMATS[self.fmt][1]
-        f = self.facts
-        return {
-            "file": self.path.name,
-            "format": self.fmt,
-            "force": f.force_name,
-            "force_slug": f.force_slug,
-            "force_known": f.force_known,
-            "year": f.year,
-            "pillar": f.pillar,
-            "framework": f.framework,
-            "judgments": f.expected_judgments(reads_as),
-            "afis": [] if reads_as == LANDING else [list(a) for a in f.expected_afis()],
-            "findings": len(f.expected_findings(reads_as)),
-            "observations": len(f.expected_observations()) if reads_as == FULL else 0,
-            "missing_sections": list(f.missing_sections),
-        }
+    force: str
+    year: int
+    pillar: str
+    document_format: str  # full-report or summary
 
 
-def random_style(rng: random.Random) -> Style:
-    """A printing style: the variations the real reports show."""
-    return Style(
-        bullet=rng.choice(("-", "\u2022")),
-        upper_core_headings=rng.random() < 0.2,
-        leader_dots=rng.random() < 0.3,
-        missing_value=rng.choice(("\u2013", "")),
-        wrap_bullets=rng.choice((0, 0, 90)),
-        form_feeds=rng.random() < 0.5,
-    )
+def _should_clause(afi: str, subject: str) -> str | None:
+    """'The force should X.' -> 'the force should X.'"""
+    for opening in (f"The {subject} should ", "The force should ", "The constabulary should "):
+        if afi.startswith(opening):
+            return f"the {subject} should {afi[len(opening) :]}"
+    return None
 
 
-def write_corpus(
-    folder: Path,
-    vocab: Vocabulary,
-    *,
-    count: int,
-    seed: int = 0,
-    formats: tuple[str, ...] = ("txt",),
-    framework: str | None = None,
-    overwrite: bool = False,
-    font: Path | None = None,
-    progress: Callable[[Path], None] | None = None,
-) -> list[CorpusFile]:
-    """Write ``count`` reports in each of ``formats`` and the manifest; return what was written.
-
-    The same arguments give the same files, byte for byte.
-    """
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown:
-        raise PeelgraphError(
-            f"unknown format {unknown[0]!r}", hint=f"use one of {', '.join(FORMATS)}"
-        )
-    if count < 1:
-        raise PeelgraphError("--count must be at least 1")
-    if folder.exists() and not folder.is_dir():
-        raise OutputError("exists and is not a folder", where=str(folder))
-    rng = random.Random(seed)
-    facts_list: list[ReportFacts] = []
-    keys: set[tuple[str, int, str]] = set()
-    attempts = 0
-    while len(facts_list) < count:
-        attempts += 1
-        if attempts > count * 50 + 100:
-            raise PeelgraphError(
-                f"could draw only {len(facts_list)} reports with different force, year and pillar",
-                hint="ask for fewer reports, or leave --framework out",
-            )
-        facts = random_facts(vocab, rng, framework=framework)
-        key = (facts.force_slug, facts.year, facts.pillar)
-        if key not in keys:
-            keys.add(key)
-            facts_list.append(facts)
-    planned = [
-        CorpusFile(folder / f"{f.force_slug}-peel-{f.year}-{f.pillar}{FORMATS[fmt][0]}", fmt, f)
-        for f in facts_list
-        for fmt in formats
+def _carry_over(
+    facts: ReportFacts, previous: ReportFacts, rng: random.Random, subject_cap: str
+) -> ReportFacts:
+    """Repeat one earlier AFI and follow another up in the later report's matching section."""
+    earlier = [
+        (int(s.question.rsplit("-", 1)[-1]), afi) for s in previous.sections for afi in s.afis
     ]
-    targets = [c.path for c in planned] + [folder / MANIFEST]
-    existing = [p for p in targets if p.exists()]
-    if existing and not overwrite:
-        raise OutputError(
-            "already exists", where=str(existing[0]), hint="use --overwrite to replace it"
-        )
-    folder.mkdir(parents=True, exist_ok=True)
-    for entry in planned:
-        write_atomic(entry.path, _render(entry, rng_for(seed, entry), font))
-        if progress:
-            progress(entry.path)
-    manifest = {
-        "seed": seed,
-        "count": count,
-        "formats": list(formats),
-        "files": [c.manifest_entry() for c in planned],
-    }
-    write_atomic(
-        folder / MANIFEST, (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode()
-    )
-    return planned
+    if not earlier:
+        return facts
+    rng.shuffle(earlier)
+    sections = list(facts.sections)
+    by_number = {int(s.question.rsplit("-", 1)[-1]): i for i, s in enumerate(sections)}
+    recurring, followed = earlier[0], earlier[1] if len(earlier) > 1 else None
+    number, afi = recurring
+    if number in by_number:
+        section = sections[by_number[number]]
+        if afi not in section.afis and section.grade != "ungraded":
+            sections[by_number[number]] = dataclasses.replace(section, afis=(*section.afis, afi))
+    if followed is not None and followed[0] in by_number:
+        number, afi = followed
+        clause = _should_clause(afi, facts.subject)
+        if clause:
+            text = (
+                f"In HMIC's {facts.pillar_label} inspection report in {previous.year}, we "
+                f"reported that {clause} " + rng.choice(_PROGRESS).format(subject=facts.subject)
+            )
+            section = sections[by_number[number]]
+            sections[by_number[number]] = dataclasses.replace(
+                section, intro=(Paragraph(text), *section.intro)
+            )
+    return dataclasses.replace(facts, sections=tuple(sections))
 
 
-def rng_for(seed: int, entry: CorpusFile) -> random.Random:
-    """The printing style's randomness for one file, independent of the other files."""
-    return random.Random(f"{seed}/{entry.path.name}")
+def generate_corpus(
+    out: Path, vocab: Vocabulary, *, scale: str = "small", seed: int = 0
+) -> list[CorpusFile]:
+    """Write the corpus into ``out`` (which must be empty or missing); list what was written."""
+    if scale not in SCALES:
+        raise ValueError(f"unknown scale {scale!r}; use one of {', '.join(SCALES)}")
+    n_forces, summary_share = SCALES[scale]
+    rng = random.Random(seed)
+    forces = sorted(vocab.forces, key=lambda f: f.slug)[:n_forces]
+    frameworks = sorted(reportable_frameworks(vocab), key=lambda f: (f.pillar, f.year))
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[CorpusFile] = []
+    for force in forces:
+        previous: dict[str, ReportFacts] = {}
+        for framework in frameworks:
+            facts = random_facts(
+                vocab, rng, framework=framework.key, force=force.slug, max_afis=4, max_rows=6
+            )
+            earlier = previous.get(framework.pillar)
+            if earlier is not None:
+                facts = _carry_over(facts, earlier, rng, facts.subject.capitalize())
+            previous[framework.pillar] = facts
+            stem = f"{force.slug}-peel-{facts.year}-{facts.pillar}"
+            path = out / f"{stem}.txt"
+            path.write_text(render_full_report(facts), encoding="utf-8")
+            written.append(CorpusFile(path, force.slug, facts.year, facts.pillar, "full-report"))
+            if rng.random() < summary_share:
+                summary = out / f"{stem}-summary.txt"
+                summary.write_text(render_summary(facts), encoding="utf-8")
+                written.append(CorpusFile(summary, force.slug, facts.year, facts.pillar, "summary"))
+    return written
 
 
-def _render(entry: CorpusFile, rng: random.Random, font: Path | None) -> bytes:
-    style = random_style(rng)
-    if entry.fmt == "txt":
-        return render_full_report(entry.facts, style).encode("utf-8")
-    if entry.fmt == "summary":
-        return render_summary(entry.facts).encode("utf-8")
-    if entry.fmt == "landing":
-        return render_landing_page(entry.facts).encode("utf-8")
-    from .pdf import render_pdf
-
-    return render_pdf(entry.facts, style, font)
+__all__ = ["SCALES", "CorpusFile", "CoreSection", "generate_corpus"]

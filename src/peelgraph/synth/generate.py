@@ -327,23 +327,32 @@ def random_facts(
     fictional: bool | None = None,
     max_afis: int = 5,
     max_rows: int = 10,
+    force: str | None = None,
 ) -> ReportFacts:
-    """The facts of one plausible report: force, year, grades, findings, AFIs, figures."""
+    """The facts of one plausible report: force, year, grades, findings, AFIs, figures.
+
+    ``force`` (a reference force slug) fixes the force; otherwise it is drawn, fictional or
+    real.
+    """
     frameworks = reportable_frameworks(vocab)
     chosen = next((f for f in frameworks if f.key == framework), None) if framework else None
     fw = chosen or rng.choice(frameworks)
-    if fictional is None:
+    if force is not None:
+        fictional = False
+    elif fictional is None:
         fictional = rng.random() < 0.6
     if fictional:
         short = rng.choice(FICTIONAL_AREAS)
         name = f"{short} {rng.choice(('Constabulary', 'Constabulary', 'Police'))}"
         slug, known = slugify(short), False
     else:
-        force = rng.choice(vocab.forces)
-        name, slug, known = force.name, force.slug, True
+        chosen_force = (
+            next(f for f in vocab.forces if f.slug == force) if force else rng.choice(vocab.forces)
+        )
+        name, slug, known = chosen_force.name, chosen_force.slug, True
         shorts = [
             a
-            for a in force.alt_labels
+            for a in chosen_force.alt_labels
             if not re.search(r"\b(?:police|constabulary|service)\b|^the\b", a, re.I)
         ]
         short = shorts[0] if shorts else name

@@ -1,0 +1,96 @@
+"""Links across reports: what a later report says about an earlier one's points.
+
+A follow-up ("In HMIC's effectiveness inspection report in 2015, we reported that the force
+should ...") is linked to the earlier report's area for improvement it quotes, and an area
+for improvement that recurs in a later report is linked to its earlier self, when both
+reports are in the build. Matching is by force, pillar, year and the words of the texts;
+nothing is assumed equal across years without that evidence.
+
+The links live in their own named graph (``pid:graph/links``), rebuilt on every build from
+the reports: a report's own graph never depends on another report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import AreaForImprovement, FollowUp, Report
+
+#: How alike two texts must be (Jaccard similarity of their content words) to be linked.
+THRESHOLD = 0.5
+
+_STOP = frozenset(
+    "a an and are as at be by for force constabulary from has have in is it its of on or our "
+    "should so that the their this to was we were which will with would".split()
+)
+_WORD = re.compile(r"[a-z][a-z'-]+")
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The words of a text that carry its meaning (lower case, stop words out)."""
+    return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2)
+
+
+def similarity(a: str, b: str) -> float:
+    """Jaccard similarity of the content words of two texts (0 to 1)."""
+    wa, wb = content_words(a), content_words(b)
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / len(wa | wb)
+
+
+@dataclass(frozen=True)
+class Link:
+    """``later`` (a follow-up or AFI of ``later_report``) follows up ``earlier``."""
+
+    later_report: str
+    later_kind: str  # "follow-up" or "afi"
+    later: FollowUp | AreaForImprovement
+    earlier_report: str
+    earlier: AreaForImprovement
+    score: float
+
+
+def _best(
+    text: str, candidates: list[AreaForImprovement]
+) -> tuple[AreaForImprovement, float] | None:
+    scored = [(afi, similarity(text, afi.text)) for afi in candidates]
+    scored = [(afi, score) for afi, score in scored if score >= THRESHOLD]
+    if not scored:
+        return None
+    return max(scored, key=lambda item: (item[1], item[0].text))
+
+
+def cross_report_links(reports: list[Report]) -> list[Link]:
+    """Every follow-up and recurring AFI linked to the earlier AFI it is about."""
+    by_force: dict[tuple[str, str], list[Report]] = {}
+    for report in reports:
+        by_force.setdefault((report.force_slug, report.pillar), []).append(report)
+    links: list[Link] = []
+    for history in by_force.values():
+        history.sort(key=lambda r: r.year)
+        for index, later in enumerate(history):
+            earlier_reports = history[:index]
+            if not earlier_reports:
+                continue
+            for follow_up in later.follow_ups:
+                pool = [
+                    r
+                    for r in earlier_reports
+                    if follow_up.earlier_year is None or r.year == follow_up.earlier_year
+                ]
+                text = follow_up.earlier_text or follow_up.text
+                for earlier in reversed(pool):
+                    best = _best(text, list(earlier.afis))
+                    if best:
+                        links.append(
+                            Link(later.key, "follow-up", follow_up, earlier.key, best[0], best[1])
+                        )
+                        break
+            previous = earlier_reports[-1]
+            for afi in later.afis:
+                best = _best(afi.text, list(previous.afis))
+                if best:
+                    links.append(Link(later.key, "afi", afi, previous.key, best[0], best[1]))
+    return links

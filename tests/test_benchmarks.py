@@ -1,0 +1,26 @@
+"""The benchmark script runs end to end at the smallest scale and reports its figures."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_benchmark_smoke_run(tmp_path):
+    out, figures = tmp_path / "bench.md", tmp_path / "bench.json"
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "bench.py"), "--scale", "small", "--quick",
+         "--out", str(out), "--json", str(figures)],
+        capture_output=True, text=True, check=False, timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    results = json.loads(figures.read_text(encoding="utf-8"))
+    assert results["corpus"]["reports"] == 12
+    assert results["build"]["report_triples"] > 10_000
+    assert results["build"]["rebuild_after_one_change_seconds"] < results["build"]["seconds"]
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# peelgraph benchmarks") and "Machine:" in text

@@ -1,0 +1,66 @@
+"""The build pipeline: parallel workers, the incremental cache, byte-identical output."""
+
+from __future__ import annotations
+
+import shutil
+
+from rdflib.compare import isomorphic
+
+from peelgraph.build import build
+from peelgraph.graphio import serialise_nquads
+from peelgraph.stats import union_graph
+
+from .conftest import SEED_FULL, SEED_SUMMARY, TEST_DATA
+
+WESSEX = TEST_DATA / "wessex-constabulary-2016-effectiveness.txt"
+
+
+def test_parallel_workers_give_the_same_graph(tmp_path):
+    one = build([SEED_FULL, WESSEX], workers=1)
+    two = build([SEED_FULL, WESSEX], workers=2)
+    assert isomorphic(union_graph(one.dataset), union_graph(two.dataset))
+    assert [r.key for r in two.reports] == [
+        "thames-valley-2016-effectiveness",
+        "wessex-2016-effectiveness",
+    ]
+
+
+def test_output_is_byte_identical_across_builds(tmp_path):
+    first = serialise_nquads(build([SEED_FULL, WESSEX], workers=1).nquads(), "trig")
+    second = serialise_nquads(build([SEED_FULL, WESSEX], workers=2).nquads(), "trig")
+    assert first == second
+
+
+def test_incremental_rebuild_reuses_unchanged_reports(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for source in (SEED_FULL, SEED_SUMMARY, WESSEX):
+        shutil.copy(source, folder / source.name)
+    cache = tmp_path / "cache"
+    first = build([folder], cache_dir=cache, workers=1)
+    assert first.extracted == 3
+    second = build([folder], cache_dir=cache, workers=1)
+    assert second.extracted == 0
+    assert all(b.from_cache for b in second.built)
+    assert second.nquads() == first.nquads()
+    # change one report: only it is extracted, mapped and validated again
+    changed = folder / WESSEX.name
+    changed.write_text(
+        changed.read_text(encoding="utf-8").replace("Outstanding", "Good"), encoding="utf-8"
+    )
+    third = build([folder], cache_dir=cache, workers=1)
+    assert third.extracted == 1
+    fresh = {b.report.key: b.from_cache for b in third.built}
+    assert fresh == {"thames-valley-2016-effectiveness": True, "wessex-2016-effectiveness": False}
+    grades = {j.question: j.grade for j in third.reports[1].judgments}
+    assert grades["2016-EFF-4"] == "good"
+
+
+def test_a_corrupt_cache_entry_is_rebuilt(tmp_path):
+    cache = tmp_path / "cache"
+    build([WESSEX], cache_dir=cache, workers=1)
+    for entry in cache.rglob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    again = build([WESSEX], cache_dir=cache, workers=1)
+    assert again.extracted == 1
+    assert again.validation.conforms

@@ -1,0 +1,68 @@
+"""Links across reports: follow-ups and recurring areas for improvement of the same force."""
+
+from __future__ import annotations
+
+from rdflib import Dataset
+
+from peelgraph.build import build
+from peelgraph.iris import LINKS_GRAPH, PEEL
+from peelgraph.links import cross_report_links, similarity
+
+from .conftest import SEED_FULL, TEST_DATA
+
+WESSEX_2015 = TEST_DATA / "wessex-constabulary-2015-effectiveness.txt"
+WESSEX_2016 = TEST_DATA / "wessex-constabulary-2016-effectiveness.txt"
+
+
+def test_similarity_is_about_content_words():
+    assert (
+        similarity(
+            "The force should review its capacity", "the constabulary should review its capacity"
+        )
+        == 1
+    )
+    assert similarity("The force should train officers", "Victims wait too long") == 0
+
+
+def test_follow_up_and_recurring_afis_are_linked_to_the_earlier_report():
+    result = build([WESSEX_2015, WESSEX_2016, SEED_FULL], workers=1)
+    assert result.validation.conforms, result.validation.as_text()
+    links = cross_report_links(result.reports)
+    kinds = sorted((link.later_kind, link.earlier.text[:40]) for link in links)
+    assert kinds == [
+        ("afi", "The constabulary should improve its unde"),
+        ("afi", "The constabulary should review its capac"),
+        ("follow-up", "The constabulary should ensure that offi"),
+    ]
+    follow_up = next(link for link in links if link.later_kind == "follow-up")
+    assert follow_up.later.earlier_year == 2015
+    assert follow_up.later.progress == "improved"
+    assert {link.earlier_report for link in links} == {"wessex-2015-effectiveness"}
+    # the links have their own named graph in the output
+    ds = Dataset()
+    ds.parse(data=result.nquads().decode("utf-8"), format="nquads")
+    graph = ds.graph(LINKS_GRAPH)
+    assert len(list(graph.triples((None, PEEL.followsUp, None)))) == 3
+
+
+def test_no_links_across_forces_or_without_an_earlier_report():
+    result = build([WESSEX_2016, SEED_FULL], workers=1)
+    assert cross_report_links(result.reports) == []
+    assert result.links == b""
+
+
+def test_link_shape_fails_when_the_earlier_item_is_not_an_afi():
+    from rdflib import Graph, URIRef
+    from rdflib.namespace import RDF
+
+    from peelgraph.validate import shapes_named, validate_graph
+
+    later, earlier, other = (URIRef(f"https://example.org/{n}") for n in ("later", "e", "o"))
+    g = Graph()
+    g.add((later, PEEL.followsUp, earlier))
+    g.add((later, PEEL.followsUp, other))
+    g.add((earlier, RDF.type, PEEL.AreaForImprovement))
+    g.add((other, RDF.type, PEEL.Finding))
+    report = validate_graph(g, shapes=shapes_named("LinkShape"))
+    messages = {(v.focus, v.message) for v in report.violations}
+    assert (str(later), "an item follows up at most one earlier area for improvement") in messages
