@@ -153,3 +153,23 @@ def test_a_word_hyphenated_at_the_foot_of_a_page_is_mended_on_the_next(tmp_path)
     one, two, _ = text.split("\f")
     assert one.rstrip().endswith("partners to improve")
     assert two.startswith("community engagement across its area.")
+
+
+def test_a_table_cell_after_a_star_or_number_column_stays_in_its_column(tmp_path):
+    page = [
+        (72, 72, "Outcome number", 9, "B"),
+        (200, 72, "Outcome type", 9, "B"),
+        (380, 72, "Wessex Constabulary", 9, "B"),
+        (72, 85, "*", 9, ""),
+        (200, 85, "Prosecution prevented", 9, ""),
+        (380, 85, "1.1", 9, ""),
+        (72, 98, "1", 9, ""),
+        (200, 98, "Charged", 9, ""),
+        (380, 98, "12.5", 9, ""),
+    ]
+    text = pdf_text(read_document(_pdf(tmp_path / "t.pdf", [page])))
+    assert text.replace("**", "").strip().split("\n") == [
+        "Outcome number\tOutcome type\tWessex Constabulary",
+        "*\tProsecution prevented\t1.1",
+        "1\tCharged\t12.5",
+    ]

@@ -99,7 +99,11 @@ class Line:
             piece = word.text.translate(_SUPERSCRIPT) if marker else word.text
             if previous is not None:
                 gap = word.x0 - previous.x1
-                after_bullet = previous is self.words[0] and _LIST_START.match(previous.text)
+                after_bullet = (
+                    previous is self.words[0]
+                    and _LIST_START.match(previous.text)
+                    and gap < 3 * size  # a bullet's indent, not a table's column
+                )
                 if gap > 1.5 * size and not marker and not after_bullet:
                     if in_bold:
                         text += "**"

@@ -97,22 +97,19 @@ class _Page:
 class _Writer:
     """Lays items out line by line, so that footnotes land on the page of their marker."""
 
-    def __init__(self, facts: ReportFacts, fonts: tuple[Path, Path], toc: dict[int, int]):
+    def __init__(self, header: str, fonts: tuple[Path, Path], toc: dict[int, int]):
         fpdf_class = _fpdf()
         self.pdf = fpdf_class(unit="pt", format="A4")
         self.pdf.set_auto_page_break(False)
         self.pdf.set_creation_date(_FIXED_DATE)
         self.pdf.add_font("body", "", str(fonts[0]))
         self.pdf.add_font("body", "B", str(fonts[1]))
-        self.facts = facts
         self.toc = toc
         self.listed: list[tuple[str, int]] = []
         self.notes: list[str] = []
         self.note_count = 0
         self.y = TOP
-        self.header = (
-            f"PEEL: Police {facts.pillar_label} {facts.year_label} \u2013 {facts.force_name}"
-        )
+        self.header = header
         self._new_page(first=True)
 
     # ---- pages ---------------------------------------------------------------------------
@@ -286,6 +283,11 @@ class _Writer:
             self.y += 6
         elif kind == TABLE:
             self._table(item)
+        elif kind == LISTED_CONTENTS:
+            self._listed_contents(item)
+        elif kind == FOOTNOTE:  # a note is never split over two pages
+            self.need(len(self._wrap(item.text, 8, False)) * 8 * LEADING)
+            self.block(item.text, 8, False, gap=6)
 
     def _with_marker(self, item: Item) -> tuple[str, str | None]:
         """The item's text with its footnote marker, and the footnote line for the page."""
@@ -313,6 +315,10 @@ class _Writer:
             for c in range(columns)
         ]
         gap = 18.0
+        total = sum(widths) + gap * (columns - 1)
+        if total > WIDTH:  # a wide table is set in smaller type
+            scale = (WIDTH - gap * (columns - 1)) / sum(widths)
+            size, widths = size * scale, [w * scale for w in widths]
         xs = [LEFT]
         for w in widths[:-1]:
             xs.append(xs[-1] + w + gap)
@@ -345,6 +351,23 @@ class _Writer:
                 self.y += size * LEADING
             self.y += 2
 
+    def _listed_contents(self, item: Item) -> None:
+        """A contents list given as 'heading<TAB>page' lines."""
+        size = 10.0
+        for entry in item.lines:
+            heading, _, page = entry.rpartition("\t")
+            lines = self._wrap(heading.strip(), size, False, WIDTH - 40)
+            for k, line in enumerate(lines):
+                if self._room() < size * LEADING:
+                    self._new_page()
+                self._text_line(LEFT, self.y, line, size, False)
+                if k == len(lines) - 1:
+                    x = PAGE_W - RIGHT - self._width(page.strip(), size, False)
+                    self._text_line(x, self.y, page.strip(), size, False)
+                self.y += size * LEADING
+            self.y += 2
+        self.y += 8
+
     def run(self, items: list[Item], style: Style) -> None:
         self._all_items = items
         self.style = style
@@ -368,9 +391,55 @@ def render_pdf(facts: ReportFacts, style: Style | None = None, font: Path | None
     style = style or Style()
     fonts = find_fonts(font)
     items = report_items(facts, style)
-    first = _Writer(facts, fonts, {})
+    header = f"PEEL: Police {facts.pillar_label} {facts.year_label} \u2013 {facts.force_name}"
+    first = _Writer(header, fonts, {})
     first.run(items, style)
     toc = {n: page for n, (_, page) in enumerate(first.listed)}
-    second = _Writer(facts, fonts, toc)
+    second = _Writer(header, fonts, toc)
     second.run(items, style)
     return bytes(second.pdf.output())
+
+
+LISTED_CONTENTS = "listed-contents"
+FOOTNOTE = "footnote"
+
+
+def text_to_pdf(text: str, font: Path | None = None) -> bytes:
+    """A report in the text format (the seed) printed as a PDF, block by block.
+
+    Headings in bold, footnotes in small type where the text has them, tables in columns,
+    the contents list with the page numbers the text gives. The printed pages are this
+    layout's own, so page numbers read from the PDF differ from the text's contents list.
+    """
+    from ..extract.full_report import TOC_LINE
+    from ..extract.layout import fold, looks_like_heading, split_blocks
+
+    items: list[Item] = []
+    header = ""
+    in_contents = False
+    for block in split_blocks(text):
+        body = block.text
+        lines = body.split("\n")
+        if not header and body.startswith("PEEL:"):
+            header = body
+        if fold(body) == "contents":
+            items.append(Item(HEADING, "Contents"))
+            in_contents = True
+            continue
+        if in_contents and all(TOC_LINE.match(line) for line in lines):
+            items.append(Item(LISTED_CONTENTS, lines=tuple(lines)))
+            continue
+        in_contents = False
+        if block.is_table:
+            items.append(Item(TABLE, lines=tuple(lines)))
+        elif block.is_footnote:
+            items.append(Item(FOOTNOTE, " ".join(lines)))
+        elif block.is_list:
+            items.append(Item(BULLETS, lines=tuple(lines)))
+        elif looks_like_heading(block) and "**" not in body:
+            items.append(Item(HEADING, body))
+        else:
+            items.append(Item(PARA, " ".join(lines)))
+    writer = _Writer(header, find_fonts(font), {})
+    writer.run(items, Style())
+    return bytes(writer.pdf.output())
