@@ -19,6 +19,9 @@ assert "_resources" in str(r.ontology_dir()), r.ontology_dir()
 v = load_vocabulary()
 assert len(v.forces) == 43 and v.frameworks
 assert len(shapes_graph()) > 100 and len(reference_graph()) > 1000
+from peelgraph.export.jsonld import context
+from peelgraph.export.docs import ontology_page
+assert context()["@context"]["@version"] == 1.1 and ontology_page().startswith(b"<!DOCTYPE")
 print(peelgraph.__file__)
 """
 
@@ -38,6 +41,8 @@ def test_wheel_holds_every_resource(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     for ttl in (ROOT / "ontology").glob("*.ttl"):
         assert f"peelgraph/_resources/ontology/{ttl.name}" in names
+    assert "peelgraph/_resources/ontology/context-v1.jsonld" in names
+    assert "peelgraph/export/templates/ontology.html.j2" in names
     for rq in (ROOT / "queries").glob("*.rq"):
         assert f"peelgraph/_resources/queries/{rq.name}" in names
     assert "peelgraph/py.typed" in names

@@ -282,6 +282,10 @@ def corpus(
     out.print(f"Wrote {len(files)} documents ({reports} reports) to {output}")
 
 
+from .cli_export import register as _register_export  # noqa: E402
+
+_register_export(app)
+
 from .cli_synth import register as _register_synth  # noqa: E402
 
 _register_synth(app)

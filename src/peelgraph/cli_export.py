@@ -1,0 +1,109 @@
+"""``peelgraph export`` and ``peelgraph docs``: a built graph out in other formats, and the
+ontology as an HTML page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .cli import out, reports_errors
+
+FORMAT_HELP = "turtle, trig, nt, nq, jsonld or csv (default: from the output's suffix)."
+
+
+def register(app: typer.Typer) -> None:
+    """Add the export commands to the command line."""
+
+    @app.command()
+    @reports_errors
+    def export(
+        file: Annotated[Path, typer.Argument(help="Built graph file (.trig, .nq, .ttl, .nt).")],
+        output: Annotated[
+            Path,
+            typer.Option(
+                "-o",
+                "--output",
+                help="File to write; for csv without --table, a folder (one file per table).",
+            ),
+        ],
+        output_format: Annotated[
+            str | None, typer.Option("--format", "-f", help=FORMAT_HELP)
+        ] = None,
+        force: Annotated[
+            list[str] | None,
+            typer.Option("--force", help="Only this force's reports (slug; repeatable)."),
+        ] = None,
+        report: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--report",
+                help="Only this report (key such as thames-valley-2016-effectiveness; repeatable).",
+            ),
+        ] = None,
+        table: Annotated[
+            str | None,
+            typer.Option(
+                "--table",
+                help="csv: write this one table to the output file (judgments, findings, "
+                "areas-for-improvement, observations, partner-links).",
+            ),
+        ] = None,
+        link_context: Annotated[
+            bool,
+            typer.Option(
+                "--link-context",
+                help="jsonld: name the published context by URL instead of embedding it.",
+            ),
+        ] = False,
+        overwrite: Annotated[
+            bool, typer.Option("--overwrite", help="Replace the output if it exists.")
+        ] = False,
+    ) -> None:
+        """Export a built graph as Turtle, TriG, N-Triples, N-Quads, JSON-LD or CSV tables.
+
+        The whole graph, or only some forces or reports (with the reference data they use).
+        The same input always gives byte-identical output.
+        """
+        from .export import export_files, export_format, write_export
+        from .graphio import load_dataset
+
+        fmt = export_format(output, output_format)
+        if fmt == "csv" and table is None and output.suffix.lower() == ".csv":
+            from .errors import OutputError
+
+            raise OutputError(
+                "a single .csv file holds one table",
+                where=str(output),
+                hint="pass --table NAME, or name a folder to get every table",
+            )
+        ds = load_dataset(file)
+        files = export_files(
+            ds,
+            fmt,
+            forces=force or (),
+            reports=report or (),
+            table=table,
+            link_context=link_context,
+            where=str(file),
+        )
+        written = write_export(output, files, inputs=[file], overwrite=overwrite)
+        for path in written:
+            out.print(f"Wrote {path} ({path.stat().st_size:,} bytes, {fmt})", markup=False)
+
+    @app.command()
+    @reports_errors
+    def docs(
+        output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")],
+        overwrite: Annotated[
+            bool, typer.Option("--overwrite", help="Replace the output if it exists.")
+        ] = False,
+    ) -> None:
+        """Write the ontology and its SKOS schemes as one readable HTML page."""
+        from .export.docs import ontology_page
+        from .graphio import check_output, write_atomic
+
+        check_output(output, [], overwrite)
+        write_atomic(output, ontology_page())
+        out.print(f"Wrote {output}", markup=False)

@@ -1,0 +1,282 @@
+"""JSON-LD a web developer can read: a published context and one framed tree per force.
+
+The context (``ontology/context-v1.jsonld``) gives readable keys (``label``, ``grade``,
+``findings``), types and grades as short strings (``"Judgment"``, ``"good"``) and counts,
+ordinals, pages and offsets as JSON numbers. The document is an ``@graph`` whose first items
+are the forces of the exported reports, each framed (with pyld) as a tree: force, then its
+reports, and in each report its judgments, findings, areas for improvement, partner links,
+data sets with their observations, each with its source spans. After the trees come, flat and
+sorted by ``id``, the nodes they point at (questions, partner bodies, indicators, schemes ...).
+
+Expanding the document gives back every triple of the exported graph (named graphs merged):
+nothing is dropped or invented. Decimal measurements stay strings ("21.7"): JSON numbers are
+binary floating point, and JSON-LD would turn 21.7 into the lexical form 2.17E1.
+
+The context is never fetched: pyld's document loader serves the packaged file for its URL and
+refuses any other remote document.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from typing import Any
+
+from pyld import jsonld
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, QB, RDF, XSD
+
+from ..errors import OutputError, ReferenceDataError
+from ..iris import OA, PEEL
+from ..resources import ontology_file
+from ..stats import union_graph
+
+CONTEXT_FILE = "context-v1.jsonld"
+#: Where the context is published; documents that link it rather than embed it use this URL.
+CONTEXT_URL = "https://w3id.org/peelgraph/ontology/context-v1.jsonld"
+
+#: Keys the parts of a report are grouped under, by type (all map to reverse dcterms:isPartOf).
+PART_KEYS = {
+    "Judgment": "judgments",
+    "Finding": "findings",
+    "AreaForImprovement": "areasForImprovement",
+    "PartnerLink": "partnerLinks",
+    "DataSet": "datasets",
+    "FollowUp": "followUps",
+    "GlossaryEntry": "glossary",
+}
+#: Datatypes written as JSON numbers when their lexical form is the canonical integer one.
+_INTEGER_TYPES = frozenset(
+    str(t)
+    for t in (
+        XSD.integer,
+        XSD.int,
+        XSD.long,
+        XSD.nonNegativeInteger,
+        XSD.positiveInteger,
+        XSD.gYear,
+    )
+)
+_BOOLEAN = str(XSD.boolean)
+_FIRST_KEYS = ("@context", "id", "type")
+
+
+@functools.cache
+def _context_text() -> str:
+    return ontology_file(CONTEXT_FILE).read_text(encoding="utf-8")
+
+
+def context() -> dict[str, Any]:
+    """The published context document (``{"@context": {...}}``), as a fresh dict."""
+    try:
+        return json.loads(_context_text())
+    except json.JSONDecodeError as exc:  # a packaging or editing bug, not user input
+        raise ReferenceDataError(f"ontology/{CONTEXT_FILE} is not JSON: {exc}") from exc
+
+
+def document_loader(url: str, options: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A pyld document loader that serves the packaged context and fetches nothing."""
+    if url != CONTEXT_URL:
+        raise jsonld.JsonLdError(
+            f"peelgraph loads no remote documents ({url})",
+            "jsonld.LoadDocumentError",
+            code="loading document failed",
+        )
+    return {"contextUrl": None, "documentUrl": url, "document": context()}
+
+
+def _options(**extra: Any) -> dict[str, Any]:
+    return {"documentLoader": document_loader, **extra}
+
+
+def _term(node: Any) -> dict[str, Any]:
+    """One RDF term as an expanded JSON-LD value (RDF-to-JSON-LD without native types)."""
+    if isinstance(node, Literal):
+        value: dict[str, Any] = {"@value": str(node)}
+        if node.language:
+            value["@language"] = node.language
+        elif node.datatype is not None:  # kept even for xsd:string, a distinct term in rdflib
+            value["@type"] = str(node.datatype)
+        return value
+    return {"@id": node.n3() if isinstance(node, BNode) else str(node)}
+
+
+def _native_numbers(node: Any) -> Any:
+    """Integer-typed values in expanded JSON-LD as JSON numbers (when lossless)."""
+    if isinstance(node, list):
+        return [_native_numbers(n) for n in node]
+    if not isinstance(node, dict):
+        return node
+    value, datatype = node.get("@value"), node.get("@type")
+    if isinstance(value, str) and datatype == _BOOLEAN and value in ("true", "false"):
+        return {**node, "@value": value == "true"}
+    if isinstance(value, str) and datatype in _INTEGER_TYPES:
+        try:
+            number = int(value)
+        except ValueError:
+            return node
+        if str(number) == value:
+            return {**node, "@value": number}
+        return node
+    return {k: _native_numbers(v) for k, v in node.items()}
+
+
+def _expanded(graph: Graph) -> list[dict[str, Any]]:
+    """``graph`` as expanded JSON-LD, one node object per subject, integers as numbers."""
+    # pyld's from_rdf does the same, but spends seconds parsing N-Quads
+    nodes: dict[str, dict[str, Any]] = {}
+    for s, p, o in sorted(graph, key=lambda t: (str(t[0]), str(t[1]), t[2].n3())):
+        subject = _term(s)["@id"]
+        node = nodes.setdefault(subject, {"@id": subject})
+        if p == RDF.type and not isinstance(o, Literal):
+            node.setdefault("@type", []).append(_term(o)["@id"])
+        else:
+            node.setdefault(str(p), []).append(_term(o))
+    return _native_numbers([nodes[k] for k in sorted(nodes)])
+
+
+def _frame(ctx: dict[str, Any], forces: list[str]) -> dict[str, Any]:
+    """Force, then reports, then their parts; links between tree nodes stay references."""
+    never = {"@embed": "@never"}
+    spans = {
+        "type": "SpecificResource",
+        "@embed": "@always",
+        "source": never,
+        "selectors": {"@embed": "@always"},
+    }
+    return {
+        **ctx,
+        "id": forces,
+        "reports": {
+            "type": "InspectionReport",
+            "@embed": "@always",
+            "derivedFrom": {"@embed": "@always"},
+            "parts": {
+                "type": sorted(PART_KEYS),
+                "@embed": "@always",
+                "spans": spans,
+                "evidence": never,
+                "followsUp": never,
+                "observations": {"type": "Observation", "@embed": "@always", "spans": spans},
+            },
+        },
+    }
+
+
+def _tree_nodes(graph: Graph, forces: list[URIRef]) -> set[URIRef]:
+    """The nodes of the framed trees: forces, reports, sources, parts, observations, spans."""
+    nodes: set[URIRef] = set(forces)
+    reports = {
+        r
+        for force in forces
+        for r in graph.subjects(PEEL.force, force)
+        if (r, RDF.type, PEEL.InspectionReport) in graph
+    }
+    parts = {p for r in reports for p in graph.subjects(DCTERMS.isPartOf, r)}
+    observations = {o for d in parts for o in graph.subjects(QB.dataSet, d)}
+    sources = {s for r in reports for s in graph.objects(r, PROV.wasDerivedFrom)}
+    spans = {s for n in parts | observations for s in graph.objects(n, PEEL.hasSpan)}
+    selectors = {s for span in spans for s in graph.objects(span, OA.hasSelector)}
+    for group in (reports, parts, observations, sources, spans, selectors):
+        nodes |= {n for n in group if isinstance(n, URIRef)}
+    return nodes
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def _sort_key(node: Any) -> tuple[int, str]:
+    if not isinstance(node, dict):
+        return (0, json.dumps(node, sort_keys=True))
+    ordinal = node.get("ordinal")
+    return (ordinal if isinstance(ordinal, int) else 0, str(node.get("id", "")))
+
+
+def _tidy(node: Any) -> Any:
+    """Group report parts by type, sort arrays, put ``id`` and ``type`` first."""
+    if isinstance(node, list):
+        return sorted((_tidy(n) for n in node), key=_sort_key)
+    if not isinstance(node, dict):
+        return node
+    node = dict(node)
+    if "parts" in node:
+        leftover = []
+        for part in _as_list(node.pop("parts")):
+            types = _as_list(part.get("type", [])) if isinstance(part, dict) else []
+            key = next((PART_KEYS[t] for t in types if t in PART_KEYS), None)
+            if key is None:
+                leftover.append(part)
+            else:
+                node.setdefault(key, []).append(part)
+        if leftover:
+            node["parts"] = leftover
+    tidy = {k: _tidy(v) for k, v in node.items()}
+    first = [k for k in _FIRST_KEYS if k in tidy]
+    return {k: tidy[k] for k in first + sorted(k for k in tidy if k not in _FIRST_KEYS)}
+
+
+def _to_graph(doc: dict[str, Any]) -> Graph:
+    nquads = jsonld.to_rdf(doc, _options(format="application/n-quads"))
+    graph = Graph()
+    if nquads:
+        graph.parse(data=nquads, format="nt")
+    return graph
+
+
+def jsonld_document(ds: Dataset | Graph, *, link_context: bool = False) -> dict[str, Any]:
+    """The JSON-LD document of a graph: framed trees per force, then the nodes they point at.
+
+    With ``link_context`` the document names the published context by URL instead of
+    embedding it (smaller; a reader must then resolve that URL).
+    """
+    union = union_graph(ds)
+    ctx = context()
+    forces = sorted(
+        {
+            force
+            for report in union.subjects(RDF.type, PEEL.InspectionReport)
+            for force in union.objects(report, PEEL.force)
+            if isinstance(force, URIRef)
+        }
+    )
+    tree_nodes = _tree_nodes(union, forces)
+    tree, rest = Graph(), Graph()
+    for triple in union:
+        (tree if triple[0] in tree_nodes else rest).add(triple)
+    trees: list[Any] = []
+    if forces:
+        try:
+            framed = jsonld.frame(
+                _expanded(tree),
+                _frame(ctx, [str(f) for f in forces]),
+                _options(embed="@never", omitDefault=True),
+            )
+        except jsonld.JsonLdError as exc:  # a context or frame bug, not user input
+            raise OutputError(f"JSON-LD framing failed: {exc}") from exc
+        trees = [{k: v for k, v in t.items() if k != "@context"} for t in framed.get("@graph", [])]
+        if not trees and "id" in framed:
+            trees = [{k: v for k, v in framed.items() if k != "@context"}]
+    # whatever the trees do not hold (reference nodes, parts of unknown types) follows them
+    covered = _to_graph({**ctx, "@graph": trees}) if trees else Graph()
+    rest += tree - covered
+    others: list[Any] = []
+    if len(rest):
+        compacted = jsonld.compact(_expanded(rest), ctx, _options())
+        others = compacted.get("@graph", [])
+        if not others and "id" in compacted:
+            others = [{k: v for k, v in compacted.items() if k != "@context"}]
+    graph = [_tidy(t) for t in trees] + sorted((_tidy(n) for n in others), key=_sort_key)
+    return {"@context": CONTEXT_URL if link_context else ctx["@context"], "@graph": graph}
+
+
+def serialise_jsonld(ds: Dataset | Graph, *, link_context: bool = False) -> bytes:
+    """The JSON-LD document as UTF-8 bytes, two-space indented, with a final newline."""
+    doc = jsonld_document(ds, link_context=link_context)
+    return (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def parse_jsonld(data: bytes | str) -> Graph:
+    """Expand a peelgraph JSON-LD document to triples (the context served locally)."""
+    doc = json.loads(data)
+    return _to_graph(doc)

@@ -1,0 +1,344 @@
+"""Tidy CSV tables for spreadsheet users: one row per thing, IRIs and labels side by side.
+
+Every table has one row per judgment, finding, area for improvement, observation or partner
+link (partner links: one row per piece of evidence), sorted by report and then by the order
+of the report. A column holding an IRI is followed by its readable label (``grade``,
+``grade_label``). See docs/export.md for every column.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, QB, RDF, RDFS, SKOS
+from rdflib.term import Node
+
+from ..iris import OA, PEEL
+from ..stats import union_graph
+
+Row = dict[str, object]
+_DIGITS = re.compile(r"(\d+)")
+
+
+class _Reader:
+    """Small helpers over one graph: first values, labels, report context."""
+
+    def __init__(self, graph: Graph):
+        self.g = graph
+
+    def value(self, node: Node, prop: URIRef) -> object:
+        values = sorted(self.g.objects(node, prop), key=str)
+        return values[0] if values else None
+
+    def text(self, node: URIRef | None, prop: URIRef) -> str:
+        value = self.value(node, prop) if node is not None else None
+        return "" if value is None else str(value)
+
+    def label(self, node: object) -> str:
+        if not isinstance(node, URIRef):
+            return ""
+        for prop in (SKOS.prefLabel, RDFS.label):
+            labels = sorted(self.g.objects(node, prop), key=str)
+            english = [v for v in labels if isinstance(v, Literal) and v.language == "en"]
+            if english or labels:
+                return str((english or labels)[0])
+        return ""
+
+    def iri(self, node: object) -> str:
+        return str(node) if isinstance(node, URIRef) else ""
+
+    def labelled(self, name: str, node: object) -> Row:
+        return {name: self.iri(node), f"{name}_label": self.label(node)}
+
+    def report(self, item: URIRef) -> Row:
+        report = self.value(item, DCTERMS.isPartOf)
+        force = self.value(report, PEEL.force) if isinstance(report, URIRef) else None
+        return {
+            "report": self.iri(report),
+            **self.labelled("force", force),
+            "year": self.text(report, PEEL.peelYear) if isinstance(report, URIRef) else "",
+        }
+
+    def question(self, item: URIRef) -> Row:
+        question = self.value(item, PEEL.question)
+        code = self.text(question, SKOS.notation) if isinstance(question, URIRef) else ""
+        return {
+            "question": self.iri(question),
+            "question_code": code,
+            "question_label": self.label(question),
+        }
+
+    def page(self, item: URIRef) -> str:
+        pages = [
+            int(str(p))
+            for span in self.g.objects(item, PEEL.hasSpan)
+            for p in self.g.objects(span, PEEL.page)
+        ]
+        return str(min(pages)) if pages else ""
+
+    def offsets(self, item: URIRef) -> tuple[str, str]:
+        starts: list[tuple[int, int]] = []
+        for span in self.g.objects(item, PEEL.hasSpan):
+            for sel in self.g.objects(span, OA.hasSelector):
+                start, end = self.value(sel, OA.start), self.value(sel, OA.end)
+                if start is not None and end is not None:
+                    starts.append((int(str(start)), int(str(end))))
+        if not starts:
+            return "", ""
+        first = min(starts)
+        return str(first[0]), str(first[1])
+
+    def joined(self, item: URIRef, prop: URIRef) -> tuple[str, str]:
+        nodes = sorted(n for n in self.g.objects(item, prop) if isinstance(n, URIRef))
+        return " ".join(str(n) for n in nodes), "; ".join(self.label(n) for n in nodes)
+
+    def ordinal(self, item: URIRef) -> str:
+        return self.text(item, PEEL.ordinal)
+
+    def instances(self, cls: URIRef) -> list[URIRef]:
+        return sorted(n for n in self.g.subjects(RDF.type, cls) if isinstance(n, URIRef))
+
+
+def _natural(value: object) -> tuple[tuple[int, int, str], ...]:
+    """A sort key that orders "Figure 2" before "Figure 10" and "2016-EFF-1.2" before "1.10"."""
+    return tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, part)
+        for part in _DIGITS.split(str(value))
+        if part
+    )
+
+
+def _sorted(rows: list[Row], *keys: str) -> list[Row]:
+    return sorted(rows, key=lambda row: tuple(_natural(row.get(k, "")) for k in keys))
+
+
+def judgments(g: Graph) -> list[Row]:
+    r = _Reader(g)
+    rows = []
+    for node in r.instances(PEEL.Judgment):
+        report = r.value(node, DCTERMS.isPartOf)
+        pillar = r.value(report, PEEL.pillar) if isinstance(report, URIRef) else None
+        rows.append(
+            {
+                "judgment": str(node),
+                **r.report(node),
+                **r.labelled("pillar", pillar),
+                **r.question(node),
+                **r.labelled("grade", r.value(node, PEEL.grade)),
+                "page": r.page(node),
+            }
+        )
+    return _sorted(rows, "report", "question_code", "judgment")
+
+
+def _items(g: Graph, cls: URIRef, name: str, findings: bool) -> list[Row]:
+    r = _Reader(g)
+    rows = []
+    for node in r.instances(cls):
+        themes, theme_labels = r.joined(node, PEEL.theme)
+        partners, partner_labels = r.joined(node, PEEL.mentions)
+        start, end = r.offsets(node)
+        row: Row = {name: str(node), **r.report(node), **r.question(node)}
+        row["ordinal"] = r.ordinal(node)
+        if findings:
+            row["section"] = r.text(node, PEEL.section)
+            row.update(r.labelled("finding_type", r.value(node, PEEL.findingType)))
+        row.update(
+            {
+                "themes": themes,
+                "theme_labels": theme_labels,
+                "partners": partners,
+                "partner_labels": partner_labels,
+                "text": r.text(node, PEEL.text),
+                "page": r.page(node),
+                "start": start,
+                "end": end,
+            }
+        )
+        rows.append(row)
+    return _sorted(rows, "report", "ordinal", name)
+
+
+def findings(g: Graph) -> list[Row]:
+    return _items(g, PEEL.Finding, "finding", findings=True)
+
+
+def areas_for_improvement(g: Graph) -> list[Row]:
+    return _items(g, PEEL.AreaForImprovement, "afi", findings=False)
+
+
+def observations(g: Graph) -> list[Row]:
+    r = _Reader(g)
+    rows = []
+    for node in r.instances(QB.Observation):
+        dataset = r.value(node, QB.dataSet)
+        report_row = r.report(dataset) if isinstance(dataset, URIRef) else r.report(node)
+        rows.append(
+            {
+                "observation": str(node),
+                **report_row,
+                "figure": r.text(node, PEEL.figure),
+                **r.labelled("indicator", r.value(node, PEEL.indicator)),
+                "row_group": r.text(node, PEEL.rowGroup),
+                "row_label": r.text(node, PEEL.rowLabel),
+                **r.labelled("area", r.value(node, PEEL.refArea)),
+                "period": r.text(node, PEEL.refPeriod),
+                "period_end": r.text(node, PEEL.periodEnd),
+                "value": r.text(node, PEEL.value),
+                **r.labelled("unit", r.value(node, PEEL.unit)),
+                "outcome_number": r.text(node, PEEL.outcomeNumber),
+                "data_source": r.text(node, PEEL.dataSource),
+                "page": r.page(node),
+            }
+        )
+    return _sorted(rows, "report", "figure", "indicator", "area", "observation")
+
+
+def partner_links(g: Graph) -> list[Row]:
+    r = _Reader(g)
+    rows = []
+    for node in r.instances(PEEL.PartnerLink):
+        partner = r.value(node, PEEL.partner)
+        ptype = r.value(partner, PEEL.partnerType) if isinstance(partner, URIRef) else None
+        base: Row = {
+            "link": str(node),
+            **r.report(node),
+            **r.labelled("partner", partner),
+            **r.labelled("partner_type", ptype),
+        }
+        evidence = sorted(e for e in g.objects(node, PEEL.evidence) if isinstance(e, URIRef))
+        items: list[URIRef | None] = [*evidence] or [None]
+        for item in items:
+            kind = r.value(item, RDF.type) if item is not None else None
+            extra = r.question(item) if item is not None else {}
+            rows.append(
+                {
+                    **base,
+                    "evidence": r.iri(item),
+                    "evidence_kind": str(kind).rsplit("#", 1)[-1] if kind else "",
+                    "question": extra.get("question", ""),
+                    "question_code": extra.get("question_code", ""),
+                    "question_label": extra.get("question_label", ""),
+                    "evidence_text": r.text(item, PEEL.text) if item is not None else "",
+                }
+            )
+    return _sorted(rows, "report", "partner_label", "link", "evidence")
+
+
+_REPORT = ["report", "force", "force_label", "year"]
+_QUESTION = ["question", "question_code", "question_label"]
+_ITEM_END = ["themes", "theme_labels", "partners", "partner_labels", "text", "page", "start", "end"]
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    description: str
+    rows: Callable[[Graph], list[Row]]
+    columns: tuple[str, ...]
+
+
+#: The tables, by the name ``--table`` takes and the file name (``{name}.csv``) they get.
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in (
+        Table(
+            "judgments",
+            "one row per judgment (graded or not)",
+            judgments,
+            (
+                "judgment",
+                *_REPORT,
+                "pillar",
+                "pillar_label",
+                *_QUESTION,
+                "grade",
+                "grade_label",
+                "page",
+            ),
+        ),  # fmt: skip
+        Table(
+            "findings",
+            "one row per finding",
+            findings,
+            (
+                "finding",
+                *_REPORT,
+                *_QUESTION,
+                "ordinal",
+                "section",
+                "finding_type",
+                "finding_type_label",
+                *_ITEM_END,
+            ),
+        ),  # fmt: skip
+        Table(
+            "areas-for-improvement",
+            "one row per area for improvement",
+            areas_for_improvement,
+            ("afi", *_REPORT, *_QUESTION, "ordinal", *_ITEM_END),
+        ),
+        Table(
+            "observations",
+            "one row per metric observation",
+            observations,
+            (
+                "observation",
+                *_REPORT,
+                "figure",
+                "indicator",
+                "indicator_label",
+                "row_group",
+                "row_label",
+                "area",
+                "area_label",
+                "period",
+                "period_end",
+                "value",
+                "unit",
+                "unit_label",
+                "outcome_number",
+                "data_source",
+                "page",
+            ),
+        ),  # fmt: skip
+        Table(
+            "partner-links",
+            "one row per partner link and piece of evidence",
+            partner_links,
+            (
+                "link",
+                *_REPORT,
+                "partner",
+                "partner_label",
+                "partner_type",
+                "partner_type_label",
+                "evidence",
+                "evidence_kind",
+                *_QUESTION,
+                "evidence_text",
+            ),
+        ),  # fmt: skip
+    )
+}
+
+
+def to_csv(rows: list[Row], columns: tuple[str, ...]) -> bytes:
+    """Rows as UTF-8 CSV with a header line (LF line ends, minimal quoting)."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def tables(ds: Dataset | Graph, names: list[str] | None = None) -> dict[str, bytes]:
+    """The chosen tables (all by default) as CSV bytes, by table name."""
+    union = union_graph(ds)
+    chosen = [TABLES[name] for name in names or list(TABLES)]
+    return {t.name: to_csv(t.rows(union), t.columns) for t in chosen}
