@@ -48,7 +48,7 @@ def run_cli(*args: str) -> tuple[float, int, str]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "peelgraph.cli", *args], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "peelgraph", *args], capture_output=True, text=True, check=False
     )
     elapsed = time.perf_counter() - start
     if done.returncode != 0:

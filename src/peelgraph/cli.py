@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import json
-import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -295,6 +294,3 @@ def main() -> None:
     """Entry point of the ``peelgraph`` console script."""
     app(prog_name="peelgraph")
 
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
