@@ -293,4 +293,3 @@ _register_synth(app)
 def main() -> None:
     """Entry point of the ``peelgraph`` console script."""
     app(prog_name="peelgraph")
-
