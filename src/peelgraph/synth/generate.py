@@ -376,7 +376,7 @@ def random_facts(
     overview += [writer.paragraph(rng.randint(1, 5)) for _ in range(rng.randint(0, 3))]
 
     sections = []
-    missing = []
+    missing: list[str] = []
     figure_number = 1
     templates = list(FIGURE_TEMPLATES)
     cores = fw.core()
