@@ -285,6 +285,10 @@ from .cli_export import register as _register_export  # noqa: E402
 
 _register_export(app)
 
+from .cli_synth import register as _register_synth  # noqa: E402
+
+_register_synth(app)
+
 
 def main() -> None:
     """Entry point of the ``peelgraph`` console script."""

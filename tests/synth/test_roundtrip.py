@@ -18,10 +18,12 @@ from hypothesis import strategies as st
 from peelgraph.extract import extract_text
 from peelgraph.synth import (
     FULL,
+    LANDING,
     SUMMARY,
     Style,
     random_facts,
     render_full_report,
+    render_landing_page,
     render_summary,
 )
 from peelgraph.synth.check import differences
@@ -95,3 +97,11 @@ def test_a_report_is_reproducible_from_its_seed(vocab):
     one = render_full_report(random_facts(vocab, random.Random(5)))
     two = render_full_report(random_facts(vocab, random.Random(5)))
     assert one == two
+
+
+@SETTINGS
+@given(rng=st.randoms(use_true_random=False))
+def test_landing_page_round_trip(vocab, rng):
+    facts = random_facts(vocab, rng)
+    report = extract(render_landing_page(facts), vocab)
+    assert differences(facts, report, LANDING) == []

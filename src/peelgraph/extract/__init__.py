@@ -14,9 +14,10 @@ from ..errors import FormatError
 from ..iris import slugify
 from ..model import Document, Finding, Report, SourceFile, Span
 from ..vocab import Vocabulary
-from .detect import FULL_REPORT, SUMMARY, SUMMARY_TITLE, detect_format
+from .detect import FULL_REPORT, LANDING_PAGE, SUMMARY, SUMMARY_TITLE, detect_format
 from .enrich import enrich
 from .full_report import FullReportReader, assign_pages, require_framework, table_of_contents
+from .landing import read_landing
 from .layout import fold, page_starts, split_blocks
 from .metadata import (
     find_force_name,
@@ -28,18 +29,36 @@ from .metadata import (
     resolve_force,
 )
 from .numbers import FORCE_IN_NUMBERS, force_in_numbers
+from .pdf import as_pdf, pdf_text
 from .reading import DEFAULT_MAX_BYTES, decode_text, read_document
 from .summary import read_summary
 from .tables import Areas, read_figures
 
-__all__ = ["extract_file", "extract_text"]
+__all__ = ["extract_file", "extract_reports", "extract_text"]
 
 
 def extract_file(path: Path, vocab: Vocabulary, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
-    """Read one PEEL document and extract everything it states."""
+    """Read one PEEL document (text or PDF) and extract everything it states.
+
+    A landing page that grades several pillars gives several reports: this returns the
+    first, :func:`extract_reports` all of them.
+    """
+    return extract_reports(path, vocab, max_bytes)[0]
+
+
+def extract_reports(
+    path: Path, vocab: Vocabulary, max_bytes: int = DEFAULT_MAX_BYTES
+) -> list[Report]:
+    """Every report one document describes (one, or one per pillar of a landing page)."""
     doc = read_document(path, max_bytes)
-    text = decode_text(doc)
-    return extract_text(text, vocab, path=str(path), sha256=doc.sha256)
+    text = pdf_text(doc) if doc.is_pdf else decode_text(doc)
+    if detect_format(text, vocab) == LANDING_PAGE:
+        reports = [
+            enrich(r, vocab) for r in read_landing(text, vocab, path=str(path), sha256=doc.sha256)
+        ]
+    else:
+        reports = [extract_text(text, vocab, path=str(path), sha256=doc.sha256)]
+    return [as_pdf(r) for r in reports] if doc.is_pdf else reports
 
 
 def extract_text(text: str, vocab: Vocabulary, *, path: str, sha256: str) -> Report:
@@ -49,9 +68,11 @@ def extract_text(text: str, vocab: Vocabulary, *, path: str, sha256: str) -> Rep
         report = _full_report(text, vocab, path, sha256)
     elif kind == SUMMARY:
         report = _summary(text, vocab, path, sha256)
+    elif kind == LANDING_PAGE:
+        report = enrich(read_landing(text, vocab, path=path, sha256=sha256)[0], vocab)
     else:
         raise FormatError(
-            "not a PEEL document of a known format (full report, force summary)",
+            "not a PEEL document of a known format (full report, force summary, landing page)",
             where=path,
             hint="a full report opens with 'PEEL: Police <pillar> <year>' and has "
             "'Summary of findings' sections",

@@ -135,7 +135,7 @@ class FullReportReader:
         last_block: Block | None = None
         headline = self.framework.headline
         in_figure = False
-        for block in blocks[start:]:
+        for index, block in enumerate(blocks[start:], start=start):
             if block.is_footnote or block.is_table:
                 continue
             if "\n" not in block.text and CAPTION.match(block.text):
@@ -171,7 +171,7 @@ class FullReportReader:
                 if grade is not None:
                     self._judge(out, core.code, grade, block, "summary-of-findings")
                     continue
-            if looks_like_heading(block):
+            if looks_like_heading(block) and not _cut_by_page_break(blocks, index):
                 matched = self.matcher.match(text)
                 previous = None
                 if matched is not None and matched.level != "section":
@@ -249,12 +249,13 @@ class FullReportReader:
                     previous = None
                     continue
                 if out.afis and _continues_afi(out.afis[-1], block, blocks):
+                    # the cut bullet's end, then perhaps more bullets after it
+                    (rest, spans), *more = _bullets(block)
                     last = out.afis[-1]
                     out.afis[-1] = AreaForImprovement(
-                        last.question,
-                        clean(last.text + " " + block.text),
-                        (*last.spans, Span(block.start, block.end, block.page)),
+                        last.question, clean(last.text + " " + rest), (*last.spans, *spans)
                     )
+                    out.afis.extend(AreaForImprovement(question, t, s) for t, s in more)
                     continue
                 mode = "body"
             if question == headline.code and headline.code not in out.judgments:
@@ -304,6 +305,20 @@ def _bullets(block: Block) -> list[tuple[str, tuple[Span, ...]]]:
     if parts:
         items.append((clean(" ".join(parts)), tuple(current)))
     return items
+
+
+def _cut_by_page_break(blocks: list[Block], index: int) -> bool:
+    """True when the block is the first line of a paragraph that a page break cut.
+
+    A heading is never followed by a lower-case word; a paragraph's first line left alone
+    at the foot of a page ('Information about the service is held on several different
+    computer') is, after the page's footnotes.
+    """
+    for block in blocks[index + 1 : index + 12]:
+        if block.is_footnote:
+            continue
+        return is_continuation(blocks[index], block) and block.text[:1].islower()
+    return False
 
 
 def _continues_afi(afi: AreaForImprovement, block: Block, blocks: list[Block]) -> bool:

@@ -121,8 +121,8 @@ class GradeWords:
             re.IGNORECASE,
         )
         extent = re.compile(
-            rf"the extent to which (?:{subj}) is \w+ (?:at|in) (?:{preds})\s+(?:is\s+)?"
-            rf"(?P<grade>{self.alternation})\b",
+            rf"the extent to which (?:{subj}) is \w+ (?:at|in) (?:{preds})[^.;]*?\s+(?:is\s+)?"
+            rf"(?P<grade>{self.alternation})\s*(?:[.;]|$)",
             re.IGNORECASE,
         )
         for regex in (extent, direct):

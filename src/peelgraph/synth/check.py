@@ -22,6 +22,8 @@ def differences(facts: ReportFacts, report: Report, fmt: str = FULL) -> list[str
     judgments = {j.question: j.grade for j in report.judgments}
     same("judgments", facts.expected_judgments(fmt), judgments)
     if fmt == LANDING:
+        got = [(f.question, f.section, f.text) for f in report.findings]
+        _compare_lists(out, "findings", facts.expected_findings(fmt), got)
         return out
     same("AFIs", facts.expected_afis(), [(a.question, a.text) for a in report.afis])
     if fmt == FULL:
@@ -45,7 +47,8 @@ def differences(facts: ReportFacts, report: Report, fmt: str = FULL) -> list[str
     if fmt == SUMMARY:
         got = [(f.question, f.section, f.text) for f in report.findings]
         _compare_lists(out, "findings", facts.expected_findings(fmt), got)
-    mentioned = {p for f in (*report.findings, *report.afis) for p in f.mentions}
+    mentioned = {p for f in report.findings for p in f.mentions}
+    mentioned |= {p for a in report.afis for p in a.mentions}
     named = {pid for p in facts.paragraphs() for pid in p.partners}
     if fmt == SUMMARY:
         named = {pid for s in facts.sections for p in s.summary for pid in p.partners}

@@ -137,6 +137,8 @@ class ReportFacts:
         """(question code, section, text) of every narrative paragraph, in order."""
         if fmt == SUMMARY:
             return [(s.question, "Summary", p.text) for s in self.sections for p in s.summary]
+        if fmt == LANDING:
+            return [(self.headline, "HMI\u2019s observations", p.text) for p in self.overview]
         out: list[tuple[str, str | None, str]] = []
         out.extend((self.headline, "Overall judgment", p.text) for p in self.overview[:1])
         out.extend((self.headline, "Overall summary", p.text) for p in self.overview[1:])

@@ -376,7 +376,7 @@ def random_facts(
     overview += [writer.paragraph(rng.randint(1, 5)) for _ in range(rng.randint(0, 3))]
 
     sections = []
-    missing = []
+    missing: list[str] = []
     figure_number = 1
     templates = list(FIGURE_TEMPLATES)
     cores = fw.core()
@@ -475,8 +475,12 @@ def pillar_adjective(vocab_pillar_labels: tuple[str, ...], label: str) -> str:
 
 def landing_sentence(facts: ReportFacts) -> str:
     """'The extent to which the force is effective at keeping people safe ... is good.'"""
-    grade = _GRADE_PHRASE[facts.overall]
+    return pillar_sentence(
+        facts.subject, facts.pillar_adjective, facts.headline_predicate, facts.overall
+    )
+
+
+def pillar_sentence(subject: str, adjective: str, predicate: str, grade: str) -> str:
     return (
-        f"The extent to which the {facts.subject} is {facts.pillar_adjective} at "
-        f"{facts.headline_predicate} {grade}."
+        f"The extent to which the {subject} is {adjective} at {predicate} {_GRADE_PHRASE[grade]}."
     )

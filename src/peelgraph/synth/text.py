@@ -206,29 +206,43 @@ def render_summary(facts: ReportFacts) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_landing_page(facts: ReportFacts, cut_after: int | None = None) -> str:
-    """The force's PEEL page for the year: the pillar's judgment sentence and observations.
+def render_landing_page(
+    facts: ReportFacts,
+    cut_after: int | None = None,
+    others: tuple[tuple[str, str, str], ...] = (),
+) -> str:
+    """The force's PEEL page for the year: judgment sentences and the HMI's observations.
 
-    ``cut_after`` keeps only that many paragraphs of the HMI's observations, the last one
-    cut mid-sentence, as a page saved before it finished loading.
+    ``others`` adds pillars (label, adjective, grade slug) after the report's own, as a page
+    that grades every pillar of the year does. ``cut_after`` keeps only that many
+    paragraphs of the report's observations, the last one cut mid-sentence, and drops the
+    rest of the page, as a page saved before it finished loading.
     """
-    from .generate import landing_sentence
+    from .generate import landing_sentence, pillar_sentence
 
-    lines = [
-        facts.force_name,
-        f"PEEL {facts.year_label}",
-        facts.pillar_label.capitalize(),
-        landing_sentence(facts),
-        f"{facts.inspector}, HM Inspector of Constabulary",
-        "HMI\u2019s observations",
-    ]
+    lines = [facts.force_name, f"PEEL {facts.year_label}"]
+    lines += _landing_pillar(facts.pillar_label, landing_sentence(facts), facts.inspector)
     observations = [p.text for p in facts.overview]
     if cut_after is not None:
         observations = observations[: cut_after + 1]
         last = observations[-1]
-        observations[-1] = last[: max(10, len(last) // 2)].rsplit(" ", 1)[0]
-    lines.extend(observations)
+        observations[-1] = last[: max(12, len(last) // 2)].rsplit(" ", 1)[0]
+        return "\n".join(lines + observations) + "\n"
+    lines += observations
+    for label, adjective, grade in others:
+        sentence = pillar_sentence(facts.subject, adjective, facts.headline_predicate, grade)
+        lines += _landing_pillar(label, sentence, facts.inspector)
+        lines.append(f"The {facts.subject} has made progress in this area since last year.")
     return "\n".join(lines) + "\n"
+
+
+def _landing_pillar(label: str, sentence: str, inspector: str) -> list[str]:
+    return [
+        label.capitalize(),
+        sentence,
+        f"{inspector}, HM Inspector of Constabulary",
+        "HMI\u2019s observations",
+    ]
 
 
 __all__ = [

@@ -1,0 +1,157 @@
+"""A folder of synthetic reports with a manifest of what each one states.
+
+Reports are drawn one after another from a seeded generator, each for a different force,
+year and pillar (so that a build keeps them apart), and written in the chosen formats. The
+manifest, ``synth.json``, gives for every file the facts extraction must read back, so a
+corpus can serve as a benchmark with known answers.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import OutputError, PeelgraphError
+from ..graphio import write_atomic
+from ..vocab import Vocabulary
+from .facts import FULL, LANDING, SUMMARY, ReportFacts
+from .generate import random_facts
+from .layout import Style
+from .text import render_full_report, render_landing_page, render_summary
+
+#: Output formats: file name suffix and the facts format extraction reads back.
+FORMATS = {
+    "txt": (".txt", FULL),
+    "pdf": (".pdf", FULL),
+    "summary": ("-summary.txt", SUMMARY),
+    "landing": ("-landing.txt", LANDING),
+}
+MANIFEST = "synth.json"
+
+
+@dataclass(frozen=True)
+class CorpusFile:
+    path: Path
+    fmt: str
+    facts: ReportFacts
+
+    def manifest_entry(self) -> dict[str, object]:
+        reads_as = FORMATS[self.fmt][1]
+        f = self.facts
+        return {
+            "file": self.path.name,
+            "format": self.fmt,
+            "force": f.force_name,
+            "force_slug": f.force_slug,
+            "force_known": f.force_known,
+            "year": f.year,
+            "pillar": f.pillar,
+            "framework": f.framework,
+            "judgments": f.expected_judgments(reads_as),
+            "afis": [] if reads_as == LANDING else [list(a) for a in f.expected_afis()],
+            "findings": len(f.expected_findings(reads_as)),
+            "observations": len(f.expected_observations()) if reads_as == FULL else 0,
+            "missing_sections": list(f.missing_sections),
+        }
+
+
+def random_style(rng: random.Random) -> Style:
+    """A printing style: the variations the real reports show."""
+    return Style(
+        bullet=rng.choice(("-", "\u2022")),
+        upper_core_headings=rng.random() < 0.2,
+        leader_dots=rng.random() < 0.3,
+        missing_value=rng.choice(("\u2013", "")),
+        wrap_bullets=rng.choice((0, 0, 90)),
+        form_feeds=rng.random() < 0.5,
+    )
+
+
+def write_reports(
+    folder: Path,
+    vocab: Vocabulary,
+    *,
+    count: int,
+    seed: int = 0,
+    formats: tuple[str, ...] = ("txt",),
+    framework: str | None = None,
+    overwrite: bool = False,
+    font: Path | None = None,
+    progress: Callable[[Path], None] | None = None,
+) -> list[CorpusFile]:
+    """Write ``count`` reports in each of ``formats`` and the manifest; return what was written.
+
+    The same arguments give the same files, byte for byte.
+    """
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise PeelgraphError(
+            f"unknown format {unknown[0]!r}", hint=f"use one of {', '.join(FORMATS)}"
+        )
+    if count < 1:
+        raise PeelgraphError("--count must be at least 1")
+    if folder.exists() and not folder.is_dir():
+        raise OutputError("exists and is not a folder", where=str(folder))
+    rng = random.Random(seed)
+    facts_list: list[ReportFacts] = []
+    keys: set[tuple[str, int, str]] = set()
+    attempts = 0
+    while len(facts_list) < count:
+        attempts += 1
+        if attempts > count * 50 + 100:
+            raise PeelgraphError(
+                f"could draw only {len(facts_list)} reports with different force, year and pillar",
+                hint="ask for fewer reports, or leave --framework out",
+            )
+        facts = random_facts(vocab, rng, framework=framework)
+        key = (facts.force_slug, facts.year, facts.pillar)
+        if key not in keys:
+            keys.add(key)
+            facts_list.append(facts)
+    planned = [
+        CorpusFile(folder / f"{f.force_slug}-peel-{f.year}-{f.pillar}{FORMATS[fmt][0]}", fmt, f)
+        for f in facts_list
+        for fmt in formats
+    ]
+    targets = [c.path for c in planned] + [folder / MANIFEST]
+    existing = [p for p in targets if p.exists()]
+    if existing and not overwrite:
+        raise OutputError(
+            "already exists", where=str(existing[0]), hint="use --overwrite to replace it"
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    for entry in planned:
+        write_atomic(entry.path, _render(entry, rng_for(seed, entry), font))
+        if progress:
+            progress(entry.path)
+    manifest = {
+        "seed": seed,
+        "count": count,
+        "formats": list(formats),
+        "files": [c.manifest_entry() for c in planned],
+    }
+    write_atomic(
+        folder / MANIFEST, (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode()
+    )
+    return planned
+
+
+def rng_for(seed: int, entry: CorpusFile) -> random.Random:
+    """The printing style's randomness for one file, independent of the other files."""
+    return random.Random(f"{seed}/{entry.path.name}")
+
+
+def _render(entry: CorpusFile, rng: random.Random, font: Path | None) -> bytes:
+    style = random_style(rng)
+    if entry.fmt == "txt":
+        return render_full_report(entry.facts, style).encode("utf-8")
+    if entry.fmt == "summary":
+        return render_summary(entry.facts).encode("utf-8")
+    if entry.fmt == "landing":
+        return render_landing_page(entry.facts).encode("utf-8")
+    from .pdf import render_pdf
+
+    return render_pdf(entry.facts, style, font)
