@@ -18,7 +18,7 @@ import os
 import pickle
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -26,7 +26,7 @@ from rdflib import Dataset, Graph
 
 from . import __version__, iris
 from .errors import DuplicateInputError, InputError, PeelgraphError
-from .extract import extract_file
+from .extract import extract_reports
 from .extract.reading import DEFAULT_MAX_BYTES, read_document
 from .graphio import nquads_dataset
 from .links import cross_report_links
@@ -167,10 +167,12 @@ def _to_nquads(graph, name) -> bytes:  # type: ignore[no-untyped-def]
 # -- worker functions (run in other processes; module-level so that they pickle) ----------
 
 
-def _extract_one(args: tuple[str, int]) -> tuple[str, Report | None, PeelgraphError | None]:
+def _extract_one(
+    args: tuple[str, int],
+) -> tuple[str, list[Report] | None, PeelgraphError | None]:
     path, max_bytes = args
     try:
-        return path, extract_file(Path(path), load_vocabulary(), max_bytes=max_bytes), None
+        return path, extract_reports(Path(path), load_vocabulary(), max_bytes=max_bytes), None
     except PeelgraphError as exc:
         return path, None, exc
 
@@ -206,22 +208,23 @@ class Cache:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
 
-    def extracted(self, sha256: str, path: Path) -> Report | None:
+    def extracted(self, sha256: str, path: Path) -> list[Report] | None:
         if not self.folder:
             return None
-        report = self._load(self.folder / "extract" / f"{sha256}.pickle")
-        if not isinstance(report, Report):
+        reports = self._load(self.folder / "extract" / f"{sha256}.pickle")
+        if not isinstance(reports, list) or not all(isinstance(r, Report) for r in reports):
             return None
         # the same bytes under another name or path: keep the provenance of this one
-        from dataclasses import replace
+        out = []
+        for report in reports:
+            doc = report.documents[0]
+            source = replace(doc.source, path=str(path), name=path.name)
+            out.append(replace(report, documents=(replace(doc, source=source),)))
+        return out
 
-        doc = report.documents[0]
-        source = replace(doc.source, path=str(path), name=path.name)
-        return replace(report, documents=(replace(doc, source=source),))
-
-    def keep_extracted(self, report: Report) -> None:
+    def keep_extracted(self, sha256: str, reports: list[Report]) -> None:
         if self.folder:
-            self._store(self.folder / "extract" / f"{report.source.sha256}.pickle", report)
+            self._store(self.folder / "extract" / f"{sha256}.pickle", reports)
 
     def _graph_key(self, report: Report) -> str:
         docs = sorted(f"{d.source.sha256}:{d.source.name}" for d in report.documents)
@@ -272,7 +275,7 @@ def extract_all(
     """Extract every file (in parallel, reusing the cache); stop at the first bad one unless
     ``keep_going``. Returns reports, skipped files and how many were extracted afresh."""
     cache = cache or Cache(None)
-    reports: dict[Path, Report] = {}
+    reports: dict[Path, list[Report]] = {}
     skipped: list[Skipped] = []
     seen: dict[str, Path] = {}
     todo: list[Path] = []
@@ -307,22 +310,22 @@ def extract_all(
     jobs = [(str(p), max_bytes) for p in todo]
     results = pool.map(_extract_one, jobs, chunksize=4) if pool else map(_extract_one, jobs)
     try:
-        for name, report, error in results:
+        for name, found, error in results:
             path = Path(name)
             if error is not None:
                 if not keep_going:
                     raise error
                 skipped.append(Skipped(path, error))
             else:
-                assert report is not None
-                cache.keep_extracted(report)
-                reports[path] = report
+                assert found is not None
+                cache.keep_extracted(digests[path], found)
+                reports[path] = found
             if progress:
                 progress(path)
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
-    ordered = [reports[p] for p in files if p in reports]
+    ordered = [r for p in files if p in reports for r in reports[p]]
     return ordered, skipped, len(todo)
 
 

@@ -97,3 +97,24 @@ def test_landing_page_round_trip(vocab, seed):
     others = (("legitimacy", "legitimate", "good"),)
     report = _extract(render_landing_page(facts, others=others), vocab)
     assert differences(facts, report, LANDING) == []
+
+
+def test_the_build_keeps_every_pillar_of_a_landing_page(tmp_path):
+    from peelgraph.build import build
+
+    page = tmp_path / "wessex-peel-2018.txt"
+    page.write_text(
+        "Wessex Constabulary\nPEEL 2018/19\n"
+        "The extent to which the constabulary is effective at reducing crime and keeping "
+        "people safe is good.\n"
+        "The extent to which the constabulary is efficient at keeping people safe and "
+        "reducing crime is inadequate.\n",
+        encoding="utf-8",
+    )
+    for cache in (None, tmp_path / "cache", tmp_path / "cache"):  # fresh, cached, from cache
+        result = build([page], workers=1, cache_dir=cache)
+        assert result.validation.conforms, result.validation.as_text()
+        assert sorted(r.key for r in result.reports) == [
+            "wessex-2018-effectiveness",
+            "wessex-2018-efficiency",
+        ]
