@@ -111,6 +111,13 @@ def build(
         ),
     ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Build everything afresh.")] = False,
+    no_store: Annotated[
+        bool,
+        typer.Option(
+            "--no-store",
+            help="Do not leave the embedded query store (OUTPUT.oxigraph/) beside the output.",
+        ),
+    ] = False,
 ) -> None:
     """Extract reports, map them to RDF, validate with SHACL and write the graph.
 
@@ -163,7 +170,13 @@ def build(
     if not result.reports:
         raise PeelgraphError("no report could be read; nothing was written", where=str(output))
     write_atomic(output, serialise_nquads(result.nquads(), fmt))
+    if not no_store:
+        from .store import persistent_store, store_folder
+
+        persistent_store(output)  # so that queries answer without parsing the file again
     _print_summary(result, output)
+    if not no_store:
+        out.print(f"  query store            {store_folder(output)}")
 
 
 def _print_summary(result: Any, output: Path) -> None:
@@ -284,6 +297,9 @@ def corpus(
 from .cli_export import register as _register_export  # noqa: E402
 
 _register_export(app)
+from .cli_query import register as _register_query  # noqa: E402
+
+_register_query(app)
 
 from .cli_synth import register as _register_synth  # noqa: E402
 

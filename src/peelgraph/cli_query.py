@@ -1,0 +1,228 @@
+"""Command-line commands for querying: ``query list|show|run``, ``sparql``, ``load``, ``serve``."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .errors import EndpointError, PeelgraphError, QueryError
+
+FORMATS = ("table", "csv", "json", "markdown")
+DEFAULT_DATA = Path("build/peel.trig")
+
+
+def _params(values: list[str] | None) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in values or []:
+        if "=" not in item:
+            raise QueryError(f"--param {item!r} is not key=value", hint="e.g. --param force=kent")
+        key, value = item.split("=", 1)
+        out[key.strip()] = value
+    return out
+
+
+def _source(data: Path, endpoint: str | None, backend: str, timeout: float):  # type: ignore[no-untyped-def]
+    from .store import Endpoint, open_dataset
+
+    if endpoint:
+        return Endpoint(endpoint, timeout)
+    return open_dataset(data, backend)
+
+
+def render(result, fmt: str) -> str:  # type: ignore[no-untyped-def]
+    """A query result as table, csv, json or markdown text."""
+    if result.boolean is not None:
+        return json.dumps(result.boolean) if fmt == "json" else str(result.boolean).lower()
+    columns, rows = result.columns, result.rows
+
+    def text(value: object) -> str:
+        return "" if value is None else str(value)
+
+    if fmt == "json":
+        return json.dumps(rows, indent=2, default=str, ensure_ascii=False)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([[text(r[c]) for c in columns] for r in rows])
+        return buffer.getvalue().rstrip("\n")
+    if fmt == "markdown":
+        lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+        for r in rows:
+            cells = [text(r[c]).replace("|", "\\|").replace("\n", " ") for c in columns]
+            lines.append("| " + " | ".join(cells) + " |")
+        return "\n".join(lines)
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*columns, show_lines=False)
+    for r in rows:
+        table.add_row(*(text(r[c]) for c in columns))
+    buffer = io.StringIO()
+    Console(file=buffer, width=200, highlight=False).print(table)
+    return buffer.getvalue().rstrip("\n") + f"\n{len(rows)} row(s)"
+
+
+def register(app: typer.Typer) -> None:  # noqa: C901 - one place for the query commands
+    from .cli import err, out, reports_errors
+
+    query_app = typer.Typer(help="Saved SPARQL queries (queries/*.rq).", no_args_is_help=True)
+    app.add_typer(query_app, name="query")
+
+    @query_app.command("list")
+    @reports_errors
+    def query_list() -> None:
+        """List the saved queries: name and summary."""
+        from .queries import list_queries
+
+        for q in list_queries():
+            out.print(f"{q.name:36} {q.summary}", markup=False)
+
+    @query_app.command("show")
+    @reports_errors
+    def query_show(name: Annotated[str, typer.Argument(help="Saved query name.")]) -> None:
+        """Show a saved query: what it answers, its parameters and its SPARQL."""
+        from .queries import get_query
+
+        q = get_query(name)
+        out.print(f"{q.name}: {q.summary}\n\n{q.description}\n", markup=False)
+        for p in q.params:
+            out.print(
+                f"  --param {p.name}=<{p.type}>  default {p.default!r}  {p.description}",
+                markup=False,
+            )
+        if q.example:
+            out.print(f"\nexample: {q.example}\n", markup=False)
+        out.print(q.text, markup=False)
+
+    @query_app.command("run")
+    @reports_errors
+    def query_run(
+        name: Annotated[str, typer.Argument(help="Saved query name (see 'query list').")],
+        param: Annotated[
+            list[str] | None, typer.Option("--param", "-p", help="key=value, repeatable.")
+        ] = None,
+        output_format: Annotated[
+            str, typer.Option("--format", "-f", help="table, csv, json or markdown.")
+        ] = "table",
+        data: Annotated[
+            Path, typer.Option("--data", "-d", help="Built graph file.")
+        ] = DEFAULT_DATA,
+        endpoint: Annotated[
+            str | None, typer.Option(help="SPARQL endpoint URL to query instead of --data.")
+        ] = None,
+        backend: Annotated[
+            str, typer.Option(help="Embedded store: oxigraph (default, persisted) or memory.")
+        ] = "oxigraph",
+        timeout: Annotated[float, typer.Option(help="Remote query timeout, seconds.")] = 30.0,
+    ) -> None:
+        """Run a saved query with typed parameters, on the built graph or an endpoint."""
+        from .queries import get_query
+        from .store import run_query
+
+        if output_format not in FORMATS:
+            raise QueryError(f"unknown format {output_format!r}", hint="use " + ", ".join(FORMATS))
+        query = get_query(name)
+        values = _params(param)
+        query.bindings(values)  # check names and types before opening anything
+        result = run_query(query, _source(data, endpoint, backend, timeout), values)
+        out.print(render(result, output_format), markup=False, soft_wrap=True)
+
+    @app.command()
+    @reports_errors
+    def sparql(
+        query: Annotated[str, typer.Argument(help="SPARQL text, or a file holding it.")],
+        output_format: Annotated[
+            str, typer.Option("--format", "-f", help="table, csv, json or markdown.")
+        ] = "table",
+        data: Annotated[
+            Path, typer.Option("--data", "-d", help="Built graph file.")
+        ] = DEFAULT_DATA,
+        endpoint: Annotated[str | None, typer.Option(help="SPARQL endpoint URL.")] = None,
+        backend: Annotated[str, typer.Option(help="oxigraph or memory.")] = "oxigraph",
+        timeout: Annotated[float, typer.Option(help="Remote query timeout, seconds.")] = 30.0,
+    ) -> None:
+        """Run an ad hoc SPARQL query (the default graph is the union of all graphs)."""
+        from .iris import PREFIXES
+        from .store import run_sparql
+
+        path = Path(query)
+        text = path.read_text(encoding="utf-8") if len(query) < 4096 and path.is_file() else query
+        if "prefix" not in text.lower():
+            text = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items()) + text
+        if output_format not in FORMATS:
+            raise QueryError(f"unknown format {output_format!r}", hint="use " + ", ".join(FORMATS))
+        result = run_sparql(_source(data, endpoint, backend, timeout), text)
+        out.print(render(result, output_format), markup=False, soft_wrap=True)
+
+    @app.command()
+    @reports_errors
+    def load(
+        file: Annotated[Path, typer.Argument(help="Built graph file (.trig, .nq).")],
+        endpoint: Annotated[
+            str,
+            typer.Option(
+                help="Graph Store HTTP Protocol URL, e.g. http://127.0.0.1:7878/store "
+                "(Oxigraph) or http://localhost:3030/ds/data (Fuseki)."
+            ),
+        ],
+        timeout: Annotated[float, typer.Option(help="Seconds per request.")] = 60.0,
+        retries: Annotated[int, typer.Option(help="Retries (with backoff) per graph.")] = 3,
+    ) -> None:
+        """Upload each named graph with HTTP PUT: reloading replaces, never duplicates.
+
+        Credentials come from PEELGRAPH_ENDPOINT_TOKEN (bearer) or PEELGRAPH_ENDPOINT_USER and
+        PEELGRAPH_ENDPOINT_PASSWORD (basic).
+        """
+        from .store import load_to_endpoint
+
+        loaded = load_to_endpoint(
+            file,
+            endpoint,
+            timeout=timeout,
+            retries=retries,
+            progress=lambda name: err.print(f"loaded <{name}>", markup=False),
+        )
+        out.print(f"Loaded {len(loaded)} named graph(s) into {endpoint}", markup=False)
+
+    @app.command()
+    @reports_errors
+    def serve(
+        file: Annotated[Path, typer.Argument(help="Built graph file.")] = DEFAULT_DATA,
+        host: Annotated[str, typer.Option(help="Address to bind.")] = "127.0.0.1",
+        port: Annotated[int, typer.Option(help="Port.")] = 7878,
+    ) -> None:
+        """Serve a built graph as a read-only SPARQL endpoint with a query page (Oxigraph's
+        own server, union default graph), on 127.0.0.1 by default."""
+        from .store import persistent_store, store_folder
+
+        binary = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
+        if not Path(binary).exists():
+            raise EndpointError(
+                "the Oxigraph server is not installed", hint="pip install 'peelgraph[server]'"
+            )
+        persistent_store(file)
+        folder = store_folder(file)
+        out.print(
+            f"Serving {file} read-only at http://{host}:{port}/ (query endpoint "
+            f"http://{host}:{port}/query); Ctrl-C stops",
+            markup=False,
+        )
+        try:
+            subprocess.run(
+                [binary, "serve-read-only", "--location", str(folder), "--bind",
+                 f"{host}:{port}", "--union-default-graph"],
+                check=True,
+            )  # fmt: skip
+        except KeyboardInterrupt:  # pragma: no cover - interactive
+            pass
+        except subprocess.CalledProcessError as exc:
+            raise PeelgraphError(f"the Oxigraph server stopped (exit {exc.returncode})") from exc

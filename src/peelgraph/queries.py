@@ -1,0 +1,184 @@
+"""Saved SPARQL queries: the registry of ``queries/*.rq`` and running them with parameters.
+
+Each file opens with ``#+ key: value`` comment lines (the grlc convention, YAML once the
+``#+`` is taken off): ``summary``, ``description``, ``params`` (name, type, default,
+description), ``returns``, ``tags``, ``example``. A parameter ``p`` is the variable ``?_p`` in
+the query; its value is bound as a typed RDF term in a ``VALUES`` block at the start of the
+query's outer ``WHERE`` group, never spliced into the query text, so any value is harmless.
+The queries are plain SPARQL 1.1 and run on any store.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+import yaml
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+from .errors import QueryError
+from .resources import queries_dir
+
+HEADER_KEYS = ("summary", "description", "params", "returns", "tags", "example")
+REQUIRED_KEYS = ("summary", "description", "returns")
+PARAM_TYPES = ("string", "integer", "decimal", "iri", "year")
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str = "string"
+    default: str | None = None
+    description: str = ""
+
+    def term(self, value: str) -> Node:
+        """The value as a typed RDF term, or a QueryError naming the parameter."""
+        try:
+            if self.type == "integer":
+                return Literal(int(value), datatype=XSD.integer)
+            if self.type == "decimal":
+                return Literal(Decimal(value), datatype=XSD.decimal)
+            if self.type == "year":
+                if not re.fullmatch(r"\d{4}", value):
+                    raise ValueError(value)
+                return Literal(value, datatype=XSD.gYear)
+            if self.type == "iri":
+                if not re.fullmatch(r"[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]*", value):
+                    raise ValueError(value)
+                return URIRef(value)
+        except (ValueError, InvalidOperation) as exc:
+            raise QueryError(
+                f"parameter {self.name!r} must be {self.type}, not {value!r}",
+                hint=self.description or None,
+            ) from exc
+        return Literal(value)
+
+
+@dataclass(frozen=True)
+class SavedQuery:
+    name: str
+    text: str
+    summary: str
+    description: str = ""
+    params: tuple[Param, ...] = ()
+    returns: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    example: str = ""
+    header: dict[str, object] = field(default_factory=dict, compare=False)
+
+    @property
+    def form(self) -> str:
+        """select, ask or construct, from the file name."""
+        return self.name.split("_", 1)[0]
+
+    def bindings(self, values: dict[str, str] | None = None) -> dict[str, Node]:
+        """Typed terms for every parameter: the given values, else the defaults."""
+        values = dict(values or {})
+        known = {p.name for p in self.params}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            listed = ", ".join(sorted(known)) or "none"
+            raise QueryError(
+                f"query {self.name} has no parameter {', '.join(unknown)}",
+                hint=f"its parameters: {listed}",
+            )
+        out: dict[str, Node] = {}
+        for p in self.params:
+            value = values.get(p.name, p.default)
+            if value is None:
+                raise QueryError(f"query {self.name} needs a value for {p.name!r}")
+            out[f"_{p.name}"] = p.term(str(value))
+        return out
+
+    def bound_text(self, values: dict[str, str] | None = None) -> str:
+        """The query with a VALUES block binding the parameters as RDF terms."""
+        bindings = self.bindings(values)
+        if not bindings:
+            return self.text
+        names = " ".join(f"?{name}" for name in bindings)
+        terms = " ".join(term.n3() for term in bindings.values())
+        block = f"\n  VALUES ({names}) {{ ({terms}) }}\n"
+        match = _WHERE.search(self.text)
+        if match is None:
+            raise QueryError(f"query {self.name} has no WHERE group to bind parameters in")
+        return self.text[: match.end()] + block + self.text[match.end() :]
+
+
+def parse_saved_query(name: str, text: str) -> SavedQuery:
+    """A saved query from its file's text; QueryError if the header is malformed."""
+    header_lines = []
+    for line in text.splitlines():
+        if line.startswith("#+"):
+            header_lines.append(line[2:].removeprefix(" "))
+        elif line.strip() and not line.startswith("#"):
+            break
+    try:
+        header = yaml.safe_load("\n".join(header_lines)) or {}
+    except yaml.YAMLError as exc:
+        raise QueryError(f"queries/{name}.rq: the #+ header is not valid YAML: {exc}") from exc
+    if not isinstance(header, dict):
+        raise QueryError(f"queries/{name}.rq: the #+ header must be key: value lines")
+    missing = [k for k in REQUIRED_KEYS if k not in header]
+    if missing:
+        raise QueryError(f"queries/{name}.rq: header lacks {', '.join(missing)}")
+    params = []
+    for raw in header.get("params") or []:
+        if not isinstance(raw, dict) or "name" not in raw:
+            raise QueryError(f"queries/{name}.rq: each param needs a name")
+        ptype = str(raw.get("type", "string"))
+        if ptype not in PARAM_TYPES or not _NAME.match(str(raw["name"])):
+            raise QueryError(f"queries/{name}.rq: bad param {raw!r}")
+        default = raw.get("default")
+        params.append(
+            Param(
+                name=str(raw["name"]),
+                type=ptype,
+                default=None if default is None else str(default),
+                description=str(raw.get("description", "")),
+            )
+        )
+    return SavedQuery(
+        name=name,
+        text=text,
+        summary=str(header["summary"]),
+        description=" ".join(str(header.get("description", "")).split()),
+        params=tuple(params),
+        returns=tuple(str(r) for r in header.get("returns") or ()),
+        tags=tuple(str(t) for t in header.get("tags") or ()),
+        example=str(header.get("example", "")),
+        header=header,
+    )
+
+
+@lru_cache(maxsize=1)
+def _registry() -> dict[str, SavedQuery]:
+    out = {}
+    for item in sorted(queries_dir().iterdir(), key=lambda f: f.name):
+        if item.name.endswith(".rq"):
+            name = item.name[: -len(".rq")]
+            out[name] = parse_saved_query(name, item.read_text(encoding="utf-8"))
+    return out
+
+
+def list_queries() -> list[SavedQuery]:
+    """Every saved query, by name."""
+    return list(_registry().values())
+
+
+def get_query(name: str) -> SavedQuery:
+    """A saved query by name; QueryError listing the names if there is none."""
+    registry = _registry()
+    if name.endswith(".rq"):
+        name = name[:-3]
+    if name not in registry:
+        raise QueryError(
+            f"no saved query named {name!r}",
+            hint="saved queries: " + ", ".join(registry),
+        )
+    return registry[name]

@@ -1,0 +1,344 @@
+"""Where queries run: an embedded store (Oxigraph behind the rdflib API, or rdflib's own
+memory store) or a remote SPARQL 1.1 endpoint.
+
+Queries see the union of all named graphs as their default graph, on every backend: a saved
+query never needs ``GRAPH`` clauses. For a remote store, load it with
+:func:`load_to_endpoint` (Graph Store HTTP Protocol ``PUT``: reloading replaces a report's
+graph, never duplicates it) and start it with the union default graph on (Oxigraph:
+``--union-default-graph``; Fuseki: ``tdb2:unionDefaultGraph true``).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import shutil
+import socket
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
+from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib.query import Result
+
+from . import iris
+from .errors import EndpointError, GraphFileError
+from .graphio import FORMATS, load_dataset
+from .queries import SavedQuery, get_query
+
+BACKENDS = ("oxigraph", "memory")
+_OX_FORMATS = {
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+}
+
+# -- results --------------------------------------------------------------------------------
+
+
+@dataclass
+class QueryResult:
+    """Rows as dicts of plain Python values (IRIs and strings as str, numbers as numbers)."""
+
+    columns: list[str]
+    rows: list[dict[str, object]] = field(default_factory=list)
+    boolean: bool | None = None  # for ASK
+
+    def dataframe(self):  # type: ignore[no-untyped-def]
+        """The rows as a pandas DataFrame (needs the ``pandas`` extra)."""
+        try:
+            import pandas as pd
+        except ImportError as exc:  # pragma: no cover - depends on the environment
+            raise EndpointError(
+                "pandas is not installed", hint="pip install 'peelgraph[pandas]'"
+            ) from exc
+        return pd.DataFrame(self.rows, columns=self.columns)
+
+
+def _plain(term: object) -> object:
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        value = term.toPython()
+        if isinstance(value, (int, float, Decimal, bool)):
+            return value
+        return str(term)
+    return str(term)
+
+
+def _from_rdflib(result: Result) -> QueryResult:
+    if result.type == "ASK":
+        return QueryResult([], [], bool(result.askAnswer))
+    if result.type != "SELECT":
+        raise EndpointError("only SELECT and ASK queries give rows")
+    columns = [str(v) for v in result.vars or []]
+    rows = [{c: _plain(row[i]) for i, c in enumerate(columns)} for row in result]
+    return QueryResult(columns, rows)
+
+
+# -- embedded stores ------------------------------------------------------------------------
+
+
+def _rdf_format(path: Path) -> str:
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise GraphFileError(f"cannot tell the RDF format from {path.suffix!r}", where=str(path))
+    return fmt
+
+
+def _digest(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def store_folder(graph_file: Path) -> Path:
+    """The persistent Oxigraph store kept beside a built graph file."""
+    return graph_file.with_name(graph_file.name + ".oxigraph")
+
+
+def persistent_store(graph_file: Path) -> ox.Store:
+    """An Oxigraph store of ``graph_file``, kept beside it and reused while the file is
+    unchanged (its SHA-256 is stamped in the folder): only the first query parses the file."""
+    if not graph_file.is_file():
+        raise GraphFileError("no such file", where=str(graph_file), hint="build it first")
+    folder = store_folder(graph_file)
+    stamp = folder / "peelgraph-source.json"
+    digest = _digest(graph_file)
+    try:
+        if json.loads(stamp.read_text(encoding="utf-8")).get("sha256") == digest:
+            return ox.Store.read_only(str(folder))
+    except (OSError, ValueError, AttributeError):
+        pass
+    fmt = _rdf_format(graph_file)
+    tmp = folder.with_name(folder.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    store = ox.Store(str(tmp))
+    try:
+        if fmt in _OX_FORMATS:
+            store.bulk_load(path=str(graph_file), format=_OX_FORMATS[fmt])
+        else:
+            nquads = load_dataset(graph_file).serialize(format="nquads", encoding="utf-8")
+            store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
+        store.flush()
+    except (SyntaxError, ValueError, OSError) as exc:
+        del store
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise GraphFileError(f"cannot load into Oxigraph: {exc}", where=str(graph_file)) from exc
+    del store
+    shutil.rmtree(folder, ignore_errors=True)
+    os.replace(tmp, folder)
+    stamp.write_text(json.dumps({"sha256": digest, "file": graph_file.name}), encoding="utf-8")
+    return ox.Store.read_only(str(folder))
+
+
+def open_dataset(
+    graph_file: Path, backend: str = "oxigraph", *, persistent: bool = True
+) -> Dataset:
+    """A built graph file as an rdflib Dataset whose default graph is the union of its graphs.
+
+    ``oxigraph`` (the default) keeps the rdflib API over a fast native store, persisted beside
+    the file unless ``persistent`` is False; ``memory`` is rdflib's own store.
+    """
+    if backend not in BACKENDS:
+        raise EndpointError(f"unknown backend {backend!r}", hint="use " + " or ".join(BACKENDS))
+    if backend == "memory":
+        ds = load_dataset(graph_file)
+        ds.default_union = True
+        return ds
+    if persistent:
+        store = persistent_store(graph_file)
+    else:
+        store = ox.Store()
+        fmt = _rdf_format(graph_file)
+        if fmt in _OX_FORMATS:
+            store.bulk_load(path=str(graph_file), format=_OX_FORMATS[fmt])
+        else:
+            data = load_dataset(graph_file).serialize(format="nquads", encoding="utf-8")
+            store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+    ds = Dataset(store=OxigraphStore(store=store), default_union=True)
+    for prefix, namespace in iris.PREFIXES.items():
+        ds.bind(prefix, namespace, override=True)
+    return ds
+
+
+# -- remote endpoints -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """A SPARQL 1.1 endpoint: query URL, timeout in seconds, credentials from the environment
+    (``PEELGRAPH_ENDPOINT_TOKEN`` for a bearer token, or ``PEELGRAPH_ENDPOINT_USER`` and
+    ``PEELGRAPH_ENDPOINT_PASSWORD`` for basic authentication)."""
+
+    url: str
+    timeout: float = 30.0
+
+    def headers(self) -> dict[str, str]:
+        token = os.environ.get("PEELGRAPH_ENDPOINT_TOKEN")
+        if token:
+            return {"Authorization": f"Bearer {token}"}
+        user = os.environ.get("PEELGRAPH_ENDPOINT_USER")
+        if user:
+            secret = f"{user}:{os.environ.get('PEELGRAPH_ENDPOINT_PASSWORD', '')}"
+            return {"Authorization": "Basic " + base64.b64encode(secret.encode()).decode()}
+        return {}
+
+
+def _endpoint_error(endpoint: str, exc: BaseException, timeout: float) -> EndpointError:
+    if isinstance(exc, urllib.error.HTTPError):
+        body = exc.read()[:200].decode("utf-8", "replace") if exc.fp else ""
+        return EndpointError(
+            f"HTTP {exc.code} {exc.reason}: {' '.join(body.split())}", where=endpoint
+        )
+    reason = getattr(exc, "reason", exc)
+    if isinstance(reason, (TimeoutError, socket.timeout)) or isinstance(exc, TimeoutError):
+        return EndpointError(
+            f"no answer within {timeout:g} s", where=endpoint, hint="raise --timeout"
+        )
+    return EndpointError(
+        f"cannot reach the endpoint ({reason})", where=endpoint, hint="is the server running?"
+    )
+
+
+def query_endpoint(endpoint: Endpoint, text: str) -> QueryResult:
+    """Run a query on a remote endpoint through SPARQLWrapper (POST, explicit Accept)."""
+    from SPARQLWrapper import JSON, POST, POSTDIRECTLY, SPARQLWrapper
+    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+    client = SPARQLWrapper(endpoint.url)
+    client.setMethod(POST)
+    client.setRequestMethod(POSTDIRECTLY)  # the query as the body: no 414 for long queries
+    client.setReturnFormat(JSON)
+    client.setTimeout(int(max(1, endpoint.timeout)))
+    client.addCustomHttpHeader("Accept", "application/sparql-results+json")
+    for key, value in endpoint.headers().items():
+        client.addCustomHttpHeader(key, value)
+    # full-line comments go: SPARQLWrapper guesses the query form from the text's keywords
+    client.setQuery(
+        "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+    )
+    try:
+        data = client.queryAndConvert()
+    except urllib.error.URLError as exc:
+        raise _endpoint_error(endpoint.url, exc, endpoint.timeout) from exc
+    except (TimeoutError, ConnectionError) as exc:
+        raise _endpoint_error(endpoint.url, exc, endpoint.timeout) from exc
+    except SPARQLWrapperException as exc:
+        raise EndpointError(" ".join(str(exc).split())[:300], where=endpoint.url) from exc
+    if not isinstance(data, dict):
+        raise EndpointError(
+            "the endpoint did not answer with SPARQL JSON results", where=endpoint.url
+        )
+    if "boolean" in data:
+        return QueryResult([], [], bool(data["boolean"]))
+    columns = list(data.get("head", {}).get("vars", []))
+    rows = []
+    for binding in data.get("results", {}).get("bindings", []):
+        rows.append({c: _json_value(binding.get(c)) for c in columns})
+    return QueryResult(columns, rows)
+
+
+def _json_value(cell: dict[str, str] | None) -> object:
+    if cell is None:
+        return None
+    if cell.get("type") == "literal" or cell.get("type") == "typed-literal":
+        datatype = cell.get("datatype")
+        if datatype:
+            return _plain(Literal(cell["value"], datatype=URIRef(datatype)))
+        return cell["value"]
+    if cell.get("type") == "bnode":
+        return str(BNode(cell["value"]))
+    return cell["value"]
+
+
+def load_to_endpoint(
+    graph_file: Path,
+    store_url: str,
+    *,
+    timeout: float = 60.0,
+    retries: int = 3,
+    progress=None,  # type: ignore[no-untyped-def]
+) -> list[str]:
+    """PUT each named graph of ``graph_file`` to a Graph Store HTTP Protocol endpoint.
+
+    A PUT replaces the named graph atomically, so reloading never duplicates and a failed
+    upload leaves that graph as it was. Connection failures and 5xx answers are retried with
+    backoff (PUT is idempotent); the error names the graph and the address.
+    """
+    ds = load_dataset(graph_file)
+    loaded: list[str] = []
+    graphs = sorted(
+        (g for g in ds.graphs() if isinstance(g.identifier, URIRef) and len(g)),
+        key=lambda g: str(g.identifier),
+    )
+    headers = {"Content-Type": "application/n-triples", **Endpoint(store_url).headers()}
+    for graph in graphs:
+        name = str(graph.identifier)
+        body = graph.serialize(format="nt", encoding="utf-8")
+        sep = "&" if "?" in store_url else "?"
+        url = f"{store_url}{sep}graph={urllib.parse.quote(name, safe='')}"
+        for attempt in range(retries + 1):
+            request = urllib.request.Request(url, data=body, method="PUT", headers=headers)
+            try:
+                with urllib.request.urlopen(request, timeout=timeout) as answer:
+                    answer.read()
+                break
+            except urllib.error.HTTPError as exc:
+                if exc.code < 500 or attempt == retries:
+                    error = _endpoint_error(store_url, exc, timeout)
+                    raise EndpointError(f"loading graph <{name}>: {error.message}", where=store_url,
+                                        hint=error.hint) from exc  # fmt: skip
+            except (urllib.error.URLError, TimeoutError, ConnectionError) as exc:
+                if attempt == retries:
+                    error = _endpoint_error(store_url, exc, timeout)
+                    raise EndpointError(f"loading graph <{name}>: {error.message}", where=store_url,
+                                        hint=error.hint) from exc  # fmt: skip
+            time.sleep(min(8.0, 0.5 * 2**attempt))
+        loaded.append(name)
+        if progress:
+            progress(name)
+    return loaded
+
+
+# -- running queries ------------------------------------------------------------------------
+
+
+Source = Dataset | Endpoint
+
+
+def run_sparql(source: Source, text: str) -> QueryResult:
+    """Run SPARQL text on an embedded Dataset or a remote endpoint."""
+    if isinstance(source, Endpoint):
+        return query_endpoint(source, text)
+    try:
+        return _from_rdflib(source.query(text))
+    except (SyntaxError, ValueError) as exc:
+        from .errors import QueryError
+
+        raise QueryError(f"the query does not run: {' '.join(str(exc).split())[:300]}") from exc
+    except Exception as exc:  # rdflib's parser raises pyparsing errors
+        if type(exc).__name__ in ("ParseException", "ParseSyntaxException"):
+            from .errors import QueryError
+
+            raise QueryError(f"the query does not parse: {exc}") from exc
+        raise
+
+
+def run_query(
+    name: str | SavedQuery, source: Source, params: dict[str, str] | None = None
+) -> QueryResult:
+    """Run a saved query by name with parameters, on an embedded Dataset or an endpoint."""
+    query = name if isinstance(name, SavedQuery) else get_query(name)
+    return run_sparql(source, query.bound_text(params))

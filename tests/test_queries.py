@@ -1,0 +1,278 @@
+"""Saved queries: every file is well formed, answers what the seed report says, gives the same
+answers on both embedded backends, and binds parameters as terms (hostile values are inert)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from peelgraph.cli import app
+from peelgraph.errors import PeelgraphError, QueryError
+from peelgraph.queries import HEADER_KEYS, REQUIRED_KEYS, get_query
+from peelgraph.store import open_dataset, run_query, run_sparql
+
+from .conftest import REPORTS, TEST_DATA
+from .helpers import canonical_rows
+
+WESSEX = [TEST_DATA / f"wessex-constabulary-{y}-effectiveness.txt" for y in (2015, 2016)]
+QUERY_FILES = sorted((Path(__file__).resolve().parents[1] / "queries").glob("*.rq"))
+
+
+@pytest.fixture(scope="module")
+def graph_file(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("q") / "peel.trig"
+    result = CliRunner().invoke(app, ["build", str(REPORTS), *map(str, WESSEX), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def ox(graph_file):
+    return open_dataset(graph_file, "oxigraph")
+
+
+@pytest.fixture(scope="module")
+def mem(graph_file):
+    return open_dataset(graph_file, "memory")
+
+
+def rows(ds, name, **params):
+    return run_query(name, ds, params).rows
+
+
+# -- every file -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", QUERY_FILES, ids=lambda p: p.stem)
+def test_every_query_file_is_well_formed_and_tested(path):
+    query = get_query(path.stem)
+    for key in REQUIRED_KEYS:
+        assert query.header.get(key), key
+    assert set(query.header) <= set(HEADER_KEYS)
+    assert query.form in ("select", "ask", "construct")
+    for param in query.params:
+        assert f"?_{param.name}" in query.text, param.name
+    assert query.example.startswith(f"peelgraph query run {query.name}")
+    assert f"def test_{query.name}" in Path(__file__).read_text(encoding="utf-8")
+
+
+# -- known answers from the seed report (and the fictional Wessex pair) ----------------------
+
+
+def test_select_grades_by_force(ox):
+    found = {
+        (r["code"], r["grade"]) for r in rows(ox, "select_grades_by_force", force="thames-valley")
+    }
+    assert found == {
+        ("2016-EFF", "good"), ("2016-EFF-1", "good"), ("2016-EFF-2", "good"),
+        ("2016-EFF-3", "good"), ("2016-EFF-4", "good"), ("2016-EFF-5", "ungraded"),
+    }  # fmt: skip
+
+
+def test_select_grade_pivot(ox):
+    pivot = rows(ox, "select_grade_pivot", year="2016")
+    tv = next(r for r in pivot if r["force"] == "Thames Valley Police")
+    assert (tv["overall"], tv["q1"], tv["q2"], tv["q3"], tv["q4"], tv["q5"]) == (
+        "good", "good", "good", "good", "good", "ungraded",
+    )  # fmt: skip
+    wessex = next(r for r in pivot if r["force"] == "Wessex Constabulary")
+    assert wessex["q2"] == "inadequate" and wessex["q4"] == "outstanding"
+
+
+def test_select_afis_by_question(ox):
+    afis = rows(ox, "select_afis_by_question", force="thames-valley")
+    assert Counter(r["code"] for r in afis) == {"2016-EFF-1": 1, "2016-EFF-2": 4, "2016-EFF-4": 3}
+    digital = rows(ox, "select_afis_by_question", force="thames-valley", theme="digital-evidence")
+    assert [r["text"][:60] for r in digital] == [
+        "The force should review its capacity to retrieve digital evi"
+    ]
+    assert "thames-valley-peel-effectiveness-2016.txt" in digital[0]["files"]
+
+
+def test_select_partners_by_force(ox):
+    partners = {
+        r["partner"]: r for r in rows(ox, "select_partners_by_force", force="thames-valley")
+    }
+    mash = partners["multi-agency safeguarding hub"]
+    assert "2016-EFF-3" in mash["questions"] and mash["evidence"] >= 5
+    hampshire = set(partners["Hampshire Constabulary"]["questions"].split(", "))
+    assert hampshire == {"2016-EFF-4", "2016-EFF-5"}  # SEROCU plan, then armed policing
+
+
+def test_select_findings_by_partner(ox):
+    serocu = rows(ox, "select_findings_by_partner", partner="SEROCU")
+    assert serocu and {r["code"].rsplit(".", 1)[0] for r in serocu} <= {"2016-EFF-4"}
+    assert rows(ox, "select_findings_by_partner", partner="serocu") == serocu
+    karma = rows(ox, "select_findings_by_partner", partner="Karma Nirvana")
+    assert len(karma) == 1 and "Karma Nirvana" in karma[0]["text"]
+
+
+def test_select_metrics_vs_comparator(ox):
+    metrics = rows(ox, "select_metrics_vs_comparator", force="thames-valley")
+    victim = next(r for r in metrics if r["indicator"].startswith("Victim-based crime"))
+    assert (victim["forceValue"], victim["comparatorValue"]) == (Decimal("50.2"), Decimal("60.4"))
+    assert victim["difference"] == Decimal("-10.2") and victim["direction"] == "lower"
+    better = [r for r in metrics if r["figure"] == "Figure 2" and r["direction"] == "lower"]
+    assert len(better) == 5  # every Figure 2 crime rate is below England and Wales
+
+
+def test_select_items_by_theme(ox):
+    items = rows(ox, "select_items_by_theme")  # workload and capacity by default
+    texts = [r["text"] for r in items]
+    assert any(
+        t.startswith("The force should ensure that the capacity in the office-based") for t in texts
+    )
+    assert {r["kind"] for r in items} >= {"Finding", "Area for improvement"}
+
+
+def test_select_follow_ups(ox):
+    follow_ups = rows(ox, "select_follow_ups", force="thames-valley")
+    digital = next(
+        r for r in follow_ups if r["earlierText"] and "mobile phones" in r["earlierText"]
+    )
+    assert str(digital["earlierYear"]) == "2015"
+    wessex = rows(ox, "select_follow_ups", force="wessex")
+    assert wessex[0]["progress"] == "improved"
+    assert wessex[0]["earlierAfi"].startswith(
+        "https://w3id.org/peelgraph/id/report/wessex-2015-effectiveness/afi/"
+    )
+
+
+def test_select_glossary(ox):
+    marac = rows(ox, "select_glossary", acronym="marac")
+    assert [(r["acronym"], r["expansion"], r["partner"]) for r in marac] == [
+        (
+            "MARAC",
+            "Multi Agency Risk Assessment Conference",
+            "Multi-Agency Risk Assessment Conference",
+        )
+    ] or marac[0]["expansion"] == "Multi Agency Risk Assessment Conference"
+    assert marac[0]["file"] == "thames-valley-peel-effectiveness-2016.txt"
+
+
+def test_select_data_quality(ox, graph_file, tmp_path):
+    assert rows(ox, "select_data_quality", force="thames-valley") == []
+    # remove every finding of core question 4: the query must say so
+    ds = open_dataset(graph_file, "memory")
+    ds.update(
+        """PREFIX peel: <https://w3id.org/peelgraph/ontology#>
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        DELETE { GRAPH ?g { ?f ?p ?o } }
+        WHERE { GRAPH ?g { ?f a peel:Finding ; peel:question ?q ; ?p ?o } .
+          ?q skos:notation ?code . FILTER (STRSTARTS(STR(?code), "2016-EFF-4")) }"""
+    )
+    found = rows(ds, "select_data_quality", force="thames-valley")
+    assert ("graded question with no findings", "2016-EFF-4") in {
+        (r["issue"], r["code"]) for r in found
+    }
+    assert any(r["issue"] == "area for improvement with no supporting finding" for r in found)
+
+
+def test_select_grade_history(ox):
+    history = rows(ox, "select_grade_history", force="wessex")
+    pairs = {
+        (r["earlierCode"], r["earlierGrade"], r["laterCode"], r["laterGrade"]) for r in history
+    }
+    assert ("2015-EFF", "requires improvement", "2016-EFF", "requires improvement") in pairs
+    assert all(r["force"] == "Wessex Constabulary" for r in history)
+
+
+def test_select_indicator_across_forces(ox):
+    found = rows(ox, "select_indicator_across_forces", indicator="victim-based crime")
+    values = {
+        (r["area"], r["value"]) for r in found if r["indicator"].endswith("(per 1,000 population)")
+    }
+    assert {
+        ("Thames Valley Police", Decimal("50.2")),
+        ("England and Wales", Decimal("60.4")),
+    } <= values
+
+
+# -- backends, parameters, errors -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", QUERY_FILES, ids=lambda p: p.stem)
+def test_both_embedded_backends_give_the_same_answers(ox, mem, path):
+    assert canonical_rows(run_query(path.stem, ox).rows) == canonical_rows(
+        run_query(path.stem, mem).rows
+    )
+
+
+HOSTILE = 'x" } ; DROP ALL ; #'
+
+
+def test_a_hostile_parameter_is_only_a_value(ox):
+    before = run_sparql(ox, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0]["n"]
+    query = get_query("select_findings_by_partner")
+    text = query.bound_text({"partner": HOSTILE})
+    assert '"x\\" } ; DROP ALL ; #"' in text
+    assert rows(ox, "select_findings_by_partner", partner=HOSTILE) == []
+    assert rows(ox, "select_grades_by_force", force=HOSTILE) == []
+    after = run_sparql(ox, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0]["n"]
+    assert before == after
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(value=st.text(max_size=60))
+def test_fuzzed_parameters_never_break_out(ox, value):
+    try:
+        found = rows(ox, "select_findings_by_partner", partner=value)
+    except PeelgraphError:
+        return
+    assert all(isinstance(r, dict) for r in found)
+
+
+def test_typed_parameters_are_checked():
+    query = get_query("select_grades_by_force")
+    with pytest.raises(QueryError, match="no parameter"):
+        query.bindings({"colour": "red"})
+
+
+def test_cli_lists_shows_and_runs(graph_file):
+    runner = CliRunner()
+    listed = runner.invoke(app, ["query", "list"]).stdout
+    assert all(p.stem in listed for p in QUERY_FILES)
+    shown = runner.invoke(app, ["query", "show", "select_afis_by_question"]).stdout
+    assert "--param theme=<string>" in shown and "SELECT" in shown
+    for fmt in ("table", "csv", "json", "markdown"):
+        result = runner.invoke(
+            app, ["query", "run", "select_grade_pivot", "--data", str(graph_file), "-f", fmt]
+        )
+        assert result.exit_code == 0, result.stderr
+        assert "Thames Valley Police" in result.stdout
+    bad = runner.invoke(app, ["query", "run", "select_nothing", "--data", str(graph_file)])
+    assert bad.exit_code == 2 and "saved queries: select_afis_by_question" in bad.stderr
+    bad = runner.invoke(
+        app, ["query", "run", "select_glossary", "-p", "colour=red", "--data", str(graph_file)]
+    )
+    assert bad.exit_code == 2 and "its parameters: acronym" in bad.stderr
+
+
+def test_cli_sparql_ad_hoc(graph_file):
+    result = CliRunner().invoke(
+        app,
+        ["sparql", "SELECT ?g WHERE { ?j a peel:Judgment ; peel:grade ?g } LIMIT 1",
+         "--data", str(graph_file), "-f", "csv"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("g\nhttps://w3id.org/peelgraph/id/grade/")
+    broken = CliRunner().invoke(app, ["sparql", "SELECT WHERE {", "--data", str(graph_file)])
+    assert broken.exit_code == 2 and broken.stderr.startswith("[ERROR]")
+
+
+def test_persistent_store_is_reused(graph_file):
+    from peelgraph.store import store_folder
+
+    folder = store_folder(graph_file)
+    assert folder.is_dir()  # the build left it
+    stamp = (folder / "peelgraph-source.json").stat().st_mtime
+    open_dataset(graph_file)
+    assert (folder / "peelgraph-source.json").stat().st_mtime == stamp
