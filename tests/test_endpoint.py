@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -187,3 +188,37 @@ def test_a_server_killed_mid_load_leaves_each_graph_whole_or_untouched(graph_fil
             assert row["n"] == expected[row["g"]], row["g"]  # whole, never half
     finally:
         restarted.stop()
+
+
+def test_serve_is_a_read_only_endpoint_with_a_query_page(graph_file):
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "peelgraph", "serve", str(graph_file), "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                page = (
+                    urllib.request.urlopen(f"{base}/", timeout=2).read().decode("utf-8", "replace")
+                )
+                break
+            except OSError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    message = process.stderr.read().decode() if process.stderr else ""
+                    raise AssertionError(message) from None
+                time.sleep(0.3)
+        assert "<html" in page.lower()
+        rows = run_query("select_grade_pivot", Endpoint(f"{base}/query")).rows
+        assert rows[0]["overall"] == "good"
+        update = urllib.request.Request(
+            f"{base}/update", data=b"DROP ALL", method="POST",
+            headers={"Content-Type": "application/sparql-update"},
+        )  # fmt: skip
+        with pytest.raises(urllib.error.HTTPError):
+            urllib.request.urlopen(update, timeout=5)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

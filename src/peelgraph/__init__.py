@@ -12,4 +12,14 @@ try:
 except PackageNotFoundError:  # running from a source tree that was never installed
     __version__ = "0.0.0+unknown"
 
-__all__ = ["__version__"]
+__all__ = ["PeelGraph", "__version__", "connect", "open_graph"]
+
+
+def __getattr__(name: str) -> object:
+    """The API (``open_graph``, ``connect``, ``PeelGraph``) loads on first use, so that
+    ``import peelgraph`` stays light."""
+    if name in ("PeelGraph", "connect", "open_graph"):
+        from . import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'peelgraph' has no attribute {name!r}")
