@@ -300,6 +300,9 @@ _register_export(app)
 from .cli_query import register as _register_query  # noqa: E402
 
 _register_query(app)
+from .cli_viz import register as _register_viz  # noqa: E402
+
+_register_viz(app)
 
 from .cli_synth import register as _register_synth  # noqa: E402
 
