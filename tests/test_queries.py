@@ -105,6 +105,16 @@ def test_select_partners_by_force(ox):
     assert hampshire == {"2016-EFF-4", "2016-EFF-5"}  # SEROCU plan, then armed policing
 
 
+def test_select_partner_network(ox):
+    found = rows(ox, "select_partner_network", force="thames-valley", question="2016-EFF-3")
+    partners = {r["partner"] for r in found}
+    assert {"multi-agency safeguarding hub", "Karma Nirvana"} <= partners
+    assert {r["code"] for r in found} == {"2016-EFF-3"}
+    seeds = {"thames-valley-peel-effectiveness-2016.txt",
+             "thames-valley-peel-2016-effectiveness-summary.txt"}  # fmt: skip
+    assert {r["file"] for r in found} <= seeds
+
+
 def test_select_findings_by_partner(ox):
     serocu = rows(ox, "select_findings_by_partner", partner="SEROCU")
     assert serocu and {r["code"].rsplit(".", 1)[0] for r in serocu} <= {"2016-EFF-4"}
