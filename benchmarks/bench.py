@@ -195,13 +195,23 @@ class Bench:
         }
 
     def queries(self) -> None:
-        """Median latency of every saved query on the three engines, in one run."""
+        """Median latency of every saved query: embedded Oxigraph and an Oxigraph server on
+        the whole corpus; and all three engines, rdflib's memory store included, on a subset
+        small enough for rdflib to answer in reasonable time (the ratio between engines)."""
         from peelgraph.queries import list_queries
         from peelgraph.store import Endpoint, load_to_endpoint, open_dataset, run_query
 
         repeat = 3 if self.quick else 5
-        embedded_load, embedded = timed(lambda: open_dataset(self.output, "oxigraph"))
-        memory_load, memory = timed(lambda: open_dataset(self.output, "memory"))
+        subset_dir = self.work / "subset"
+        subset_dir.mkdir()
+        for path in sorted(self.corpus_dir.glob("*.txt"))[:2]:
+            shutil.copy(path, subset_dir / path.name)
+        subset = self.work / "subset-out" / "peel.trig"
+        run_cli("build", str(subset_dir), "-o", str(subset), "--no-cache")
+
+        embedded_open, embedded = timed(lambda: open_dataset(self.output, "oxigraph"))
+        small_embedded = open_dataset(subset, "oxigraph", persistent=False)
+        memory_open, memory = timed(lambda: open_dataset(subset, "memory"))
         server = _OxigraphServer(self.work / "server")
         server.start()
         try:
@@ -209,53 +219,55 @@ class Bench:
                 lambda: load_to_endpoint(self.output, f"{server.base}/store", timeout=600)
             )
             remote = Endpoint(f"{server.base}/query", timeout=600)
-            table: dict[str, dict[str, float]] = {}
+            full: dict[str, tuple[float, float]] = {}
             for query in list_queries():
-                table[query.name] = {
-                    "embedded_ms": round(
-                        1000 * median_time(lambda q=query: run_query(q, embedded), repeat), 1
-                    ),
-                    "memory_ms": round(
-                        1000 * median_time(lambda q=query: run_query(q, memory), repeat), 1
-                    ),
-                    "server_ms": round(
-                        1000 * median_time(lambda q=query: run_query(q, remote), repeat), 1
-                    ),
-                }
+                full[query.name] = (
+                    1000 * median_time(lambda q=query: run_query(q, embedded), repeat),
+                    1000 * median_time(lambda q=query: run_query(q, remote), repeat),
+                )
         finally:
             server.stop()
-        slowest = max(table, key=lambda n: table[n]["memory_ms"])
+        small: dict[str, tuple[float, float]] = {}
+        for query in list_queries():
+            small[query.name] = (
+                1000 * median_time(lambda q=query: run_query(q, small_embedded), repeat),
+                1000 * median_time(lambda q=query: run_query(q, memory), repeat, budget=2.0),
+            )
         whole = []
         for _ in range(3):
             elapsed, _, _ = run_cli(
                 "query", "run", "select_grade_pivot", "--data", str(self.output)
             )
             whole.append(elapsed)
-        self.results["queries (median ms)"] = {
-            name: f"{v['embedded_ms']} / {v['memory_ms']} / {v['server_ms']}"
-            for name, v in table.items()
+        self.results["queries on the whole corpus (median ms)"] = {
+            "columns": "embedded Oxigraph / Oxigraph server",
+            **{name: f"{e:.1f} / {r:.1f}" for name, (e, r) in full.items()},
         }
-        worst_embedded = max(v["embedded_ms"] for v in table.values())
+        self.results["queries on a 2-document subset (median ms)"] = {
+            "columns": "embedded Oxigraph / rdflib memory store / speed-up",
+            **{
+                name: f"{e:.1f} / {m:.1f} / {m / max(e, 0.01):.0f}x"
+                for name, (e, m) in small.items()
+            },
+        }
+        slowest = max(small, key=lambda n: small[n][1])
+        worst_embedded = max(e for e, _ in full.values())
+        speed_up = small[slowest][1] / max(small[slowest][0], 0.01)
         self.results["query engines"] = {
-            "columns above": "embedded Oxigraph / rdflib memory / Oxigraph server",
-            "open embedded store (persisted) s": round(embedded_load, 2),
-            "open rdflib memory store s": round(memory_load, 2),
-            "load into Oxigraph server s": round(load_seconds, 1),
-            "slowest query on rdflib memory": slowest,
-            "its speed-up, embedded over memory": round(
-                table[slowest]["memory_ms"] / max(table[slowest]["embedded_ms"], 0.01), 1
-            ),
-            "slowest query on embedded ms": worst_embedded,
-            "peelgraph query run, whole process s (median of 3)": round(
+            "open the persisted embedded store, s": round(embedded_open, 2),
+            "open the subset in rdflib's memory store, s": round(memory_open, 2),
+            "load the whole corpus into an Oxigraph server, s": round(load_seconds, 1),
+            "slowest query on rdflib memory (subset)": slowest,
+            "its speed-up on embedded Oxigraph": round(speed_up, 1),
+            "slowest query on embedded Oxigraph (whole corpus), ms": round(worst_embedded, 1),
+            "peelgraph query run as a whole process, s (median of 3)": round(
                 statistics.median(whole), 2
             ),
         }
         targets = self.results.setdefault("targets", {})
         assert isinstance(targets, dict)
         targets["every query < 200 ms median, embedded"] = worst_embedded < 200
-        targets["slowest query >= 10x faster embedded than memory"] = (
-            table[slowest]["memory_ms"] >= 10 * table[slowest]["embedded_ms"]
-        )
+        targets["slowest query >= 10x faster embedded than memory"] = speed_up >= 10
         targets["server load < 60 s"] = load_seconds < 60
         targets["query run as a whole process < 1 s"] = statistics.median(whole) < 1
 
