@@ -74,16 +74,18 @@ def test_a_page_with_no_recordable_grade_is_refused(vocab):
         _extract(text, vocab)
 
 
+TWO_PILLARS = (
+    "Wessex Constabulary\nPEEL 2018/19\n"
+    "The extent to which the constabulary is effective at reducing crime and keeping "
+    "people safe is good.\n"
+    "The extent to which the constabulary is efficient at keeping people safe and "
+    "reducing crime is inadequate.\n"
+)
+
+
 def test_every_pillar_with_a_framework_gives_a_report(vocab, tmp_path):
     page = tmp_path / "wessex-peel-2018.txt"
-    page.write_text(
-        "Wessex Constabulary\nPEEL 2018/19\n"
-        "The extent to which the constabulary is effective at reducing crime and keeping "
-        "people safe is good.\n"
-        "The extent to which the constabulary is efficient at keeping people safe and "
-        "reducing crime is inadequate.\n",
-        encoding="utf-8",
-    )
+    page.write_text(TWO_PILLARS, encoding="utf-8")
     reports = extract_reports(page, vocab)
     assert {(r.pillar, r.judgments[0].grade) for r in reports} == {
         ("effectiveness", "good"),
@@ -103,14 +105,7 @@ def test_the_build_keeps_every_pillar_of_a_landing_page(tmp_path):
     from peelgraph.build import build
 
     page = tmp_path / "wessex-peel-2018.txt"
-    page.write_text(
-        "Wessex Constabulary\nPEEL 2018/19\n"
-        "The extent to which the constabulary is effective at reducing crime and keeping "
-        "people safe is good.\n"
-        "The extent to which the constabulary is efficient at keeping people safe and "
-        "reducing crime is inadequate.\n",
-        encoding="utf-8",
-    )
+    page.write_text(TWO_PILLARS, encoding="utf-8")
     for cache in (None, tmp_path / "cache", tmp_path / "cache"):  # fresh, cached, from cache
         result = build([page], workers=1, cache_dir=cache)
         assert result.validation.conforms, result.validation.as_text()
