@@ -5,15 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from .errors import EndpointError, PeelgraphError, QueryError
+from .errors import EndpointError, QueryError
 
 FORMATS = ("table", "csv", "json", "markdown")
 DEFAULT_DATA = Path("build/peel.trig")
@@ -216,13 +216,10 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place for the query 
             f"http://{host}:{port}/query); Ctrl-C stops",
             markup=False,
         )
-        try:
-            subprocess.run(
-                [binary, "serve-read-only", "--location", str(folder), "--bind",
-                 f"{host}:{port}", "--union-default-graph"],
-                check=True,
-            )  # fmt: skip
-        except KeyboardInterrupt:  # pragma: no cover - interactive
-            pass
-        except subprocess.CalledProcessError as exc:
-            raise PeelgraphError(f"the Oxigraph server stopped (exit {exc.returncode})") from exc
+        sys.stdout.flush()
+        # the server takes this process's place, so that stopping it stops the server
+        os.execv(
+            binary,
+            [binary, "serve-read-only", "--location", str(folder), "--bind", f"{host}:{port}",
+             "--union-default-graph"],
+        )  # fmt: skip
