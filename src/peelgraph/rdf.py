@@ -92,8 +92,12 @@ class _ReportMapper:
             self.spans(node, j.spans)
         mentions: dict[str, list[URIRef]] = {}
         for n, f in enumerate(r.findings, start=1):
+            # the same sentence twice in one question is one finding with two spans, under
+            # the heading where it first appears
+            first = (item_iri(self.key, "finding", f.question, f.text), RDF.type, PEEL.Finding)
+            first_time = first not in g
             node = self.item("finding", PEEL.Finding, f, n)
-            if f.section:
+            if f.section and first_time:
                 g.add((node, PEEL.section, Literal(f.section)))
             if f.finding_type:
                 g.add((node, PEEL.findingType, iris.finding_type(f.finding_type)))
