@@ -2,7 +2,8 @@
 
 The valid graph is built from model objects (not from a document), so every test starts from
 a known-good state and breaks exactly one thing; the assertions name the focus node, the
-path and the message the shape reports.
+path and the message the shape reports. Every test runs on both SHACL engines (pyshacl-turbo,
+the default, and pySHACL), which must report the same results.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, QB, RDF, SKOS, XSD
 
 from peelgraph import iris
+from peelgraph import validate as validate_module
 from peelgraph.iris import OA, PEEL
 from peelgraph.model import (
     AreaForImprovement,
@@ -32,7 +34,7 @@ from peelgraph.model import (
 )
 from peelgraph.rdf import report_graph
 from peelgraph.reference import shapes_graph
-from peelgraph.validate import validate_graph
+from peelgraph.validate import ENGINES, validate_graph
 
 TEXT = (
     "PEEL: Police effectiveness 2016\n\nGood\n\nThe force works with the MASH well.\n\n"
@@ -132,6 +134,13 @@ def valid_report() -> Report:
             ),
         ),
     )
+
+
+@pytest.fixture(autouse=True, params=ENGINES)
+def engine(request, monkeypatch) -> str:
+    """Run the test on each SHACL engine in turn."""
+    monkeypatch.setattr(validate_module, "DEFAULT_ENGINE", request.param)
+    return request.param
 
 
 @pytest.fixture()

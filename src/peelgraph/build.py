@@ -19,7 +19,7 @@ import pickle
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 
 from rdflib import Dataset, Graph
@@ -34,8 +34,16 @@ from .merge import group_reports
 from .model import Report
 from .rdf import links_graph, report_graph
 from .reference import load_vocabulary, reference_graph
-from .resources import ontology_dir
-from .validate import ValidationReport, Violation, shapes_named, validate_graph
+from .resources import extra_reference_files, ontology_dir
+from .validate import (
+    DEFAULT_ENGINE,
+    ENGINES,
+    ValidationReport,
+    Violation,
+    shapes_named,
+    validate_graph,
+    validate_ntriples,
+)
 
 #: Suffixes taken when a folder is given; a file named explicitly is always taken.
 INPUT_SUFFIXES = (".txt", ".pdf")
@@ -142,12 +150,13 @@ class BuildResult:
 
 
 def _fingerprint() -> str:
-    """What cached results depend on: the peelgraph version and every ontology file."""
+    """What cached results depend on: the peelgraph version, every ontology file and the
+    extra reference files."""
     digest = hashlib.sha256(__version__.encode())
-    for item in sorted(ontology_dir().iterdir(), key=lambda f: f.name):
-        if item.is_file():
-            digest.update(item.name.encode())
-            digest.update(item.read_bytes())
+    bundled = sorted((f for f in ontology_dir().iterdir() if f.is_file()), key=lambda f: f.name)
+    for item in [*bundled, *extra_reference_files()]:
+        digest.update(item.name.encode())
+        digest.update(item.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -157,8 +166,13 @@ def reference_nquads() -> bytes:
 
 
 def _to_nquads(graph, name) -> bytes:  # type: ignore[no-untyped-def]
-    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
+    return _nquads_of(graph.serialize(format="nt"), name)
+
+
+def _nquads_of(ntriples: str, name) -> bytes:  # type: ignore[no-untyped-def]
+    """N-Triples text as sorted N-Quads in the named graph ``name``."""
     suffix = f" <{name}> ."
+    lines = ntriples.splitlines()
     return "".join(sorted(f"{line[:-2]}{suffix}\n" for line in lines if line.strip())).encode(
         "utf-8"
     )
@@ -177,10 +191,11 @@ def _extract_one(
         return path, None, exc
 
 
-def _map_and_validate(report: Report) -> BuiltReport:
+def _map_and_validate(report: Report, engine: str | None = None) -> BuiltReport:
     graph = report_graph(report)
-    validation = validate_graph(graph, graph_name=str(graph.identifier))
-    return BuiltReport(report, _to_nquads(graph, graph.identifier), validation)
+    ntriples = graph.serialize(format="nt")
+    validation = validate_ntriples(ntriples, graph_name=str(graph.identifier), engine=engine)
+    return BuiltReport(report, _nquads_of(ntriples, graph.identifier), validation)
 
 
 # -- the cache ------------------------------------------------------------------------------
@@ -189,8 +204,8 @@ def _map_and_validate(report: Report) -> BuiltReport:
 class Cache:
     """Extracted documents and built report graphs, keyed by content hashes."""
 
-    def __init__(self, folder: Path | None):
-        self.folder = folder / _fingerprint() if folder else None
+    def __init__(self, folder: Path | None, engine: str = "turbo"):
+        self.folder = folder / _fingerprint() / engine if folder else None
         if self.folder:
             (self.folder / "extract").mkdir(parents=True, exist_ok=True)
             (self.folder / "graph").mkdir(parents=True, exist_ok=True)
@@ -337,13 +352,17 @@ def build(
     progress: Callable[[Path], None] | None = None,
     workers: int | None = None,
     cache_dir: Path | None = None,
+    engine: str = DEFAULT_ENGINE,
 ) -> BuildResult:
     """Build the knowledge graph of the given report files and folders.
 
-    ``workers`` defaults to the number of cores; ``cache_dir`` enables incremental rebuilds.
+    ``workers`` defaults to the number of cores; ``cache_dir`` enables incremental rebuilds;
+    ``engine`` is the SHACL engine (see :mod:`peelgraph.validate`).
     """
+    if engine not in ENGINES:
+        raise PeelgraphError(f"unknown SHACL engine {engine!r}", hint="use " + " or ".join(ENGINES))
     workers = workers or os.cpu_count() or 1
-    cache = Cache(cache_dir)
+    cache = Cache(cache_dir, engine)
     files = collect_inputs(paths)
     extracted, skipped, fresh = extract_all(
         files,
@@ -364,18 +383,19 @@ def build(
             todo.append(report)
     pool = _pool(workers, len(todo))
     try:
-        results = pool.map(_map_and_validate, todo) if pool else map(_map_and_validate, todo)
+        task = partial(_map_and_validate, engine=engine)
+        results = pool.map(task, todo) if pool else map(task, todo)
         for item in results:
             cache.keep_built(item)
             built[item.report.key] = item
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
-    links, links_validation = _links(reports)
+    links, links_validation = _links(reports, engine)
     return BuildResult([built[r.key] for r in reports], skipped, fresh, links, links_validation)
 
 
-def _links(reports: list[Report]) -> tuple[bytes, ValidationReport]:
+def _links(reports: list[Report], engine: str) -> tuple[bytes, ValidationReport]:
     """The cross-report links graph (N-Quads) and its validation."""
     graph, types = links_graph(cross_report_links(reports))
     if not len(graph):
@@ -384,6 +404,6 @@ def _links(reports: list[Report]) -> tuple[bytes, ValidationReport]:
     for triple in (*graph, *types):
         check.add(triple)
     validation = validate_graph(
-        check, graph_name=str(iris.LINKS_GRAPH), shapes=shapes_named("LinkShape")
+        check, graph_name=str(iris.LINKS_GRAPH), shapes=shapes_named("LinkShape"), engine=engine
     )
     return _to_nquads(graph, iris.LINKS_GRAPH), validation

@@ -118,6 +118,18 @@ def build(
             help="Do not leave the embedded query store (OUTPUT.oxigraph/) beside the output.",
         ),
     ] = False,
+    reference: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--reference",
+            help="Extra reference Turtle (a file, or a folder of .ttl), repeatable: question "
+            "frameworks of cycles peelgraph does not ship, more partner bodies, ...",
+        ),
+    ] = None,
+    validator: Annotated[
+        str,
+        typer.Option(help="SHACL engine: turbo (pyshacl-turbo, fast) or pyshacl (reference)."),
+    ] = "turbo",
 ) -> None:
     """Extract reports, map them to RDF, validate with SHACL and write the graph.
 
@@ -128,6 +140,7 @@ def build(
     from .build import collect_inputs
     from .graphio import check_output, format_for, serialise_nquads, write_atomic
 
+    _use_reference(reference)
     files = collect_inputs(paths)
     check_output(output, files, overwrite)
     fmt = format_for(output)
@@ -148,6 +161,7 @@ def build(
             progress=lambda _: progress.advance(task),
             workers=workers,
             cache_dir=None if no_cache else (cache or output.parent / ".peelgraph-cache"),
+            engine=validator,
         )
     for skipped in result.skipped:
         err.print(f"[WARNING] skipped {skipped.error.one_line()}", markup=False)
@@ -179,6 +193,13 @@ def build(
         out.print(f"  query store            {store_folder(output)}")
 
 
+def _use_reference(paths: list[Path] | None) -> None:
+    if paths:
+        from .reference import use_reference
+
+        use_reference(paths)
+
+
 def _print_summary(result: Any, output: Path) -> None:
     stats = result.summary()
     grades = ", ".join(f"{g} {n}" for g, n in stats["judgments_by_grade"].items()) or "none"
@@ -206,14 +227,32 @@ def validate(
     output_format: Annotated[
         str, typer.Option("--format", help="Report as 'text' or 'json'.")
     ] = "text",
+    reference: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--reference",
+            help="Extra reference Turtle, repeatable (used when the file carries no reference "
+            "graph of its own).",
+        ),
+    ] = None,
+    validator: Annotated[
+        str,
+        typer.Option(help="SHACL engine: turbo (pyshacl-turbo, fast) or pyshacl (reference)."),
+    ] = "turbo",
 ) -> None:
-    """Validate a graph file against the SHACL shapes (exit 0 conforms, 1 does not)."""
+    """Validate a graph file against the SHACL shapes (exit 0 conforms, 1 does not).
+
+    Each report graph is checked with the file's own reference graph when it has one (a
+    built graph does), else with the packaged reference data."""
     from .graphio import load_dataset
-    from .validate import validate_dataset
+    from .validate import ENGINES, validate_dataset
 
     if output_format not in ("text", "json"):
         raise PeelgraphError(f"unknown format {output_format!r}", hint="use text or json")
-    report = validate_dataset(load_dataset(file))
+    if validator not in ENGINES:
+        raise PeelgraphError(f"unknown validator {validator!r}", hint="use turbo or pyshacl")
+    _use_reference(reference)
+    report = validate_dataset(load_dataset(file), engine=validator)
     out.print(report.as_json() if output_format == "json" else report.as_text(), markup=False)
     if not report.conforms:
         raise typer.Exit(1)

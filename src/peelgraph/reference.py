@@ -7,7 +7,11 @@ objects (see :mod:`peelgraph.vocab`).
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
+from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
@@ -15,7 +19,7 @@ from rdflib.namespace import RDF, SKOS
 from . import iris
 from .errors import ReferenceDataError
 from .iris import PEEL, PID
-from .resources import SHAPES_FILE, ontology_file, reference_files
+from .resources import REFERENCE_ENV, SHAPES_FILE, ontology_file, reference_files
 from .vocab import (
     CueDef,
     ForceDef,
@@ -30,10 +34,68 @@ from .vocab import (
 
 
 def _parse(graph: Graph, resource) -> None:  # type: ignore[no-untyped-def]
+    where = str(resource) if isinstance(resource, Path) else f"ontology/{resource.name}"
     try:
-        graph.parse(data=resource.read_text(encoding="utf-8"), format="turtle")
+        text = resource.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ReferenceDataError(f"{where} cannot be read as UTF-8 Turtle: {exc}") from exc
+    try:
+        graph.parse(data=text, format="turtle")
     except Exception as exc:  # rdflib raises many types for bad Turtle
-        raise ReferenceDataError(f"ontology/{resource.name} does not parse: {exc}") from exc
+        message = " ".join(str(exc).split())[:300]
+        raise ReferenceDataError(f"{where} does not parse as Turtle: {message}") from exc
+
+
+def use_reference(paths: Iterable[Path]) -> list[Path]:
+    """Add Turtle files (or every ``*.ttl`` of a folder) to the reference data, for this
+    process and the worker processes it starts; checks that each parses and that the whole
+    still loads. Returns the files added."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(path.glob("*.ttl"))
+            if not found:
+                raise ReferenceDataError(f"{path} holds no .ttl file")
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise ReferenceDataError(f"{path}: no such reference file")
+    for file in files:
+        _parse(Graph(), file)
+    previous = os.environ.get(REFERENCE_ENV)
+    os.environ[REFERENCE_ENV] = os.pathsep.join(str(f.resolve()) for f in files)
+    clear_caches()
+    try:
+        load_vocabulary()
+    except ReferenceDataError:
+        if previous is None:
+            os.environ.pop(REFERENCE_ENV, None)
+        else:
+            os.environ[REFERENCE_ENV] = previous
+        clear_caches()
+        raise
+    return files
+
+
+@contextmanager
+def extra_reference(paths: Iterable[Path]) -> Iterator[list[Path]]:
+    """:func:`use_reference` for the duration of a ``with`` block (tests, scripts)."""
+    previous = os.environ.get(REFERENCE_ENV)
+    try:
+        yield use_reference(paths)
+    finally:
+        if previous is None:
+            os.environ.pop(REFERENCE_ENV, None)
+        else:
+            os.environ[REFERENCE_ENV] = previous
+        clear_caches()
+
+
+def clear_caches() -> None:
+    """Forget the reference graph and vocabulary read so far (after the files change)."""
+    _reference_graph.cache_clear()
+    load_vocabulary.cache_clear()
 
 
 @lru_cache(maxsize=1)
@@ -44,8 +106,14 @@ def _reference_graph() -> Graph:
     return graph
 
 
+def shared_reference_graph() -> Graph:
+    """The reference graph this process has read, shared: never modify it."""
+    return _reference_graph()
+
+
 def reference_graph() -> Graph:
-    """A fresh copy of the reference graph (every ``ontology/*.ttl`` but the shapes)."""
+    """A fresh copy of the reference graph (every ``ontology/*.ttl`` but the shapes, plus the
+    extra reference files)."""
     copy = Graph()
     for prefix, namespace in iris.PREFIXES.items():
         copy.bind(prefix, namespace)
@@ -154,7 +222,21 @@ def _term_defs(graph: Graph, cls: URIRef, prefix: str) -> tuple[TermDef, ...]:
 @lru_cache(maxsize=1)
 def load_vocabulary() -> Vocabulary:
     """Read the reference Turtle into the plain :class:`Vocabulary` extraction uses."""
-    graph = _reference_graph()
+    return vocabulary_of(_reference_graph())
+
+
+def vocabulary_with(extra: Iterable[Path]) -> Vocabulary:
+    """The vocabulary of the reference data plus ``extra`` Turtle files, without changing
+    what this process uses (see :func:`use_reference` for that)."""
+    graph = Graph()
+    graph += _reference_graph()
+    for file in extra:
+        _parse(graph, file)
+    return vocabulary_of(graph)
+
+
+def vocabulary_of(graph: Graph) -> Vocabulary:
+    """The plain :class:`Vocabulary` of a reference graph."""
     grades = tuple(
         GradeDef(slug=_tail(g, "grade/"), label=_label(graph, g), alt_labels=_labels(graph, g))
         for g in sorted(graph.subjects(RDF.type, PEEL.Grade))

@@ -6,6 +6,12 @@ areas for improvement and follows others up ("In HMIC's effectiveness inspection
 2015, we reported that the force should ... This year, ..."), so that cross-report links can
 be tested and measured. Some inspections also get the force's web summary, which the build
 merges with the full report.
+
+The reference data knows effectiveness frameworks only (2015-2018). The medium and full
+presets add the synthetic frameworks of ``synth/data/frameworks.ttl`` (effectiveness 2014,
+efficiency and legitimacy 2014-2018, invented wording, marked ``peel:synthetic``) so that the
+corpus has every pillar of every cycle: 43 forces x 15 reports. That file is written beside
+the corpus as ``synthetic-frameworks.ttl``; build with ``--reference`` pointing at it.
 """
 
 from __future__ import annotations
@@ -15,17 +21,33 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..reference import vocabulary_with
 from ..vocab import Vocabulary
 from .facts import CoreSection, Paragraph, ReportFacts
 from .generate import random_facts, reportable_frameworks
 from .text import render_full_report, render_summary
 
-#: Scale presets: how many forces, and which share of inspections also get a web summary.
-SCALES: dict[str, tuple[int | None, float]] = {
-    "small": (3, 0.5),  # tests: 3 forces x every known cycle
-    "medium": (12, 0.5),
-    "full": (None, 0.5),  # every force of England and Wales x every known cycle
+
+@dataclass(frozen=True)
+class Scale:
+    """A corpus preset: how many forces (None: all), which share of inspections also get a
+    web summary, and whether the synthetic frameworks add the pillars the reference lacks."""
+
+    forces: int | None
+    summary_share: float
+    synthetic_frameworks: bool
+
+
+SCALES: dict[str, Scale] = {
+    "small": Scale(3, 0.5, False),  # tests: 3 forces x the 4 known effectiveness cycles
+    "medium": Scale(12, 0.5, True),
+    "full": Scale(None, 0.5, True),  # 43 forces x 5 cycles x 3 pillars: about 650 reports
 }
+
+#: The synthetic question frameworks (see the module docstring).
+SYNTHETIC_FRAMEWORKS = Path(__file__).parent / "data" / "frameworks.ttl"
+#: Its name in a corpus folder.
+FRAMEWORKS_FILE = "synthetic-frameworks.ttl"
 
 _PROGRESS = (
     "This year, we found that the {subject} has taken positive steps and has addressed this.",
@@ -86,18 +108,35 @@ def _carry_over(
 
 
 def generate_corpus(
-    out: Path, vocab: Vocabulary, *, scale: str = "small", seed: int = 0
+    out: Path,
+    vocab: Vocabulary,
+    *,
+    scale: str = "small",
+    seed: int = 0,
+    forces: int | None = None,
+    synthetic_frameworks: bool | None = None,
 ) -> list[CorpusFile]:
-    """Write the corpus into ``out`` (which must be empty or missing); list what was written."""
+    """Write the corpus into ``out`` (which must be empty or missing); list the reports written.
+
+    ``forces`` and ``synthetic_frameworks`` override the preset's. With synthetic frameworks,
+    ``out`` also gets :data:`FRAMEWORKS_FILE`, which the build needs as ``--reference``.
+    """
     if scale not in SCALES:
         raise ValueError(f"unknown scale {scale!r}; use one of {', '.join(SCALES)}")
-    n_forces, summary_share = SCALES[scale]
+    preset = SCALES[scale]
+    n_forces = forces if forces is not None else preset.forces
+    synthetic = (
+        preset.synthetic_frameworks if synthetic_frameworks is None else synthetic_frameworks
+    )
     rng = random.Random(seed)
-    forces = sorted(vocab.forces, key=lambda f: f.slug)[:n_forces]
-    frameworks = sorted(reportable_frameworks(vocab), key=lambda f: (f.pillar, f.year))
     out.mkdir(parents=True, exist_ok=True)
+    if synthetic:
+        (out / FRAMEWORKS_FILE).write_bytes(SYNTHETIC_FRAMEWORKS.read_bytes())
+        vocab = vocabulary_with([out / FRAMEWORKS_FILE])
+    chosen = sorted(vocab.forces, key=lambda f: f.slug)[:n_forces]
+    frameworks = sorted(reportable_frameworks(vocab), key=lambda f: (f.pillar, f.year))
     written: list[CorpusFile] = []
-    for force in forces:
+    for force in chosen:
         previous: dict[str, ReportFacts] = {}
         for framework in frameworks:
             facts = random_facts(
@@ -111,11 +150,11 @@ def generate_corpus(
             path = out / f"{stem}.txt"
             path.write_text(render_full_report(facts), encoding="utf-8")
             written.append(CorpusFile(path, force.slug, facts.year, facts.pillar, "full-report"))
-            if rng.random() < summary_share:
+            if rng.random() < preset.summary_share:
                 summary = out / f"{stem}-summary.txt"
                 summary.write_text(render_summary(facts), encoding="utf-8")
                 written.append(CorpusFile(summary, force.slug, facts.year, facts.pillar, "summary"))
     return written
 
 
-__all__ = ["SCALES", "CorpusFile", "CoreSection", "generate_corpus"]
+__all__ = ["FRAMEWORKS_FILE", "SCALES", "CorpusFile", "CoreSection", "Scale", "generate_corpus"]
