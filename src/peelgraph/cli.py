@@ -309,18 +309,29 @@ def corpus(
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder to write into.")],
     scale: Annotated[
         str,
-        typer.Option(help="small (3 forces, for tests), medium (12) or full (all 43 forces)."),
+        typer.Option(
+            help="small (3 forces, effectiveness only, for tests), medium (12 forces, every "
+            "pillar) or full (43 forces x 14 reports: about 600 reports)."
+        ),
     ] = "small",
     seed: Annotated[int, typer.Option(help="Random seed: the same seed, the same corpus.")] = 0,
+    forces: Annotated[
+        int | None, typer.Option(help="Only the first N forces (overrides the scale's).")
+    ] = None,
     overwrite: Annotated[
         bool, typer.Option("--overwrite", help="Write into a folder that is not empty.")
     ] = False,
 ) -> None:
-    """Write a synthetic corpus: every force x every known PEEL cycle, with web summaries,
-    recurring areas for improvement and follow-ups of earlier reports."""
+    """Write a synthetic corpus: every force x every PEEL cycle and pillar of the scale, with
+    web summaries, recurring areas for improvement and follow-ups of earlier reports.
+
+    The medium and full scales add synthetic question frameworks for the pillars the
+    reference data lacks; they are written as OUTPUT/synthetic-frameworks.ttl, and the
+    build needs them: peelgraph build OUTPUT --reference OUTPUT/synthetic-frameworks.ttl ...
+    """
     from .errors import OutputError
     from .reference import load_vocabulary
-    from .synth.corpus import SCALES, generate_corpus
+    from .synth.corpus import FRAMEWORKS_FILE, SCALES, generate_corpus
 
     if scale not in SCALES:
         raise PeelgraphError(f"unknown scale {scale!r}", hint="use " + ", ".join(SCALES))
@@ -328,9 +339,12 @@ def corpus(
         raise OutputError(
             "folder is not empty", where=str(output), hint="pass --overwrite or pick a new folder"
         )
-    files = generate_corpus(output, load_vocabulary(), scale=scale, seed=seed)
+    files = generate_corpus(output, load_vocabulary(), scale=scale, seed=seed, forces=forces)
     reports = len({(f.force, f.year, f.pillar) for f in files})
     out.print(f"Wrote {len(files)} documents ({reports} reports) to {output}")
+    frameworks = output / FRAMEWORKS_FILE
+    reference = f" --reference {frameworks}" if frameworks.is_file() else ""
+    out.print(f"Build it with: peelgraph build {output}{reference} -o OUT.trig", markup=False)
 
 
 from .cli_export import register as _register_export  # noqa: E402

@@ -112,3 +112,22 @@ def test_literals_survive_every_serialiser(text):
         back_ds = Dataset()
         back_ds.parse(data=ds.serialize(format=fmt), format=fmt)
         assert isomorphic(g, back_ds.graph(name)), (fmt, text)
+
+
+_GLOSSARY_TEXT = st.lists(
+    st.sampled_from(
+        ["multi", "agency", "Hub", " ", " ", "\n", "(", ")", "MASH", "IDVAs", "x.", "¹", ";", "ab"]
+    ),
+    max_size=80,
+).map("".join)
+
+
+@given(_GLOSSARY_TEXT)
+@settings(max_examples=300, deadline=None)
+def test_windowed_acronym_search_finds_what_the_plain_pattern_finds(text):
+    """The linear-time search for "long form (SHORT)" gives exactly the pattern's matches."""
+    from peelgraph.extract import glossary
+
+    plain = [(m.span(), m.group("before")) for m in glossary._LONG_THEN_SHORT.finditer(text)]
+    windowed = [(m.span(), m.group("before")) for m in glossary._long_then_short(text)]
+    assert windowed == plain

@@ -19,6 +19,8 @@ _SHORT = r"(?P<short>[A-Z][A-Za-z0-9&]{1,11})"
 _LONG_THEN_SHORT = re.compile(
     rf"(?P<before>[A-Za-z][^()\n.;:]{{2,160}}?)\s*\(\s*{_SHORT}\s*\)[{SUPERSCRIPTS}]*"
 )
+#: Where a "(SHORT)" is: only there can _LONG_THEN_SHORT end (its long form holds no "(").
+_PAREN_SHORT = re.compile(rf"\(\s*{_SHORT}\s*\)")
 _SHORT_THEN_LONG = re.compile(rf"\b{_SHORT}\s*\((?P<long>[A-Za-z][^()\n]{{3,120}}?)\)")
 _FOOTNOTE_DEFINITION = re.compile(
     rf"^[{SUPERSCRIPTS}]+\s+(?:\d+\s+)?(?:The\s+|An?\s+)?{_SHORT}\s*[\u2013\u2014-]\s*"
@@ -73,6 +75,27 @@ def _starts_words(short: str, long: str) -> bool:
     return found is not None and long.lower().startswith(found.lower()[:1]) and found == long
 
 
+def _long_then_short(text: str) -> list[re.Match[str]]:
+    """The matches ``_LONG_THEN_SHORT.finditer(text)`` gives, found in linear time: the
+    pattern is tried only in the window before each "(SHORT)", not at every letter."""
+    found: list[re.Match[str]] = []
+    end = 0
+    for paren in _PAREN_SHORT.finditer(text):
+        if paren.start() < end:
+            continue
+        before_end = paren.start()
+        while before_end > end and text[before_end - 1].isspace():
+            before_end -= 1
+        stop = paren.end()
+        while stop < len(text) and text[stop] in SUPERSCRIPTS:
+            stop += 1
+        m = _LONG_THEN_SHORT.search(text, max(end, before_end - 161), stop)
+        if m is not None:
+            found.append(m)
+            end = m.end()
+    return found
+
+
 def find_acronyms(text: str) -> list[Acronym]:
     """Every acronym definition in ``text``, the first definition of each acronym only."""
     found: dict[str, Acronym] = {}
@@ -82,7 +105,7 @@ def find_acronyms(text: str) -> list[Acronym]:
             found[acronym] = Acronym(acronym, " ".join(expansion.split()), Span(start, end))
 
     hits: list[tuple[int, str | None, str, int, int]] = []
-    for m in _LONG_THEN_SHORT.finditer(text):
+    for m in _long_then_short(text):
         acronym = _acronym(m.group("short"))
         if acronym is None:
             continue

@@ -28,6 +28,11 @@ from .generate import random_facts, reportable_frameworks
 from .text import render_full_report, render_summary
 
 
+#: Report length of the medium and full presets: full reports of the effectiveness pillar
+#: then come to about 3,000 triples (the real seed: 6,700), the others to about 2,000.
+DETAIL = 3
+
+
 @dataclass(frozen=True)
 class Scale:
     """A corpus preset: how many forces (None: all), which share of inspections also get a
@@ -36,12 +41,13 @@ class Scale:
     forces: int | None
     summary_share: float
     synthetic_frameworks: bool
+    detail: int = 1  # see generate.random_facts
 
 
 SCALES: dict[str, Scale] = {
     "small": Scale(3, 0.5, False),  # tests: 3 forces x the 4 known effectiveness cycles
-    "medium": Scale(12, 0.5, True),
-    "full": Scale(None, 0.5, True),  # 43 forces x 5 cycles x 3 pillars: about 650 reports
+    "medium": Scale(12, 0.5, True, detail=DETAIL),
+    "full": Scale(None, 0.5, True, detail=DETAIL),  # 43 forces x 14 reports: 602 reports
 }
 
 #: The synthetic question frameworks (see the module docstring).
@@ -133,6 +139,8 @@ def generate_corpus(
     if synthetic:
         (out / FRAMEWORKS_FILE).write_bytes(SYNTHETIC_FRAMEWORKS.read_bytes())
         vocab = vocabulary_with([out / FRAMEWORKS_FILE])
+    else:
+        (out / FRAMEWORKS_FILE).unlink(missing_ok=True)  # from an earlier, larger corpus
     chosen = sorted(vocab.forces, key=lambda f: f.slug)[:n_forces]
     frameworks = sorted(reportable_frameworks(vocab), key=lambda f: (f.pillar, f.year))
     written: list[CorpusFile] = []
@@ -140,7 +148,13 @@ def generate_corpus(
         previous: dict[str, ReportFacts] = {}
         for framework in frameworks:
             facts = random_facts(
-                vocab, rng, framework=framework.key, force=force.slug, max_afis=4, max_rows=6
+                vocab,
+                rng,
+                framework=framework.key,
+                force=force.slug,
+                max_afis=4,
+                max_rows=6,
+                detail=preset.detail,
             )
             earlier = previous.get(framework.pillar)
             if earlier is not None:

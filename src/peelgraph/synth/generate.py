@@ -328,11 +328,13 @@ def random_facts(
     max_afis: int = 5,
     max_rows: int = 10,
     force: str | None = None,
+    detail: int = 1,
 ) -> ReportFacts:
     """The facts of one plausible report: force, year, grades, findings, AFIs, figures.
 
     ``force`` (a reference force slug) fixes the force; otherwise it is drawn, fictional or
-    real.
+    real. ``detail`` multiplies the most paragraphs a part of the report can have (1 gives
+    short reports; the real seed report is about as long as detail 4).
     """
     frameworks = reportable_frameworks(vocab)
     chosen = next((f for f in frameworks if f.key == framework), None) if framework else None
@@ -373,7 +375,7 @@ def random_facts(
     assert headline_pred is not None
     overall_sentence = judgment_sentence(name, overall, headline_pred)
     overview = [writer.paragraph(0, lead=overall_sentence + " " + _since_last_year(rng, subject))]
-    overview += [writer.paragraph(rng.randint(1, 5)) for _ in range(rng.randint(0, 3))]
+    overview += [writer.paragraph(rng.randint(1, 5)) for _ in range(rng.randint(0, 3 * detail))]
 
     sections = []
     missing: list[str] = []
@@ -388,13 +390,13 @@ def random_facts(
         grade = rng.choice(allowed) if core.graded else "ungraded"
         predicate = _core_predicate(core)
         judgment = judgment_sentence(writer.subject_cap(), grade, predicate) if predicate else None
-        intro: list[Part] = [writer.paragraph(number) for _ in range(rng.randint(0, 2))]
+        intro: list[Part] = [writer.paragraph(number) for _ in range(rng.randint(0, 2 * detail))]
         diagnostics = []
         for diag in fw.children(core.code):
             if diag.level != "diagnostic" or rng.random() < 0.15:
                 continue
             parts: list[Part] = []
-            for _ in range(rng.randint(1, 4)):
+            for _ in range(rng.randint(1, 4 * detail)):
                 roll = rng.random()
                 if roll < 0.15:
                     heading = rng.choice(_SUBHEADINGS).format(subject=subject)
@@ -408,7 +410,7 @@ def random_facts(
                 parts.append(writer.paragraph(number, footnote=rng.random() < 0.2))
             diagnostics.append(QuestionBody(diag.code, tuple(parts)))
         summary = [writer.paragraph(number, lead=judgment)]
-        summary += [writer.paragraph(number) for _ in range(rng.randint(0, 3))]
+        summary += [writer.paragraph(number) for _ in range(rng.randint(0, 3 * detail))]
         afis = (
             tuple(writer.afi(number) for _ in range(rng.randint(0, max_afis)))
             if core.graded or rng.random() < 0.2
