@@ -27,7 +27,6 @@ from .facts import CoreSection, Paragraph, ReportFacts
 from .generate import random_facts, reportable_frameworks
 from .text import render_full_report, render_summary
 
-
 #: Report length of the medium and full presets: full reports of the effectiveness pillar
 #: then come to about 3,000 triples (the real seed: 6,700), the others to about 2,000.
 DETAIL = 3
