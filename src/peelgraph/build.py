@@ -28,12 +28,12 @@ from . import __version__, iris
 from .errors import DuplicateInputError, InputError, PeelgraphError
 from .extract import extract_reports
 from .extract.reading import DEFAULT_MAX_BYTES, read_document
-from .graphio import nquads_dataset
+from .graphio import nquads_dataset, trig_block
 from .links import cross_report_links
 from .merge import group_reports
 from .model import Report
 from .rdf import links_graph, report_graph
-from .reference import load_vocabulary, reference_graph
+from .reference import load_vocabulary, shared_reference_graph
 from .resources import extra_reference_files, ontology_dir
 from .validate import (
     DEFAULT_ENGINE,
@@ -85,6 +85,7 @@ class BuiltReport:
     nquads: bytes
     validation: ValidationReport
     from_cache: bool = False
+    trig: bytes = b""  # the same graph as a TriG block (graphio.trig_block)
 
 
 @dataclass
@@ -117,6 +118,24 @@ class BuildResult:
         if with_reference:
             parts.insert(0, reference_nquads())
         return b"".join(parts)
+
+    def graphs(self) -> list[tuple[str, bytes]]:
+        """Each named graph (reference, reports, links) as (graph IRI, sorted N-Quads), in
+        the order of their IRIs: what :func:`graphio.write_graphs` and the query store take."""
+        named = [(str(iris.REFERENCE_GRAPH), reference_nquads())]
+        named += [(str(iris.report_graph(b.report.key)), b.nquads) for b in self.built]
+        if self.links:
+            named.append((str(iris.LINKS_GRAPH), self.links))
+        return sorted(named)
+
+    def trig_blocks(self) -> list[bytes]:
+        """The same graphs, in the same order, as TriG blocks (:func:`graphio.write_trig`)."""
+        named = [(str(iris.REFERENCE_GRAPH), reference_trig())]
+        named += [(str(iris.report_graph(b.report.key)), b.trig or trig_block(b.nquads))
+                  for b in self.built]  # fmt: skip
+        if self.links:
+            named.append((str(iris.LINKS_GRAPH), trig_block(self.links)))
+        return [block for _, block in sorted(named)]
 
     def summary(self) -> dict[str, object]:
         """What the build holds, counted from the model (no graph parsing)."""
@@ -162,7 +181,12 @@ def _fingerprint() -> str:
 
 def reference_nquads() -> bytes:
     """The reference graph as N-Quads in the reference named graph."""
-    return _to_nquads(reference_graph(), iris.REFERENCE_GRAPH)
+    return _to_nquads(shared_reference_graph(), iris.REFERENCE_GRAPH)
+
+
+def reference_trig() -> bytes:
+    """The reference graph as a TriG block."""
+    return trig_block(reference_nquads())
 
 
 def _to_nquads(graph, name) -> bytes:  # type: ignore[no-untyped-def]
@@ -195,7 +219,8 @@ def _map_and_validate(report: Report, engine: str | None = None) -> BuiltReport:
     graph = report_graph(report)
     ntriples = graph.serialize(format="nt")
     validation = validate_ntriples(ntriples, graph_name=str(graph.identifier), engine=engine)
-    return BuiltReport(report, _nquads_of(ntriples, graph.identifier), validation)
+    nquads = _nquads_of(ntriples, graph.identifier)
+    return BuiltReport(report, nquads, validation, trig=trig_block(nquads))
 
 
 # -- the cache ------------------------------------------------------------------------------
@@ -251,21 +276,23 @@ class Cache:
         base = self.folder / "graph" / self._graph_key(report)
         try:
             nquads = (base.with_suffix(".nq")).read_bytes()
+            trig = (base.with_suffix(".trig")).read_bytes()
             data = json.loads(base.with_suffix(".json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
         validation = ValidationReport(
             violations=[Violation(**v) for v in data["violations"]], graphs=data["graphs"]
         )
-        return BuiltReport(report, nquads, validation, from_cache=True)
+        return BuiltReport(report, nquads, validation, from_cache=True, trig=trig)
 
     def keep_built(self, built: BuiltReport) -> None:
         if not self.folder:
             return
         base = self.folder / "graph" / self._graph_key(built.report)
-        tmp = base.with_suffix(".nq.tmp")
-        tmp.write_bytes(built.nquads)
-        os.replace(tmp, base.with_suffix(".nq"))
+        for suffix, data in ((".nq", built.nquads), (".trig", built.trig)):
+            tmp = base.with_suffix(suffix + ".tmp")
+            tmp.write_bytes(data)
+            os.replace(tmp, base.with_suffix(suffix))
         base.with_suffix(".json").write_text(built.validation.as_json(), encoding="utf-8")
 
 

@@ -138,7 +138,7 @@ def build(
     """
     from .build import build as run_build
     from .build import collect_inputs
-    from .graphio import check_output, format_for, serialise_nquads, write_atomic
+    from .graphio import check_output, format_for, write_graphs, write_trig
 
     _use_reference(reference)
     files = collect_inputs(paths)
@@ -183,14 +183,27 @@ def build(
         )
     if not result.reports:
         raise PeelgraphError("no report could be read; nothing was written", where=str(output))
-    write_atomic(output, serialise_nquads(result.nquads(), fmt))
+    graphs = result.graphs()
+    if fmt == "trig":
+        write_trig(output, result.trig_blocks())
+    else:
+        write_graphs(output, [data for _, data in graphs], fmt)
     if not no_store:
-        from .store import persistent_store, store_folder
+        from .store import sync_store
 
-        persistent_store(output)  # so that queries answer without parsing the file again
+        # so that queries answer without parsing the file: only changed graphs are reloaded
+        reloaded = sync_store(output, graphs if fmt in ("trig", "nquads") else None)
     _print_summary(result, output)
     if not no_store:
-        out.print(f"  query store            {store_folder(output)}")
+        from .store import store_folder
+
+        if not reloaded:
+            what = "up to date"
+        elif reloaded == ["*"] or len(reloaded) >= len(graphs):
+            what = "loaded"
+        else:
+            what = f"{len(reloaded)} of {len(graphs)} graphs reloaded"
+        out.print(f"  query store            {store_folder(output)} ({what})")
 
 
 def _use_reference(paths: list[Path] | None) -> None:

@@ -20,6 +20,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -108,29 +109,118 @@ def store_folder(graph_file: Path) -> Path:
     return graph_file.with_name(graph_file.name + ".oxigraph")
 
 
+_STAMP = "peelgraph-source.json"
+
+
+def _read_stamp(folder: Path) -> dict[str, object]:
+    try:
+        stamp = json.loads((folder / _STAMP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return stamp if isinstance(stamp, dict) else {}
+
+
+def _write_stamp(folder: Path, graph_file: Path, digest: str, graphs: dict[str, str]) -> None:
+    stamp = {"sha256": digest, "file": graph_file.name, "graphs": graphs}
+    (folder / _STAMP).write_text(json.dumps(stamp, sort_keys=True), encoding="utf-8")
+
+
+def _graph_digests(graphs: list[tuple[str, bytes]]) -> dict[str, str]:
+    return {name: hashlib.sha256(data).hexdigest() for name, data in graphs}
+
+
 def persistent_store(graph_file: Path) -> ox.Store:
     """An Oxigraph store of ``graph_file``, kept beside it and reused while the file is
     unchanged (its SHA-256 is stamped in the folder): only the first query parses the file."""
+    sync_store(graph_file)
+    return ox.Store.read_only(str(store_folder(graph_file)))
+
+
+def sync_store(graph_file: Path, graphs: list[tuple[str, bytes]] | None = None) -> list[str]:
+    """Bring the store beside ``graph_file`` up to date; list the named graphs (re)loaded.
+
+    The build passes ``graphs``, the file's named graphs as (IRI, N-Quads): the store is
+    then updated in place, replacing only the graphs whose N-Quads changed (a rebuild after
+    one report changes reloads that report's graph and the links), or filled from them
+    without parsing the file. An update cut short leaves no stamp: the next use reloads.
+    """
     if not graph_file.is_file():
         raise GraphFileError("no such file", where=str(graph_file), hint="build it first")
     folder = store_folder(graph_file)
-    stamp = folder / "peelgraph-source.json"
     digest = _digest(graph_file)
+    stamp = _read_stamp(folder)
+    if stamp.get("sha256") == digest:
+        return []
+    held = stamp.get("graphs")
+    if graphs is not None and isinstance(held, dict) and held:
+        return _update_store(folder, graph_file, digest, held, graphs)
+    return _load_store(folder, graph_file, digest, graphs)
+
+
+def _update_store(
+    folder: Path,
+    graph_file: Path,
+    digest: str,
+    held: dict[str, object],
+    graphs: list[tuple[str, bytes]],
+) -> list[str]:
+    """Replace the named graphs that changed since the stamp ``held`` was written."""
+    wanted = _graph_digests(graphs)
+    (folder / _STAMP).unlink()
+    changed = []
+    store = ox.Store(str(folder))
     try:
-        if json.loads(stamp.read_text(encoding="utf-8")).get("sha256") == digest:
-            return ox.Store.read_only(str(folder))
-    except (OSError, ValueError, AttributeError):
-        pass
-    fmt = _rdf_format(graph_file)
+        for name in sorted(held.keys() - wanted.keys()):
+            store.remove_graph(ox.NamedNode(name))
+            changed.append(name)
+        for name, data in graphs:
+            if held.get(name) == wanted[name]:
+                continue
+            graph = ox.NamedNode(name)
+            if store.contains_named_graph(graph):
+                store.clear_graph(graph)
+            store.load(data, format=ox.RdfFormat.N_QUADS)
+            changed.append(name)
+        store.flush()
+    finally:
+        del store
+    _write_stamp(folder, graph_file, digest, wanted)
+    return changed
+
+
+def _batches(chunks: list[bytes], size: int = 16 << 20) -> Iterator[bytes]:
+    """N-Quads chunks joined into batches of about ``size`` bytes: one bulk load each keeps
+    Oxigraph's loader buffers small (one bulk load of a whole corpus takes gigabytes)."""
+    batch: list[bytes] = []
+    held = 0
+    for chunk in chunks:
+        batch.append(chunk)
+        held += len(chunk)
+        if held >= size:
+            yield b"".join(batch)
+            batch, held = [], 0
+    if batch:
+        yield b"".join(batch)
+
+
+def _load_store(
+    folder: Path, graph_file: Path, digest: str, graphs: list[tuple[str, bytes]] | None
+) -> list[str]:
+    """Fill a new store (from ``graphs``, or by parsing the file) and swap it into place."""
     tmp = folder.with_name(folder.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     store = ox.Store(str(tmp))
     try:
-        if fmt in _OX_FORMATS:
-            store.bulk_load(path=str(graph_file), format=_OX_FORMATS[fmt])
+        if graphs is not None:
+            for batch in _batches([data for _, data in graphs]):
+                store.bulk_load(batch, format=ox.RdfFormat.N_QUADS)
         else:
-            nquads = load_dataset(graph_file).serialize(format="nquads", encoding="utf-8")
-            store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
+            fmt = _rdf_format(graph_file)
+            if fmt in _OX_FORMATS:
+                store.bulk_load(path=str(graph_file), format=_OX_FORMATS[fmt])
+            else:
+                nquads = load_dataset(graph_file).serialize(format="nquads", encoding="utf-8")
+                store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
         store.flush()
     except (SyntaxError, ValueError, OSError) as exc:
         del store
@@ -139,8 +229,8 @@ def persistent_store(graph_file: Path) -> ox.Store:
     del store
     shutil.rmtree(folder, ignore_errors=True)
     os.replace(tmp, folder)
-    stamp.write_text(json.dumps({"sha256": digest, "file": graph_file.name}), encoding="utf-8")
-    return ox.Store.read_only(str(folder))
+    _write_stamp(folder, graph_file, digest, _graph_digests(graphs) if graphs else {})
+    return [name for name, _ in graphs] if graphs else ["*"]
 
 
 def open_dataset(
