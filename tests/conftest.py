@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,22 @@ REPORTS = ROOT / "data" / "reports"
 SEED_FULL = REPORTS / "thames-valley-peel-effectiveness-2016.txt"
 SEED_SUMMARY = REPORTS / "thames-valley-peel-2016-effectiveness-summary.txt"
 TEST_DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def _reference_data_restored():
+    """A test that adds reference data (``--reference``) leaves the process as it found it."""
+    from peelgraph.reference import clear_caches
+    from peelgraph.resources import REFERENCE_ENV
+
+    before = os.environ.get(REFERENCE_ENV)
+    yield
+    if os.environ.get(REFERENCE_ENV) != before:
+        if before is None:
+            os.environ.pop(REFERENCE_ENV, None)
+        else:
+            os.environ[REFERENCE_ENV] = before
+        clear_caches()
 
 
 @pytest.fixture(scope="session")

@@ -153,3 +153,44 @@ def test_truncated_summary_is_read_with_a_warning(tmp_path):
     result, out = build(tmp_path, path, extra=("--warnings",))
     assert result.exit_code == 0, result.stderr
     assert "the summary has no section for 2016-EFF-4 (cut short?)" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "no such reference file"),
+        (b"garbage {", "does not parse as Turtle"),
+        (b"\xff\xfe\x00binary", "cannot be read as UTF-8 Turtle"),
+    ],
+)
+def test_bad_extra_reference_data_is_one_line_naming_the_file(tmp_path, content, message):
+    reference = tmp_path / "extra.ttl"
+    if content is not None:
+        reference.write_bytes(content)
+    out = tmp_path / "out.trig"
+    result = CliRunner().invoke(
+        app, ["build", str(SEED_FULL), "-o", str(out), "--reference", str(reference)]
+    )
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and str(reference) in lines[0] and message in lines[0]
+    assert not out.exists()
+
+
+def test_reference_data_the_vocabulary_cannot_use_is_refused_naming_the_file(tmp_path):
+    """A question framework without its PEEL year cannot be used: the build stops."""
+    reference = tmp_path / "no-year.ttl"
+    reference.write_text(
+        "@prefix peel: <https://w3id.org/peelgraph/ontology#> .\n"
+        "<https://w3id.org/peelgraph/id/scheme/questions-2019-legitimacy> a "
+        "peel:QuestionFramework .\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "o.trig"
+    result = CliRunner().invoke(
+        app, ["build", str(SEED_FULL), "-o", str(out), "--reference", str(reference)]
+    )
+    assert result.exit_code == 2, result.stdout
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("[ERROR]") and str(reference) in lines[0]
+    assert "peelYear" in lines[0] and not out.exists()

@@ -66,3 +66,24 @@ def test_link_shape_fails_when_the_earlier_item_is_not_an_afi():
     report = validate_graph(g, shapes=shapes_named("LinkShape"))
     messages = {(v.focus, v.message) for v in report.violations}
     assert (str(later), "an item follows up at most one earlier area for improvement") in messages
+
+
+def test_a_built_file_with_links_validates_and_a_broken_link_is_named(tmp_path):
+    """'peelgraph validate' checks the links graph as the build does: the link shape, with
+    the types of both ends taken from their report graphs."""
+    from rdflib import URIRef
+
+    from peelgraph.graphio import load_dataset, write_graphs
+    from peelgraph.validate import validate_dataset
+
+    result = build([WESSEX_2015, WESSEX_2016], workers=1)
+    out = tmp_path / "peel.trig"
+    write_graphs(out, [data for _, data in result.graphs()], "trig")
+    ds = load_dataset(out)
+    assert validate_dataset(ds).conforms, validate_dataset(ds).as_text()
+    later = next(ds.graph(LINKS_GRAPH).subjects(PEEL.followsUp, None))
+    judgment = next(ds.quads((None, PEEL.grade, None, None)))[0]
+    ds.graph(LINKS_GRAPH).add((later, PEEL.followsUp, URIRef(judgment)))
+    report = validate_dataset(ds)
+    assert not report.conforms
+    assert {(v.graph, v.focus) for v in report.violations} == {(str(LINKS_GRAPH), str(later))}

@@ -68,13 +68,14 @@ def use_reference(paths: Iterable[Path]) -> list[Path]:
     clear_caches()
     try:
         load_vocabulary()
-    except ReferenceDataError:
+    except ReferenceDataError as exc:
         if previous is None:
             os.environ.pop(REFERENCE_ENV, None)
         else:
             os.environ[REFERENCE_ENV] = previous
         clear_caches()
-        raise
+        named = ", ".join(str(f) for f in files)
+        raise ReferenceDataError(f"{named}: the reference data does not load: {exc}") from exc
     return files
 
 

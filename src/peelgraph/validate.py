@@ -225,7 +225,7 @@ def validate_dataset(ds: object, *, engine: str | None = None) -> ValidationRepo
     packaged one."""
     from rdflib import Dataset
 
-    from .iris import REFERENCE_GRAPH
+    from .iris import LINKS_GRAPH, REFERENCE_GRAPH
 
     report = ValidationReport()
     if isinstance(ds, Dataset):
@@ -243,6 +243,9 @@ def validate_dataset(ds: object, *, engine: str | None = None) -> ValidationRepo
         own = ds.get_graph(REFERENCE_GRAPH)
         reference = own if own is not None and len(own) else None
         for graph in sorted(named, key=lambda g: str(g.identifier)):
+            if graph.identifier == LINKS_GRAPH:
+                report.extend(_validate_links(ds, graph, engine))
+                continue
             report.extend(
                 validate_graph(
                     graph, graph_name=str(graph.identifier), reference=reference, engine=engine
@@ -252,3 +255,20 @@ def validate_dataset(ds: object, *, engine: str | None = None) -> ValidationRepo
     assert isinstance(ds, Graph)
     report.extend(validate_graph(ds, engine=engine))
     return report
+
+
+def _validate_links(ds: object, links: Graph, engine: str | None) -> ValidationReport:
+    """The cross-report links graph, as the build checks it: against the link shape, with
+    the types its two ends have in their own report graphs."""
+    check = Graph()
+    check += links
+    for node in {*links.subjects(), *links.objects()}:
+        for _, _, cls, _ in ds.quads((node, RDF.type, None, None)):  # type: ignore[attr-defined]
+            check.add((node, RDF.type, cls))
+    return validate_graph(
+        check,
+        with_reference=False,
+        graph_name=str(links.identifier),
+        shapes=shapes_named("LinkShape"),
+        engine=engine,
+    )

@@ -344,6 +344,7 @@ def require_framework(vocab: Vocabulary, year: int, pillar: str, where: str) -> 
         raise FormatError(
             f"no question framework for PEEL {year} {pillar} (known: {known})",
             where=where,
-            hint=f"add ontology/questions-{year}-{pillar}.ttl",
+            hint="give its framework with --reference FILE.ttl, or add "
+            f"ontology/questions-{year}-{pillar}.ttl",
         )
     return framework
