@@ -286,3 +286,19 @@ def test_persistent_store_is_reused(graph_file):
     stamp = (folder / "peelgraph-source.json").stat().st_mtime
     open_dataset(graph_file)
     assert (folder / "peelgraph-source.json").stat().st_mtime == stamp
+
+
+def test_persistent_store_follows_a_replaced_file(tmp_path):
+    """A graph file rewritten in place (other content, new size or time) is loaded again."""
+    import os
+
+    from peelgraph.store import persistent_store
+
+    graph_file = tmp_path / "g.nq"
+    quad = '<https://example.org/s> <https://example.org/p> "{}" <https://example.org/g> .\n'
+    graph_file.write_text(quad.format("one"), encoding="utf-8")
+    assert {str(q.object.value) for q in persistent_store(graph_file)} == {"one"}
+    info = graph_file.stat()
+    graph_file.write_text(quad.format("two"), encoding="utf-8")  # same size
+    os.utime(graph_file, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000))
+    assert {str(q.object.value) for q in persistent_store(graph_file)} == {"two"}

@@ -121,8 +121,24 @@ def _read_stamp(folder: Path) -> dict[str, object]:
 
 
 def _write_stamp(folder: Path, graph_file: Path, digest: str, graphs: dict[str, str]) -> None:
-    stamp = {"sha256": digest, "file": graph_file.name, "graphs": graphs}
+    info = graph_file.stat()
+    stamp = {
+        "sha256": digest,
+        "file": graph_file.name,
+        "size": info.st_size,
+        "mtime_ns": info.st_mtime_ns,
+        "graphs": graphs,
+    }
     (folder / _STAMP).write_text(json.dumps(stamp, sort_keys=True), encoding="utf-8")
+
+
+def _unchanged(graph_file: Path, stamp: dict[str, object]) -> bool:
+    """Whether the stamp still describes the file: same size and modification time (as make
+    and git judge it, without reading a large file), else the same SHA-256."""
+    info = graph_file.stat()
+    if stamp.get("size") == info.st_size and stamp.get("mtime_ns") == info.st_mtime_ns:
+        return True
+    return stamp.get("sha256") == _digest(graph_file)
 
 
 def _graph_digests(graphs: list[tuple[str, bytes]]) -> dict[str, str]:
@@ -147,10 +163,10 @@ def sync_store(graph_file: Path, graphs: list[tuple[str, bytes]] | None = None) 
     if not graph_file.is_file():
         raise GraphFileError("no such file", where=str(graph_file), hint="build it first")
     folder = store_folder(graph_file)
-    digest = _digest(graph_file)
     stamp = _read_stamp(folder)
-    if stamp.get("sha256") == digest:
+    if stamp and _unchanged(graph_file, stamp):
         return []
+    digest = _digest(graph_file)
     held = stamp.get("graphs")
     if graphs is not None and isinstance(held, dict) and held:
         return _update_store(folder, graph_file, digest, held, graphs)
