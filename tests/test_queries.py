@@ -302,3 +302,30 @@ def test_persistent_store_follows_a_replaced_file(tmp_path):
     graph_file.write_text(quad.format("two"), encoding="utf-8")  # same size
     os.utime(graph_file, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000))
     assert {str(q.object.value) for q in persistent_store(graph_file)} == {"two"}
+
+
+NUMERIC_CELLS = (
+    '("1"^^xsd:integer) (" 01"^^xsd:int) ("1.50"^^xsd:decimal) ("1e3"^^xsd:double) '
+    '("INF"^^xsd:float) ("true"^^xsd:boolean) ("0"^^xsd:boolean) ("abc"^^xsd:integer) '
+    '("2016"^^xsd:gYear) ("x"@en) ("y") (<https://example.org/z>)'
+)
+
+
+def test_both_backends_read_cells_as_the_same_python_values(ox, mem):
+    text = f"SELECT ?v WHERE {{ VALUES (?v) {{ {NUMERIC_CELLS} }} }}"
+    native, through_rdflib = run_sparql(ox, text).rows, run_sparql(mem, text).rows
+    assert [r["v"] for r in native] == [r["v"] for r in through_rdflib]
+    assert [type(r["v"]) for r in native] == [type(r["v"]) for r in through_rdflib]
+    assert [r["v"] for r in native][:3] == [1, 1, Decimal("1.5")]
+
+
+def test_the_oxigraph_dataset_stays_an_rdflib_dataset(ox):
+    from rdflib import Dataset
+
+    assert isinstance(ox, Dataset)
+    assert len(list(ox.query("SELECT ?j WHERE { ?j a peel:Judgment } LIMIT 2"))) == 2
+    assert run_sparql(ox, "ASK { ?j a peel:Judgment }").boolean is True
+    with pytest.raises(PeelgraphError, match="only SELECT and ASK"):
+        run_sparql(ox, "CONSTRUCT WHERE { ?j a peel:Judgment }")
+    with pytest.raises(QueryError, match="does not run"):
+        run_sparql(ox, "SELECT WHERE {")

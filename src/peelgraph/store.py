@@ -1,5 +1,6 @@
 """Where queries run: an embedded store (Oxigraph behind the rdflib API, or rdflib's own
-memory store) or a remote SPARQL 1.1 endpoint.
+memory store) or a remote SPARQL 1.1 endpoint. Queries on the Oxigraph store go to pyoxigraph
+directly: its terms become plain Python values without passing through rdflib terms.
 
 Queries see the union of all named graphs as their default graph, on every backend: a saved
 query never needs ``GRAPH`` clauses. For a remote store, load it with
@@ -23,6 +24,7 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -36,6 +38,16 @@ from .graphio import FORMATS, load_dataset
 from .queries import SavedQuery, get_query
 
 BACKENDS = ("oxigraph", "memory")
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+# the datatypes whose literals rdflib turns into numbers or booleans
+_NUMERIC_TYPES = frozenset(
+    _XSD + name
+    for name in (
+        "boolean decimal float double integer int long short byte nonPositiveInteger "
+        "nonNegativeInteger negativeInteger positiveInteger unsignedLong unsignedInt "
+        "unsignedShort unsignedByte"
+    ).split()
+)
 _OX_FORMATS = {
     "trig": ox.RdfFormat.TRIG,
     "nquads": ox.RdfFormat.N_QUADS,
@@ -74,6 +86,37 @@ def _plain(term: object) -> object:
             return value
         return str(term)
     return str(term)
+
+
+@lru_cache(maxsize=4096)
+def _typed_value(lexical: str, datatype: str) -> object:
+    """A numeric or boolean literal as rdflib's ``toPython`` reads it (its lexical form
+    when that is not a valid value), so both embedded backends give the same values."""
+    return _plain(Literal(lexical, datatype=URIRef(datatype)))
+
+
+def _plain_ox(term: object) -> object:
+    """``_plain`` for a pyoxigraph term: numbers and booleans as Python values, else str."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        if datatype in _NUMERIC_TYPES:
+            return _typed_value(term.value, datatype)
+        return term.value
+    if isinstance(term, (ox.NamedNode, ox.BlankNode)):
+        return term.value
+    return str(term)
+
+
+def _from_oxigraph(result: object) -> QueryResult:
+    if isinstance(result, ox.QueryBoolean):
+        return QueryResult([], [], bool(result))
+    if not isinstance(result, ox.QuerySolutions):
+        raise EndpointError("only SELECT and ASK queries give rows")
+    columns = [v.value for v in result.variables]
+    rows = [dict(zip(columns, map(_plain_ox, solution), strict=True)) for solution in result]
+    return QueryResult(columns, rows)
 
 
 def _from_rdflib(result: Result) -> QueryResult:
@@ -249,6 +292,20 @@ def _load_store(
     return [name for name, _ in graphs] if graphs else ["*"]
 
 
+class OxigraphDataset(Dataset):
+    """An rdflib Dataset over an Oxigraph store (default graph: the union of its graphs) that
+    can also be queried natively, skipping rdflib's per-term conversion."""
+
+    def __init__(self, store: ox.Store):
+        super().__init__(store=OxigraphStore(store=store), default_union=True)
+        self.oxigraph = store
+
+    def query_native(self, text: str) -> object:
+        """pyoxigraph's answer to ``text``, with the Dataset's prefixes known (as in rdflib)."""
+        prefixes = {prefix: str(namespace) for prefix, namespace in self.namespaces()}
+        return self.oxigraph.query(text, use_default_graph_as_union=True, prefixes=prefixes)
+
+
 def open_dataset(
     graph_file: Path, backend: str = "oxigraph", *, persistent: bool = True
 ) -> Dataset:
@@ -273,7 +330,7 @@ def open_dataset(
         else:
             data = load_dataset(graph_file).serialize(format="nquads", encoding="utf-8")
             store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
-    ds = Dataset(store=OxigraphStore(store=store), default_union=True)
+    ds = OxigraphDataset(store)
     for prefix, namespace in iris.PREFIXES.items():
         ds.bind(prefix, namespace, override=True)
     return ds
@@ -446,6 +503,8 @@ def run_sparql(source: Source, text: str) -> QueryResult:
     if isinstance(source, Endpoint):
         return query_endpoint(source, text)
     try:
+        if isinstance(source, OxigraphDataset):
+            return _from_oxigraph(source.query_native(text))
         return _from_rdflib(source.query(text))
     except (SyntaxError, ValueError) as exc:
         from .errors import QueryError
