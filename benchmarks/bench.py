@@ -223,8 +223,12 @@ class Bench:
         server = _OxigraphServer(self.work / "server")
         server.start()
         try:
-            load_seconds, _ = timed(
-                lambda: load_to_endpoint(self.output, f"{server.base}/store", timeout=600)
+            store_url = f"{server.base}/store"
+            load_seconds, _ = timed(  # a first load: Oxigraph's bulk loader, 3 graphs at once
+                lambda: load_to_endpoint(self.output, store_url, timeout=600, bulk=True)
+            )
+            reload_seconds, _ = timed(  # then each graph replaced in its own transaction
+                lambda: load_to_endpoint(self.output, store_url, timeout=600)
             )
             remote = Endpoint(f"{server.base}/query", timeout=600)
             full: dict[str, tuple[float, float]] = {}
@@ -264,7 +268,10 @@ class Bench:
         self.results["query engines"] = {
             "open the persisted embedded store, s": round(embedded_open, 2),
             "open the subset in rdflib's memory store, s": round(memory_open, 2),
-            "load the whole corpus into an Oxigraph server, s": round(load_seconds, 1),
+            "load the whole corpus into an Oxigraph server (load --bulk), s": round(
+                load_seconds, 1
+            ),
+            "reload it, each graph replaced atomically (load), s": round(reload_seconds, 1),
             "slowest query on rdflib memory (subset)": slowest,
             "its speed-up on embedded Oxigraph": round(speed_up, 1),
             "slowest query on embedded Oxigraph (whole corpus), ms": round(worst_embedded, 1),

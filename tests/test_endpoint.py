@@ -108,6 +108,24 @@ def test_reloading_replaces_and_never_duplicates(graph_file, server):
     assert once == len(open_dataset(graph_file, "memory"))
 
 
+def test_a_bulk_parallel_load_replaces_each_graph_like_a_transactional_one(tmp_path, server):
+    """--bulk (Oxigraph's no_transaction) with several graphs at once: the same store, and a
+    changed graph is replaced, not merged."""
+    graph_file = tmp_path / "two.nq"
+    quad = '<https://example.org/s> <https://example.org/p> "{}" <https://example.org/{}> .\n'
+    graph_file.write_text(quad.format("a", "g1") + quad.format("b", "g2"), encoding="utf-8")
+    endpoint = Endpoint(f"{server.base}/query")
+    rows = "SELECT ?g ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g"
+    load_to_endpoint(graph_file, f"{server.base}/store", workers=2, bulk=True)
+    assert [r["o"] for r in run_sparql(endpoint, rows).rows] == ["a", "b"]
+    graph_file.write_text(quad.format("c", "g1") + quad.format("b", "g2"), encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["load", str(graph_file), "--endpoint", f"{server.base}/store", "--bulk"]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert [r["o"] for r in run_sparql(endpoint, rows).rows] == ["c", "b"]
+
+
 def test_an_unreachable_endpoint_is_one_clear_line():
     url = f"http://127.0.0.1:{free_port()}/query"
     result = CliRunner().invoke(app, ["query", "run", "select_grade_pivot", "--endpoint", url])

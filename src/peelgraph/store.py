@@ -22,6 +22,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -457,25 +458,32 @@ def load_to_endpoint(
     timeout: float = 60.0,
     retries: int = 3,
     progress=None,  # type: ignore[no-untyped-def]
+    workers: int = 3,
+    bulk: bool = False,
 ) -> list[str]:
     """PUT each named graph of ``graph_file`` to a Graph Store HTTP Protocol endpoint.
 
     A PUT replaces the named graph atomically, so reloading never duplicates and a failed
     upload leaves that graph as it was. Connection failures and 5xx answers are retried with
-    backoff (PUT is idempotent); the error names the graph and the address.
+    backoff (PUT is idempotent); the error names the graph and the address. ``workers``
+    graphs are sent at once (the store indexes one while the next arrives). ``bulk`` asks
+    an Oxigraph server to use its bulk loader (``no_transaction``): about twice as fast, but
+    a graph whose upload fails midway is left partly loaded; for a first load.
     """
-    loaded: list[str] = []
     graphs = _named_graphs_ntriples(graph_file)
     headers = {"Content-Type": "application/n-triples", **Endpoint(store_url).headers()}
-    for name, body in graphs:
+    extra = "&no_transaction" if bulk else ""
+
+    def put(graph: tuple[str, bytes]) -> str:
+        name, body = graph
         sep = "&" if "?" in store_url else "?"
-        url = f"{store_url}{sep}graph={urllib.parse.quote(name, safe='')}"
+        url = f"{store_url}{sep}graph={urllib.parse.quote(name, safe='')}{extra}"
         for attempt in range(retries + 1):
             request = urllib.request.Request(url, data=body, method="PUT", headers=headers)
             try:
                 with urllib.request.urlopen(request, timeout=timeout) as answer:
                     answer.read()
-                break
+                return name
             except urllib.error.HTTPError as exc:
                 if exc.code < 500 or attempt == retries:
                     error = _endpoint_error(store_url, exc, timeout)
@@ -487,9 +495,18 @@ def load_to_endpoint(
                     raise EndpointError(f"loading graph <{name}>: {error.message}", where=store_url,
                                         hint=error.hint) from exc  # fmt: skip
             time.sleep(min(8.0, 0.5 * 2**attempt))
-        loaded.append(name)
-        if progress:
-            progress(name)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    loaded: list[str] = []
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        try:
+            for name in pool.map(put, graphs):
+                loaded.append(name)
+                if progress:
+                    progress(name)
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
     return loaded
 
 
