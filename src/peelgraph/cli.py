@@ -19,7 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from . import __version__
 from .errors import NotConformingError, PeelgraphError
-from .extract.reading import DEFAULT_MAX_BYTES
+from .limits import DEFAULT_MAX_BYTES
 
 app = typer.Typer(
     name="peelgraph",

@@ -30,10 +30,12 @@ def _params(values: list[str] | None) -> dict[str, str]:
 
 
 def _source(data: Path, endpoint: str | None, backend: str, timeout: float):  # type: ignore[no-untyped-def]
-    from .store import Endpoint, open_dataset
+    from .store import Endpoint, open_dataset, open_native
 
     if endpoint:
         return Endpoint(endpoint, timeout)
+    if backend == "oxigraph":
+        return open_native(data)
     return open_dataset(data, backend)
 
 

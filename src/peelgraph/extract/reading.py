@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
+from ..limits import DEFAULT_MAX_BYTES
 
 #: Largest input file read by default (bytes); a user can set another limit.
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 
 @dataclass(frozen=True)
