@@ -207,7 +207,13 @@ class Bench:
         the whole corpus; and all three engines, rdflib's memory store included, on a subset
         small enough for rdflib to answer in reasonable time (the ratio between engines)."""
         from peelgraph.queries import list_queries
-        from peelgraph.store import Endpoint, load_to_endpoint, open_dataset, run_query
+        from peelgraph.store import (
+            Endpoint,
+            load_to_endpoint,
+            open_dataset,
+            open_native,
+            run_query,
+        )
 
         repeat = 3 if self.quick else 5
         subset_dir = self.work / "subset"
@@ -217,9 +223,27 @@ class Bench:
         subset = self.work / "subset-out" / "peel.trig"
         run_cli("build", str(subset_dir), "-o", str(subset), "--no-cache", *self.reference)
 
-        embedded_open, embedded = timed(lambda: open_dataset(self.output, "oxigraph"))
+        # the embedded store first, alone on the machine: a server that has just loaded the
+        # corpus compacts its store in the background for minutes
+        embedded_open, embedded = timed(lambda: open_native(self.output))
+        full: dict[str, list[float]] = {
+            query.name: [1000 * median_time(lambda q=query: run_query(q, embedded), repeat)]
+            for query in list_queries()
+        }
+        whole = []
+        for _ in range(3):
+            elapsed, _, _ = run_cli(
+                "query", "run", "select_grade_pivot", "--data", str(self.output)
+            )
+            whole.append(elapsed)
         small_embedded = open_dataset(subset, "oxigraph", persistent=False)
         memory_open, memory = timed(lambda: open_dataset(subset, "memory"))
+        small: dict[str, tuple[float, float]] = {}
+        for query in list_queries():
+            small[query.name] = (
+                1000 * median_time(lambda q=query: run_query(q, small_embedded), repeat),
+                1000 * median_time(lambda q=query: run_query(q, memory), repeat, budget=2.0),
+            )
         server = _OxigraphServer(self.work / "server")
         server.start()
         try:
@@ -227,30 +251,16 @@ class Bench:
             load_seconds, _ = timed(  # a first load: Oxigraph's bulk loader, 3 graphs at once
                 lambda: load_to_endpoint(self.output, store_url, timeout=600, bulk=True)
             )
+            remote = Endpoint(f"{server.base}/query", timeout=600)
+            for query in list_queries():
+                full[query.name].append(
+                    1000 * median_time(lambda q=query: run_query(q, remote), repeat)
+                )
             reload_seconds, _ = timed(  # then each graph replaced in its own transaction
                 lambda: load_to_endpoint(self.output, store_url, timeout=600)
             )
-            remote = Endpoint(f"{server.base}/query", timeout=600)
-            full: dict[str, tuple[float, float]] = {}
-            for query in list_queries():
-                full[query.name] = (
-                    1000 * median_time(lambda q=query: run_query(q, embedded), repeat),
-                    1000 * median_time(lambda q=query: run_query(q, remote), repeat),
-                )
         finally:
             server.stop()
-        small: dict[str, tuple[float, float]] = {}
-        for query in list_queries():
-            small[query.name] = (
-                1000 * median_time(lambda q=query: run_query(q, small_embedded), repeat),
-                1000 * median_time(lambda q=query: run_query(q, memory), repeat, budget=2.0),
-            )
-        whole = []
-        for _ in range(3):
-            elapsed, _, _ = run_cli(
-                "query", "run", "select_grade_pivot", "--data", str(self.output)
-            )
-            whole.append(elapsed)
         self.results["queries on the whole corpus (median ms)"] = {
             "columns": "embedded Oxigraph / Oxigraph server",
             **{name: f"{e:.1f} / {r:.1f}" for name, (e, r) in full.items()},
@@ -275,6 +285,10 @@ class Bench:
             "slowest query on rdflib memory (subset)": slowest,
             "its speed-up on embedded Oxigraph": round(speed_up, 1),
             "slowest query on embedded Oxigraph (whole corpus), ms": round(worst_embedded, 1),
+            "queries under 200 ms median, embedded": (
+                f"{sum(e < 200 for e, _ in full.values())} of {len(full)}"
+            ),
+            "slowest over the 200 ms target": f"{worst_embedded / 200:.1f}x",
             "peelgraph query run as a whole process, s (median of 3)": round(
                 statistics.median(whole), 2
             ),
