@@ -110,3 +110,21 @@ def test_streamed_and_joined_trig_hold_the_same_dataset_as_the_whole_serialisati
     write_trig(joined, result.trig_blocks())  # what 'peelgraph build' writes
     assert set(ox.parse(path=str(joined), format=ox.RdfFormat.TRIG)) == whole
     assert joined.read_text(encoding="utf-8").count("@prefix ") == len(iris.WRITER_PREFIXES)
+
+
+def test_both_shacl_engines_build_the_same_graph_and_agree_it_conforms(tmp_path):
+    from typer.testing import CliRunner
+
+    from peelgraph.cli import app
+
+    turbo = build([SEED_FULL, WESSEX], workers=1)
+    reference = build([SEED_FULL, WESSEX], workers=1, engine="pyshacl")
+    assert turbo.validation.conforms and reference.validation.conforms
+    assert turbo.nquads() == reference.nquads()
+    out = tmp_path / "peel.trig"
+    write_trig(out, turbo.trig_blocks())
+    for engine in ("turbo", "pyshacl"):
+        result = CliRunner().invoke(app, ["validate", str(out), "--validator", engine])
+        assert result.exit_code == 0, result.stdout
+    unknown = CliRunner().invoke(app, ["validate", str(out), "--validator", "fast"])
+    assert unknown.exit_code == 2 and "unknown validator" in unknown.stderr
