@@ -116,13 +116,18 @@ class BuildResult:
         """Every report graph (and the reference graph) as N-Quads."""
         parts = [b.nquads for b in self.built] + [self.links]
         if with_reference:
-            parts.insert(0, reference_nquads())
+            parts.insert(0, self.reference_nquads)
         return b"".join(parts)
+
+    @cached_property
+    def reference_nquads(self) -> bytes:
+        """The reference graph of this build as N-Quads (serialised once)."""
+        return reference_nquads()
 
     def graphs(self) -> list[tuple[str, bytes]]:
         """Each named graph (reference, reports, links) as (graph IRI, sorted N-Quads), in
         the order of their IRIs: what :func:`graphio.write_graphs` and the query store take."""
-        named = [(str(iris.REFERENCE_GRAPH), reference_nquads())]
+        named = [(str(iris.REFERENCE_GRAPH), self.reference_nquads)]
         named += [(str(iris.report_graph(b.report.key)), b.nquads) for b in self.built]
         if self.links:
             named.append((str(iris.LINKS_GRAPH), self.links))
@@ -130,7 +135,7 @@ class BuildResult:
 
     def trig_blocks(self) -> list[bytes]:
         """The same graphs, in the same order, as TriG blocks (:func:`graphio.write_trig`)."""
-        named = [(str(iris.REFERENCE_GRAPH), reference_trig())]
+        named = [(str(iris.REFERENCE_GRAPH), trig_block(self.reference_nquads))]
         named += [(str(iris.report_graph(b.report.key)), b.trig or trig_block(b.nquads))
                   for b in self.built]  # fmt: skip
         if self.links:
@@ -182,11 +187,6 @@ def _fingerprint() -> str:
 def reference_nquads() -> bytes:
     """The reference graph as N-Quads in the reference named graph."""
     return _to_nquads(shared_reference_graph(), iris.REFERENCE_GRAPH)
-
-
-def reference_trig() -> bytes:
-    """The reference graph as a TriG block."""
-    return trig_block(reference_nquads())
 
 
 def _to_nquads(graph, name) -> bytes:  # type: ignore[no-untyped-def]

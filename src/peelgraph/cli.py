@@ -53,6 +53,21 @@ def reports_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+#: The options 'build' and 'validate' share.
+ReferenceOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--reference",
+        help="Extra reference Turtle (a file, or a folder of .ttl), repeatable: question "
+        "frameworks of cycles peelgraph does not ship, more partner bodies, ... ('validate' "
+        "uses the file's own reference graph when it carries one).",
+    ),
+]
+ValidatorOption = Annotated[
+    str, typer.Option(help="SHACL engine: turbo (pyshacl-turbo, fast) or pyshacl (reference).")
+]
+
+
 def _version(value: bool) -> None:
     if value:
         out.print(f"peelgraph {__version__}")
@@ -118,18 +133,8 @@ def build(
             help="Do not leave the embedded query store (OUTPUT.oxigraph/) beside the output.",
         ),
     ] = False,
-    reference: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--reference",
-            help="Extra reference Turtle (a file, or a folder of .ttl), repeatable: question "
-            "frameworks of cycles peelgraph does not ship, more partner bodies, ...",
-        ),
-    ] = None,
-    validator: Annotated[
-        str,
-        typer.Option(help="SHACL engine: turbo (pyshacl-turbo, fast) or pyshacl (reference)."),
-    ] = "turbo",
+    reference: ReferenceOption = None,
+    validator: ValidatorOption = "turbo",
 ) -> None:
     """Extract reports, map them to RDF, validate with SHACL and write the graph.
 
@@ -240,18 +245,8 @@ def validate(
     output_format: Annotated[
         str, typer.Option("--format", help="Report as 'text' or 'json'.")
     ] = "text",
-    reference: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--reference",
-            help="Extra reference Turtle, repeatable (used when the file carries no reference "
-            "graph of its own).",
-        ),
-    ] = None,
-    validator: Annotated[
-        str,
-        typer.Option(help="SHACL engine: turbo (pyshacl-turbo, fast) or pyshacl (reference)."),
-    ] = "turbo",
+    reference: ReferenceOption = None,
+    validator: ValidatorOption = "turbo",
 ) -> None:
     """Validate a graph file against the SHACL shapes (exit 0 conforms, 1 does not).
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -141,18 +140,14 @@ def write_trig(path: Path, blocks: Iterable[bytes]) -> None:
 
 def write_graphs(path: Path, graphs: Iterable[bytes], fmt: str) -> None:
     """Write named graphs, each given as its own sorted N-Quads and in graph order, as one
-    file of ``fmt``. N-Quads and TriG stream one graph at a time (a corpus never sits in
-    memory as one parsed dataset); other formats go through :func:`serialise_nquads`."""
+    file of ``fmt``. N-Quads and TriG go one graph at a time (a corpus never sits in memory
+    as one parsed dataset); other formats go through :func:`serialise_nquads`."""
     if fmt == "nquads":
         with atomic_writer(path) as handle:
             for chunk in graphs:
                 handle.write(chunk)
     elif fmt == "trig":
-        quads = itertools.chain.from_iterable(
-            ox.parse(chunk, format=ox.RdfFormat.N_QUADS) for chunk in graphs
-        )
-        with atomic_writer(path) as handle:
-            ox.serialize(quads, handle, ox.RdfFormat.TRIG, prefixes=iris.WRITER_PREFIXES)
+        write_trig(path, (trig_block(chunk) for chunk in graphs))
     else:
         write_atomic(path, serialise_nquads(b"".join(graphs), fmt))
 

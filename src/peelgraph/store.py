@@ -262,6 +262,17 @@ def _batches(chunks: list[bytes], size: int = 16 << 20) -> Iterator[bytes]:
         yield b"".join(batch)
 
 
+def _bulk_load_file(store: ox.Store, graph_file: Path) -> None:
+    """Load a graph file into ``store``: natively where Oxigraph reads the format, else
+    through rdflib."""
+    fmt = _rdf_format(graph_file)
+    if fmt in _OX_FORMATS:
+        store.bulk_load(path=str(graph_file), format=_OX_FORMATS[fmt])
+    else:
+        data = load_dataset(graph_file).serialize(format="nquads", encoding="utf-8")
+        store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+
+
 def _load_store(
     folder: Path, graph_file: Path, digest: str, graphs: list[tuple[str, bytes]] | None
 ) -> list[str]:
@@ -274,12 +285,7 @@ def _load_store(
             for batch in _batches([data for _, data in graphs]):
                 store.bulk_load(batch, format=ox.RdfFormat.N_QUADS)
         else:
-            fmt = _rdf_format(graph_file)
-            if fmt in _OX_FORMATS:
-                store.bulk_load(path=str(graph_file), format=_OX_FORMATS[fmt])
-            else:
-                nquads = load_dataset(graph_file).serialize(format="nquads", encoding="utf-8")
-                store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
+            _bulk_load_file(store, graph_file)
         store.optimize()  # compact the bulk loader's files: queries about 3x faster
         store.flush()
     except (SyntaxError, ValueError, OSError) as exc:
@@ -345,12 +351,7 @@ def open_dataset(
         store = persistent_store(graph_file)
     else:
         store = ox.Store()
-        fmt = _rdf_format(graph_file)
-        if fmt in _OX_FORMATS:
-            store.bulk_load(path=str(graph_file), format=_OX_FORMATS[fmt])
-        else:
-            data = load_dataset(graph_file).serialize(format="nquads", encoding="utf-8")
-            store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+        _bulk_load_file(store, graph_file)
     ds = OxigraphDataset(store)
     for prefix, namespace in iris.PREFIXES.items():
         ds.bind(prefix, namespace, override=True)
