@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import os
 import shutil
 import sys
@@ -14,8 +11,8 @@ from typing import Annotated
 import typer
 
 from .errors import EndpointError, QueryError
+from .resultformat import FORMATS, render
 
-FORMATS = ("table", "csv", "json", "markdown")
 DEFAULT_DATA = Path("build/peel.trig")
 
 
@@ -39,38 +36,11 @@ def _source(data: Path, endpoint: str | None, backend: str, timeout: float):  # 
     return open_dataset(data, backend)
 
 
-def render(result, fmt: str) -> str:  # type: ignore[no-untyped-def]
-    """A query result as table, csv, json or markdown text."""
-    if result.boolean is not None:
-        return json.dumps(result.boolean) if fmt == "json" else str(result.boolean).lower()
-    columns, rows = result.columns, result.rows
-
-    def text(value: object) -> str:
-        return "" if value is None else str(value)
-
-    if fmt == "json":
-        return json.dumps(rows, indent=2, default=str, ensure_ascii=False)
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows([[text(r[c]) for c in columns] for r in rows])
-        return buffer.getvalue().rstrip("\n")
-    if fmt == "markdown":
-        lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
-        for r in rows:
-            cells = [text(r[c]).replace("|", "\\|").replace("\n", " ") for c in columns]
-            lines.append("| " + " | ".join(cells) + " |")
-        return "\n".join(lines)
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(*columns, show_lines=False)
-    for r in rows:
-        table.add_row(*(text(r[c]) for c in columns))
-    buffer = io.StringIO()
-    Console(file=buffer, width=200, highlight=False).print(table)
-    return buffer.getvalue().rstrip("\n") + f"\n{len(rows)} row(s)"
+def _write(result, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    """Print a result on stdout: a table fits the terminal when stdout is one."""
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    sys.stdout.write(render(result, fmt, width) + "\n")
+    sys.stdout.flush()
 
 
 def register(app: typer.Typer) -> None:  # noqa: C901 - one place for the query commands
@@ -136,7 +106,7 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place for the query 
         values = _params(param)
         query.bindings(values)  # check names and types before opening anything
         result = run_query(query, _source(data, endpoint, backend, timeout), values)
-        out.print(render(result, output_format), markup=False, soft_wrap=True)
+        _write(result, output_format)
 
     @app.command()
     @reports_errors
@@ -163,7 +133,7 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place for the query 
         if output_format not in FORMATS:
             raise QueryError(f"unknown format {output_format!r}", hint="use " + ", ".join(FORMATS))
         result = run_sparql(_source(data, endpoint, backend, timeout), text)
-        out.print(render(result, output_format), markup=False, soft_wrap=True)
+        _write(result, output_format)
 
     @app.command()
     @reports_errors
