@@ -86,7 +86,7 @@ def test_load_then_query_gives_the_embedded_answers(graph_file, server):
         app, ["load", str(graph_file), "--endpoint", f"{server.base}/store"]
     )
     assert result.exit_code == 0, result.stderr
-    assert "Loaded 2 named graph(s)" in result.stdout
+    assert "Loaded 3 named graph(s)" in result.stdout  # reference, report, cross-report
     remote = Endpoint(f"{server.base}/query", timeout=30)
     local = open_dataset(graph_file)
     for query in list_queries():

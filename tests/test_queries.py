@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from peelgraph.cli import app
 from peelgraph.errors import PeelgraphError, QueryError
-from peelgraph.queries import HEADER_KEYS, REQUIRED_KEYS, get_query
+from peelgraph.queries import HEADER_KEYS, REQUIRED_KEYS, get_query, parse_saved_query
 from peelgraph.store import open_dataset, run_query, run_sparql
 
 from .conftest import REPORTS, TEST_DATA
@@ -100,27 +100,39 @@ def test_select_partners_by_force(ox):
         r["partner"]: r for r in rows(ox, "select_partners_by_force", force="thames-valley")
     }
     mash = partners["multi-agency safeguarding hub"]
-    assert "2016-EFF-3" in mash["questions"] and mash["evidence"] >= 5
+    assert "2016-EFF-3" in mash["questions"].split(", ")
+    assert (mash["reports"], mash["firstYear"], mash["lastYear"]) == (1, "2016", "2016")
     hampshire = set(partners["Hampshire Constabulary"]["questions"].split(", "))
     assert hampshire == {"2016-EFF-4", "2016-EFF-5"}  # SEROCU plan, then armed policing
-
-
-def test_select_partner_network(ox):
-    found = rows(ox, "select_partner_network", force="thames-valley", question="2016-EFF-3")
-    partners = {r["partner"] for r in found}
-    assert {"multi-agency safeguarding hub", "Karma Nirvana"} <= partners
-    assert {r["code"] for r in found} == {"2016-EFF-3"}
-    seeds = {"thames-valley-peel-effectiveness-2016.txt",
-             "thames-valley-peel-2016-effectiveness-summary.txt"}  # fmt: skip
-    assert {r["file"] for r in found} <= seeds
+    # the counts the build gathers agree with the items that mention each partner
+    for name, row in partners.items():
+        items = rows(ox, "select_findings_by_partner", partner=name, force="thames-valley")
+        assert row["evidence"] == len(items), name
+    # a partnership of a force inspected twice spans both reports
+    wessex = rows(ox, "select_partners_by_force", force="wessex")
+    assert {r["force"] for r in wessex} == {"Wessex Constabulary"}
+    both = [r for r in wessex if r["reports"] == 2]
+    assert both and all((r["firstYear"], r["lastYear"]) == ("2015", "2016") for r in both)
 
 
 def test_select_findings_by_partner(ox):
     serocu = rows(ox, "select_findings_by_partner", partner="SEROCU")
-    assert serocu and {r["code"].rsplit(".", 1)[0] for r in serocu} <= {"2016-EFF-4"}
+    assert serocu and {r["core"] for r in serocu} == {"2016-EFF-4"}
+    assert {r["code"].rsplit(".", 1)[0] for r in serocu} == {"2016-EFF-4"}
     assert rows(ox, "select_findings_by_partner", partner="serocu") == serocu
     karma = rows(ox, "select_findings_by_partner", partner="Karma Nirvana")
     assert len(karma) == 1 and "Karma Nirvana" in karma[0]["text"]
+    # every partner, narrowed to one force and one core question: the network's evidence
+    found = rows(
+        ox, "select_findings_by_partner", partner="", force="thames-valley", question="2016-EFF-3"
+    )
+    assert {"multi-agency safeguarding hub", "Karma Nirvana"} <= {r["partner"] for r in found}
+    assert {r["core"] for r in found} == {"2016-EFF-3"}
+    assert {r["forceIri"] for r in found} == {"https://w3id.org/peelgraph/id/force/thames-valley"}
+    seeds = {"thames-valley-peel-effectiveness-2016.txt",
+             "thames-valley-peel-2016-effectiveness-summary.txt"}  # fmt: skip
+    assert {r["file"] for r in found} <= seeds
+    assert all(isinstance(r["page"], int) for r in found)
 
 
 def test_select_metrics_vs_comparator(ox):
@@ -170,13 +182,14 @@ def test_select_data_quality(ox, graph_file, tmp_path):
     assert rows(ox, "select_data_quality", force="thames-valley") == []
     # remove every finding of core question 4: the query must say so
     ds = open_dataset(graph_file, "memory")
-    ds.update(
-        """PREFIX peel: <https://w3id.org/peelgraph/ontology#>
-        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-        DELETE { GRAPH ?g { ?f ?p ?o } }
-        WHERE { GRAPH ?g { ?f a peel:Finding ; peel:question ?q ; ?p ?o } .
-          ?q skos:notation ?code . FILTER (STRSTARTS(STR(?code), "2016-EFF-4")) }"""
-    )
+    for pattern in ("?s ?p ?f", "?f ?p ?o"):  # every link to the findings, then them
+        ds.update(
+            f"""PREFIX peel: <https://w3id.org/peelgraph/ontology#>
+            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+            DELETE {{ GRAPH ?g {{ {pattern} }} }}
+            WHERE {{ GRAPH ?g {{ ?f a peel:Finding ; peel:question ?q . {pattern} }} .
+              ?q skos:notation ?code . FILTER (STRSTARTS(STR(?code), "2016-EFF-4")) }}"""
+        )
     found = rows(ds, "select_data_quality", force="thames-valley")
     assert ("graded question with no findings", "2016-EFF-4") in {
         (r["issue"], r["code"]) for r in found
@@ -238,6 +251,42 @@ def test_fuzzed_parameters_never_break_out(ox, value):
     except PeelgraphError:
         return
     assert all(isinstance(r, dict) for r in found)
+
+
+SCOPED = """#+ summary: forces by slug
+#+ description: a parameter used inside a subquery and beside it
+#+ params:
+#+   - name: force
+#+     default: ""
+#+ returns: [force]
+PREFIX peel: <https://w3id.org/peelgraph/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+# a comment that names ?_force { is not structure
+SELECT DISTINCT ?force ?note WHERE {
+  {
+    SELECT ?f ?slug WHERE {
+      ?f a peel:Force ; peel:slug ?slug .
+      FILTER (?_force = "" || ?slug = ?_force)
+    }
+  }
+  ?f skos:prefLabel ?force .
+  BIND ("{ ?_force }" AS ?note)
+  FILTER (?_force != "nobody")
+}
+ORDER BY ?force
+"""
+
+
+def test_parameters_are_bound_in_each_group_that_uses_them(ox, mem):
+    query = parse_saved_query("select_scoped", SCOPED)
+    text = query.bound_text({"force": "wessex"})
+    assert text.count('VALUES (?_force) { ("wessex") }') == 2  # the subquery's and the outer
+    assert '"{ ?_force }"' in text and "names ?_force { is" in text  # strings, comments untouched
+    for ds in (ox, mem):
+        found = run_sparql(ds, text).rows
+        assert [r["force"] for r in found] == ["Wessex Constabulary"]
+        assert {r["note"] for r in found} == {"{ ?_force }"}
+    assert len(run_sparql(ox, query.bound_text()).rows) >= 2  # empty: every force
 
 
 def test_typed_parameters_are_checked():

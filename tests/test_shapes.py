@@ -460,3 +460,22 @@ def test_cause_of_concern_sits_under_a_core_question(graph):
     concern = _node(graph, PEEL.CauseOfConcern)
     graph.set((concern, PEEL.question, iris.question("2016-EFF-1.1")))
     assert_fails(graph, concern, PEEL.question, "exactly one core question")
+
+
+def test_finding_is_evidence_for_at_most_one_judgment(graph):
+    finding = _node(graph, PEEL.Finding)
+    assert graph.value(finding, PEEL.evidenceFor) == iris.judgment(KEY, "2016-EFF-1")
+    graph.add((finding, PEEL.evidenceFor, iris.judgment(KEY, "2016-EFF-5")))
+    assert_fails(graph, finding, PEEL.evidenceFor, "evidence for at most one judgment")
+
+
+def test_finding_is_evidence_for_a_judgment_only(graph):
+    finding = _node(graph, PEEL.Finding)
+    graph.set((finding, PEEL.evidenceFor, REPORT))
+    assert_fails_with_value(graph, finding, REPORT, "evidence for at most one judgment")
+
+
+def test_area_for_improvement_is_supported_by_findings_only(graph):
+    afi = _node(graph, PEEL.AreaForImprovement)
+    graph.add((afi, PEEL.supportedBy, REPORT))
+    assert_fails_with_value(graph, afi, REPORT, "supported by findings of its own report")

@@ -22,9 +22,10 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset
 
 from . import __version__, iris
+from .derived import partnerships
 from .errors import DuplicateInputError, InputError, PeelgraphError
 from .extract import extract_reports
 from .extract.reading import DEFAULT_MAX_BYTES, read_document
@@ -32,16 +33,16 @@ from .graphio import nquads_dataset, trig_block
 from .links import cross_report_links
 from .merge import group_reports
 from .model import Report
-from .rdf import links_graph, report_graph
+from .rdf import links_graph, partnership_ntriples, report_graph
 from .reference import load_vocabulary, shared_reference_graph
 from .resources import extra_reference_files, ontology_dir
 from .validate import (
     DEFAULT_ENGINE,
     ENGINES,
+    LINK_SHAPES,
     ValidationReport,
     Violation,
     shapes_named,
-    validate_graph,
     validate_ntriples,
 )
 
@@ -164,7 +165,8 @@ class BuildResult:
             "partners": len(partners),
             "observations": sum(len(r.observations) for r in self.reports),
             "triples": sum(b.nquads.count(b"\n") for b in self.built),
-            "cross_report_links": self.links.count(b"\n"),
+            "cross_report_links": self.links.count(b"ontology#followsUp> "),
+            "partnerships": self.links.count(b"ontology#Partnership> "),
         }
 
     @cached_property
@@ -423,14 +425,19 @@ def build(
 
 
 def _links(reports: list[Report], engine: str) -> tuple[bytes, ValidationReport]:
-    """The cross-report links graph (N-Quads) and its validation."""
+    """The cross-report graph (N-Quads): follow-up links and partnerships, and its
+    validation (against the link and partnership shapes, with the types of what they link,
+    which their own report graphs hold and this graph does not repeat)."""
     graph, types = links_graph(cross_report_links(reports))
-    if not len(graph):
+    lines, link_types = partnership_ntriples(partnerships(reports, load_vocabulary()))
+    ntriples = graph.serialize(format="nt") + lines
+    if not ntriples.strip():
         return b"", ValidationReport()
-    check = Graph()
-    for triple in (*graph, *types):
-        check.add(triple)
-    validation = validate_graph(
-        check, graph_name=str(iris.LINKS_GRAPH), shapes=shapes_named("LinkShape"), engine=engine
+    validation = validate_ntriples(
+        ntriples + types.serialize(format="nt") + link_types,
+        with_reference=False,
+        graph_name=str(iris.LINKS_GRAPH),
+        shapes=shapes_named(*LINK_SHAPES),
+        engine=engine,
     )
-    return _to_nquads(graph, iris.LINKS_GRAPH), validation
+    return _nquads_of(ntriples, iris.LINKS_GRAPH), validation

@@ -228,9 +228,10 @@ def _print_summary(result: Any, output: Path) -> None:
     out.print(f"  findings               {stats['findings']}")
     out.print(f"  areas for improvement  {stats['areas_for_improvement']}")
     out.print(f"  partner links          {stats['partner_links']} ({stats['partners']} partners)")
+    out.print(f"  partnerships           {stats['partnerships']} (force and partner, all reports)")
     out.print(f"  observations           {stats['observations']}")
     if stats["cross_report_links"]:
-        out.print(f"  cross-report links     {stats['cross_report_links']}")
+        out.print(f"  follow-up links        {stats['cross_report_links']}")
     if result.skipped:
         out.print(f"  skipped files          {len(result.skipped)}")
     if result.extracted < len(result.reports):

@@ -186,3 +186,8 @@ def observation(report_key: str, indicator_key: str, area_slug: str, period: str
 
 def partner_link(report_key: str, partner_id: str) -> URIRef:
     return URIRef(f"{report(report_key)}/partner-link/{partner_id.replace('/', '-')}")
+
+
+def partnership(force_slug: str, partner_id: str) -> URIRef:
+    """A force's partnership with one partner body, across the reports of a build."""
+    return PID[f"partnership/{force_slug}/{partner_id.replace('/', '-')}"]

@@ -3,8 +3,9 @@
 Each file opens with ``#+ key: value`` comment lines (the grlc convention, YAML once the
 ``#+`` is taken off): ``summary``, ``description``, ``params`` (name, type, default,
 description), ``returns``, ``tags``, ``example``. A parameter ``p`` is the variable ``?_p`` in
-the query; its value is bound as a typed RDF term in a ``VALUES`` block at the start of the
-query's outer ``WHERE`` group, never spliced into the query text, so any value is harmless.
+the query; its value is bound as a typed RDF term in a ``VALUES`` block at the start of each
+``WHERE`` group that uses it (the outer one, or a subquery's), never spliced into the query
+text as text, so any value is harmless.
 The queries are plain SPARQL 1.1 and run on any store.
 """
 
@@ -26,7 +27,19 @@ from .resources import queries_dir
 HEADER_KEYS = ("summary", "description", "params", "returns", "tags", "example")
 REQUIRED_KEYS = ("summary", "description", "returns")
 PARAM_TYPES = ("string", "integer", "decimal", "iri", "year")
-_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+#: What a scan of query text tells apart: strings, IRIs and comments (which may hold braces
+#: or variable names without being structure), WHERE groups, other braces and parameters.
+_TOKEN = re.compile(
+    r'(?P<skip>"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r'|<[^<>"{}|^`\\\s]*>'
+    r"|#[^\n]*)"
+    r"|(?P<where>\bWHERE\s*\{)|(?P<open>\{)|(?P<close>\})"
+    r"|[?$](?P<param>_[A-Za-z0-9_]+)",
+    re.IGNORECASE,
+)
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -97,17 +110,46 @@ class SavedQuery:
         return out
 
     def bound_text(self, values: dict[str, str] | None = None) -> str:
-        """The query with a VALUES block binding the parameters as RDF terms."""
+        """The query with its parameters bound as RDF terms: a VALUES block at the start of
+        every WHERE group that uses them, the outer one and any subquery's (a subquery sees
+        no bindings from outside it, so a filter on a parameter can sit where it narrows
+        the most)."""
         bindings = self.bindings(values)
         if not bindings:
             return self.text
-        names = " ".join(f"?{name}" for name in bindings)
-        terms = " ".join(term.n3() for term in bindings.values())
-        block = f"\n  VALUES ({names}) {{ ({terms}) }}\n"
-        match = _WHERE.search(self.text)
-        if match is None:
+        groups = _where_groups(self.text)
+        if not groups:
             raise QueryError(f"query {self.name} has no WHERE group to bind parameters in")
-        return self.text[: match.end()] + block + self.text[match.end() :]
+        text = self.text
+        for position, used in sorted(groups, reverse=True):
+            names = [name for name in bindings if name in used]
+            if not names:
+                continue
+            terms = " ".join(bindings[name].n3() for name in names)
+            block = f"\n  VALUES ({' '.join('?' + n for n in names)}) {{ ({terms}) }}\n"
+            text = text[:position] + block + text[position:]
+        return text
+
+
+def _where_groups(text: str) -> list[tuple[int, set[str]]]:
+    """Each WHERE group of a query: where its body starts, and the parameter variables
+    (``?_name``) used in it outside the WHERE groups of its subqueries."""
+    stack: list[tuple[bool, int, set[str]]] = []  # (is a WHERE group, body start, params)
+    found: list[tuple[int, set[str]]] = []
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup
+        if kind == "where" or kind == "open":
+            stack.append((kind == "where", match.end(), set()))
+        elif kind == "close" and stack:
+            is_where, start, used = stack.pop()
+            if is_where:
+                found.append((start, used))
+        elif kind == "param":
+            for is_where, _, used in reversed(stack):
+                if is_where:
+                    used.add(match.group("param"))
+                    break
+    return found
 
 
 def parse_saved_query(name: str, text: str) -> SavedQuery:

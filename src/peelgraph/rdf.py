@@ -13,6 +13,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, QB, RDF, SKOS, XSD
 
 from . import __version__, iris
+from .derived import Partnership, evidence_for, mentions, supporting_findings
 from .iris import OA, PEEL, REFERENCE_GRAPH
 from .links import Link
 from .model import (
@@ -24,6 +25,7 @@ from .model import (
     Report,
     Span,
 )
+from .vocab import Framework, Vocabulary
 
 Item = Finding | AreaForImprovement | CauseOfConcern | Recommendation
 
@@ -42,8 +44,9 @@ def _partner_iri(partner_id: str) -> URIRef:
 
 
 class _ReportMapper:
-    def __init__(self, report: Report, graph: Graph):
+    def __init__(self, report: Report, graph: Graph, framework: Framework | None):
         self.report = report
+        self.framework = framework
         self.key = report.key
         self.g = graph
         self.subject = iris.report(self.key)
@@ -92,7 +95,7 @@ class _ReportMapper:
             g.add((node, PEEL.question, iris.question(j.question)))
             g.add((node, PEEL.grade, iris.grade(j.grade)))
             self.spans(node, j.spans)
-        mentions: dict[str, list[URIRef]] = {}
+        findings: list[URIRef] = []
         for n, f in enumerate(r.findings, start=1):
             # the same sentence twice in one question is one finding with two spans, under
             # the heading where it first appears
@@ -103,26 +106,19 @@ class _ReportMapper:
                 g.add((node, PEEL.section, Literal(f.section)))
             if f.finding_type:
                 g.add((node, PEEL.findingType, iris.finding_type(f.finding_type)))
-            for pid in f.mentions:
-                mentions.setdefault(pid, []).append(node)
-        for n, a in enumerate(r.afis, start=1):
-            node = self.item("afi", PEEL.AreaForImprovement, a, n)
-            for pid in a.mentions:
-                mentions.setdefault(pid, []).append(node)
+            findings.append(node)
+        afis = [self.item("afi", PEEL.AreaForImprovement, a, n) for n, a in enumerate(r.afis, 1)]
+        self.derived(findings, afis)
         concern_nodes = []
         for n, c in enumerate(r.causes_of_concern, start=1):
             node = self.item("concern", PEEL.CauseOfConcern, c, n)
             concern_nodes.append(node)
-            for pid in c.mentions:
-                mentions.setdefault(pid, []).append(node)
         for n, rec in enumerate(r.recommendations, start=1):
             node = self.item("recommendation", PEEL.Recommendation, rec, n)
             if rec.concern is not None and 0 <= rec.concern < len(concern_nodes):
                 g.add((node, PEEL.addresses, concern_nodes[rec.concern]))
             if rec.deadline:
                 g.add((node, PEEL.deadline, Literal(rec.deadline)))
-            for pid in rec.mentions:
-                mentions.setdefault(pid, []).append(node)
         for n, fu in enumerate(r.follow_ups, start=1):
             node = item_iri(self.key, "follow-up", fu.question, fu.text)
             g.add((node, RDF.type, PEEL.FollowUp))
@@ -147,16 +143,24 @@ class _ReportMapper:
             if entry.refers_to:
                 g.add((node, PEEL.refersTo, _partner_iri(entry.refers_to)))
             self.spans(node, entry.spans)
-        for pid, evidence in sorted(mentions.items()):
+        for pid, evidence in sorted(mentions(r).items()):
             link = iris.partner_link(self.key, pid)
             g.add((link, RDF.type, PEEL.PartnerLink))
             g.add((link, DCTERMS.isPartOf, s))
             g.add((link, PEEL.force, self.force))
             g.add((link, PEEL.partner, _partner_iri(pid)))
-            for node in evidence:
-                g.add((link, PEEL.evidence, node))
+            for e in evidence:
+                g.add((link, PEEL.evidence, item_iri(self.key, e.kind, e.question, e.text)))
         if r.observations:
             self.observations(r.observations)
+
+    def derived(self, findings: list[URIRef], afis: list[URIRef]) -> None:
+        """The relations :mod:`peelgraph.derived` reads from the report's own structure."""
+        for n, code in evidence_for(self.report, self.framework).items():
+            self.g.add((findings[n], PEEL.evidenceFor, iris.judgment(self.key, code)))
+        for n, supporting in supporting_findings(self.report, self.framework).items():
+            for i in supporting:
+                self.g.add((afis[n], PEEL.supportedBy, findings[i]))
 
     def item(self, kind: str, cls: URIRef, it: Item, ordinal: int) -> URIRef:
         node = item_iri(self.key, kind, it.question, it.text)
@@ -238,7 +242,8 @@ def item_iri(report_key: str, kind: str, question: str, text: str) -> URIRef:
 
 
 def links_graph(links: list[Link]) -> tuple[Graph, Graph]:
-    """The cross-report links as their own named graph, and the typing its validation needs.
+    """The follow-up links across reports as their own named graph, and the typing its
+    validation needs.
 
     The second graph states what each end of a link is (from the reports it comes from), so
     that the links can be validated without loading every report graph.
@@ -255,10 +260,47 @@ def links_graph(links: list[Link]) -> tuple[Graph, Graph]:
     return graph, types
 
 
-def report_graph(report: Report) -> Graph:
-    """The named graph of one report."""
+def partnership_ntriples(partnerships: Iterable[Partnership]) -> tuple[str, str]:
+    """The partnerships as N-Triples (for the cross-report graph), and the typing of the
+    partner links they gather (for their validation).
+
+    Written as text, not through an rdflib Graph: the build remakes these tens of thousands of
+    triples on every run, a rebuild after one change included, and every term is an IRI
+    minted in :mod:`peelgraph.iris`, an integer or a year.
+    """
+    lines: list[str] = []
+    types: list[str] = []
+    a, link_class = f"<{RDF.type}>", f"<{PEEL.PartnerLink}>"
+    year = f"^^<{XSD.gYear}>"
+    integer = f"^^<{XSD.integer}>"
+    for p in partnerships:
+        node = f"<{iris.partnership(p.force, p.partner)}>"
+        items = {item_iri(e.report, e.kind, e.question, e.text) for e in p.evidence}
+        lines += [
+            f"{node} {a} <{PEEL.Partnership}> .",
+            f"{node} <{PEEL.force}> <{iris.force(p.force)}> .",
+            f"{node} <{PEEL.partner}> <{_partner_iri(p.partner)}> .",
+            f'{node} <{PEEL.evidenceCount}> "{len(items)}"{integer} .',
+            f'{node} <{PEEL.reportCount}> "{len(p.reports)}"{integer} .',
+            f'{node} <{PEEL.firstYear}> "{p.years[0]}"{year} .',
+            f'{node} <{PEEL.lastYear}> "{p.years[-1]}"{year} .',
+        ]
+        lines += [f"{node} <{PEEL.coreQuestion}> <{iris.question(c)}> ." for c in p.core_questions]
+        for key in p.reports:
+            link = f"<{iris.partner_link(key, p.partner)}>"
+            lines.append(f"{node} <{PEEL.partnerLink}> {link} .")
+            types.append(f"{link} {a} {link_class} .")
+    return "".join(line + "\n" for line in lines), "".join(line + "\n" for line in types)
+
+
+def report_graph(report: Report, vocab: Vocabulary | None = None) -> Graph:
+    """The named graph of one report (its question framework read from ``vocab``, by default
+    the loaded reference data)."""
+    from .reference import load_vocabulary
+
+    framework = (vocab or load_vocabulary()).framework(report.year, report.pillar)
     graph = new_graph(iris.report_graph(report.key))
-    _ReportMapper(report, graph).map()
+    _ReportMapper(report, graph, framework).map()
     return graph
 
 

@@ -212,8 +212,20 @@ def sync_store(graph_file: Path, graphs: list[tuple[str, bytes]] | None = None) 
     digest = _digest(graph_file)
     held = stamp.get("graphs")
     if graphs is not None and isinstance(held, dict) and held:
-        return _update_store(folder, graph_file, digest, held, graphs)
+        wanted = _graph_digests(graphs)
+        if _few_changed(held, wanted, graphs):
+            return _update_store(folder, graph_file, digest, held, wanted, graphs)
     return _load_store(folder, graph_file, digest, graphs)
+
+
+def _few_changed(
+    held: dict[str, object], wanted: dict[str, str], graphs: list[tuple[str, bytes]]
+) -> bool:
+    """Whether updating the store in place is worth it: under a quarter of the data changed.
+    Otherwise (a first build after an upgrade changes every graph) a fresh bulk load is
+    several times faster and takes a fraction of the memory of one transaction a graph."""
+    changed = sum(len(data) for name, data in graphs if held.get(name) != wanted[name])
+    return changed * 4 < sum(len(data) for _, data in graphs)
 
 
 def _update_store(
@@ -221,10 +233,10 @@ def _update_store(
     graph_file: Path,
     digest: str,
     held: dict[str, object],
+    wanted: dict[str, str],
     graphs: list[tuple[str, bytes]],
 ) -> list[str]:
-    """Replace the named graphs that changed since the stamp ``held`` was written."""
-    wanted = _graph_digests(graphs)
+    """Replace the named graphs whose digests (``wanted``) differ from the stamp's (``held``)."""
     (folder / _STAMP).unlink()
     changed = []
     store = ox.Store(str(folder))

@@ -93,6 +93,9 @@ def shapes_named(*names: str) -> Graph:
     return subset
 
 
+#: The shapes of the cross-report graph: follow-up links and partnerships.
+LINK_SHAPES = ("LinkShape", "PartnershipShape")
+
 ENGINES = ("turbo", "pyshacl")
 DEFAULT_ENGINE = "turbo"
 
@@ -269,6 +272,6 @@ def _validate_links(ds: object, links: Graph, engine: str | None) -> ValidationR
         check,
         with_reference=False,
         graph_name=str(links.identifier),
-        shapes=shapes_named("LinkShape"),
+        shapes=shapes_named(*LINK_SHAPES),
         engine=engine,
     )

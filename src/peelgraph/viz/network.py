@@ -1,6 +1,7 @@
-"""The partnership network as a networkx graph, built from the saved query
-``select_partner_network``: forces and partner bodies as nodes, one edge per force and partner
-weighted by the number of findings and areas for improvement that evidence the link."""
+"""The partnership network as a networkx graph, built from the rows of the saved query
+``select_findings_by_partner`` (every partner): forces and partner bodies as nodes, one edge
+per force and partner weighted by the number of items (findings, areas for improvement,
+causes of concern, recommendations) that evidence the link."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import networkx as nx
 
 from ..store import QueryResult, Source, run_query
 
-QUERY = "select_partner_network"
+QUERY = "select_findings_by_partner"
 FORCE_TYPE = "police force (inspected)"
 
 
@@ -25,8 +26,8 @@ class Evidence:
 
 
 def network_rows(source: Source, force: str = "", question: str = "") -> QueryResult:
-    """The rows the network is drawn from (through the saved query)."""
-    return run_query(QUERY, source, {"force": force, "question": question})
+    """The rows the network is drawn from: the saved query's, for every partner body."""
+    return run_query(QUERY, source, {"partner": "", "force": force, "question": question})
 
 
 def build_network(result: QueryResult, min_weight: int = 1) -> nx.Graph:
@@ -52,7 +53,7 @@ def build_network(result: QueryResult, min_weight: int = 1) -> nx.Graph:
         evidence = Evidence(
             item=str(row["item"]),
             kind=str(row["kind"]),
-            code=str(row["code"]),
+            code=str(row["core"]),
             text=str(row["text"]),
             file=str(row.get("file") or ""),
             page=int(page) if isinstance(page, int) and page != 99999 else None,
