@@ -15,14 +15,15 @@ import json
 import os
 import platform
 import random
-import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
@@ -47,18 +48,61 @@ def median_time(func: Callable[[], object], repeat: int, budget: float = 5.0) ->
     return statistics.median(times)
 
 
-def run_cli(*args: str) -> tuple[float, int, str]:
-    """Run the peelgraph CLI in a child process: wall time, peak RSS (MiB), output."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def _tree_rss_kib(pid: int) -> tuple[int, int]:
+    """Resident memory of a process and all its descendants (Linux /proc), KiB: the sum, and
+    the largest process's."""
+    total, largest, todo = 0, 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            with open(f"/proc/{current}/status", encoding="ascii", errors="replace") as status:
+                for line in status:
+                    if line.startswith("VmRSS:"):
+                        rss = int(line.split()[1])
+                        total, largest = total + rss, max(largest, rss)
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children", encoding="ascii") as children:
+                    todo.extend(int(child) for child in children.read().split())
+        except (OSError, ValueError):
+            continue  # the process ended meanwhile
+    return total, largest
+
+
+@dataclass
+class Run:
+    """A CLI run: wall time, peak RSS of its largest process and of all its processes at
+    once (the main process and its extraction workers, sampled every 50 ms), output."""
+
+    seconds: float
+    peak_mib: int
+    tree_peak_mib: int
+    stdout: str
+
+
+def run_cli(*args: str) -> Run:
+    """Run the peelgraph CLI in a child process and measure it."""
     start = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-m", "peelgraph", *args], capture_output=True, text=True, check=False
-    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "peelgraph", *args],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    peaks = [0, 0]  # all processes, largest process
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.05):
+            total, largest = _tree_rss_kib(process.pid)
+            peaks[0], peaks[1] = max(peaks[0], total), max(peaks[1], largest)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stdout, stderr = process.communicate()
     elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        raise SystemExit(f"peelgraph {' '.join(args)} failed:\n{done.stderr}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return elapsed, max(peak, before) // 1024, done.stdout
+    done.set()
+    sampler.join()
+    if process.returncode != 0:
+        raise SystemExit(f"peelgraph {' '.join(args)} failed:\n{stderr}")
+    return Run(elapsed, peaks[1] // 1024, peaks[0] // 1024, stdout)
 
 
 class _OxigraphServer:
@@ -146,7 +190,8 @@ class Bench:
         out = self.work / "out" / "peel.trig"
         cache = self.work / "cache"
         args = ["build", str(self.corpus_dir), "-o", str(out), "--overwrite", "--cache", str(cache)]
-        elapsed, peak, stdout = run_cli(*args, *self.reference)
+        first = run_cli(*args, *self.reference)
+        elapsed, peak, stdout = first.seconds, first.tree_peak_mib, first.stdout
         triples = int(stdout.split("(")[1].split(" ")[0].replace(",", ""))
         self.output = out
         # rebuild after one report changes
@@ -154,15 +199,17 @@ class Bench:
         text = victim.read_text(encoding="utf-8")
         victim.write_text(text.replace("Summary of findings", "Summary of findings", 1) + "\n",
                           encoding="utf-8")  # fmt: skip
-        rebuild, rebuild_peak, _ = run_cli(*args, *self.reference)
+        again = run_cli(*args, *self.reference)
+        rebuild, rebuild_peak = again.seconds, again.tree_peak_mib
         self.results["build"] = {
             "seconds": round(elapsed, 1),
             "report_triples": triples,
             "triples_per_second": round(triples / elapsed),
-            "peak_rss_mib": peak,
+            "peak rss mib, all processes": peak,
+            "peak rss mib, largest process": first.peak_mib,
             "output_mib": round(out.stat().st_size / 2**20, 1),
             "rebuild_after_one_change_seconds": round(rebuild, 1),
-            "rebuild_peak_rss_mib": rebuild_peak,
+            "rebuild peak rss mib, all processes": rebuild_peak,
         }
         targets = self.results.setdefault("targets", {})
         assert isinstance(targets, dict)
@@ -203,9 +250,11 @@ class Bench:
         self.results["validation"] = figures
 
     def queries(self) -> None:
-        """Median latency of every saved query: embedded Oxigraph and an Oxigraph server on
-        the whole corpus; and all three engines, rdflib's memory store included, on a subset
-        small enough for rdflib to answer in reasonable time (the ratio between engines)."""
+        """Median latency of every saved query on the whole corpus: embedded Oxigraph on disk
+        (the persistent store a one-shot command opens), embedded Oxigraph in memory (a
+        session that loads the graph once) and an Oxigraph server; each query as a whole
+        ``peelgraph query run`` process; and, on a subset small enough for rdflib to answer
+        in reasonable time, rdflib's memory store beside embedded Oxigraph (the ratio)."""
         from peelgraph.queries import list_queries
         from peelgraph.store import (
             Endpoint,
@@ -216,6 +265,7 @@ class Bench:
         )
 
         repeat = 3 if self.quick else 5
+        queries = list_queries()
         subset_dir = self.work / "subset"
         subset_dir.mkdir()
         for path in sorted(self.corpus_dir.glob("*.txt"))[:2]:
@@ -223,26 +273,24 @@ class Bench:
         subset = self.work / "subset-out" / "peel.trig"
         run_cli("build", str(subset_dir), "-o", str(subset), "--no-cache", *self.reference)
 
-        # the embedded store first, alone on the machine: a server that has just loaded the
+        # the embedded stores first, alone on the machine: a server that has just loaded the
         # corpus compacts its store in the background for minutes
-        embedded_open, embedded = timed(lambda: open_native(self.output))
-        full: dict[str, list[float]] = {
-            query.name: [1000 * median_time(lambda q=query: run_query(q, embedded), repeat)]
-            for query in list_queries()
-        }
-        whole = []
-        for _ in range(3):
-            elapsed, _, _ = run_cli(
-                "query", "run", "select_grade_pivot", "--data", str(self.output)
-            )
-            whole.append(elapsed)
+        disk_open, disk = timed(lambda: open_native(self.output))
+        on_disk = {q.name: 1000 * median_time(lambda q=q: run_query(q, disk), repeat)
+                   for q in queries}  # fmt: skip
+        memory_open, in_mem = self._in_memory(queries, repeat)
+        whole: dict[str, float] = {}
+        for q in queries:  # one-shot commands: start Python, open the store, answer, print
+            runs = [run_cli("query", "run", q.name, "--data", str(self.output)).seconds
+                    for _ in range(1 if self.quick else 3)]  # fmt: skip
+            whole[q.name] = statistics.median(runs)
         small_embedded = open_dataset(subset, "oxigraph", persistent=False)
-        memory_open, memory = timed(lambda: open_dataset(subset, "memory"))
+        rdflib_open, memory = timed(lambda: open_dataset(subset, "memory"))
         small: dict[str, tuple[float, float]] = {}
-        for query in list_queries():
-            small[query.name] = (
-                1000 * median_time(lambda q=query: run_query(q, small_embedded), repeat),
-                1000 * median_time(lambda q=query: run_query(q, memory), repeat, budget=2.0),
+        for q in queries:
+            small[q.name] = (
+                1000 * median_time(lambda q=q: run_query(q, small_embedded), repeat),
+                1000 * median_time(lambda q=q: run_query(q, memory), repeat, budget=2.0),
             )
         server = _OxigraphServer(self.work / "server")
         server.start()
@@ -252,53 +300,73 @@ class Bench:
                 lambda: load_to_endpoint(self.output, store_url, timeout=600, bulk=True)
             )
             remote = Endpoint(f"{server.base}/query", timeout=600)
-            for query in list_queries():
-                full[query.name].append(
-                    1000 * median_time(lambda q=query: run_query(q, remote), repeat)
-                )
+            on_server = {q.name: 1000 * median_time(lambda q=q: run_query(q, remote), repeat)
+                         for q in queries}  # fmt: skip
             reload_seconds, _ = timed(  # then each graph replaced in its own transaction
                 lambda: load_to_endpoint(self.output, store_url, timeout=600)
             )
         finally:
             server.stop()
         self.results["queries on the whole corpus (median ms)"] = {
-            "columns": "embedded Oxigraph / Oxigraph server",
-            **{name: f"{e:.1f} / {r:.1f}" for name, (e, r) in full.items()},
+            "columns": "embedded Oxigraph in memory / embedded Oxigraph on disk / Oxigraph "
+            "server / peelgraph query run as a whole process",
+            **{
+                q.name: f"{in_mem[q.name]:.1f} / {on_disk[q.name]:.1f} / "
+                f"{on_server[q.name]:.1f} / {1000 * whole[q.name]:.0f}"
+                for q in queries
+            },
         }
         self.results["queries on a 2-document subset (median ms)"] = {
-            "columns": "embedded Oxigraph / rdflib memory store / speed-up",
+            "columns": "embedded Oxigraph in memory / rdflib memory store / speed-up",
             **{
                 name: f"{e:.1f} / {m:.1f} / {m / max(e, 0.01):.0f}x"
                 for name, (e, m) in small.items()
             },
         }
         slowest = max(small, key=lambda n: small[n][1])
-        worst_embedded = max(e for e, _ in full.values())
         speed_up = small[slowest][1] / max(small[slowest][0], 0.01)
+        worst_mem, worst_disk = max(in_mem.values()), max(on_disk.values())
+        worst_whole = max(whole.values())
         self.results["query engines"] = {
-            "open the persisted embedded store, s": round(embedded_open, 2),
-            "open the subset in rdflib's memory store, s": round(memory_open, 2),
+            "open the persistent embedded store (on disk), s": round(disk_open, 2),
+            "open the corpus in an embedded in-memory store, s": round(memory_open, 2),
+            "open the subset in rdflib's memory store, s": round(rdflib_open, 2),
             "load the whole corpus into an Oxigraph server (load --bulk), s": round(
                 load_seconds, 1
             ),
             "reload it, each graph replaced atomically (load), s": round(reload_seconds, 1),
             "slowest query on rdflib memory (subset)": slowest,
             "its speed-up on embedded Oxigraph": round(speed_up, 1),
-            "slowest query on embedded Oxigraph (whole corpus), ms": round(worst_embedded, 1),
-            "queries under 200 ms median, embedded": (
-                f"{sum(e < 200 for e, _ in full.values())} of {len(full)}"
+            "queries under 200 ms median, embedded in memory": (
+                f"{sum(v < 200 for v in in_mem.values())} of {len(in_mem)} "
+                f"(slowest {max(in_mem, key=in_mem.__getitem__)}, {worst_mem:.0f} ms)"
             ),
-            "slowest over the 200 ms target": f"{worst_embedded / 200:.1f}x",
-            "peelgraph query run as a whole process, s (median of 3)": round(
-                statistics.median(whole), 2
+            "queries under 200 ms median, embedded on disk": (
+                f"{sum(v < 200 for v in on_disk.values())} of {len(on_disk)} "
+                f"(slowest {max(on_disk, key=on_disk.__getitem__)}, {worst_disk:.0f} ms)"
+            ),
+            "query run as a whole process under 1 s": (
+                f"{sum(v < 1 for v in whole.values())} of {len(whole)} "
+                f"(slowest {max(whole, key=whole.__getitem__)}, {worst_whole:.2f} s)"
             ),
         }
         targets = self.results.setdefault("targets", {})
         assert isinstance(targets, dict)
-        targets["every query < 200 ms median, embedded"] = worst_embedded < 200
+        targets["every query < 200 ms median, embedded in memory"] = worst_mem < 200
+        targets["every query < 200 ms median, embedded on disk"] = worst_disk < 200
         targets["slowest query >= 10x faster embedded than memory"] = speed_up >= 10
         targets["server load < 60 s"] = load_seconds < 60
-        targets["query run as a whole process < 1 s"] = statistics.median(whole) < 1
+        targets["every query run as a whole process < 1 s"] = worst_whole < 1
+
+    def _in_memory(self, queries: list, repeat: int) -> tuple[float, dict[str, float]]:  # type: ignore[type-arg]
+        """Open the corpus in an in-memory Oxigraph store (seconds) and time each query
+        there; the store is dropped on return, before the server starts."""
+        from peelgraph.store import open_dataset, run_query
+
+        elapsed, store = timed(lambda: open_dataset(self.output, "oxigraph", persistent=False))
+        return elapsed, {
+            q.name: 1000 * median_time(lambda q=q: run_query(q, store), repeat) for q in queries
+        }
 
     # -- output -------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ seed report and the fictional Wessex pair as built."""
 from __future__ import annotations
 
 from collections import Counter
+from decimal import Decimal
 
 import pytest
 from rdflib import Graph, Literal
@@ -14,12 +15,21 @@ from peelgraph import iris
 from peelgraph.build import build
 from peelgraph.derived import (
     QuestionTree,
+    comparisons,
     evidence_for,
     partnerships,
     supporting_findings,
 )
 from peelgraph.iris import LINKS_GRAPH, PEEL
-from peelgraph.model import AreaForImprovement, Document, Finding, Judgment, Report, SourceFile
+from peelgraph.model import (
+    AreaForImprovement,
+    Document,
+    Finding,
+    Judgment,
+    Observation,
+    Report,
+    SourceFile,
+)
 from peelgraph.rdf import partnership_ntriples
 from peelgraph.reference import load_vocabulary
 from peelgraph.validate import LINK_SHAPES, shapes_named, validate_graph
@@ -119,6 +129,25 @@ def test_an_area_for_improvement_is_supported_by_findings_sharing_a_theme():
         ),
     )
     assert supporting_findings(r, FRAMEWORK) == {0: [0, 1]}
+
+
+# -- comparisons -----------------------------------------------------------------------------
+
+
+def test_a_force_value_is_compared_with_the_comparator_value_of_the_same_measure():
+    def obs(area: str, indicator: str = "crime", period: str = "2016", unit: str = "percent"):
+        return Observation(indicator, indicator, area, period, unit, Decimal("1"), "Figure 1", ())
+
+    observations = [
+        obs("kent"),
+        obs("england-and-wales"),
+        obs("kent", period="2015"),  # no comparator for this period
+        obs("kent", unit="per-1000-population"),  # nor in this unit
+        obs("england-and-wales", indicator="outcomes"),  # nor of the force for this indicator
+        obs("kent", indicator="outcomes"),
+    ]
+    assert comparisons(observations, "kent") == [(0, 1), (5, 4)]
+    assert comparisons(observations, "surrey") == []
 
 
 # -- partnerships ----------------------------------------------------------------------------

@@ -140,6 +140,7 @@ def test_select_metrics_vs_comparator(ox):
     victim = next(r for r in metrics if r["indicator"].startswith("Victim-based crime"))
     assert (victim["forceValue"], victim["comparatorValue"]) == (Decimal("50.2"), Decimal("60.4"))
     assert victim["difference"] == Decimal("-10.2") and victim["direction"] == "lower"
+    assert Decimal(str(victim["ratio"])) == Decimal("0.83")
     better = [r for r in metrics if r["figure"] == "Figure 2" and r["direction"] == "lower"]
     assert len(better) == 5  # every Figure 2 crime rate is below England and Wales
 

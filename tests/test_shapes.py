@@ -479,3 +479,15 @@ def test_area_for_improvement_is_supported_by_findings_only(graph):
     afi = _node(graph, PEEL.AreaForImprovement)
     graph.add((afi, PEEL.supportedBy, REPORT))
     assert_fails_with_value(graph, afi, REPORT, "supported by findings of its own report")
+
+
+def test_observation_is_compared_with_a_comparator_area_value(graph):
+    force_value, comparator = (
+        iris.observation(KEY, "crime/recorded", area, "12 months to 30 June 2016")
+        for area in ("thames-valley", "england-and-wales")
+    )
+    assert graph.value(force_value, PEEL.comparedWith) == comparator
+    graph.add((comparator, PEEL.comparedWith, force_value))  # the force's is no comparator's
+    assert_fails_with_value(
+        graph, comparator, force_value, "compared with observations of a comparator area"
+    )

@@ -5,19 +5,22 @@ The pipeline runs in stages, one module each: ``extract`` (text to plain model o
 then querying, export and visualisation. The command line in ``cli`` is a thin layer over them.
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("peelgraph")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+unknown"
-
 __all__ = ["PeelGraph", "__version__", "connect", "open_graph"]
 
 
 def __getattr__(name: str) -> object:
-    """The API (``open_graph``, ``connect``, ``PeelGraph``) loads on first use, so that
-    ``import peelgraph`` stays light."""
+    """The API (``open_graph``, ``connect``, ``PeelGraph``) and ``__version__`` (read from the
+    installed package's metadata) load on first use, so that ``import peelgraph`` stays light:
+    a one-shot query command never pays for importing ``importlib.metadata``."""
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            found = version("peelgraph")
+        except PackageNotFoundError:  # running from a source tree that was never installed
+            found = "0.0.0+unknown"
+        globals()["__version__"] = found
+        return found
     if name in ("PeelGraph", "connect", "open_graph"):
         from . import api
 

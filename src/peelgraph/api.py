@@ -6,6 +6,7 @@
     ['select_afis_by_question', 'select_data_quality']
     >>> rows = kg.run("select_afis_by_question", theme="digital-evidence").rows
     >>> kg.run("select_grade_pivot").dataframe()   # with the 'pandas' extra
+    >>> session = open_graph("build/peel.trig", in_memory=True)  # slower to open, faster after
 
 Rows are dicts of plain Python values; numbers come back as numbers.
 """
@@ -49,9 +50,17 @@ class PeelGraph:
         return self.source
 
 
-def open_graph(path: str | Path, backend: str = "oxigraph") -> PeelGraph:
-    """A built graph file, in the embedded Oxigraph store (default) or rdflib's memory store."""
-    return PeelGraph(open_dataset(Path(path), backend))
+def open_graph(
+    path: str | Path, backend: str = "oxigraph", *, in_memory: bool = False
+) -> PeelGraph:
+    """A built graph file, in the embedded Oxigraph store (default) or rdflib's memory store.
+
+    The Oxigraph store is the persistent one the build leaves beside the file: it opens at
+    once. ``in_memory`` loads the file into an Oxigraph store in memory instead: seconds to
+    open for a whole corpus, then each query several times faster (for a session that runs
+    many queries; see docs/benchmarks.md).
+    """
+    return PeelGraph(open_dataset(Path(path), backend, persistent=not in_memory))
 
 
 def connect(url: str, timeout: float = 30.0) -> PeelGraph:

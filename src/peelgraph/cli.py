@@ -17,7 +17,6 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from . import __version__
 from .errors import NotConformingError, PeelgraphError
 from .limits import DEFAULT_MAX_BYTES
 
@@ -70,6 +69,8 @@ ValidatorOption = Annotated[
 
 def _version(value: bool) -> None:
     if value:
+        from . import __version__
+
         out.print(f"peelgraph {__version__}")
         raise typer.Exit()
 

@@ -7,6 +7,8 @@ Each follows from a report's own structure and the year's question framework:
   for its core question's grade);
 - an area for improvement is **supported by** each finding of the same report about the same
   question (or a question under it) that shares one of its themes, general policing aside;
+- a force's value of a metric is **compared with** the comparator area's value (England and
+  Wales) of the same indicator, period and unit in the same report;
 - a **partnership** gathers, across every report in the build, the partner links of one force
   and one partner body: the reports, years, core questions and evidencing items.
 
@@ -16,10 +18,10 @@ each run (see docs/benchmarks.md). Plain model objects in, plain values out: no 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from .model import Finding, Report
+from .model import Finding, Observation, Report
 from .vocab import Framework, Vocabulary
 
 #: The catch-all theme: sharing it says nothing about two items' subject.
@@ -81,6 +83,22 @@ def supporting_findings(report: Report, framework: Framework | None) -> dict[int
         if found:
             out[n] = sorted(set(found))
     return out
+
+
+def comparisons(observations: Sequence[Observation], force: str) -> list[tuple[int, int]]:
+    """(force observation, comparator observation) index pairs: each of the ``force``'s own
+    values (by slug) with the comparator area's (England and Wales) value of the same indicator,
+    period and unit that the report sets beside it."""
+    beside: dict[tuple[str, str, str], list[int]] = {}
+    for n, o in enumerate(observations):
+        if o.area != force:
+            beside.setdefault((o.indicator, o.period, o.unit), []).append(n)
+    return [
+        (n, m)
+        for n, o in enumerate(observations)
+        if o.area == force
+        for m in beside.get((o.indicator, o.period, o.unit), ())
+    ]
 
 
 @dataclass(frozen=True)

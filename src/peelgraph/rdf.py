@@ -13,7 +13,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, QB, RDF, SKOS, XSD
 
 from . import __version__, iris
-from .derived import Partnership, evidence_for, mentions, supporting_findings
+from .derived import Partnership, comparisons, evidence_for, mentions, supporting_findings
 from .iris import OA, PEEL, REFERENCE_GRAPH
 from .links import Link
 from .model import (
@@ -208,9 +208,9 @@ class _ReportMapper:
         g.add((ds, QB.structure, iris.DSD))
         g.add((ds, DCTERMS.isPartOf, self.subject))
         g.add((ds, DCTERMS.title, Literal(f"Metrics of {self.report.title or self.key}")))
-        for o in observations:
+        nodes = [iris.observation(self.key, o.indicator, o.area, o.period) for o in observations]
+        for node, o in zip(nodes, observations, strict=True):
             area = iris.force(o.area) if o.area == self.report.force_slug else iris.area(o.area)
-            node = iris.observation(self.key, o.indicator, o.area, o.period)
             ind = iris.indicator(o.indicator)
             g.add((ind, RDF.type, PEEL.Indicator))
             g.add((ind, SKOS.prefLabel, Literal(o.indicator_label, lang="en")))
@@ -234,6 +234,8 @@ class _ReportMapper:
                 if value:
                     g.add((node, prop, Literal(value)))
             self.spans(node, o.spans)
+        for n, m in comparisons(observations, self.report.force_slug):
+            g.add((nodes[n], PEEL.comparedWith, nodes[m]))
 
 
 def item_iri(report_key: str, kind: str, question: str, text: str) -> URIRef:
