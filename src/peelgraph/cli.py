@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import traceback
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -328,12 +329,21 @@ def corpus(
     forces: Annotated[
         int | None, typer.Option(help="Only the first N forces (overrides the scale's).")
     ] = None,
+    pdf_share: Annotated[
+        float | None,
+        typer.Option(
+            help="Share of full reports written as PDF (default 0.1; needs fpdf2, in the "
+            "'synth' extra; 0 for text only)."
+        ),
+    ] = None,
     overwrite: Annotated[
         bool, typer.Option("--overwrite", help="Write into a folder that is not empty.")
     ] = False,
 ) -> None:
-    """Write a synthetic corpus: every force x every PEEL cycle and pillar of the scale, with
-    web summaries, recurring areas for improvement and follow-ups of earlier reports.
+    """Write a synthetic corpus: every force x every PEEL cycle and pillar of the scale, in
+    mixed formats (full reports as text or PDF, web summaries, PEEL web pages), with
+    recurring areas for improvement and follow-ups of earlier reports, and synth.json saying
+    what each file states.
 
     The medium and full scales add synthetic question frameworks for the pillars the
     reference data lacks; they are written as OUTPUT/synthetic-frameworks.ttl, and the
@@ -349,9 +359,13 @@ def corpus(
         raise OutputError(
             "folder is not empty", where=str(output), hint="pass --overwrite or pick a new folder"
         )
-    files = generate_corpus(output, load_vocabulary(), scale=scale, seed=seed, forces=forces)
+    files = generate_corpus(
+        output, load_vocabulary(), scale=scale, seed=seed, forces=forces, pdf_share=pdf_share
+    )
     reports = len({(f.force, f.year, f.pillar) for f in files})
-    out.print(f"Wrote {len(files)} documents ({reports} reports) to {output}")
+    kinds = Counter(f.fmt for f in files)
+    listed = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
+    out.print(f"Wrote {len(files)} documents ({reports} reports: {listed}) to {output}")
     frameworks = output / FRAMEWORKS_FILE
     reference = f" --reference {frameworks}" if frameworks.is_file() else ""
     out.print(f"Build it with: peelgraph build {output}{reference} -o OUT.trig", markup=False)

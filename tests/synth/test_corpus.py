@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
 from typer.testing import CliRunner
 
 from peelgraph.build import build
 from peelgraph.cli import app
+from peelgraph.extract import extract_reports
 from peelgraph.links import cross_report_links
+from peelgraph.reference import vocabulary_with
+from peelgraph.synth.check import differences
+from peelgraph.synth.corpus import FRAMEWORKS_FILE, generate_corpus
 
 
 def test_small_corpus_builds_and_links_across_cycles(tmp_path):
     result = CliRunner().invoke(app, ["corpus", "-o", str(tmp_path / "c"), "--seed", "3"])
     assert result.exit_code == 0, result.stderr
-    files = sorted((tmp_path / "c").glob("*.txt"))
+    files = sorted((tmp_path / "c").glob("*-peel-*"))
     years = {f.name.split("-peel-")[1][:4] for f in files}
     assert years == {"2015", "2016", "2017", "2018"}
     assert any(f.name.endswith("-summary.txt") for f in files)
@@ -53,7 +60,8 @@ def test_full_scale_corpus_has_every_pillar_through_synthetic_frameworks(tmp_pat
     frameworks = corpus / "synthetic-frameworks.ttl"
     assert f"--reference {frameworks}" in made.stdout
     pillars = {
-        f.name.split("-peel-")[1][:-4].removesuffix("-summary") for f in corpus.glob("*.txt")
+        f.name.split("-peel-")[1][:-4].removesuffix("-summary").removesuffix("-landing")
+        for f in corpus.glob("*-peel-*")
     }
     assert len(pillars) == 14 and "2018-efficiency" not in pillars
     assert {"2014-effectiveness", "2016-legitimacy", "2017-efficiency"} <= pillars
@@ -79,3 +87,30 @@ def test_full_scale_corpus_has_every_pillar_through_synthetic_frameworks(tmp_pat
     assert ("2015-LEG-2", "2016-LEG-2") in pairs  # synthetic legitimacy, linked year to year
     assert ("2014-EFF", "2015-EFF") in pairs  # synthetic 2014 to the real 2015 framework
     assert not any(a.split("-")[1] != b.split("-")[1] for a, b in pairs)  # never across pillars
+
+
+@pytest.mark.parametrize(("scale", "forces"), [("small", None), ("full", 1)])
+def test_every_document_of_a_mixed_corpus_reads_back_as_written(tmp_path, vocab, scale, forces):
+    """Full reports as text and PDF, web summaries and PEEL pages, each in a printing style
+    of its own: extraction gives back the facts each file was written from."""
+    files = generate_corpus(tmp_path, vocab, scale=scale, seed=3, forces=forces)
+    assert {f.fmt for f in files} == {"txt", "pdf", "summary", "landing"}
+    frameworks = tmp_path / FRAMEWORKS_FILE
+    known = vocabulary_with([frameworks]) if frameworks.is_file() else vocab
+    for f in files:
+        [report] = extract_reports(f.path, known)
+        assert differences(f.facts, report, f.reads_as) == [], f.path.name
+    manifest = json.loads((tmp_path / "synth.json").read_text(encoding="utf-8"))
+    assert [e["file"] for e in manifest["files"]] == [f.path.name for f in files]
+
+
+def test_a_new_corpus_replaces_the_other_formats_of_its_reports(tmp_path, vocab):
+    generate_corpus(tmp_path, vocab, seed=3, pdf_share=0)
+    assert not list(tmp_path.glob("*.pdf"))
+    files = generate_corpus(tmp_path, vocab, seed=3, pdf_share=0.5)
+    pdfs = sorted(tmp_path.glob("*.pdf"))
+    assert len(pdfs) == 6
+    for pdf in pdfs:  # the text of the same report, from the first corpus, is gone
+        assert not pdf.with_suffix(".txt").exists()
+    assert sorted(p.name for p in tmp_path.glob("*-peel-*")) == sorted(f.path.name for f in files)
+    assert len(build([tmp_path], workers=1).reports) == 12

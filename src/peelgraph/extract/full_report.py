@@ -15,7 +15,7 @@ from ..errors import FormatError
 from ..model import AreaForImprovement, CauseOfConcern, Judgment, Recommendation, Span
 from ..vocab import Framework, QuestionDef, Vocabulary
 from .layout import Block, clean, fold, is_continuation, looks_like_heading, strip_marker
-from .questions import GradeWords, QuestionMatcher, predicate_of
+from .questions import GradeWords, QuestionMatcher, headline_predicates, predicate_of
 from .tables import CAPTION
 
 SUMMARY_OF_FINDINGS = "summary of findings"
@@ -121,8 +121,7 @@ class FullReportReader:
         self.matcher = QuestionMatcher(framework)
         self.grades = GradeWords(vocab.grades, framework.allowed_grades)
         self.subjects = subjects
-        pillar = next((p for p in vocab.pillars if p.slug == framework.pillar), None)
-        self.headline_predicates = pillar.headline_predicates if pillar else ()
+        self.headline_predicates = headline_predicates(vocab, framework.pillar, framework)
 
     def read(self, blocks: list[Block], start: int) -> Sections:
         out = Sections()

@@ -19,7 +19,7 @@ from ..model import Document, Finding, Judgment, Report, SourceFile, Span
 from ..vocab import PillarDef, Vocabulary
 from .layout import Block, clean, fold
 from .metadata import resolve_force
-from .questions import GradeWords
+from .questions import GradeWords, headline_predicates
 from .summary import line_blocks
 
 LANDING_PAGE = "landing-page"
@@ -75,7 +75,7 @@ def read_landing(text: str, vocab: Vocabulary, *, path: str, sha256: str) -> lis
                 warnings.append(f"a judgment sentence for no known pillar: {clean(line)!r}")
                 continue
             current = pillars.setdefault(pillar.slug, _Pillar(pillar))
-            hit = grades.judgment_sentence(line, subjects, pillar.headline_predicates)
+            hit = grades.judgment_sentence(line, subjects, headline_predicates(vocab, pillar.slug))
             if hit is None:
                 warnings.append(
                     f"{pillar.label}: the judgment sentence does not use the pillar's headline "

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from ..vocab import Framework, GradeDef, QuestionDef
+from ..vocab import Framework, GradeDef, QuestionDef, Vocabulary
 from .layout import fold
 
 #: How alike a heading and a question's wording must be (difflib ratio) to match.
@@ -80,6 +80,26 @@ def predicate_of(question: QuestionDef) -> str | None:
     """What a judgment sentence says a force is good at, from the question's wording."""
     match = _QUESTION_STEM.match(fold(question.label))
     return match.group("predicate") if match else None
+
+
+def headline_predicates(
+    vocab: Vocabulary, pillar: str, framework: Framework | None = None
+) -> tuple[str, ...]:
+    """What an overall judgment sentence of the pillar may say the force is good "at": the
+    pillar's headline wording (reference data), then the wording of the headline questions
+    of the pillar's frameworks, ``framework``'s first. A framework whose pillar states no
+    headline wording (legitimacy) is still read through its own headline question."""
+    found: list[str] = []
+    for p in vocab.pillars:
+        if p.slug == pillar:
+            found.extend(p.headline_predicates)
+    frameworks = [framework] if framework else []
+    frameworks += [f for _, f in sorted(vocab.frameworks.items()) if f.pillar == pillar]
+    for f in frameworks:
+        predicate = predicate_of(f.headline) if f.questions else None
+        if predicate:
+            found.append(predicate)
+    return tuple(dict.fromkeys(found))
 
 
 class GradeWords:

@@ -4,8 +4,11 @@ Every force of the reference data (or the first few, for tests) gets a report fo
 year and pillar whose framework is known; a later report repeats some of the earlier one's
 areas for improvement and follows others up ("In HMIC's effectiveness inspection report in
 2015, we reported that the force should ... This year, ..."), so that cross-report links can
-be tested and measured. Some inspections also get the force's web summary, which the build
-merges with the full report.
+be tested and measured. The documents come in the formats real inspections do: the full
+report as text (converted from PDF, like the seed) or, for a share of them, as the PDF
+itself; for some inspections also the force's web summary and its PEEL web page, which the
+build merges with the full report. Each file is printed in a style of its own (bullets,
+contents leaders, form feeds, ...), and ``synth.json`` beside them says what each states.
 
 The reference data knows effectiveness frameworks only (2015-2018). The medium and full
 presets add the synthetic frameworks of ``synth/data/frameworks.ttl`` (effectiveness 2014,
@@ -21,11 +24,14 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import PeelgraphError
+from ..graphio import write_atomic
 from ..reference import vocabulary_with
 from ..vocab import Vocabulary
 from .facts import CoreSection, Paragraph, ReportFacts
+from .files import FORMATS, CorpusFile, render_file, rng_for, write_manifest
 from .generate import random_facts, reportable_frameworks
-from .text import render_full_report, render_summary
+from .pdf import check_pdf_writer
 
 #: Report length of the medium and full presets: full reports of the effectiveness pillar
 #: then come to about 3,000 triples (the real seed: 6,700), the others to about 2,000.
@@ -35,12 +41,15 @@ DETAIL = 3
 @dataclass(frozen=True)
 class Scale:
     """A corpus preset: how many forces (None: all), which share of inspections also get a
-    web summary, and whether the synthetic frameworks add the pillars the reference lacks."""
+    web summary, a PEEL web page, or their full report as a PDF, and whether the synthetic
+    frameworks add the pillars the reference lacks."""
 
     forces: int | None
     summary_share: float
     synthetic_frameworks: bool
     detail: int = 1  # see generate.random_facts
+    pdf_share: float = 0.1
+    landing_share: float = 0.25
 
 
 SCALES: dict[str, Scale] = {
@@ -60,15 +69,6 @@ _PROGRESS = (
     "improvements are needed.",
     "This year, we found that the {subject} has made limited progress on this.",
 )
-
-
-@dataclass(frozen=True)
-class CorpusFile:
-    path: Path
-    force: str
-    year: int
-    pillar: str
-    document_format: str  # full-report or summary
 
 
 def _should_clause(afi: str, subject: str) -> str | None:
@@ -120,11 +120,14 @@ def generate_corpus(
     seed: int = 0,
     forces: int | None = None,
     synthetic_frameworks: bool | None = None,
+    pdf_share: float | None = None,
 ) -> list[CorpusFile]:
-    """Write the corpus into ``out`` (which must be empty or missing); list the reports written.
+    """Write the corpus into ``out`` and list the documents written.
 
-    ``forces`` and ``synthetic_frameworks`` override the preset's. With synthetic frameworks,
-    ``out`` also gets :data:`FRAMEWORKS_FILE`, which the build needs as ``--reference``.
+    ``forces``, ``synthetic_frameworks`` and ``pdf_share`` override the preset's (PDF needs
+    fpdf2: ``pdf_share=0`` writes text only). With synthetic frameworks, ``out`` also gets
+    :data:`FRAMEWORKS_FILE`, which the build needs as ``--reference``. A document this
+    writes replaces any other format of the same report that an earlier corpus left there.
     """
     if scale not in SCALES:
         raise ValueError(f"unknown scale {scale!r}; use one of {', '.join(SCALES)}")
@@ -133,6 +136,9 @@ def generate_corpus(
     synthetic = (
         preset.synthetic_frameworks if synthetic_frameworks is None else synthetic_frameworks
     )
+    share = preset.pdf_share if pdf_share is None else pdf_share
+    if not 0 <= share <= 1:
+        raise PeelgraphError(f"the PDF share must be between 0 and 1, not {share}")
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     if synthetic:
@@ -142,7 +148,10 @@ def generate_corpus(
         (out / FRAMEWORKS_FILE).unlink(missing_ok=True)  # from an earlier, larger corpus
     chosen = sorted(vocab.forces, key=lambda f: f.slug)[:n_forces]
     frameworks = sorted(reportable_frameworks(vocab), key=lambda f: (f.pillar, f.year))
+    if share > 0:
+        check_pdf_writer()  # fails before anything is written
     written: list[CorpusFile] = []
+    reports = 0
     for force in chosen:
         previous: dict[str, ReportFacts] = {}
         for framework in frameworks:
@@ -159,14 +168,21 @@ def generate_corpus(
             if earlier is not None:
                 facts = _carry_over(facts, earlier, rng, facts.subject.capitalize())
             previous[framework.pillar] = facts
-            stem = f"{force.slug}-peel-{facts.year}-{facts.pillar}"
-            path = out / f"{stem}.txt"
-            path.write_text(render_full_report(facts), encoding="utf-8")
-            written.append(CorpusFile(path, force.slug, facts.year, facts.pillar, "full-report"))
+            # PDFs spread evenly (every tenth report at 0.1), so even a small corpus has one
+            formats = ["pdf" if int((reports + 1) * share) > int(reports * share) else "txt"]
+            reports += 1
             if rng.random() < preset.summary_share:
-                summary = out / f"{stem}-summary.txt"
-                summary.write_text(render_summary(facts), encoding="utf-8")
-                written.append(CorpusFile(summary, force.slug, facts.year, facts.pillar, "summary"))
+                formats.append("summary")
+            if rng.random() < preset.landing_share:
+                formats.append("landing")
+            stem = out / f"{force.slug}-peel-{facts.year}-{facts.pillar}"
+            for suffix, _ in FORMATS.values():  # what an earlier corpus wrote for this report
+                Path(f"{stem}{suffix}").unlink(missing_ok=True)
+            for fmt in formats:
+                entry = CorpusFile(Path(f"{stem}{FORMATS[fmt][0]}"), fmt, facts)
+                write_atomic(entry.path, render_file(entry, rng_for(seed, entry)))
+                written.append(entry)
+    write_manifest(out, {"seed": seed, "scale": scale, "forces": len(chosen)}, written)
     return written
 
 

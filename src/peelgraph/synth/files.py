@@ -34,9 +34,29 @@ MANIFEST = "synth.json"
 
 @dataclass(frozen=True)
 class CorpusFile:
+    """A written document: its path, format (a key of :data:`FORMATS`) and the facts it
+    states."""
+
     path: Path
     fmt: str
     facts: ReportFacts
+
+    @property
+    def force(self) -> str:
+        return self.facts.force_slug
+
+    @property
+    def year(self) -> int:
+        return self.facts.year
+
+    @property
+    def pillar(self) -> str:
+        return self.facts.pillar
+
+    @property
+    def reads_as(self) -> str:
+        """The facts format extraction reads back (:data:`~.facts.FULL`, ... )."""
+        return FORMATS[self.fmt][1]
 
     def manifest_entry(self) -> dict[str, object]:
         reads_as = FORMATS[self.fmt][1]
@@ -124,19 +144,19 @@ def write_reports(
         )
     folder.mkdir(parents=True, exist_ok=True)
     for entry in planned:
-        write_atomic(entry.path, _render(entry, rng_for(seed, entry), font))
+        write_atomic(entry.path, render_file(entry, rng_for(seed, entry), font))
         if progress:
             progress(entry.path)
-    manifest = {
-        "seed": seed,
-        "count": count,
-        "formats": list(formats),
-        "files": [c.manifest_entry() for c in planned],
-    }
+    write_manifest(folder, {"seed": seed, "count": count, "formats": list(formats)}, planned)
+    return planned
+
+
+def write_manifest(folder: Path, about: dict[str, object], files: list[CorpusFile]) -> None:
+    """``synth.json``: what the files are, and for each what extraction must read back."""
+    manifest = {**about, "files": [c.manifest_entry() for c in files]}
     write_atomic(
         folder / MANIFEST, (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode()
     )
-    return planned
 
 
 def rng_for(seed: int, entry: CorpusFile) -> random.Random:
@@ -144,7 +164,8 @@ def rng_for(seed: int, entry: CorpusFile) -> random.Random:
     return random.Random(f"{seed}/{entry.path.name}")
 
 
-def _render(entry: CorpusFile, rng: random.Random, font: Path | None) -> bytes:
+def render_file(entry: CorpusFile, rng: random.Random, font: Path | None = None) -> bytes:
+    """The bytes of one document, printed in a style drawn from ``rng``."""
     style = random_style(rng)
     if entry.fmt == "txt":
         return render_full_report(entry.facts, style).encode("utf-8")

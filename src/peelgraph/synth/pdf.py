@@ -89,6 +89,13 @@ def _fpdf() -> Any:
     return FPDF
 
 
+def check_pdf_writer(font: Path | None = None) -> None:
+    """Raise the error writing a PDF would give (no fpdf2, no font), before anything is
+    written."""
+    _fpdf()
+    find_fonts(font)
+
+
 @dataclass
 class _Page:
     notes: list[str] = field(default_factory=list)

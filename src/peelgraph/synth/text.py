@@ -164,11 +164,13 @@ def _put(out: _Pages, item: Item, style: Style) -> None:
 def _cut(text: str, limit: int) -> int:
     """Where to cut a paragraph: the last space before ``limit`` characters.
 
-    Never right after a full stop: a paragraph cut between two sentences cannot be told
-    from two paragraphs, in a real report as here.
+    Never right after a full stop, a semicolon or a colon: a paragraph cut between two
+    sentences cannot be told from two paragraphs, in a real report as here, nor one cut
+    after a clause ending in ';' or ':' from a list whose items have lost their bullets
+    (extract.layout.is_continuation reads both as ends).
     """
     space = text.rfind(" ", 0, max(1, limit))
-    while space > 0 and text[space - 1] in ".?!":
+    while space > 0 and text[space - 1] in ".?!;:":
         space = text.rfind(" ", 0, space)
     return space if space > 0 else len(text)
 
