@@ -73,6 +73,7 @@ def test_csv_writes_one_file_per_table_into_a_folder(built, tmp_path):
         "judgments.csv",
         "observations.csv",
         "partner-links.csv",
+        "partnerships.csv",
     ]
     one = tmp_path / "judgments.csv"
     assert run("export", built, "-o", one, "--table", "judgments").exit_code == 0

@@ -47,3 +47,28 @@ def test_jsonld_has_one_tree_per_force_in_order(corpus_build):
         years = sorted(r["year"] for r in tree["reports"])
         assert len(years) == len(set(years)) > 1
     assert_isomorphic(union_of(chosen), parse_jsonld(data))
+
+
+def test_a_selection_keeps_the_cross_report_links_about_it_alone(corpus_build):
+    """A force's export carries its partnerships and follow-ups; one report's export carries
+    only what stays true of that report alone."""
+    from rdflib.namespace import RDF
+
+    from peelgraph.iris import LINKS_GRAPH, PEEL
+
+    ds = corpus_build.dataset
+    links = ds.graph(LINKS_GRAPH)
+    keys = _keys(ds)
+    force = keys[0].rsplit("-", 2)[0]
+    mine = {p for p in links.subjects(RDF.type, PEEL.Partnership) if str(p).split("/")[-2] == force}
+    chosen = select(ds, forces=[force]).graph(LINKS_GRAPH)
+    assert set(chosen.subjects(RDF.type, PEEL.Partnership)) == mine
+    follow_ups = {(s, o) for s, o in links.subject_objects(PEEL.followsUp) if f"/{force}-" in s}
+    assert follow_ups and set(chosen.subject_objects(PEEL.followsUp)) == follow_ups
+    one = select(ds, reports=[keys[0]]).graph(LINKS_GRAPH)
+    assert not set(one.subject_objects(PEEL.followsUp))  # each needs an earlier report
+    for node in one.subjects(RDF.type, PEEL.Partnership):
+        assert {str(link) for link in one.objects(node, PEEL.partnerLink)} == {
+            str(link) for link in links.objects(node, PEEL.partnerLink)
+        }
+        assert all(f"/report/{keys[0]}/" in str(o) for o in one.objects(node, PEEL.partnerLink))

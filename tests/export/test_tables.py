@@ -87,3 +87,34 @@ def test_partner_links_have_one_row_per_piece_of_evidence(rows, graph):
     assert len(links) == len(pairs)
     mash = [r for r in links if r["partner"].endswith("/partner/mash")]
     assert mash and all(r["partner_label"] and r["evidence_text"] for r in mash)
+
+
+def test_derived_relations_have_their_columns(rows, graph):
+    for row in rows["findings"]:
+        judgment = graph.value(URIRef(row["finding"]), PEEL.evidenceFor)
+        assert row["evidence_for"] == ("" if judgment is None else str(judgment))
+    assert any(row["evidence_for"] for row in rows["findings"])
+    for row in rows["areas-for-improvement"]:
+        supporting = sorted(str(f) for f in graph.objects(URIRef(row["afi"]), PEEL.supportedBy))
+        assert row["supported_by"].split() == supporting
+    compared = [r for r in rows["observations"] if r["compared_with"]]
+    assert compared and all(
+        next(o for o in rows["observations"] if o["observation"] == r["compared_with"])[
+            "area_label"
+        ]
+        == "England and Wales"
+        for r in compared
+    )
+
+
+def test_partnerships_have_one_row_per_force_and_partner(rows, graph):
+    partnerships = rows["partnerships"]
+    assert {r["partnership"] for r in partnerships} == {
+        str(p) for p in graph.subjects(RDF.type, PEEL.Partnership)
+    }
+    mash = next(r for r in partnerships if r["partner"].endswith("/partner/mash"))
+    assert mash["force_label"] == "Thames Valley Police"
+    assert (mash["report_count"], mash["first_year"], mash["last_year"]) == ("1", "2016", "2016")
+    evidence = [r for r in rows["partner-links"] if r["partner"].endswith("/partner/mash")]
+    assert int(mash["evidence_count"]) == len({r["evidence"] for r in evidence})
+    assert "2016-EFF-3" in mash["core_questions"].split("; ")

@@ -1,10 +1,12 @@
 """Choosing what to export: the whole graph, or some reports with the reference data they use.
 
-A selection (:func:`select`) keeps each chosen report's named graph whole and adds, in the
-reference graph, only what those reports point at: their force, questions (with the questions
-above them and their framework), grades, pillars, partner bodies and types, themes, units and
-the data structure definition, each with everything the reference graph says about it. So an
-export of one force stands alone without carrying the 43 forces and every gazetteer entry.
+A selection (:func:`select`) keeps each chosen report's named graph whole, the part of the
+cross-report graph that concerns those reports alone (their follow-up links, the
+partnerships of their force), and, in the reference graph, only what they point at: their
+force, questions (with the questions above them and their framework), grades, pillars,
+partner bodies and types, themes, units and the data structure definition, each with
+everything the reference graph says about it. So an export of one force stands alone without
+carrying the 43 forces and every gazetteer entry.
 """
 
 from __future__ import annotations
@@ -124,12 +126,35 @@ def select(
         for triple in source:
             target.add(triple)
             selected.add(triple)
+    links = links_about(ds.graph(iris.LINKS_GRAPH), chosen)
+    if len(links):
+        target = out.graph(iris.LINKS_GRAPH)
+        for triple in links:
+            target.add(triple)
+            selected.add(triple)
     reference = reference_about(ds.graph(REFERENCE_GRAPH), selected)
     if len(reference):
         target = out.graph(REFERENCE_GRAPH)
         for triple in reference:
             target.add(triple)
     return out
+
+
+def links_about(links: Graph, chosen: list[ReportGraph]) -> Graph:
+    """The part of the cross-report graph that stays true of the chosen reports alone: the
+    follow-up links between two of their items, and the partnerships whose every partner
+    link is in one of them (all of a force's, when the force is chosen)."""
+    prefixes = tuple(f"{r.report}/" for r in chosen)
+    result = Graph()
+    for later, earlier in links.subject_objects(PEEL.followsUp):
+        if str(later).startswith(prefixes) and str(earlier).startswith(prefixes):
+            result.add((later, PEEL.followsUp, earlier))
+    for node in links.subjects(RDF.type, PEEL.Partnership):
+        gathered = list(links.objects(node, PEEL.partnerLink))
+        if gathered and all(str(link).startswith(prefixes) for link in gathered):
+            for triple in links.triples((node, None, None)):
+                result.add(triple)
+    return result
 
 
 def reference_about(reference: Graph, selected: Graph) -> Graph:

@@ -2,8 +2,9 @@
 
 Every table has one row per judgment, finding, area for improvement, observation or partner
 link (partner links: one row per piece of evidence), sorted by report and then by the order
-of the report. A column holding an IRI is followed by its readable label (``grade``,
-``grade_label``). See docs/export.md for every column.
+of the report; and one row per partnership (force and partner body, over every report). A
+column holding an IRI is followed by its readable label (``grade``, ``grade_label``). See
+docs/export.md for every column.
 """
 
 from __future__ import annotations
@@ -148,6 +149,9 @@ def _items(g: Graph, cls: URIRef, name: str, findings: bool) -> list[Row]:
         if findings:
             row["section"] = r.text(node, PEEL.section)
             row.update(r.labelled("finding_type", r.value(node, PEEL.findingType)))
+            row["evidence_for"] = r.iri(r.value(node, PEEL.evidenceFor))
+        else:
+            row["supported_by"] = r.joined(node, PEEL.supportedBy)[0]
         row.update(
             {
                 "themes": themes,
@@ -190,6 +194,7 @@ def observations(g: Graph) -> list[Row]:
                 "period": r.text(node, PEEL.refPeriod),
                 "period_end": r.text(node, PEEL.periodEnd),
                 "value": r.text(node, PEEL.value),
+                "compared_with": r.joined(node, PEEL.comparedWith)[0],
                 **r.labelled("unit", r.value(node, PEEL.unit)),
                 "outcome_number": r.text(node, PEEL.outcomeNumber),
                 "data_source": r.text(node, PEEL.dataSource),
@@ -228,6 +233,32 @@ def partner_links(g: Graph) -> list[Row]:
                 }
             )
     return _sorted(rows, "report", "partner_label", "link", "evidence")
+
+
+def partnerships(g: Graph) -> list[Row]:
+    r = _Reader(g)
+    rows = []
+    for node in r.instances(PEEL.Partnership):
+        partner = r.value(node, PEEL.partner)
+        ptype = r.value(partner, PEEL.partnerType) if isinstance(partner, URIRef) else None
+        cores = sorted(
+            (r.text(q, SKOS.notation) for q in g.objects(node, PEEL.coreQuestion)), key=_natural
+        )
+        rows.append(
+            {
+                "partnership": str(node),
+                **r.labelled("force", r.value(node, PEEL.force)),
+                **r.labelled("partner", partner),
+                **r.labelled("partner_type", ptype),
+                "evidence_count": r.text(node, PEEL.evidenceCount),
+                "report_count": r.text(node, PEEL.reportCount),
+                "first_year": r.text(node, PEEL.firstYear),
+                "last_year": r.text(node, PEEL.lastYear),
+                "core_questions": "; ".join(cores),
+                "links": r.joined(node, PEEL.partnerLink)[0],
+            }
+        )
+    return _sorted(rows, "force_label", "partner_label", "partnership")
 
 
 _REPORT = ["report", "force", "force_label", "year"]
@@ -274,6 +305,7 @@ TABLES: dict[str, Table] = {
                 "section",
                 "finding_type",
                 "finding_type_label",
+                "evidence_for",
                 *_ITEM_END,
             ),
         ),  # fmt: skip
@@ -281,7 +313,7 @@ TABLES: dict[str, Table] = {
             "areas-for-improvement",
             "one row per area for improvement",
             areas_for_improvement,
-            ("afi", *_REPORT, *_QUESTION, "ordinal", *_ITEM_END),
+            ("afi", *_REPORT, *_QUESTION, "ordinal", "supported_by", *_ITEM_END),
         ),
         Table(
             "observations",
@@ -300,6 +332,7 @@ TABLES: dict[str, Table] = {
                 "period",
                 "period_end",
                 "value",
+                "compared_with",
                 "unit",
                 "unit_label",
                 "outcome_number",
@@ -322,6 +355,26 @@ TABLES: dict[str, Table] = {
                 "evidence_kind",
                 *_QUESTION,
                 "evidence_text",
+            ),
+        ),  # fmt: skip
+        Table(
+            "partnerships",
+            "one row per force and partner body, over every report",
+            partnerships,
+            (
+                "partnership",
+                "force",
+                "force_label",
+                "partner",
+                "partner_label",
+                "partner_type",
+                "partner_type_label",
+                "evidence_count",
+                "report_count",
+                "first_year",
+                "last_year",
+                "core_questions",
+                "links",
             ),
         ),  # fmt: skip
     )
