@@ -57,6 +57,9 @@ def text_table(columns: list[str], rows: list[list[str]], width: int | None = No
     last = len(columns) - 1
 
     def lines_of(cells: list[str]) -> list[str]:
+        if all(len(cell) <= widths[i] for i, cell in enumerate(cells)):  # one line: pad it
+            padded = [cell.ljust(widths[i]) for i, cell in enumerate(cells[:last])]
+            return [_GAP.join([*padded, cells[last]]).rstrip()]
         wrapped = [
             textwrap.wrap(cell, widths[i], break_on_hyphens=False) or [""]
             if len(cell) > widths[i]

@@ -114,3 +114,21 @@ def test_a_new_corpus_replaces_the_other_formats_of_its_reports(tmp_path, vocab)
         assert not pdf.with_suffix(".txt").exists()
     assert sorted(p.name for p in tmp_path.glob("*-peel-*")) == sorted(f.path.name for f in files)
     assert len(build([tmp_path], workers=1).reports) == 12
+
+
+def test_a_corpus_without_a_pdf_writer_says_so_and_writes_nothing(tmp_path, monkeypatch):
+    from peelgraph.errors import PeelgraphError
+    from peelgraph.synth import corpus
+
+    def no_fpdf2() -> None:
+        raise PeelgraphError("writing PDF needs fpdf2", hint="pip install 'peelgraph[synth]'")
+
+    monkeypatch.setattr(corpus, "check_pdf_writer", no_fpdf2)
+    out = tmp_path / "c"
+    result = CliRunner().invoke(app, ["corpus", "-o", str(out), "--scale", "full", "--forces", "1"])
+    assert result.exit_code == 2
+    assert "writing PDF needs fpdf2" in result.stderr and "--pdf-share 0" in result.stderr
+    assert not out.exists() or not any(out.iterdir())
+    text_only = CliRunner().invoke(app, ["corpus", "-o", str(out), "--pdf-share", "0"])
+    assert text_only.exit_code == 0, text_only.stderr
+    assert not list(out.glob("*.pdf")) and list(out.glob("*.txt"))

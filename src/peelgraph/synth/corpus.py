@@ -139,6 +139,16 @@ def generate_corpus(
     share = preset.pdf_share if pdf_share is None else pdf_share
     if not 0 <= share <= 1:
         raise PeelgraphError(f"the PDF share must be between 0 and 1, not {share}")
+    if share > 0:
+        try:
+            check_pdf_writer()  # fails before anything is written
+        except PeelgraphError as exc:
+            raise PeelgraphError(
+                f"the corpus prints {share:.0%} of its full reports as PDF: {exc.message}",
+                hint=f"{exc.hint}, or --pdf-share 0 for text only"
+                if exc.hint
+                else "--pdf-share 0 for text only",
+            ) from exc
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     if synthetic:
@@ -148,8 +158,6 @@ def generate_corpus(
         (out / FRAMEWORKS_FILE).unlink(missing_ok=True)  # from an earlier, larger corpus
     chosen = sorted(vocab.forces, key=lambda f: f.slug)[:n_forces]
     frameworks = sorted(reportable_frameworks(vocab), key=lambda f: (f.pillar, f.year))
-    if share > 0:
-        check_pdf_writer()  # fails before anything is written
     written: list[CorpusFile] = []
     reports = 0
     for force in chosen:
