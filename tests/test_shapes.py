@@ -13,7 +13,7 @@ from decimal import Decimal
 import pytest
 from pyshacl import validate as shacl_validate
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, QB, RDF, SKOS, XSD
+from rdflib.namespace import DCTERMS, PROV, QB, RDF, SKOS, XSD
 
 from peelgraph import iris
 from peelgraph import validate as validate_module
@@ -491,3 +491,14 @@ def test_observation_is_compared_with_a_comparator_area_value(graph):
     assert_fails_with_value(
         graph, comparator, force_value, "compared with observations of a comparator area"
     )
+
+
+def test_what_is_read_from_the_text_names_its_documents_and_first_page(graph):
+    finding = _node(graph, PEEL.Finding)
+    source = iris.source_document(KEY, SHA)
+    assert graph.value(finding, PROV.wasDerivedFrom) == source
+    assert graph.value(finding, PEEL.firstPage) == Literal(3, datatype=XSD.positiveInteger)
+    graph.remove((finding, PROV.wasDerivedFrom, None))
+    graph.add((finding, PEEL.firstPage, Literal(4, datatype=XSD.positiveInteger)))
+    assert_fails(graph, finding, PROV.wasDerivedFrom, "names the source documents")
+    assert_fails(graph, finding, PEEL.firstPage, "at most one first page")

@@ -180,10 +180,19 @@ class _ReportMapper:
         return node
 
     def spans(self, node: URIRef, spans: tuple[Span, ...]) -> None:
+        """The node's source passages, and what they sum up to: the documents it was read
+        from (``prov:wasDerivedFrom``) and the first printed page (``peel:firstPage``)."""
         g = self.g
         existing = len(list(g.objects(node, PEEL.hasSpan)))
+        pages = [span.page for span in spans if span.page is not None]
+        if pages:
+            first = min(pages)
+            held = g.value(node, PEEL.firstPage)
+            if held is None or first < int(held):
+                g.set((node, PEEL.firstPage, Literal(first, datatype=XSD.positiveInteger)))
         for n, span in enumerate(spans, start=existing + 1):
             sha = span.doc or self.report.source.sha256
+            g.add((node, PROV.wasDerivedFrom, self.sources[sha]))
             text = self.report.text_of(sha)
             sp = iris.span(node, n)
             pos = URIRef(f"{sp}/position")
