@@ -5,7 +5,8 @@
 
 It generates the corpus, then measures extraction (one worker and all cores), the full
 build and a rebuild after one report changes (time, peak memory of all the build's
-processes), SHACL validation (pyshacl-turbo and pySHACL, per report and on the union), and
+processes), SHACL validation (pyshacl-turbo and pySHACL, per report and on the union of a
+sample; pyshacl-turbo on every report graph of the built corpus and on all of them at once), and
 every saved query: on embedded Oxigraph on disk (the persistent store one-shot commands
 open) and in memory (a session), each in a clean process; on an Oxigraph server after a
 bulk load; as a whole ``peelgraph query run`` process; and on rdflib's memory store beside
@@ -98,11 +99,13 @@ class Run:
 
 def run_cli(*args: str) -> Run:
     """Run the peelgraph CLI in a child process and measure it."""
+    return run_child([sys.executable, "-m", "peelgraph", *args])
+
+
+def run_child(command: list[str]) -> Run:
+    """Run a command in a child process: its wall time, peak memory and output."""
     start = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "peelgraph", *args],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peaks = [0, 0]  # all processes, largest process
     done = threading.Event()
 
@@ -118,7 +121,7 @@ def run_cli(*args: str) -> Run:
     done.set()
     sampler.join()
     if process.returncode != 0:
-        raise SystemExit(f"peelgraph {' '.join(args)} failed:\n{stderr}")
+        raise SystemExit(f"{' '.join(command[1:])} failed:\n{stderr}")
     return Run(elapsed, peaks[1] // 1024, peaks[0] // 1024, stdout)
 
 
@@ -265,6 +268,30 @@ class Bench:
             figures[f"{engine}: whole over sum of per report"] = round(whole / per[engine], 2)
         figures["pyshacl over turbo, per report"] = round(per["pyshacl"] / per["turbo"], 1)
         self.results["validation"] = figures
+        self._validate_corpus(figures)
+
+    def _validate_corpus(self, figures: dict[str, object]) -> None:
+        """pyshacl-turbo on every report graph of the built corpus, one at a time (as the
+        build validates), against one validation of all of them together; each in a clean
+        process, so that its peak memory is its own."""
+        runs = {}
+        for mode in ("per-report", "whole"):
+            run = run_child([sys.executable, __file__, "--validate-corpus", mode,
+                             str(self.output), *self.reference[1:]])  # fmt: skip
+            runs[mode] = (json.loads(run.stdout), run.peak_mib)
+        (per, per_peak), (whole, whole_peak) = runs["per-report"], runs["whole"]
+        figures["turbo, built corpus: report graphs"] = per["graphs"]
+        figures["turbo, built corpus: triples"] = whole["triples"]
+        figures["turbo, built corpus: each report graph, s in all"] = round(per["seconds"], 1)
+        figures["turbo, built corpus: each report graph, peak rss mib"] = per_peak
+        figures["turbo, built corpus: all in one graph, s"] = round(whole["seconds"], 1)
+        figures["turbo, built corpus: all in one graph, peak rss mib"] = whole_peak
+        figures["turbo, built corpus: one graph over each report graph"] = round(
+            whole["seconds"] / per["seconds"], 1
+        )
+        figures["turbo, built corpus: violations (each report graph / one graph)"] = (
+            f"{per['violations']} / {whole['violations']}"
+        )
 
     def queries(self) -> None:
         """Median latency of every saved query on the whole corpus: embedded Oxigraph on disk
@@ -447,6 +474,37 @@ def session(store: str, graph_file: Path, repeat: int) -> dict[str, object]:
     }
 
 
+def validate_corpus(mode: str, graph_file: Path, reference: list[Path]) -> dict[str, object]:
+    """``--validate-corpus``: validate the report graphs of a built graph file with
+    pyshacl-turbo, each with the reference data (``per-report``) or all at once (``whole``).
+    The file is read with Oxigraph's parser, which keeps every literal as written."""
+    import pyoxigraph as ox
+
+    from peelgraph.iris import LINKS_GRAPH, REFERENCE_GRAPH
+    from peelgraph.reference import use_reference
+    from peelgraph.validate import validate_ntriples
+
+    use_reference(reference)
+    skipped = {str(REFERENCE_GRAPH), str(LINKS_GRAPH)}
+    graphs: dict[str, list[object]] = {}
+    for quad in ox.parse(path=str(graph_file), format=ox.RdfFormat.TRIG):
+        name = quad.graph_name
+        if isinstance(name, ox.NamedNode) and name.value not in skipped:
+            graphs.setdefault(name.value, []).append(quad.triple)
+    texts = [ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode() for triples in
+             graphs.values()]  # fmt: skip
+    if mode == "whole":
+        texts = ["".join(texts)]
+    start = time.perf_counter()
+    violations = sum(len(validate_ntriples(text, engine="turbo").violations) for text in texts)
+    return {
+        "graphs": len(graphs),
+        "triples": sum(len(t) for t in graphs.values()),
+        "seconds": time.perf_counter() - start,
+        "violations": violations,
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", default="full", choices=("small", "medium", "full"))
@@ -460,7 +518,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--session", nargs=2, metavar=("disk|memory", "GRAPH"),
                         help=argparse.SUPPRESS)  # fmt: skip
     parser.add_argument("--repeat", type=int, default=5, help=argparse.SUPPRESS)
+    parser.add_argument("--validate-corpus", nargs="+", metavar="ARG", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.validate_corpus:
+        mode, graph_file, *reference = args.validate_corpus
+        print(json.dumps(validate_corpus(mode, Path(graph_file), [Path(r) for r in reference])))
+        return 0
     if args.session:
         store, graph_file = args.session
         print(json.dumps(session(store, Path(graph_file), args.repeat)))

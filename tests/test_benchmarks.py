@@ -23,6 +23,10 @@ def test_benchmark_smoke_run(tmp_path):
     assert results["corpus"]["reports"] == 14  # one force, every cycle and pillar
     assert results["build"]["report_triples"] > 10_000
     assert results["validation"]["pyshacl over turbo, per report"] > 0
+    validation = results["validation"]
+    assert validation["turbo, built corpus: report graphs"] == 14
+    assert validation["turbo, built corpus: triples"] > 10_000
+    assert validation["turbo, built corpus: violations (each report graph / one graph)"] == "0 / 0"
     assert results["build"]["rebuild_after_one_change_seconds"] < results["build"]["seconds"]
     assert (
         results["build"]["peak rss mib, all processes"]

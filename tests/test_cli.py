@@ -138,6 +138,20 @@ def test_validate_malformed_graph_is_bad_input(tmp_path):
     assert result.stderr.startswith(f"[ERROR] {bad}: cannot parse as turtle")
 
 
+def test_validate_malformed_or_binary_trig_is_bad_input(tmp_path):
+    """TriG and N-Quads go through Oxigraph's parser: bad input still gets one line that
+    names the file, exit 2."""
+    bad = tmp_path / "bad.trig"
+    bad.write_text("<http://x/g> { <http://x/a> <http://x/b> ", encoding="utf-8")
+    binary = tmp_path / "binary.nq"
+    binary.write_bytes(bytes(range(256)) * 4)
+    for path, fmt in ((bad, "trig"), (binary, "nquads")):
+        result = run("validate", path)
+        assert result.exit_code == 2
+        assert result.stderr.startswith(f"[ERROR] {path}: cannot parse as {fmt}")
+        assert len(result.stderr.strip().splitlines()) == 1
+
+
 def test_stats(built):
     out, _ = built
     result = run("stats", out, "--format", "json")

@@ -87,3 +87,30 @@ def test_a_built_file_with_links_validates_and_a_broken_link_is_named(tmp_path):
     report = validate_dataset(ds)
     assert not report.conforms
     assert {(v.graph, v.focus) for v in report.violations} == {(str(LINKS_GRAPH), str(later))}
+
+
+def test_a_file_validates_the_same_read_natively_or_through_rdflib(tmp_path):
+    """'peelgraph validate' reads TriG and N-Quads with Oxigraph's parser: the same report as
+    an rdflib Dataset gives, conforming or not, for report graphs and the links graph."""
+    from rdflib import Literal, URIRef
+
+    from peelgraph.graphio import load_dataset, write_graphs
+    from peelgraph.validate import validate_dataset, validate_file
+
+    result = build([WESSEX_2015, WESSEX_2016], workers=1)
+    good = tmp_path / "peel.trig"
+    write_graphs(good, [data for _, data in result.graphs()], "trig")
+    assert validate_file(good) == validate_dataset(load_dataset(good))
+    assert validate_file(good).graphs == 3 and validate_file(good).conforms
+
+    ds = load_dataset(good)
+    later = next(ds.graph(LINKS_GRAPH).subjects(PEEL.followsUp, None))
+    judgment, _, _, graph = next(ds.quads((None, PEEL.grade, None, None)))
+    ds.graph(LINKS_GRAPH).add((later, PEEL.followsUp, URIRef(judgment)))
+    ds.graph(graph).set((judgment, PEEL.grade, Literal("excellent")))
+    for suffix, fmt in ((".trig", "trig"), (".nq", "nquads")):
+        broken = tmp_path / f"broken{suffix}"
+        broken.write_bytes(ds.serialize(format=fmt, encoding="utf-8"))
+        native, through_rdflib = validate_file(broken), validate_dataset(load_dataset(broken))
+        assert native == through_rdflib
+        assert {v.graph for v in native.violations} == {str(LINKS_GRAPH), str(graph)}

@@ -314,6 +314,39 @@ def test_span_page_is_a_positive_integer(graph):
     assert_fails(graph, span, PEEL.page, "positive integer")
 
 
+def test_a_graph_read_back_from_a_triple_store_conforms(graph):
+    """Oxigraph (like other stores) reads xsd:nonNegativeInteger and xsd:positiveInteger back
+    as xsd:integer: the shapes accept that, so a graph exported from a store validates."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    back = Graph().parse(
+        data=ox.serialize(store, format=ox.RdfFormat.N_QUADS).decode("utf-8"), format="nquads"
+    )
+    selector = _node(back, OA.TextPositionSelector)
+    assert back.value(selector, OA.end).datatype == XSD.integer  # what the store did
+    assert validate_graph(back).conforms, validate_graph(back).as_text()
+
+
+@pytest.mark.parametrize(
+    ("cls", "path", "value", "message"),
+    [
+        (OA.SpecificResource, PEEL.page, Literal("3"), "positive integer"),
+        (OA.SpecificResource, PEEL.page, Literal(-2, datatype=XSD.integer), "positive integer"),
+        (PEEL.Finding, PEEL.firstPage, Literal(0, datatype=XSD.integer), "first page"),
+        (PEEL.Finding, PEEL.firstPage, Literal(2.0), "first page"),
+        (OA.TextPositionSelector, OA.end, Literal("12"), "one end offset"),
+        (OA.TextPositionSelector, OA.end, Literal(-1, datatype=XSD.integer), "one end offset"),
+        (OA.TextPositionSelector, OA.start, Literal(-1, datatype=XSD.integer), "before its end"),
+    ],
+)
+def test_offsets_and_pages_are_integers_in_range(graph, cls, path, value, message):
+    node = _node(graph, cls)
+    graph.set((node, path, value))
+    assert_fails(graph, node, path, message)
+
+
 def test_position_start_is_before_end(graph):
     selector = _node(graph, OA.TextPositionSelector)
     end = graph.value(selector, OA.end)

@@ -255,15 +255,14 @@ def validate(
 
     Each report graph is checked with the file's own reference graph when it has one (a
     built graph does), else with the packaged reference data."""
-    from .graphio import load_dataset
-    from .validate import ENGINES, validate_dataset
+    from .validate import ENGINES, validate_file
 
     if output_format not in ("text", "json"):
         raise PeelgraphError(f"unknown format {output_format!r}", hint="use text or json")
     if validator not in ENGINES:
         raise PeelgraphError(f"unknown validator {validator!r}", hint="use turbo or pyshacl")
     _use_reference(reference)
-    report = validate_dataset(load_dataset(file), engine=validator)
+    report = validate_file(file, engine=validator)
     out.print(report.as_json() if output_format == "json" else report.as_text(), markup=False)
     if not report.conforms:
         raise typer.Exit(1)
