@@ -480,17 +480,15 @@ def validate_corpus(mode: str, graph_file: Path, reference: list[Path]) -> dict[
     The file is read with Oxigraph's parser, which keeps every literal as written."""
     import pyoxigraph as ox
 
+    from peelgraph.graphio import read_graph_triples
     from peelgraph.iris import LINKS_GRAPH, REFERENCE_GRAPH
     from peelgraph.reference import use_reference
     from peelgraph.validate import validate_ntriples
 
     use_reference(reference)
-    skipped = {str(REFERENCE_GRAPH), str(LINKS_GRAPH)}
-    graphs: dict[str, list[object]] = {}
-    for quad in ox.parse(path=str(graph_file), format=ox.RdfFormat.TRIG):
-        name = quad.graph_name
-        if isinstance(name, ox.NamedNode) and name.value not in skipped:
-            graphs.setdefault(name.value, []).append(quad.triple)
+    graphs = read_graph_triples(graph_file)
+    for skipped in (REFERENCE_GRAPH, LINKS_GRAPH):
+        graphs.pop(str(skipped), None)
     texts = [ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode() for triples in
              graphs.values()]  # fmt: skip
     if mode == "whole":

@@ -12,6 +12,7 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from . import iris
 from .errors import GraphFileError, OutputError
@@ -45,16 +46,47 @@ def format_for(path: Path, explicit: str | None = None) -> str:
     return fmt
 
 
-def load_dataset(path: Path, fmt: str | None = None) -> Dataset:
-    """Parse a graph file (any format of :data:`FORMATS`) into a Dataset."""
+def input_format(path: Path, fmt: str | None = None) -> str:
+    """The rdflib format of a graph file to read, once it is known to exist and not be empty."""
     if not path.is_file():
         raise GraphFileError("no such file", where=str(path))
     if path.stat().st_size == 0:
         raise GraphFileError("file is empty", where=str(path))
     try:
-        rdf_format = format_for(path, fmt)
+        return format_for(path, fmt)
     except OutputError as exc:
         raise GraphFileError(exc.message, where=str(path), hint=exc.hint) from exc
+
+
+#: The quad formats Oxigraph's parser reads for :func:`read_graph_triples`.
+NATIVE_QUAD_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
+
+
+def read_graph_triples(path: Path, fmt: str | None = None) -> dict[str, list[ox.Triple]]:
+    """The triples of each graph of a TriG or N-Quads file, by graph name (the default graph
+    under rdflib's name for it), read with Oxigraph's parser: literals stay as written, and
+    a corpus takes a fraction of the time and memory of an rdflib Dataset."""
+    rdf_format = input_format(path, fmt)
+    if rdf_format not in NATIVE_QUAD_FORMATS:
+        raise GraphFileError(f"not a quad format Oxigraph reads: {rdf_format}", where=str(path))
+    default = str(DATASET_DEFAULT_GRAPH_ID)
+    graphs: dict[str, list[ox.Triple]] = {}
+    try:
+        for quad in ox.parse(path=str(path), format=NATIVE_QUAD_FORMATS[rdf_format]):
+            name = quad.graph_name
+            key = name.value if isinstance(name, ox.NamedNode) else default
+            graphs.setdefault(key, []).append(quad.triple)
+    except (SyntaxError, ValueError, UnicodeError) as exc:
+        detail = " ".join(str(exc).split())[:300]
+        raise GraphFileError(f"cannot parse as {rdf_format}: {detail}", where=str(path)) from exc
+    except OSError as exc:
+        raise GraphFileError(f"cannot read: {exc.strerror or exc}", where=str(path)) from exc
+    return graphs
+
+
+def load_dataset(path: Path, fmt: str | None = None) -> Dataset:
+    """Parse a graph file (any format of :data:`FORMATS`) into a Dataset."""
+    rdf_format = input_format(path, fmt)
     ds = Dataset()
     for prefix, namespace in iris.PREFIXES.items():
         ds.bind(prefix, namespace)

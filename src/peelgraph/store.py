@@ -30,11 +30,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.query import Result
 
 from . import iris
 from .errors import EndpointError, GraphFileError
-from .graphio import FORMATS, load_dataset
+from .graphio import FORMATS, NATIVE_QUAD_FORMATS, load_dataset, read_graph_triples
 from .queries import SavedQuery, get_query
 
 BACKENDS = ("oxigraph", "memory")
@@ -466,17 +467,15 @@ def _named_graphs_ntriples(graph_file: Path) -> list[tuple[str, bytes]]:
         raise GraphFileError("no such file", where=str(graph_file))
     fmt = _rdf_format(graph_file)
     by_graph: dict[str, list[ox.Triple]] = {}
-    try:
-        if fmt in _OX_FORMATS:
-            quads = ox.parse(path=str(graph_file), format=_OX_FORMATS[fmt])
-        else:
-            data = load_dataset(graph_file).serialize(format="nquads", encoding="utf-8")
-            quads = ox.parse(data, format=ox.RdfFormat.N_QUADS)
-        for quad in quads:
-            if isinstance(quad, ox.Quad) and isinstance(quad.graph_name, ox.NamedNode):
+    if fmt in NATIVE_QUAD_FORMATS:
+        if graph_file.stat().st_size:
+            by_graph = read_graph_triples(graph_file, fmt)
+            by_graph.pop(str(DATASET_DEFAULT_GRAPH_ID), None)
+    else:
+        data = load_dataset(graph_file).serialize(format="nquads", encoding="utf-8")
+        for quad in ox.parse(data, format=ox.RdfFormat.N_QUADS):
+            if isinstance(quad.graph_name, ox.NamedNode):
                 by_graph.setdefault(quad.graph_name.value, []).append(quad.triple)
-    except (SyntaxError, ValueError) as exc:
-        raise GraphFileError(f"cannot parse: {exc}", where=str(graph_file)) from exc
     return [
         (name, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
         for name, triples in sorted(by_graph.items())
