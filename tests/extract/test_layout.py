@@ -52,6 +52,15 @@ def test_an_upper_case_start_carries_on_a_long_sentence_left_open():
     assert is_continuation(seed, _block("IOM team work in the same buildings as probation staff."))
 
 
+def test_an_upper_case_start_carries_on_after_a_possessive_apostrophe():
+    """A page break between "National Police Chiefs'" and "Council": the apostrophe closes
+    no sentence (a generated report found it); a quote closing a sentence still does."""
+    before = _block("We were reassured to find that the force follows the National Police Chiefs'")
+    assert is_continuation(before, _block("Council guidance on the use of these powers."))
+    closed = _block("The force told us that its approach was 'working well for the public.'")
+    assert not is_continuation(closed, _block("The force has a plan for the next year."))
+
+
 @pytest.mark.parametrize(
     ("before", "after"),
     [

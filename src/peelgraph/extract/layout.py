@@ -23,7 +23,6 @@ _TRAILING_DOTS = re.compile(r"[\s.\u2026]+$")
 _QUOTES = str.maketrans(
     {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
 )
-_TERMINAL = (".", "?", "!", ":", ";", '"', "\u201d", "'", "\u2019", ")")
 #: A full stop that ends a sentence (not leader dots, not a detached " ." after a heading).
 _FULL_STOP = re.compile(r"(?<![.\s])\.$")
 
@@ -129,9 +128,11 @@ def strip_marker(line: str) -> tuple[int, str]:
 def is_continuation(previous: Block, following: Block) -> bool:
     """True when ``following`` carries on a paragraph that a page break cut after ``previous``.
 
-    A lower-case start carries on any sentence left open (even after a closing quote); an
-    upper-case start ("IOM team work ...", "Customs. The force ...") carries on a long
-    sentence left without its full stop, unless it reads as a heading.
+    A sentence is closed by a full stop, '?', '!', ':' or ';', also inside a closing quote or
+    bracket (a bare closing quote is an apostrophe: "National Police Chiefs'"). A lower-case
+    start carries on any sentence left open; an upper-case start ("IOM team work ...",
+    "Customs. The force ...") carries on a long sentence left open, unless it reads as a
+    heading.
     """
     if previous.is_table or following.is_table or following.is_list or following.is_footnote:
         return False
@@ -141,10 +142,12 @@ def is_continuation(previous: Block, following: Block) -> bool:
     if not tail:
         return False
     first = following.text.lstrip()[:1]
-    if first.islower():
-        return not tail.rstrip("'\"\u2019\u201d)").endswith((".", "?", "!", ":", ";"))
-    if tail.endswith(_TERMINAL):
+    # a closing quote or bracket ends a sentence only after what it closes does: "Chiefs'"
+    # (a possessive cut from "Council" by the page break) is left open
+    if tail.rstrip("'\"\u2019\u201d)").endswith((".", "?", "!", ":", ";")):
         return False
+    if first.islower():
+        return True
     if first.isdigit():
         return not following.text.rstrip().endswith("?")
     return len(tail.split()) >= 8 and not looks_like_heading(following)
