@@ -13,7 +13,7 @@ from decimal import Decimal
 import pytest
 from pyshacl import validate as shacl_validate
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, QB, RDF, SKOS, XSD
+from rdflib.namespace import DCTERMS, OWL, PROV, QB, RDF, SKOS, XSD
 
 from peelgraph import iris
 from peelgraph import validate as validate_module
@@ -33,7 +33,7 @@ from peelgraph.model import (
     Span,
 )
 from peelgraph.rdf import report_graph
-from peelgraph.reference import shapes_graph
+from peelgraph.reference import load_vocabulary, shapes_graph
 from peelgraph.validate import ENGINES, validate_graph
 
 TEXT = (
@@ -145,7 +145,8 @@ def engine(request, monkeypatch) -> str:
 
 @pytest.fixture()
 def graph() -> Graph:
-    return report_graph(valid_report())
+    report = valid_report()
+    return report_graph(report, load_vocabulary().framework(report.year, report.pillar))
 
 
 def _node(g: Graph, cls: URIRef) -> URIRef:
@@ -256,6 +257,30 @@ def test_finding_needs_an_ordinal(graph):
     finding = _node(graph, PEEL.Finding)
     graph.remove((finding, PEEL.ordinal, None))
     assert_fails(graph, finding, PEEL.ordinal, "one ordinal")
+
+
+def test_finding_text_hash_is_twelve_hex_digits(graph):
+    finding = _node(graph, PEEL.Finding)
+    graph.set((finding, PEEL.textHash, Literal("not-a-hash")))
+    assert_fails(graph, finding, PEEL.textHash, "one text hash")
+
+
+def test_finding_needs_a_text_hash(graph):
+    finding = _node(graph, PEEL.Finding)
+    graph.remove((finding, PEEL.textHash, None))
+    assert_fails(graph, finding, PEEL.textHash, "one text hash")
+
+
+def test_follow_up_needs_a_text_hash(graph):
+    follow_up = _node(graph, PEEL.FollowUp)
+    graph.remove((follow_up, PEEL.textHash, None))
+    assert_fails(graph, follow_up, PEEL.textHash, "one text hash")
+
+
+def test_an_items_former_iri_is_an_iri(graph):
+    finding = _node(graph, PEEL.Finding)
+    graph.add((finding, OWL.sameAs, Literal("old")))
+    assert_fails(graph, finding, OWL.sameAs, "former IRIs are IRIs")
 
 
 def test_finding_mentions_only_reference_partners(graph):

@@ -218,7 +218,7 @@ def _extract_one(
 
 
 def _map_and_validate(report: Report, engine: str | None = None) -> BuiltReport:
-    graph = report_graph(report)
+    graph = report_graph(report, load_vocabulary().framework(report.year, report.pillar))
     ntriples = graph.serialize(format="nt")
     validation = validate_ntriples(ntriples, graph_name=str(graph.identifier), engine=engine)
     nquads = _nquads_of(ntriples, graph.identifier)

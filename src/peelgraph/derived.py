@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from .identity import item_keys
 from .model import Finding, Observation, Report
 from .vocab import Framework, Vocabulary
 
@@ -103,11 +104,12 @@ def comparisons(observations: Sequence[Observation], force: str) -> list[tuple[i
 
 @dataclass(frozen=True)
 class Evidence:
-    """An item of one report that mentions a partner: the kind of item (as in its IRI),
-    its question and text."""
+    """An item of one report that mentions a partner: the kind of item and its key (as in
+    its IRI, see :mod:`peelgraph.identity`), its question and text."""
 
     report: str  # report key
     kind: str  # finding, afi, concern, recommendation
+    key: str  # the item's key within its report and kind: "2016-eff-2/3"
     question: str
     text: str
 
@@ -134,9 +136,10 @@ def mentions(report: Report) -> dict[str, list[Evidence]]:
         ("recommendation", report.recommendations),
     )
     for kind, items in groups:
-        for item in items:
+        for item, key in zip(items, item_keys(items), strict=True):
             for pid in item.mentions:
-                out.setdefault(pid, []).append(Evidence(report.key, kind, item.question, item.text))
+                evidence = Evidence(report.key, kind, key, item.question, item.text)
+                out.setdefault(pid, []).append(evidence)
     return out
 
 

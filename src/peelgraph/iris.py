@@ -6,12 +6,10 @@ free text, a short hash of the normalised text, so that building twice gives the
 
 from __future__ import annotations
 
-import hashlib
-import re
-import unicodedata
-
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, QB, RDF, RDFS, SKOS, XSD
+
+from .textkeys import short_hash, slugify
 
 PEEL = Namespace("https://w3id.org/peelgraph/ontology#")
 PID = Namespace("https://w3id.org/peelgraph/id/")
@@ -59,32 +57,6 @@ WRITER_PREFIXES: dict[str, str] = {
     for prefix, ns in PREFIXES.items()
     if prefix not in ("pid", "report", "indicator")
 }
-
-_NON_SLUG = re.compile(r"[^a-z0-9]+")
-
-
-def slugify(text: str, max_length: int = 80) -> str:
-    """A lower-case, hyphenated ASCII slug of ``text``; never empty."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = _NON_SLUG.sub("-", ascii_text.lower().replace("&", " and ")).strip("-")
-    if len(slug) > max_length:  # keep distinct texts distinct: end with a hash of the whole
-        slug = slug[: max_length - 13].rstrip("-") + "-" + short_hash(text)
-    return slug or "x" + short_hash(text)
-
-
-def normalise_text(text: str) -> str:
-    """Text folded for hashing: NFKC, quotes straightened, whitespace collapsed, lower case."""
-    text = unicodedata.normalize("NFKC", text)
-    text = text.translate(_QUOTES)
-    return " ".join(text.split()).lower()
-
-
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
-
-
-def short_hash(text: str) -> str:
-    """The first 12 hex digits of the SHA-256 of the normalised text."""
-    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()[:12]
 
 
 def scheme(name: str) -> URIRef:
@@ -166,9 +138,16 @@ def judgment(report_key: str, question_code: str) -> URIRef:
     return URIRef(f"{report(report_key)}/judgment/{question_code.lower()}")
 
 
-def item(report_key: str, kind: str, text: str) -> URIRef:
-    """A free-text item (finding, afi, ...) named by a hash of its normalised text."""
-    return URIRef(f"{report(report_key)}/{kind}/{short_hash(text)}")
+def item(report_key: str, kind: str, key: str) -> URIRef:
+    """A free-text item (finding, afi, concern, recommendation, follow-up) by its key: its
+    question code and ordinal in that question (see :mod:`peelgraph.identity`)."""
+    return URIRef(f"{report(report_key)}/{kind}/{key}")
+
+
+def legacy_item(report_key: str, kind: str, question: str, text: str) -> URIRef:
+    """The IRI peelgraph 0.1 gave the same item (a hash of its question and normalised
+    text); new graphs record it with ``owl:sameAs`` so that old links still resolve."""
+    return URIRef(f"{report(report_key)}/{kind}/{short_hash(f'{question}|{text}')}")
 
 
 def span(item_iri: URIRef, n: int) -> URIRef:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .identity import item_keys
 from .model import AreaForImprovement, FollowUp, Report
 
 #: How alike two texts must be (Jaccard similarity of their content words) to be linked.
@@ -42,24 +43,29 @@ def similarity(a: str, b: str) -> float:
 
 @dataclass(frozen=True)
 class Link:
-    """``later`` (a follow-up or AFI of ``later_report``) follows up ``earlier``."""
+    """``later`` (a follow-up or AFI of ``later_report``) follows up ``earlier``; the keys
+    name each item within its report (see :mod:`peelgraph.identity`)."""
 
     later_report: str
     later_kind: str  # "follow-up" or "afi"
     later: FollowUp | AreaForImprovement
+    later_key: str
     earlier_report: str
     earlier: AreaForImprovement
+    earlier_key: str
     score: float
 
 
-def _best(
-    text: str, candidates: list[AreaForImprovement]
-) -> tuple[AreaForImprovement, float] | None:
-    scored = [(afi, similarity(text, afi.text)) for afi in candidates]
-    scored = [(afi, score) for afi, score in scored if score >= THRESHOLD]
+def _best(text: str, report: Report) -> tuple[AreaForImprovement, str, float] | None:
+    """The AFI of ``report`` most like ``text`` (at least :data:`THRESHOLD`), with its key."""
+    scored = [
+        (afi, key, similarity(text, afi.text))
+        for afi, key in zip(report.afis, item_keys(report.afis), strict=True)
+    ]
+    scored = [item for item in scored if item[2] >= THRESHOLD]
     if not scored:
         return None
-    return max(scored, key=lambda item: (item[1], item[0].text))
+    return max(scored, key=lambda item: (item[2], item[0].text))
 
 
 def cross_report_links(reports: list[Report]) -> list[Link]:
@@ -74,23 +80,29 @@ def cross_report_links(reports: list[Report]) -> list[Link]:
             earlier_reports = history[:index]
             if not earlier_reports:
                 continue
-            for follow_up in later.follow_ups:
-                pool = [
-                    r
-                    for r in earlier_reports
-                    if follow_up.earlier_year is None or r.year == follow_up.earlier_year
-                ]
-                text = follow_up.earlier_text or follow_up.text
-                for earlier in reversed(pool):
-                    best = _best(text, list(earlier.afis))
-                    if best:
-                        links.append(
-                            Link(later.key, "follow-up", follow_up, earlier.key, best[0], best[1])
-                        )
-                        break
+            links.extend(_follow_up_links(later, earlier_reports))
             previous = earlier_reports[-1]
-            for afi in later.afis:
-                best = _best(afi.text, list(previous.afis))
+            for afi, key in zip(later.afis, item_keys(later.afis), strict=True):
+                best = _best(afi.text, previous)
                 if best:
-                    links.append(Link(later.key, "afi", afi, previous.key, best[0], best[1]))
+                    links.append(Link(later.key, "afi", afi, key, previous.key, *best))
+    return links
+
+
+def _follow_up_links(later: Report, earlier_reports: list[Report]) -> list[Link]:
+    """Each follow-up of ``later`` linked to the AFI it quotes, in the latest earlier report
+    of the year it names (any year when it names none) that has a close enough AFI."""
+    links = []
+    for follow_up, key in zip(later.follow_ups, item_keys(later.follow_ups), strict=True):
+        pool = [
+            r
+            for r in earlier_reports
+            if follow_up.earlier_year is None or r.year == follow_up.earlier_year
+        ]
+        text = follow_up.earlier_text or follow_up.text
+        for earlier in reversed(pool):
+            best = _best(text, earlier)
+            if best:
+                links.append(Link(later.key, "follow-up", follow_up, key, earlier.key, *best))
+                break
     return links

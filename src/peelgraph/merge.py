@@ -10,7 +10,6 @@ import dataclasses
 from collections.abc import Iterable
 from typing import TypeVar
 
-from .iris import normalise_text
 from .model import (
     AreaForImprovement,
     CauseOfConcern,
@@ -21,6 +20,7 @@ from .model import (
     Observation,
     Report,
 )
+from .textkeys import normalise_text
 
 _BASIS_ORDER = {"summary-of-findings": 0, "overview": 1, "judgment-sentence": 2}
 

@@ -7,13 +7,14 @@ Dataset. All IRIs come from :mod:`peelgraph.iris`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, QB, RDF, SKOS, XSD
+from rdflib.namespace import DCTERMS, OWL, PROV, QB, RDF, SKOS, XSD
 
 from . import __version__, iris
 from .derived import Partnership, comparisons, evidence_for, mentions, supporting_findings
+from .identity import item_keys
 from .iris import OA, PEEL, REFERENCE_GRAPH
 from .links import Link
 from .model import (
@@ -25,7 +26,8 @@ from .model import (
     Report,
     Span,
 )
-from .vocab import Framework, Vocabulary
+from .textkeys import short_hash
+from .vocab import Framework
 
 Item = Finding | AreaForImprovement | CauseOfConcern | Recommendation
 
@@ -44,6 +46,8 @@ def _partner_iri(partner_id: str) -> URIRef:
 
 
 class _ReportMapper:
+    """Writes one report's triples into its graph, one part of the report per method."""
+
     def __init__(self, report: Report, graph: Graph, framework: Framework | None):
         self.report = report
         self.framework = framework
@@ -56,18 +60,31 @@ class _ReportMapper:
             for doc in report.documents
         }
 
-    def add(self, s: URIRef, p: URIRef, o: object) -> None:
-        if o is None:
-            return
-        self.g.add((s, p, o if isinstance(o, (URIRef, Literal)) else Literal(o)))
-
     def map(self) -> None:
+        r = self.report
+        self.report_node()
+        self.source_documents()
+        self.judgments()
+        findings = self.findings()
+        afis = self.listed("afi", PEEL.AreaForImprovement, r.afis)
+        self.derived(findings, afis)
+        concerns = self.listed("concern", PEEL.CauseOfConcern, r.causes_of_concern)
+        self.recommendations(concerns)
+        self.follow_ups()
+        self.glossary()
+        self.partner_links()
+        if r.observations:
+            self.observations(r.observations)
+
+    def report_node(self) -> None:
         r, g, s = self.report, self.g, self.subject
         g.add((s, RDF.type, PEEL.InspectionReport))
-        self.add(s, DCTERMS.title, Literal(r.title) if r.title else None)
+        if r.title:
+            g.add((s, DCTERMS.title, Literal(r.title)))
         if r.published:
             g.add((s, DCTERMS.issued, Literal(r.published, datatype=XSD.gYearMonth)))
-        self.add(s, PEEL.isbn, Literal(r.isbn) if r.isbn else None)
+        if r.isbn:
+            g.add((s, PEEL.isbn, Literal(r.isbn)))
         if r.publisher:
             g.add((s, DCTERMS.publisher, iris.organisation(r.publisher)))
         g.add((s, PEEL.force, self.force))
@@ -79,80 +96,69 @@ class _ReportMapper:
             g.add((self.force, RDF.type, PEEL.Force))
             g.add((self.force, SKOS.prefLabel, Literal(r.force_name, lang="en")))
             g.add((self.force, PEEL.slug, Literal(r.force_slug)))
-        for doc in r.documents:
+
+    def source_documents(self) -> None:
+        g = self.g
+        for doc in self.report.documents:
             src = self.sources[doc.source.sha256]
-            g.add((s, PROV.wasDerivedFrom, src))
+            g.add((self.subject, PROV.wasDerivedFrom, src))
             g.add((src, RDF.type, PEEL.SourceDocument))
             g.add((src, PEEL.fileName, Literal(doc.source.name)))
             g.add((src, PEEL.sha256, Literal(doc.source.sha256)))
             g.add((src, PEEL.documentFormat, Literal(doc.source.document_format)))
             g.add((src, DCTERMS.format, Literal(doc.source.media_type)))
-        for j in r.judgments:
+
+    def judgments(self) -> None:
+        g = self.g
+        for j in self.report.judgments:
             node = iris.judgment(self.key, j.question)
             g.add((node, RDF.type, PEEL.Judgment))
-            g.add((node, DCTERMS.isPartOf, s))
+            g.add((node, DCTERMS.isPartOf, self.subject))
             g.add((node, PEEL.force, self.force))
             g.add((node, PEEL.question, iris.question(j.question)))
             g.add((node, PEEL.grade, iris.grade(j.grade)))
             self.spans(node, j.spans)
-        findings: list[URIRef] = []
-        for n, f in enumerate(r.findings, start=1):
-            # the same sentence twice in one question is one finding with two spans, under
-            # the heading where it first appears
-            first = (item_iri(self.key, "finding", f.question, f.text), RDF.type, PEEL.Finding)
-            first_time = first not in g
-            node = self.item("finding", PEEL.Finding, f, n)
-            if f.section and first_time:
-                g.add((node, PEEL.section, Literal(f.section)))
+
+    def findings(self) -> list[URIRef]:
+        """The findings (the same sentence twice in one question is one finding with two
+        spans, under the heading where it first appears)."""
+        nodes = self.listed("finding", PEEL.Finding, self.report.findings)
+        seen: set[URIRef] = set()
+        for node, f in zip(nodes, self.report.findings, strict=True):
+            if node in seen:
+                continue
+            seen.add(node)
+            if f.section:
+                self.g.add((node, PEEL.section, Literal(f.section)))
             if f.finding_type:
-                g.add((node, PEEL.findingType, iris.finding_type(f.finding_type)))
-            findings.append(node)
-        afis = [self.item("afi", PEEL.AreaForImprovement, a, n) for n, a in enumerate(r.afis, 1)]
-        self.derived(findings, afis)
-        concern_nodes = []
-        for n, c in enumerate(r.causes_of_concern, start=1):
-            node = self.item("concern", PEEL.CauseOfConcern, c, n)
-            concern_nodes.append(node)
-        for n, rec in enumerate(r.recommendations, start=1):
-            node = self.item("recommendation", PEEL.Recommendation, rec, n)
-            if rec.concern is not None and 0 <= rec.concern < len(concern_nodes):
-                g.add((node, PEEL.addresses, concern_nodes[rec.concern]))
-            if rec.deadline:
-                g.add((node, PEEL.deadline, Literal(rec.deadline)))
-        for n, fu in enumerate(r.follow_ups, start=1):
-            node = item_iri(self.key, "follow-up", fu.question, fu.text)
-            g.add((node, RDF.type, PEEL.FollowUp))
-            g.add((node, DCTERMS.isPartOf, s))
-            g.add((node, PEEL.question, iris.question(fu.question)))
-            g.add((node, PEEL.text, Literal(fu.text)))
-            g.add((node, PEEL.ordinal, Literal(n)))
-            if fu.earlier_year:
-                g.add((node, PEEL.earlierYear, Literal(str(fu.earlier_year), datatype=XSD.gYear)))
-            if fu.earlier_text:
-                g.add((node, PEEL.earlierText, Literal(fu.earlier_text)))
-            if fu.progress:
-                g.add((node, PEEL.progress, iris.progress(fu.progress)))
-            self.spans(node, fu.spans)
-        for n, entry in enumerate(r.glossary, start=1):
-            node = iris.glossary_entry(self.key, entry.acronym)
-            g.add((node, RDF.type, PEEL.GlossaryEntry))
-            g.add((node, DCTERMS.isPartOf, s))
-            g.add((node, PEEL.acronym, Literal(entry.acronym)))
-            g.add((node, PEEL.expansion, Literal(entry.expansion)))
-            g.add((node, PEEL.ordinal, Literal(n)))
-            if entry.refers_to:
-                g.add((node, PEEL.refersTo, _partner_iri(entry.refers_to)))
-            self.spans(node, entry.spans)
-        for pid, evidence in sorted(mentions(r).items()):
-            link = iris.partner_link(self.key, pid)
-            g.add((link, RDF.type, PEEL.PartnerLink))
-            g.add((link, DCTERMS.isPartOf, s))
-            g.add((link, PEEL.force, self.force))
-            g.add((link, PEEL.partner, _partner_iri(pid)))
-            for e in evidence:
-                g.add((link, PEEL.evidence, item_iri(self.key, e.kind, e.question, e.text)))
-        if r.observations:
-            self.observations(r.observations)
+                self.g.add((node, PEEL.findingType, iris.finding_type(f.finding_type)))
+        return nodes
+
+    def listed(self, kind: str, cls: URIRef, items: Sequence[Item]) -> list[URIRef]:
+        """The items of one kind, each named by its key (:mod:`peelgraph.identity`): one node
+        per item, in order (a repeated text gives the node of its first occurrence)."""
+        nodes = []
+        for ordinal, (it, key) in enumerate(zip(items, item_keys(items), strict=True), start=1):
+            node = iris.item(self.key, kind, key)
+            if (node, RDF.type, cls) not in self.g:
+                self.item_node(node, kind, cls, it, ordinal)
+            for pid in it.mentions:
+                self.g.add((node, PEEL.mentions, _partner_iri(pid)))
+            for theme in it.themes:
+                self.g.add((node, PEEL.theme, iris.theme(theme)))
+            self.spans(node, it.spans)
+            nodes.append(node)
+        return nodes
+
+    def item_node(self, node: URIRef, kind: str, cls: URIRef, it: Item, ordinal: int) -> None:
+        g = self.g
+        g.add((node, RDF.type, cls))
+        g.add((node, DCTERMS.isPartOf, self.subject))
+        g.add((node, PEEL.question, iris.question(it.question)))
+        g.add((node, PEEL.text, Literal(it.text)))
+        g.add((node, PEEL.ordinal, Literal(ordinal)))
+        g.add((node, PEEL.textHash, Literal(short_hash(f"{it.question}|{it.text}"))))
+        g.add((node, OWL.sameAs, iris.legacy_item(self.key, kind, it.question, it.text)))
 
     def derived(self, findings: list[URIRef], afis: list[URIRef]) -> None:
         """The relations :mod:`peelgraph.derived` reads from the report's own structure."""
@@ -162,22 +168,59 @@ class _ReportMapper:
             for i in supporting:
                 self.g.add((afis[n], PEEL.supportedBy, findings[i]))
 
-    def item(self, kind: str, cls: URIRef, it: Item, ordinal: int) -> URIRef:
-        node = item_iri(self.key, kind, it.question, it.text)
+    def recommendations(self, concerns: list[URIRef]) -> None:
+        recommendations = self.report.recommendations
+        nodes = self.listed("recommendation", PEEL.Recommendation, recommendations)
+        for node, rec in zip(nodes, recommendations, strict=True):
+            if rec.concern is not None and 0 <= rec.concern < len(concerns):
+                self.g.add((node, PEEL.addresses, concerns[rec.concern]))
+            if rec.deadline:
+                self.g.add((node, PEEL.deadline, Literal(rec.deadline)))
+
+    def follow_ups(self) -> None:
         g = self.g
-        first = (node, RDF.type, cls) not in g
-        g.add((node, RDF.type, cls))
-        g.add((node, DCTERMS.isPartOf, self.subject))
-        g.add((node, PEEL.question, iris.question(it.question)))
-        g.add((node, PEEL.text, Literal(it.text)))
-        if first:
-            g.add((node, PEEL.ordinal, Literal(ordinal)))
-        for pid in it.mentions:
-            g.add((node, PEEL.mentions, _partner_iri(pid)))
-        for theme in it.themes:
-            g.add((node, PEEL.theme, iris.theme(theme)))
-        self.spans(node, it.spans)
-        return node
+        follow_ups = self.report.follow_ups
+        for n, (fu, key) in enumerate(zip(follow_ups, item_keys(follow_ups), strict=True), 1):
+            node = iris.item(self.key, "follow-up", key)
+            g.add((node, RDF.type, PEEL.FollowUp))
+            g.add((node, DCTERMS.isPartOf, self.subject))
+            g.add((node, PEEL.question, iris.question(fu.question)))
+            g.add((node, PEEL.text, Literal(fu.text)))
+            g.add((node, PEEL.ordinal, Literal(n)))
+            g.add((node, PEEL.textHash, Literal(short_hash(f"{fu.question}|{fu.text}"))))
+            legacy = iris.legacy_item(self.key, "follow-up", fu.question, fu.text)
+            g.add((node, OWL.sameAs, legacy))
+            if fu.earlier_year:
+                g.add((node, PEEL.earlierYear, Literal(str(fu.earlier_year), datatype=XSD.gYear)))
+            if fu.earlier_text:
+                g.add((node, PEEL.earlierText, Literal(fu.earlier_text)))
+            if fu.progress:
+                g.add((node, PEEL.progress, iris.progress(fu.progress)))
+            self.spans(node, fu.spans)
+
+    def glossary(self) -> None:
+        g = self.g
+        for n, entry in enumerate(self.report.glossary, start=1):
+            node = iris.glossary_entry(self.key, entry.acronym)
+            g.add((node, RDF.type, PEEL.GlossaryEntry))
+            g.add((node, DCTERMS.isPartOf, self.subject))
+            g.add((node, PEEL.acronym, Literal(entry.acronym)))
+            g.add((node, PEEL.expansion, Literal(entry.expansion)))
+            g.add((node, PEEL.ordinal, Literal(n)))
+            if entry.refers_to:
+                g.add((node, PEEL.refersTo, _partner_iri(entry.refers_to)))
+            self.spans(node, entry.spans)
+
+    def partner_links(self) -> None:
+        g = self.g
+        for pid, evidence in sorted(mentions(self.report).items()):
+            link = iris.partner_link(self.key, pid)
+            g.add((link, RDF.type, PEEL.PartnerLink))
+            g.add((link, DCTERMS.isPartOf, self.subject))
+            g.add((link, PEEL.force, self.force))
+            g.add((link, PEEL.partner, _partner_iri(pid)))
+            for e in evidence:
+                g.add((link, PEEL.evidence, iris.item(self.key, e.kind, e.key)))
 
     def spans(self, node: URIRef, spans: tuple[Span, ...]) -> None:
         """The node's source passages, and what they sum up to: the documents it was read
@@ -191,24 +234,29 @@ class _ReportMapper:
             if held is None or first < int(held):
                 g.set((node, PEEL.firstPage, Literal(first, datatype=XSD.positiveInteger)))
         for n, span in enumerate(spans, start=existing + 1):
-            sha = span.doc or self.report.source.sha256
-            g.add((node, PROV.wasDerivedFrom, self.sources[sha]))
-            text = self.report.text_of(sha)
-            sp = iris.span(node, n)
-            pos = URIRef(f"{sp}/position")
-            quote = URIRef(f"{sp}/quote")
-            g.add((node, PEEL.hasSpan, sp))
-            g.add((sp, RDF.type, OA.SpecificResource))
-            g.add((sp, OA.hasSource, self.sources[sha]))
-            g.add((sp, OA.hasSelector, pos))
-            g.add((sp, OA.hasSelector, quote))
-            if span.page is not None:
-                g.add((sp, PEEL.page, Literal(span.page, datatype=XSD.positiveInteger)))
-            g.add((pos, RDF.type, OA.TextPositionSelector))
-            g.add((pos, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger)))
-            g.add((pos, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)))
-            g.add((quote, RDF.type, OA.TextQuoteSelector))
-            g.add((quote, OA.exact, Literal(text[span.start : span.end])))
+            self.span(node, iris.span(node, n), span)
+
+    def span(self, node: URIRef, sp: URIRef, span: Span) -> None:
+        """One source passage: a Web Annotation specific resource with a position and a
+        quote selector."""
+        g = self.g
+        sha = span.doc or self.report.source.sha256
+        g.add((node, PROV.wasDerivedFrom, self.sources[sha]))
+        text = self.report.text_of(sha)
+        pos = URIRef(f"{sp}/position")
+        quote = URIRef(f"{sp}/quote")
+        g.add((node, PEEL.hasSpan, sp))
+        g.add((sp, RDF.type, OA.SpecificResource))
+        g.add((sp, OA.hasSource, self.sources[sha]))
+        g.add((sp, OA.hasSelector, pos))
+        g.add((sp, OA.hasSelector, quote))
+        if span.page is not None:
+            g.add((sp, PEEL.page, Literal(span.page, datatype=XSD.positiveInteger)))
+        g.add((pos, RDF.type, OA.TextPositionSelector))
+        g.add((pos, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger)))
+        g.add((pos, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)))
+        g.add((quote, RDF.type, OA.TextQuoteSelector))
+        g.add((quote, OA.exact, Literal(text[span.start : span.end])))
 
     def observations(self, observations: tuple[Observation, ...]) -> None:
         g = self.g
@@ -219,37 +267,36 @@ class _ReportMapper:
         g.add((ds, DCTERMS.title, Literal(f"Metrics of {self.report.title or self.key}")))
         nodes = [iris.observation(self.key, o.indicator, o.area, o.period) for o in observations]
         for node, o in zip(nodes, observations, strict=True):
-            area = iris.force(o.area) if o.area == self.report.force_slug else iris.area(o.area)
-            ind = iris.indicator(o.indicator)
-            g.add((ind, RDF.type, PEEL.Indicator))
-            g.add((ind, SKOS.prefLabel, Literal(o.indicator_label, lang="en")))
-            g.add((ind, SKOS.inScheme, iris.scheme("indicators")))
-            g.add((node, RDF.type, QB.Observation))
-            g.add((node, QB.dataSet, ds))
-            g.add((node, PEEL.indicator, ind))
-            g.add((node, PEEL.refArea, area))
-            g.add((node, PEEL.refPeriod, Literal(o.period)))
-            if o.period_end:
-                g.add((node, PEEL.periodEnd, Literal(o.period_end, datatype=XSD.date)))
-            g.add((node, PEEL.value, Literal(o.value, datatype=XSD.decimal)))
-            g.add((node, PEEL.unit, iris.unit(o.unit)))
-            g.add((node, PEEL.figure, Literal(o.figure)))
-            for prop, value in (
-                (PEEL.dataSource, o.source),
-                (PEEL.rowLabel, o.row_label),
-                (PEEL.outcomeNumber, o.outcome_number),
-                (PEEL.rowGroup, o.row_group),
-            ):
-                if value:
-                    g.add((node, prop, Literal(value)))
-            self.spans(node, o.spans)
+            self.observation(node, ds, o)
         for n, m in comparisons(observations, self.report.force_slug):
             g.add((nodes[n], PEEL.comparedWith, nodes[m]))
 
-
-def item_iri(report_key: str, kind: str, question: str, text: str) -> URIRef:
-    """The IRI of a free-text item (finding, afi, concern, recommendation, follow-up)."""
-    return iris.item(report_key, kind, f"{question}|{text}")
+    def observation(self, node: URIRef, ds: URIRef, o: Observation) -> None:
+        g = self.g
+        area = iris.force(o.area) if o.area == self.report.force_slug else iris.area(o.area)
+        ind = iris.indicator(o.indicator)
+        g.add((ind, RDF.type, PEEL.Indicator))
+        g.add((ind, SKOS.prefLabel, Literal(o.indicator_label, lang="en")))
+        g.add((ind, SKOS.inScheme, iris.scheme("indicators")))
+        g.add((node, RDF.type, QB.Observation))
+        g.add((node, QB.dataSet, ds))
+        g.add((node, PEEL.indicator, ind))
+        g.add((node, PEEL.refArea, area))
+        g.add((node, PEEL.refPeriod, Literal(o.period)))
+        if o.period_end:
+            g.add((node, PEEL.periodEnd, Literal(o.period_end, datatype=XSD.date)))
+        g.add((node, PEEL.value, Literal(o.value, datatype=XSD.decimal)))
+        g.add((node, PEEL.unit, iris.unit(o.unit)))
+        g.add((node, PEEL.figure, Literal(o.figure)))
+        for prop, value in (
+            (PEEL.dataSource, o.source),
+            (PEEL.rowLabel, o.row_label),
+            (PEEL.outcomeNumber, o.outcome_number),
+            (PEEL.rowGroup, o.row_group),
+        ):
+            if value:
+                g.add((node, prop, Literal(value)))
+        self.spans(node, o.spans)
 
 
 def links_graph(links: list[Link]) -> tuple[Graph, Graph]:
@@ -262,8 +309,8 @@ def links_graph(links: list[Link]) -> tuple[Graph, Graph]:
     graph = new_graph(iris.LINKS_GRAPH)
     types = Graph()
     for link in links:
-        later = item_iri(link.later_report, link.later_kind, link.later.question, link.later.text)
-        earlier = item_iri(link.earlier_report, "afi", link.earlier.question, link.earlier.text)
+        later = iris.item(link.later_report, link.later_kind, link.later_key)
+        earlier = iris.item(link.earlier_report, "afi", link.earlier_key)
         graph.add((later, PEEL.followsUp, earlier))
         later_class = PEEL.FollowUp if link.later_kind == "follow-up" else PEEL.AreaForImprovement
         types.add((later, RDF.type, later_class))
@@ -286,7 +333,7 @@ def partnership_ntriples(partnerships: Iterable[Partnership]) -> tuple[str, str]
     integer = f"^^<{XSD.integer}>"
     for p in partnerships:
         node = f"<{iris.partnership(p.force, p.partner)}>"
-        items = {item_iri(e.report, e.kind, e.question, e.text) for e in p.evidence}
+        items = {iris.item(e.report, e.kind, e.key) for e in p.evidence}
         lines += [
             f"{node} {a} <{PEEL.Partnership}> .",
             f"{node} <{PEEL.force}> <{iris.force(p.force)}> .",
@@ -304,12 +351,9 @@ def partnership_ntriples(partnerships: Iterable[Partnership]) -> tuple[str, str]
     return "".join(line + "\n" for line in lines), "".join(line + "\n" for line in types)
 
 
-def report_graph(report: Report, vocab: Vocabulary | None = None) -> Graph:
-    """The named graph of one report (its question framework read from ``vocab``, by default
-    the loaded reference data)."""
-    from .reference import load_vocabulary
-
-    framework = (vocab or load_vocabulary()).framework(report.year, report.pillar)
+def report_graph(report: Report, framework: Framework | None) -> Graph:
+    """The named graph of one report; ``framework`` is its year's question framework (the
+    derived relations follow its question tree), None when the reference data has none."""
     graph = new_graph(iris.report_graph(report.key))
     _ReportMapper(report, graph, framework).map()
     return graph

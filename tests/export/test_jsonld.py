@@ -134,7 +134,7 @@ def test_the_context_defines_a_key_for_every_report_property(force_selection):
         if isinstance(v, (str, dict))
     }
     expanded = {t.replace("peel:", str(PEEL)) for t in known if isinstance(t, str)}
-    for prefix in ("skos", "dcterms", "oa", "prov", "qb"):
+    for prefix in ("skos", "dcterms", "oa", "prov", "qb", "owl"):
         expanded = {t.replace(f"{prefix}:", terms[prefix], 1) for t in expanded}
     for graph in force_selection.graphs():
         if "reference" in str(graph.identifier):

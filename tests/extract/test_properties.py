@@ -73,7 +73,8 @@ _IRI_SAFE = re.compile(r"^https://w3id\.org/peelgraph/id/[A-Za-z0-9._~/\-]+$")
 @given(st.text(max_size=300))
 def test_iris_minted_from_any_text_are_valid(text):
     for iri in (
-        iris.item("some-force-2016-effectiveness", "finding", text),
+        iris.legacy_item("some-force-2016-effectiveness", "finding", "2016-EFF-1", text),
+        iris.item("some-force-2016-effectiveness", "finding", "2016-eff-1/7"),
         iris.indicator(iris.slugify(text) + "/" + iris.slugify(text[::-1])),
         iris.glossary_entry("k", text or "x"),
         iris.force(iris.slugify(text)),

@@ -11,8 +11,8 @@ import dataclasses
 from pathlib import Path
 
 from ..errors import FormatError
-from ..iris import slugify
 from ..model import Document, Finding, Report, SourceFile, Span
+from ..textkeys import slugify
 from ..vocab import Vocabulary
 from .detect import FULL_REPORT, LANDING_PAGE, SUMMARY, SUMMARY_TITLE, detect_format
 from .enrich import enrich

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..iris import slugify
 from ..model import Observation, Span
+from ..textkeys import slugify
 from ..vocab import TermDef
 from .layout import Block, clean, fold
 from .periods import PERIOD, find_period, find_periods

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from ..iris import slugify
 from ..model import Observation, Span
+from ..textkeys import slugify
 from ..vocab import TermDef
 from .layout import Block, clean, fold
 from .periods import PERIOD, find_period

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..iris import slugify
+from ..textkeys import slugify
 from ..vocab import Framework, PartnerDef, QuestionDef, Vocabulary
 from .facts import CoreSection, Figure, Paragraph, Part, QuestionBody, ReportFacts, Row, Subheading
 
