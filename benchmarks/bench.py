@@ -167,22 +167,25 @@ class Bench:
         self.results: dict[str, object] = {}
         self.notes: list[str] = []
         self.reference: list[str] = []  # --reference arguments for the CLI
+        from peelgraph.context import default_context
+
+        self.context = default_context()  # the same reference data, for in-process steps
 
     # -- corpus and build ---------------------------------------------------------------
 
     def corpus(self) -> None:
-        from peelgraph.reference import load_vocabulary, use_reference
+        from peelgraph.context import BuildContext
         from peelgraph.synth.corpus import FRAMEWORKS_FILE, generate_corpus
 
         self.corpus_dir = self.work / "corpus"
         elapsed, files = timed(
             lambda: generate_corpus(
-                self.corpus_dir, load_vocabulary(), scale=self.scale, forces=self.forces
+                self.corpus_dir, self.context.vocabulary, scale=self.scale, forces=self.forces
             )
         )
         frameworks = self.corpus_dir / FRAMEWORKS_FILE
         if frameworks.is_file():  # the synthetic frameworks of the other pillars
-            use_reference([frameworks])  # for the steps measured in this process
+            self.context = BuildContext.from_options([frameworks])  # for in-process steps
             self.reference = ["--reference", str(frameworks)]
         reports = len({(f.force, f.year, f.pillar) for f in files})  # type: ignore[attr-defined]
         self.results["corpus"] = {
@@ -196,9 +199,9 @@ class Bench:
 
         files = collect_inputs([self.corpus_dir])
         sample = files if not self.quick else files[:6]
-        one, _ = timed(lambda: extract_all(sample, workers=1))
+        one, _ = timed(lambda: extract_all(sample, self.context, workers=1))
         cores = os.cpu_count() or 1
-        many, _ = timed(lambda: extract_all(sample, workers=cores))
+        many, _ = timed(lambda: extract_all(sample, self.context, workers=cores))
         self.results["extraction"] = {
             "documents": len(sample),
             "docs_per_second_1_worker": round(len(sample) / one, 2),
@@ -242,10 +245,11 @@ class Bench:
         from rdflib import Graph
 
         from peelgraph.build import build as run_build
-        from peelgraph.validate import ENGINES, validate_graph
+        from peelgraph.context import ENGINES
+        from peelgraph.validate import validate_graph
 
         files = sorted(self.corpus_dir.glob("*.txt"))[: 4 if self.quick else 12]
-        result = run_build(files, workers=1)
+        result = run_build(files, self.context, workers=1)
         graphs = []
         for built in result.built:
             g = Graph()
@@ -257,11 +261,10 @@ class Bench:
         figures: dict[str, object] = {"reports": len(graphs)}
         per: dict[str, float] = {}
         for engine in ENGINES:
-            validate_graph(graphs[0], engine=engine)  # warm-up: shapes compiled, caches read
-            per[engine], reports = timed(
-                lambda e=engine: [validate_graph(g, engine=e) for g in graphs]
-            )
-            whole, union_report = timed(lambda e=engine: validate_graph(union, engine=e))
+            ctx = self.context.with_engine(engine)
+            validate_graph(graphs[0], ctx)  # warm-up: shapes compiled, caches read
+            per[engine], reports = timed(lambda c=ctx: [validate_graph(g, c) for g in graphs])
+            whole, union_report = timed(lambda c=ctx: validate_graph(union, c))
             assert all(r.conforms for r in reports) and union_report.conforms
             figures[f"{engine}: per report, s each"] = round(per[engine] / len(graphs), 3)
             figures[f"{engine}: whole union, s"] = round(whole, 2)
@@ -480,12 +483,12 @@ def validate_corpus(mode: str, graph_file: Path, reference: list[Path]) -> dict[
     The file is read with Oxigraph's parser, which keeps every literal as written."""
     import pyoxigraph as ox
 
+    from peelgraph.context import BuildContext
     from peelgraph.graphio import read_graph_triples
     from peelgraph.iris import LINKS_GRAPH, REFERENCE_GRAPH
-    from peelgraph.reference import use_reference
     from peelgraph.validate import validate_ntriples
 
-    use_reference(reference)
+    context = BuildContext.from_options(reference, "turbo")
     graphs = read_graph_triples(graph_file)
     for skipped in (REFERENCE_GRAPH, LINKS_GRAPH):
         graphs.pop(str(skipped), None)
@@ -494,7 +497,7 @@ def validate_corpus(mode: str, graph_file: Path, reference: list[Path]) -> dict[
     if mode == "whole":
         texts = ["".join(texts)]
     start = time.perf_counter()
-    violations = sum(len(validate_ntriples(text, engine="turbo").violations) for text in texts)
+    violations = sum(len(validate_ntriples(text, context).violations) for text in texts)
     return {
         "graphs": len(graphs),
         "triples": sum(len(t) for t in graphs.values()),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -14,27 +13,17 @@ SEED_SUMMARY = REPORTS / "thames-valley-peel-2016-effectiveness-summary.txt"
 TEST_DATA = Path(__file__).resolve().parent / "data"
 
 
-@pytest.fixture(autouse=True)
-def _reference_data_restored():
-    """A test that adds reference data (``--reference``) leaves the process as it found it."""
-    from peelgraph.reference import clear_caches
-    from peelgraph.resources import REFERENCE_ENV
+@pytest.fixture(scope="session")
+def context():
+    """The packaged reference data with the default SHACL engine."""
+    from peelgraph.context import default_context
 
-    before = os.environ.get(REFERENCE_ENV)
-    yield
-    if os.environ.get(REFERENCE_ENV) != before:
-        if before is None:
-            os.environ.pop(REFERENCE_ENV, None)
-        else:
-            os.environ[REFERENCE_ENV] = before
-        clear_caches()
+    return default_context()
 
 
 @pytest.fixture(scope="session")
-def vocab():
-    from peelgraph.reference import load_vocabulary
-
-    return load_vocabulary()
+def vocab(context):
+    return context.vocabulary
 
 
 @pytest.fixture(scope="session")

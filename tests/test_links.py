@@ -55,7 +55,8 @@ def test_link_shape_fails_when_the_earlier_item_is_not_an_afi():
     from rdflib import Graph, URIRef
     from rdflib.namespace import RDF
 
-    from peelgraph.validate import shapes_named, validate_graph
+    from peelgraph.context import default_context
+    from peelgraph.validate import validate_links
 
     later, earlier, other = (URIRef(f"https://example.org/{n}") for n in ("later", "e", "o"))
     g = Graph()
@@ -63,7 +64,7 @@ def test_link_shape_fails_when_the_earlier_item_is_not_an_afi():
     g.add((later, PEEL.followsUp, other))
     g.add((earlier, RDF.type, PEEL.AreaForImprovement))
     g.add((other, RDF.type, PEEL.Finding))
-    report = validate_graph(g, shapes=shapes_named("LinkShape"))
+    report = validate_links(g.serialize(format="nt"), "", default_context())
     messages = {(v.focus, v.message) for v in report.violations}
     assert (str(later), "an item follows up at most one earlier area for improvement") in messages
 
@@ -73,6 +74,7 @@ def test_a_built_file_with_links_validates_and_a_broken_link_is_named(tmp_path):
     the types of both ends taken from their report graphs."""
     from rdflib import URIRef
 
+    from peelgraph.context import default_context
     from peelgraph.graphio import load_dataset, write_graphs
     from peelgraph.validate import validate_dataset
 
@@ -80,11 +82,12 @@ def test_a_built_file_with_links_validates_and_a_broken_link_is_named(tmp_path):
     out = tmp_path / "peel.trig"
     write_graphs(out, [data for _, data in result.graphs()], "trig")
     ds = load_dataset(out)
-    assert validate_dataset(ds).conforms, validate_dataset(ds).as_text()
+    ctx = default_context()
+    assert validate_dataset(ds, ctx).conforms, validate_dataset(ds, ctx).as_text()
     later = next(ds.graph(LINKS_GRAPH).subjects(PEEL.followsUp, None))
     judgment = next(ds.quads((None, PEEL.grade, None, None)))[0]
     ds.graph(LINKS_GRAPH).add((later, PEEL.followsUp, URIRef(judgment)))
-    report = validate_dataset(ds)
+    report = validate_dataset(ds, ctx)
     assert not report.conforms
     assert {(v.graph, v.focus) for v in report.violations} == {(str(LINKS_GRAPH), str(later))}
 
@@ -94,14 +97,20 @@ def test_a_file_validates_the_same_read_natively_or_through_rdflib(tmp_path):
     an rdflib Dataset gives, conforming or not, for report graphs and the links graph."""
     from rdflib import Literal, URIRef
 
+    from peelgraph.context import default_context
     from peelgraph.graphio import load_dataset, write_graphs
     from peelgraph.validate import validate_dataset, validate_file
 
     result = build([WESSEX_2015, WESSEX_2016], workers=1)
     good = tmp_path / "peel.trig"
     write_graphs(good, [data for _, data in result.graphs()], "trig")
-    assert validate_file(good) == validate_dataset(load_dataset(good))
-    assert validate_file(good).graphs == 3 and validate_file(good).conforms
+    assert validate_file(good, default_context()) == validate_dataset(
+        load_dataset(good), default_context()
+    )
+    assert (
+        validate_file(good, default_context()).graphs == 3
+        and validate_file(good, default_context()).conforms
+    )
 
     ds = load_dataset(good)
     later = next(ds.graph(LINKS_GRAPH).subjects(PEEL.followsUp, None))
@@ -111,6 +120,9 @@ def test_a_file_validates_the_same_read_natively_or_through_rdflib(tmp_path):
     for suffix, fmt in ((".trig", "trig"), (".nq", "nquads")):
         broken = tmp_path / f"broken{suffix}"
         broken.write_bytes(ds.serialize(format=fmt, encoding="utf-8"))
-        native, through_rdflib = validate_file(broken), validate_dataset(load_dataset(broken))
+        native, through_rdflib = (
+            validate_file(broken, default_context()),
+            validate_dataset(load_dataset(broken), default_context()),
+        )
         assert native == through_rdflib
         assert {v.graph for v in native.violations} == {str(LINKS_GRAPH), str(graph)}

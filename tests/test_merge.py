@@ -7,8 +7,8 @@ from collections import Counter
 from rdflib.namespace import PROV, RDF
 
 from peelgraph import iris
+from peelgraph.graphio import union_graph
 from peelgraph.iris import OA, PEEL
-from peelgraph.stats import union_graph
 
 REPORT = iris.report("thames-valley-2016-effectiveness")
 

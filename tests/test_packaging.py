@@ -14,11 +14,12 @@ ROOT = Path(__file__).resolve().parents[1]
 
 CHECK = """
 import peelgraph, peelgraph.resources as r
-from peelgraph.reference import load_vocabulary, shapes_graph, reference_graph
+from peelgraph.context import default_context
 assert "_resources" in str(r.ontology_dir()), r.ontology_dir()
-v = load_vocabulary()
+c = default_context()
+v = c.vocabulary
 assert len(v.forces) == 43 and v.frameworks
-assert len(shapes_graph()) > 100 and len(reference_graph()) > 1000
+assert len(c.shapes) > 100 and len(c.reference_graph) > 1000
 from peelgraph.export.jsonld import context
 from peelgraph.export.docs import ontology_page
 assert context()["@context"]["@version"] == 1.1 and ontology_page().startswith(b"<!DOCTYPE")

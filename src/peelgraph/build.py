@@ -1,53 +1,61 @@
-"""The whole pipeline: files -> extract -> merge -> RDF -> validate -> one graph file.
+"""The pipeline: files -> extract -> merge -> RDF -> validate -> each report's named graph.
 
-:func:`build` is the entry point the command line and scripts call. It never writes a graph
-that does not conform: the caller gets a :class:`BuildResult` and decides.
+:func:`build` is the entry point; :mod:`peelgraph.app` writes its result to a file and the
+query store. It never hides a graph that does not conform: the caller gets a
+:class:`BuildResult` and decides.
 
 Built for a corpus of hundreds of reports: extraction, mapping and validation run in worker
-processes (one per core by default); each report's named graph is validated on its own, so a
-bad report is named precisely; with a cache folder, a document whose bytes have not changed
-is not extracted again, and a report whose documents have not changed is not mapped or
-validated again.
+processes (one per core by default), each with the same :class:`~peelgraph.context.BuildContext`;
+each report's named graph is validated on its own, so a bad report is named precisely; with a
+cache folder (:mod:`peelgraph.cache`), a document whose bytes have not changed is not extracted
+again, and a report whose documents have not changed is not mapped or validated again.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
-import pickle
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
+from typing import Protocol
 
-from rdflib import Dataset
-
-from . import __version__, iris
+from . import iris
+from .cache import Cache, CachedGraph
+from .context import BuildContext, default_context
 from .derived import partnerships
 from .errors import DuplicateInputError, InputError, PeelgraphError
 from .extract import extract_reports
 from .extract.reading import DEFAULT_MAX_BYTES, read_document
-from .graphio import nquads_dataset, trig_block
+from .graphio import nquads_dataset, ntriples_to_nquads, trig_block
 from .links import cross_report_links
 from .merge import group_reports
 from .model import Report
 from .rdf import links_graph, partnership_ntriples, report_graph
-from .reference import load_vocabulary, shared_reference_graph
-from .resources import extra_reference_files, ontology_dir
-from .validate import (
-    DEFAULT_ENGINE,
-    ENGINES,
-    LINK_SHAPES,
-    ValidationReport,
-    Violation,
-    shapes_named,
-    validate_ntriples,
-)
+from .validate import ValidationReport, validate_links, validate_ntriples
 
 #: Suffixes taken when a folder is given; a file named explicitly is always taken.
 INPUT_SUFFIXES = (".txt", ".pdf")
+
+
+class Progress(Protocol):
+    """Where a long run reports how far it got: a stage starts with its total, then
+    advances (the command line shows a bar per stage)."""
+
+    def start(self, stage: str, total: int) -> None: ...
+
+    def advance(self, stage: str, n: int = 1) -> None: ...
+
+
+class NoProgress:
+    """A :class:`Progress` that shows nothing."""
+
+    def start(self, stage: str, total: int) -> None:
+        pass
+
+    def advance(self, stage: str, n: int = 1) -> None:
+        pass
 
 
 def collect_inputs(paths: Iterable[Path]) -> list[Path]:
@@ -80,7 +88,7 @@ class Skipped:
 
 @dataclass
 class BuiltReport:
-    """One report's named graph, as sorted N-Quads, with its validation result."""
+    """One report's named graph, as sorted N-Quads and as a TriG block, with its validation."""
 
     report: Report
     nquads: bytes
@@ -92,10 +100,12 @@ class BuiltReport:
 @dataclass
 class BuildResult:
     built: list[BuiltReport]
+    context: BuildContext
     skipped: list[Skipped] = field(default_factory=list)
     extracted: int = 0  # documents extracted in this run (not taken from the cache)
     links: bytes = b""  # the cross-report links graph as N-Quads
     links_validation: ValidationReport = field(default_factory=ValidationReport)
+    cache_warnings: list[str] = field(default_factory=list)
 
     @property
     def reports(self) -> list[Report]:
@@ -115,187 +125,51 @@ class BuildResult:
 
     def nquads(self, with_reference: bool = True) -> bytes:
         """Every report graph (and the reference graph) as N-Quads."""
-        parts = [b.nquads for b in self.built] + [self.links]
-        if with_reference:
-            parts.insert(0, self.reference_nquads)
-        return b"".join(parts)
-
-    @cached_property
-    def reference_nquads(self) -> bytes:
-        """The reference graph of this build as N-Quads (serialised once)."""
-        return reference_nquads()
+        return b"".join(data for name, data in self.graphs()
+                        if with_reference or name != str(iris.REFERENCE_GRAPH))  # fmt: skip
 
     def graphs(self) -> list[tuple[str, bytes]]:
         """Each named graph (reference, reports, links) as (graph IRI, sorted N-Quads), in
-        the order of their IRIs: what :func:`graphio.write_graphs` and the query store take."""
-        named = [(str(iris.REFERENCE_GRAPH), self.reference_nquads)]
+        the order of their IRIs: what the writers and the query store take."""
+        named = [(str(iris.REFERENCE_GRAPH), self.context.reference_nquads)]
         named += [(str(iris.report_graph(b.report.key)), b.nquads) for b in self.built]
         if self.links:
             named.append((str(iris.LINKS_GRAPH), self.links))
         return sorted(named)
 
-    def trig_blocks(self) -> list[bytes]:
+    def trig_blocks(self) -> Iterator[bytes]:
         """The same graphs, in the same order, as TriG blocks (:func:`graphio.write_trig`)."""
-        named = [(str(iris.REFERENCE_GRAPH), trig_block(self.reference_nquads))]
-        named += [(str(iris.report_graph(b.report.key)), b.trig or trig_block(b.nquads))
-                  for b in self.built]  # fmt: skip
-        if self.links:
-            named.append((str(iris.LINKS_GRAPH), trig_block(self.links)))
-        return [block for _, block in sorted(named)]
-
-    def summary(self) -> dict[str, object]:
-        """What the build holds, counted from the model (no graph parsing)."""
-        grades: dict[str, int] = {}
-        links = 0
-        partners: set[str] = set()
-        for r in self.reports:
-            for j in r.judgments:
-                label = j.grade.replace("-", " ")
-                grades[label] = grades.get(label, 0) + 1
-            mentioned = {p for item in (*r.findings, *r.afis, *r.causes_of_concern,
-                                        *r.recommendations) for p in item.mentions}  # fmt: skip
-            links += len(mentioned)
-            partners |= mentioned
-        return {
-            "reports": len(self.reports),
-            "judgments_by_grade": dict(sorted(grades.items())),
-            "findings": sum(len(r.findings) for r in self.reports),
-            "areas_for_improvement": sum(len(r.afis) for r in self.reports),
-            "partner_links": links,
-            "partners": len(partners),
-            "observations": sum(len(r.observations) for r in self.reports),
-            "triples": sum(b.nquads.count(b"\n") for b in self.built),
-            "cross_report_links": self.links.count(b"ontology#followsUp> "),
-            "partnerships": self.links.count(b"ontology#Partnership> "),
-        }
+        blocks = {str(iris.report_graph(b.report.key)): b.trig for b in self.built}
+        for name, nquads in self.graphs():
+            yield blocks.get(name) or trig_block(nquads)
 
     @cached_property
-    def dataset(self) -> Dataset:
+    def dataset(self):  # type: ignore[no-untyped-def]  # rdflib.Dataset
         """The whole build as an rdflib Dataset (for small builds, tests and scripts)."""
         return nquads_dataset(self.nquads())
-
-
-def _fingerprint() -> str:
-    """What cached results depend on: the peelgraph version, every ontology file and the
-    extra reference files."""
-    digest = hashlib.sha256(__version__.encode())
-    bundled = sorted((f for f in ontology_dir().iterdir() if f.is_file()), key=lambda f: f.name)
-    for item in [*bundled, *extra_reference_files()]:
-        digest.update(item.name.encode())
-        digest.update(item.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def reference_nquads() -> bytes:
-    """The reference graph as N-Quads in the reference named graph."""
-    return _to_nquads(shared_reference_graph(), iris.REFERENCE_GRAPH)
-
-
-def _to_nquads(graph, name) -> bytes:  # type: ignore[no-untyped-def]
-    return _nquads_of(graph.serialize(format="nt"), name)
-
-
-def _nquads_of(ntriples: str, name) -> bytes:  # type: ignore[no-untyped-def]
-    """N-Triples text as sorted N-Quads in the named graph ``name``."""
-    suffix = f" <{name}> ."
-    lines = ntriples.splitlines()
-    return "".join(sorted(f"{line[:-2]}{suffix}\n" for line in lines if line.strip())).encode(
-        "utf-8"
-    )
 
 
 # -- worker functions (run in other processes; module-level so that they pickle) ----------
 
 
 def _extract_one(
-    args: tuple[str, int],
+    job: tuple[str, int, BuildContext],
 ) -> tuple[str, list[Report] | None, PeelgraphError | None]:
-    path, max_bytes = args
+    path, max_bytes, context = job
     try:
-        return path, extract_reports(Path(path), load_vocabulary(), max_bytes=max_bytes), None
+        return path, extract_reports(Path(path), context.vocabulary, max_bytes=max_bytes), None
     except PeelgraphError as exc:
         return path, None, exc
 
 
-def _map_and_validate(report: Report, engine: str | None = None) -> BuiltReport:
-    graph = report_graph(report, load_vocabulary().framework(report.year, report.pillar))
+def map_and_validate(report: Report, context: BuildContext) -> BuiltReport:
+    """One report's named graph, serialised and validated on its own."""
+    framework = context.vocabulary.framework(report.year, report.pillar)
+    graph = report_graph(report, framework)
     ntriples = graph.serialize(format="nt")
-    validation = validate_ntriples(ntriples, graph_name=str(graph.identifier), engine=engine)
-    nquads = _nquads_of(ntriples, graph.identifier)
+    validation = validate_ntriples(ntriples, context, graph_name=str(graph.identifier))
+    nquads = ntriples_to_nquads(ntriples, str(graph.identifier))
     return BuiltReport(report, nquads, validation, trig=trig_block(nquads))
-
-
-# -- the cache ------------------------------------------------------------------------------
-
-
-class Cache:
-    """Extracted documents and built report graphs, keyed by content hashes."""
-
-    def __init__(self, folder: Path | None, engine: str = "turbo"):
-        self.folder = folder / _fingerprint() / engine if folder else None
-        if self.folder:
-            (self.folder / "extract").mkdir(parents=True, exist_ok=True)
-            (self.folder / "graph").mkdir(parents=True, exist_ok=True)
-
-    def _load(self, path: Path) -> object | None:
-        try:
-            with path.open("rb") as handle:
-                return pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-            return None
-
-    def _store(self, path: Path, value: object) -> None:
-        tmp = path.with_suffix(".tmp")
-        with tmp.open("wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-
-    def extracted(self, sha256: str, path: Path) -> list[Report] | None:
-        if not self.folder:
-            return None
-        reports = self._load(self.folder / "extract" / f"{sha256}.pickle")
-        if not isinstance(reports, list) or not all(isinstance(r, Report) for r in reports):
-            return None
-        # the same bytes under another name or path: keep the provenance of this one
-        out = []
-        for report in reports:
-            doc = report.documents[0]
-            source = replace(doc.source, path=str(path), name=path.name)
-            out.append(replace(report, documents=(replace(doc, source=source),)))
-        return out
-
-    def keep_extracted(self, sha256: str, reports: list[Report]) -> None:
-        if self.folder:
-            self._store(self.folder / "extract" / f"{sha256}.pickle", reports)
-
-    def _graph_key(self, report: Report) -> str:
-        docs = sorted(f"{d.source.sha256}:{d.source.name}" for d in report.documents)
-        return hashlib.sha256("|".join([report.key, *docs]).encode()).hexdigest()[:24]
-
-    def built(self, report: Report) -> BuiltReport | None:
-        if not self.folder:
-            return None
-        base = self.folder / "graph" / self._graph_key(report)
-        try:
-            nquads = (base.with_suffix(".nq")).read_bytes()
-            trig = (base.with_suffix(".trig")).read_bytes()
-            data = json.loads(base.with_suffix(".json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        validation = ValidationReport(
-            violations=[Violation(**v) for v in data["violations"]], graphs=data["graphs"]
-        )
-        return BuiltReport(report, nquads, validation, from_cache=True, trig=trig)
-
-    def keep_built(self, built: BuiltReport) -> None:
-        if not self.folder:
-            return
-        base = self.folder / "graph" / self._graph_key(built.report)
-        for suffix, data in ((".nq", built.nquads), (".trig", built.trig)):
-            tmp = base.with_suffix(suffix + ".tmp")
-            tmp.write_bytes(data)
-            os.replace(tmp, base.with_suffix(suffix))
-        base.with_suffix(".json").write_text(built.validation.as_json(), encoding="utf-8")
 
 
 # -- the pipeline ---------------------------------------------------------------------------
@@ -307,137 +181,158 @@ def _pool(workers: int, jobs: int) -> ProcessPoolExecutor | None:
     return ProcessPoolExecutor(max_workers=min(workers, jobs))
 
 
-def extract_all(
-    files: list[Path],
-    *,
-    keep_going: bool = False,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    progress: Callable[[Path], None] | None = None,
-    workers: int = 1,
-    cache: Cache | None = None,
-) -> tuple[list[Report], list[Skipped], int]:
-    """Extract every file (in parallel, reusing the cache); stop at the first bad one unless
-    ``keep_going``. Returns reports, skipped files and how many were extracted afresh."""
-    cache = cache or Cache(None)
-    reports: dict[Path, list[Report]] = {}
-    skipped: list[Skipped] = []
+@dataclass
+class _Extraction:
+    """What :func:`extract_all` gathers while it reads."""
+
+    reports: dict[Path, list[Report]] = field(default_factory=dict)
+    skipped: list[Skipped] = field(default_factory=list)
+    todo: list[Path] = field(default_factory=list)
+    digests: dict[Path, str] = field(default_factory=dict)
+
+    def fail(self, path: Path, error: PeelgraphError, keep_going: bool) -> None:
+        if not keep_going:
+            raise error
+        self.skipped.append(Skipped(path, error))
+
+
+def _read_all(
+    files: list[Path], max_bytes: int, keep_going: bool, cache: Cache, progress: Progress
+) -> _Extraction:
+    """Read every file once: refuse bad and duplicate ones, take what the cache holds."""
+    found = _Extraction()
     seen: dict[str, Path] = {}
-    todo: list[Path] = []
-    digests: dict[Path, str] = {}
     for path in files:
         try:
             doc = read_document(path, max_bytes)
         except PeelgraphError as exc:
-            if not keep_going:
-                raise
-            skipped.append(Skipped(path, exc))
+            found.fail(path, exc, keep_going)
             continue
         twin = seen.get(doc.sha256)
         if twin is not None:
             error = DuplicateInputError(
                 f"same content as {twin}", where=str(path), hint="give each report once"
             )
-            if not keep_going:
-                raise error
-            skipped.append(Skipped(path, error))
+            found.fail(path, error, keep_going)
             continue
         seen[doc.sha256] = path
-        digests[path] = doc.sha256
+        found.digests[path] = doc.sha256
         cached = cache.extracted(doc.sha256, path)
         if cached is not None:
-            reports[path] = cached
-            if progress:
-                progress(path)
+            found.reports[path] = cached
+            progress.advance("extract")
         else:
-            todo.append(path)
-    pool = _pool(workers, len(todo))
-    jobs = [(str(p), max_bytes) for p in todo]
+            found.todo.append(path)
+    return found
+
+
+def extract_all(
+    files: list[Path],
+    context: BuildContext,
+    *,
+    keep_going: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Progress | None = None,
+    workers: int = 1,
+    cache: Cache | None = None,
+) -> tuple[list[Report], list[Skipped], int]:
+    """Extract every file (in parallel, reusing the cache); stop at the first bad one unless
+    ``keep_going``. Returns reports, skipped files and how many were extracted afresh."""
+    cache = cache or Cache(None, context)
+    progress = progress or NoProgress()
+    progress.start("extract", len(files))
+    found = _read_all(files, max_bytes, keep_going, cache, progress)
+    pool = _pool(workers, len(found.todo))
+    jobs = [(str(p), max_bytes, context) for p in found.todo]
     results = pool.map(_extract_one, jobs, chunksize=4) if pool else map(_extract_one, jobs)
     try:
-        for name, found, error in results:
+        for name, reports, error in results:
             path = Path(name)
             if error is not None:
-                if not keep_going:
-                    raise error
-                skipped.append(Skipped(path, error))
+                found.fail(path, error, keep_going)
             else:
-                assert found is not None
-                cache.keep_extracted(digests[path], found)
-                reports[path] = found
-            if progress:
-                progress(path)
+                assert reports is not None
+                cache.keep_extracted(found.digests[path], reports)
+                found.reports[path] = reports
+            progress.advance("extract")
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
-    ordered = [r for p in files if p in reports for r in reports[p]]
-    return ordered, skipped, len(todo)
+    ordered = [r for p in files if p in found.reports for r in found.reports[p]]
+    return ordered, found.skipped, len(found.todo)
 
 
 def build(
     paths: Iterable[Path],
+    context: BuildContext | None = None,
     *,
     keep_going: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    progress: Callable[[Path], None] | None = None,
+    progress: Progress | None = None,
     workers: int | None = None,
     cache_dir: Path | None = None,
-    engine: str = DEFAULT_ENGINE,
 ) -> BuildResult:
-    """Build the knowledge graph of the given report files and folders.
+    """Build the knowledge graph of the given report files and folders with ``context``'s
+    reference data and SHACL engine.
 
-    ``workers`` defaults to the number of cores; ``cache_dir`` enables incremental rebuilds;
-    ``engine`` is the SHACL engine (see :mod:`peelgraph.validate`).
+    ``context`` defaults to the packaged reference data and the default engine; ``workers``
+    to the number of cores; ``cache_dir`` enables incremental rebuilds.
     """
-    if engine not in ENGINES:
-        raise PeelgraphError(f"unknown SHACL engine {engine!r}", hint="use " + " or ".join(ENGINES))
+    context = context or default_context()
+    progress = progress or NoProgress()
     workers = workers or os.cpu_count() or 1
-    cache = Cache(cache_dir, engine)
+    cache = Cache(cache_dir, context)
     files = collect_inputs(paths)
     extracted, skipped, fresh = extract_all(
-        files,
-        keep_going=keep_going,
-        max_bytes=max_bytes,
-        progress=progress,
-        workers=workers,
-        cache=cache,
-    )
+        files, context, keep_going=keep_going, max_bytes=max_bytes, progress=progress,
+        workers=workers, cache=cache,
+    )  # fmt: skip
     reports = group_reports(extracted)
+    built = _map_all(reports, context, cache, workers, progress)
+    progress.start("link", 1)
+    links, links_validation = _links(reports, context)
+    progress.advance("link")
+    return BuildResult(
+        [built[r.key] for r in reports], context, skipped, fresh, links, links_validation,
+        cache.warnings,
+    )  # fmt: skip
+
+
+def _map_all(
+    reports: list[Report], context: BuildContext, cache: Cache, workers: int, progress: Progress
+) -> dict[str, BuiltReport]:
+    """Each report's graph, from the cache or mapped and validated (in parallel)."""
+    progress.start("map and validate", len(reports))
     built: dict[str, BuiltReport] = {}
     todo: list[Report] = []
     for report in reports:
         cached = cache.built(report)
         if cached is not None:
-            built[report.key] = cached
+            built[report.key] = BuiltReport(report, cached.nquads, cached.validation, True,
+                                            cached.trig)  # fmt: skip
+            progress.advance("map and validate")
         else:
             todo.append(report)
     pool = _pool(workers, len(todo))
     try:
-        task = partial(_map_and_validate, engine=engine)
-        results = pool.map(task, todo) if pool else map(task, todo)
-        for item in results:
-            cache.keep_built(item)
+        task = partial(map_and_validate, context=context)
+        for item in pool.map(task, todo) if pool else map(task, todo):
+            cache.keep_built(item.report, CachedGraph(item.nquads, item.trig, item.validation))
             built[item.report.key] = item
+            progress.advance("map and validate")
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
-    links, links_validation = _links(reports, engine)
-    return BuildResult([built[r.key] for r in reports], skipped, fresh, links, links_validation)
+    return built
 
 
-def _links(reports: list[Report], engine: str) -> tuple[bytes, ValidationReport]:
+def _links(reports: list[Report], context: BuildContext) -> tuple[bytes, ValidationReport]:
     """The cross-report graph (N-Quads): follow-up links and partnerships, and its
-    validation (against the link and partnership shapes, with the types of what they link,
-    which their own report graphs hold and this graph does not repeat)."""
+    validation (with the types of what they link, which their own report graphs hold)."""
     graph, types = links_graph(cross_report_links(reports))
-    lines, link_types = partnership_ntriples(partnerships(reports, load_vocabulary()))
+    lines, link_types = partnership_ntriples(partnerships(reports, context.vocabulary))
     ntriples = graph.serialize(format="nt") + lines
     if not ntriples.strip():
         return b"", ValidationReport()
-    validation = validate_ntriples(
-        ntriples + types.serialize(format="nt") + link_types,
-        with_reference=False,
-        graph_name=str(iris.LINKS_GRAPH),
-        shapes=shapes_named(*LINK_SHAPES),
-        engine=engine,
-    )
-    return _nquads_of(ntriples, iris.LINKS_GRAPH), validation
+    validation = validate_links(ntriples, types.serialize(format="nt") + link_types, context)
+    return ntriples_to_nquads(ntriples, str(iris.LINKS_GRAPH)), validation

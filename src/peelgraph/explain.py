@@ -5,12 +5,37 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from .errors import InputError
 from .iris import OA, PEEL
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+
+#: An item's own triples, those of what it points at (question, grade, partners, report,
+#: spans) and those of its spans' selectors and sources: all that explain shows.
+_NEIGHBOURHOOD = """CONSTRUCT { ?s ?p ?o } WHERE {
+  { BIND (?item AS ?s) ?s ?p ?o }
+  UNION { ?item ?p1 ?s . FILTER (isIRI(?s)) ?s ?p ?o }
+  UNION { ?item <https://w3id.org/peelgraph/ontology#hasSpan> ?span . ?span ?p2 ?s .
+          FILTER (isIRI(?s)) ?s ?p ?o }
+}"""
+
+
+def neighbourhood(store: ox.Store, iri: str) -> Graph:
+    """The triples of the store that :func:`explain` needs about one item (a few hundred,
+    whatever the size of the store)."""
+    import pyoxigraph as ox
+
+    from .graphio import ntriples_of
+
+    query = _NEIGHBOURHOOD.replace("?item", f"<{ox.NamedNode(iri).value}>")
+    triples = store.query(query, use_default_graph_as_union=True)
+    return Graph().parse(data=ntriples_of(triples), format="nt")  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)

@@ -58,23 +58,32 @@ def input_format(path: Path, fmt: str | None = None) -> str:
         raise GraphFileError(exc.message, where=str(path), hint=exc.hint) from exc
 
 
-#: The quad formats Oxigraph's parser reads for :func:`read_graph_triples`.
-NATIVE_QUAD_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
+#: The formats Oxigraph's parser reads for :func:`read_graph_triples` (JSON-LD goes through
+#: rdflib with the packaged context only).
+NATIVE_FORMATS = {
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+}
+NATIVE_QUAD_FORMATS = {k: v for k, v in NATIVE_FORMATS.items() if v.supports_datasets}
+#: The name under which :func:`read_graph_triples` gives the default graph's triples.
+DEFAULT_GRAPH = str(DATASET_DEFAULT_GRAPH_ID)
 
 
 def read_graph_triples(path: Path, fmt: str | None = None) -> dict[str, list[ox.Triple]]:
-    """The triples of each graph of a TriG or N-Quads file, by graph name (the default graph
-    under rdflib's name for it), read with Oxigraph's parser: literals stay as written, and
-    a corpus takes a fraction of the time and memory of an rdflib Dataset."""
+    """The triples of each graph of a graph file, by graph name (the default graph, which
+    holds everything a triple format such as Turtle holds, under :data:`DEFAULT_GRAPH`).
+    TriG, N-Quads, Turtle and N-Triples are read with Oxigraph's parser: literals stay as
+    written, and a corpus takes a fraction of the time and memory of an rdflib Dataset."""
     rdf_format = input_format(path, fmt)
-    if rdf_format not in NATIVE_QUAD_FORMATS:
-        raise GraphFileError(f"not a quad format Oxigraph reads: {rdf_format}", where=str(path))
-    default = str(DATASET_DEFAULT_GRAPH_ID)
+    if rdf_format not in NATIVE_FORMATS:
+        return dataset_triples(load_dataset(path, rdf_format))
     graphs: dict[str, list[ox.Triple]] = {}
     try:
-        for quad in ox.parse(path=str(path), format=NATIVE_QUAD_FORMATS[rdf_format]):
+        for quad in ox.parse(path=str(path), format=NATIVE_FORMATS[rdf_format]):
             name = quad.graph_name
-            key = name.value if isinstance(name, ox.NamedNode) else default
+            key = name.value if isinstance(name, ox.NamedNode) else DEFAULT_GRAPH
             graphs.setdefault(key, []).append(quad.triple)
     except (SyntaxError, ValueError, UnicodeError) as exc:
         detail = " ".join(str(exc).split())[:300]
@@ -82,6 +91,49 @@ def read_graph_triples(path: Path, fmt: str | None = None) -> dict[str, list[ox.
     except OSError as exc:
         raise GraphFileError(f"cannot read: {exc.strerror or exc}", where=str(path)) from exc
     return graphs
+
+
+def dataset_triples(ds: object) -> dict[str, list[ox.Triple]]:
+    """The triples of each graph of an rdflib Dataset (or of a Graph, as the default graph),
+    by graph name, as :func:`read_graph_triples` gives them."""
+    if not isinstance(ds, Dataset):
+        assert isinstance(ds, Graph)
+        data = ds.serialize(format="nt", encoding="utf-8")
+        return {DEFAULT_GRAPH: [t for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]}
+    graphs: dict[str, list[ox.Triple]] = {}
+    data = ds.serialize(format="nquads", encoding="utf-8")
+    for quad in ox.parse(data, format=ox.RdfFormat.N_QUADS):
+        name = quad.graph_name
+        key = name.value if isinstance(name, ox.NamedNode) else DEFAULT_GRAPH
+        graphs.setdefault(key, []).append(quad.triple)
+    return graphs
+
+
+def ntriples_of(triples: Iterable[ox.Triple]) -> str:
+    """Triples as N-Triples text."""
+    return ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+
+
+def ntriples_to_nquads(ntriples: str, graph: str) -> bytes:
+    """N-Triples text as sorted N-Quads in the named graph ``graph``, through Oxigraph's
+    parser and writer (never by cutting lines: a literal may hold any character)."""
+    name = ox.NamedNode(graph)
+    quads = (
+        ox.Quad(t.subject, t.predicate, t.object, name)
+        for t in ox.parse(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    )
+    lines = ox.serialize(quads, format=ox.RdfFormat.N_QUADS).split(b"\n")
+    return b"".join(line + b"\n" for line in sorted(set(lines)) if line)
+
+
+def union_graph(ds: Dataset | Graph) -> Graph:
+    """All triples of a Dataset (or the Graph itself) in one Graph."""
+    if not isinstance(ds, Dataset):
+        return ds
+    union = Graph()
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        union.add((s, p, o))
+    return union
 
 
 def load_dataset(path: Path, fmt: str | None = None) -> Dataset:

@@ -1,16 +1,14 @@
-"""The reference graph (ontology, schemes, forces, gazetteer) and its plain-object view.
+"""Reading the reference data (ontology, schemes, forces, gazetteer) and its plain-object view.
 
 The Turtle files of ``ontology/`` are read at run time: adding a PEEL year, a force alias or a
-partner body is a data change. :func:`load_vocabulary` hands extraction what it needs as plain
-objects (see :mod:`peelgraph.vocab`).
+partner body is a data change. :func:`vocabulary_of` hands extraction what it needs as plain
+objects (see :mod:`peelgraph.vocab`). Nothing here is cached or global: a
+:class:`~peelgraph.context.BuildContext` reads the data once and holds it.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from functools import lru_cache
+from collections.abc import Iterable
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
@@ -19,7 +17,7 @@ from rdflib.namespace import RDF, SKOS
 from . import iris
 from .errors import ReferenceDataError
 from .iris import PEEL, PID
-from .resources import REFERENCE_ENV, SHAPES_FILE, ontology_file, reference_files
+from .resources import SHAPES_FILE, ontology_file, packaged_reference_files
 from .vocab import (
     CueDef,
     ForceDef,
@@ -46,10 +44,9 @@ def _parse(graph: Graph, resource) -> None:  # type: ignore[no-untyped-def]
         raise ReferenceDataError(f"{where} does not parse as Turtle: {message}") from exc
 
 
-def use_reference(paths: Iterable[Path]) -> list[Path]:
-    """Add Turtle files (or every ``*.ttl`` of a folder) to the reference data, for this
-    process and the worker processes it starts; checks that each parses and that the whole
-    still loads. Returns the files added."""
+def reference_files_of(paths: Iterable[Path]) -> list[Path]:
+    """The Turtle files named by ``--reference`` options: files as given and every ``*.ttl``
+    of a folder; each must exist and parse (the error names the file)."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -63,68 +60,21 @@ def use_reference(paths: Iterable[Path]) -> list[Path]:
             raise ReferenceDataError(f"{path}: no such reference file")
     for file in files:
         _parse(Graph(), file)
-    previous = os.environ.get(REFERENCE_ENV)
-    os.environ[REFERENCE_ENV] = os.pathsep.join(str(f.resolve()) for f in files)
-    clear_caches()
-    try:
-        load_vocabulary()
-    except ReferenceDataError as exc:
-        if previous is None:
-            os.environ.pop(REFERENCE_ENV, None)
-        else:
-            os.environ[REFERENCE_ENV] = previous
-        clear_caches()
-        named = ", ".join(str(f) for f in files)
-        raise ReferenceDataError(f"{named}: the reference data does not load: {exc}") from exc
     return files
 
 
-@contextmanager
-def extra_reference(paths: Iterable[Path]) -> Iterator[list[Path]]:
-    """:func:`use_reference` for the duration of a ``with`` block (tests, scripts)."""
-    previous = os.environ.get(REFERENCE_ENV)
-    try:
-        yield use_reference(paths)
-    finally:
-        if previous is None:
-            os.environ.pop(REFERENCE_ENV, None)
-        else:
-            os.environ[REFERENCE_ENV] = previous
-        clear_caches()
-
-
-def clear_caches() -> None:
-    """Forget the reference graph and vocabulary read so far (after the files change)."""
-    _reference_graph.cache_clear()
-    load_vocabulary.cache_clear()
-
-
-@lru_cache(maxsize=1)
-def _reference_graph() -> Graph:
+def read_reference_graph(extra: Iterable[Path] = ()) -> Graph:
+    """The reference graph: every packaged ``ontology/*.ttl`` but the shapes, then ``extra``
+    Turtle files, with peelgraph's prefixes bound."""
     graph = Graph()
-    for resource in reference_files():
+    for prefix, namespace in iris.PREFIXES.items():
+        graph.bind(prefix, namespace)
+    for resource in [*packaged_reference_files(), *extra]:
         _parse(graph, resource)
     return graph
 
 
-def shared_reference_graph() -> Graph:
-    """The reference graph this process has read, shared: never modify it."""
-    return _reference_graph()
-
-
-def reference_graph() -> Graph:
-    """A fresh copy of the reference graph (every ``ontology/*.ttl`` but the shapes, plus the
-    extra reference files)."""
-    copy = Graph()
-    for prefix, namespace in iris.PREFIXES.items():
-        copy.bind(prefix, namespace)
-    for triple in _reference_graph():
-        copy.add(triple)
-    return copy
-
-
-@lru_cache(maxsize=1)
-def shapes_graph() -> Graph:
+def read_shapes() -> Graph:
     """The SHACL shapes of ``ontology/shapes.ttl``."""
     graph = Graph()
     _parse(graph, ontology_file(SHAPES_FILE))
@@ -218,22 +168,6 @@ def _term_defs(graph: Graph, cls: URIRef, prefix: str) -> tuple[TermDef, ...]:
             )
         )
     return tuple(defs)
-
-
-@lru_cache(maxsize=1)
-def load_vocabulary() -> Vocabulary:
-    """Read the reference Turtle into the plain :class:`Vocabulary` extraction uses."""
-    return vocabulary_of(_reference_graph())
-
-
-def vocabulary_with(extra: Iterable[Path]) -> Vocabulary:
-    """The vocabulary of the reference data plus ``extra`` Turtle files, without changing
-    what this process uses (see :func:`use_reference` for that)."""
-    graph = Graph()
-    graph += _reference_graph()
-    for file in extra:
-        _parse(graph, file)
-    return vocabulary_of(graph)
 
 
 def vocabulary_of(graph: Graph) -> Vocabulary:

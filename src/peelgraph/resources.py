@@ -7,7 +7,6 @@ working directory.
 
 from __future__ import annotations
 
-import os
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -51,22 +50,9 @@ def ontology_file(name: str) -> Traversable:
 SHAPES_FILE = "shapes.ttl"
 
 
-#: Extra reference Turtle files (os.pathsep-separated), read after the packaged ones: question
-#: frameworks of cycles the package does not know, more partner bodies, ... Set by
-#: ``--reference`` options; an environment variable so that worker processes see it too.
-REFERENCE_ENV = "PEELGRAPH_REFERENCE"
-
-
-def extra_reference_files() -> list[Path]:
-    """The extra reference files named by :data:`REFERENCE_ENV`, in the order given."""
-    value = os.environ.get(REFERENCE_ENV, "")
-    return [Path(part) for part in value.split(os.pathsep) if part]
-
-
-def reference_files() -> list[Traversable]:
-    """Every Turtle file of ``ontology/`` that belongs in the reference graph (not the shapes),
-    then the extra reference files."""
+def packaged_reference_files() -> list[Traversable]:
+    """Every Turtle file of ``ontology/`` that belongs in the reference graph (not the shapes)."""
     files = [
         f for f in ontology_dir().iterdir() if f.name.endswith(".ttl") and f.name != SHAPES_FILE
     ]
-    return [*sorted(files, key=lambda f: f.name), *extra_reference_files()]
+    return sorted(files, key=lambda f: f.name)

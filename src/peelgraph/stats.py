@@ -1,73 +1,110 @@
-"""A summary of a built graph: reports, judgments by grade, items, links, observations."""
+"""What a built graph holds, counted in one place: the build's summary and ``peelgraph stats``
+both come from :func:`graph_stats`, run on the query store (persistent beside a built file,
+or in memory), so the two can never disagree.
+"""
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from rdflib import Dataset, Graph, URIRef
-from rdflib.namespace import QB, RDF, SKOS
+from .iris import LINKS_GRAPH, PEEL, REFERENCE_GRAPH
 
-from .iris import PEEL, REFERENCE_GRAPH
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+
+_QB = "http://purl.org/linked-data/cube#"
+
+#: Things counted by type: GraphStats field -> class IRI.
+_BY_TYPE = {
+    "reports": PEEL.InspectionReport,
+    "findings": PEEL.Finding,
+    "areas_for_improvement": PEEL.AreaForImprovement,
+    "causes_of_concern": PEEL.CauseOfConcern,
+    "recommendations": PEEL.Recommendation,
+    "partner_links": PEEL.PartnerLink,
+    "partnerships": PEEL.Partnership,
+    "observations": f"{_QB}Observation",
+}
+
+_COUNTS = (
+    "SELECT ?type (COUNT(DISTINCT ?s) AS ?n) WHERE { VALUES ?type { "
+    + " ".join(f"<{iri}>" for iri in _BY_TYPE.values())
+    + " } ?s a ?type } GROUP BY ?type"
+)
+_GRADES = f"""SELECT ?grade (COUNT(DISTINCT ?j) AS ?n)
+WHERE {{ ?j a <{PEEL.Judgment}> ; <{PEEL.grade}> ?grade }} GROUP BY ?grade"""
+_PARTNERS = f"""SELECT (COUNT(DISTINCT ?p) AS ?n)
+WHERE {{ ?link a <{PEEL.PartnerLink}> ; <{PEEL.partner}> ?p }}"""
+_FOLLOWS = (
+    f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{LINKS_GRAPH}> {{ ?a <{PEEL.followsUp}> ?b }} }}"
+)
+_GRAPHS = f"""SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
+FILTER (?g != <{REFERENCE_GRAPH}>) }} GROUP BY ?g"""
 
 
 @dataclass
 class GraphStats:
+    """Counts of what a graph holds (report triples: every graph but the reference graph)."""
+
     reports: int = 0
     judgments_by_grade: dict[str, int] = field(default_factory=dict)
     findings: int = 0
     areas_for_improvement: int = 0
+    causes_of_concern: int = 0
+    recommendations: int = 0
     partner_links: int = 0
     partners: int = 0
+    partnerships: int = 0
     observations: int = 0
+    follow_up_links: int = 0
     triples: int = 0
     named_graphs: int = 0
+
+    @property
+    def judgments(self) -> int:
+        return sum(self.judgments_by_grade.values())
 
     def as_dict(self) -> dict[str, object]:
         return {
             "reports": self.reports,
+            "judgments": self.judgments,
             "judgments_by_grade": dict(sorted(self.judgments_by_grade.items())),
             "findings": self.findings,
             "areas_for_improvement": self.areas_for_improvement,
+            "causes_of_concern": self.causes_of_concern,
+            "recommendations": self.recommendations,
             "partner_links": self.partner_links,
             "partners": self.partners,
+            "partnerships": self.partnerships,
             "observations": self.observations,
+            "follow_up_links": self.follow_up_links,
             "triples": self.triples,
             "named_graphs": self.named_graphs,
         }
 
 
-def union_graph(ds: Dataset | Graph) -> Graph:
-    """All triples of a Dataset (or the Graph itself) in one Graph."""
-    if not isinstance(ds, Dataset):
-        return ds
-    union = Graph()
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        union.add((s, p, o))
-    return union
+def _number(store: ox.Store, query: str, union: bool = True) -> int:
+    for row in store.query(query, use_default_graph_as_union=union):  # type: ignore[union-attr]
+        return int(row[0].value)  # type: ignore[index]
+    return 0
 
 
-def graph_stats(ds: Dataset | Graph) -> GraphStats:
-    """Count what a graph (or every graph of a Dataset) holds."""
-    g = union_graph(ds)
-    stats = GraphStats(triples=len(g))
-    if isinstance(ds, Dataset):
-        stats.named_graphs = sum(
-            1
-            for c in ds.graphs()
-            if isinstance(c.identifier, URIRef) and len(c) and c.identifier != REFERENCE_GRAPH
-        )
-    stats.reports = len(set(g.subjects(RDF.type, PEEL.InspectionReport)))
-    grades: Counter[str] = Counter()
-    for judgment in set(g.subjects(RDF.type, PEEL.Judgment)):
-        grade = g.value(judgment, PEEL.grade)
-        label = g.value(grade, SKOS.prefLabel) if grade is not None else None
-        grades[str(label) if label is not None else str(grade)] += 1
-    stats.judgments_by_grade = dict(grades)
-    stats.findings = len(set(g.subjects(RDF.type, PEEL.Finding)))
-    stats.areas_for_improvement = len(set(g.subjects(RDF.type, PEEL.AreaForImprovement)))
-    links = set(g.subjects(RDF.type, PEEL.PartnerLink))
-    stats.partner_links = len(links)
-    stats.partners = len({g.value(link, PEEL.partner) for link in links})
-    stats.observations = len(set(g.subjects(RDF.type, QB.Observation)))
+def graph_stats(store: ox.Store) -> GraphStats:
+    """Count what the graphs of an Oxigraph store hold (the default graph, where a file had
+    one, counts as a graph of its own)."""
+    stats = GraphStats()
+    fields = {str(iri): name for name, iri in _BY_TYPE.items()}
+    for row in store.query(_COUNTS, use_default_graph_as_union=True):  # type: ignore[union-attr]
+        setattr(stats, fields[row["type"].value], int(row["n"].value))  # type: ignore[index]
+    for row in store.query(_GRADES, use_default_graph_as_union=True):  # type: ignore[union-attr]
+        grade = row["grade"].value.rsplit("/", 1)[-1].replace("-", " ")  # type: ignore[index]
+        stats.judgments_by_grade[grade] = int(row["n"].value)  # type: ignore[index]
+    stats.partners = _number(store, _PARTNERS)
+    stats.follow_up_links = _number(store, _FOLLOWS)
+    for row in store.query(_GRAPHS):  # type: ignore[union-attr]
+        stats.triples += int(row["n"].value)  # type: ignore[index]
+        if row["g"].value != str(LINKS_GRAPH):  # type: ignore[index]
+            stats.named_graphs += 1
+    stats.triples += _number(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", union=False)
     return stats

@@ -196,6 +196,11 @@ def persistent_store(graph_file: Path) -> ox.Store:
     return ox.Store.read_only(str(store_folder(graph_file)))
 
 
+def open_store(graph_file: Path) -> ox.Store:
+    """The query store of a built graph file, for the commands that answer from it."""
+    return persistent_store(graph_file)
+
+
 def sync_store(graph_file: Path, graphs: list[tuple[str, bytes]] | None = None) -> list[str]:
     """Bring the store beside ``graph_file`` up to date; list the named graphs (re)loaded.
 

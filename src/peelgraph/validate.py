@@ -6,21 +6,30 @@ the size of one report, not of the corpus. Results come back as values, never pr
 
 Two SHACL engines give the same results (``tests/test_shapes.py`` runs every negative test on
 both): ``turbo``, the default, is pyshacl-turbo (SHACL Core and SHACL-SPARQL in Rust, with
-the shapes compiled once per process), about ten times faster than pySHACL on a report;
-``pyshacl`` is the reference implementation, kept for comparison and as a fallback.
+the shapes compiled once per build context), about ten times faster than pySHACL on a
+report; ``pyshacl`` is the reference implementation, kept for comparison and as a fallback.
+The :class:`~peelgraph.context.BuildContext` says which, and holds the shapes and the
+reference graph.
+
+Every graph file, whatever its format, goes through one path: its graphs as triples by name
+(:func:`peelgraph.graphio.read_graph_triples`), then :func:`validate_graphs`; the cross-report
+graph is always checked by :func:`validate_links`, with the types of what it links.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 
-from .reference import shapes_graph, shared_reference_graph
+from .context import BuildContext
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
 
 
 @dataclass(frozen=True)
@@ -77,81 +86,34 @@ class ValidationReport:
 
 
 _SEVERITIES = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
+_OPTIONS = {"inference": "none", "abort_on_first": False, "allow_warnings": True}
 
 
 def _short(node: object) -> str | None:
     return None if node is None else str(node)
 
 
-def shapes_named(*names: str) -> Graph:
-    """The part of the shapes graph that defines the named shapes (``shapes:LinkShape``...)."""
-    full = shapes_graph()
-    subset = Graph()
-    for name in names:
-        node = URIRef(f"https://w3id.org/peelgraph/shapes#{name}")
-        for triple in full.cbd(node):
-            subset.add(triple)
-    return subset
-
-
-#: The shapes of the cross-report graph: follow-up links and partnerships.
-LINK_SHAPES = ("LinkShape", "PartnershipShape")
-
-ENGINES = ("turbo", "pyshacl")
-DEFAULT_ENGINE = "turbo"
-
-
-@lru_cache(maxsize=1)
-def _compiled_shapes():  # type: ignore[no-untyped-def]
-    from pyshacl_turbo import compile_shapes
-
-    return compile_shapes(shapes_graph(), advanced=True)
-
-
-_SERIALISED: dict[int, tuple[Graph, int, str]] = {}
-
-
-def _reference_ntriples(reference: Graph) -> str:
-    """The reference graph's N-Triples, serialised once per graph object (and size)."""
-    held = _SERIALISED.get(id(reference))
-    if held is None or held[0] is not reference or held[1] != len(reference):
-        if len(_SERIALISED) > 4:
-            _SERIALISED.clear()
-        held = (reference, len(reference), reference.serialize(format="nt"))
-        _SERIALISED[id(reference)] = held
-    return held[2]
-
-
-_OPTIONS = {"inference": "none", "abort_on_first": False, "allow_warnings": True}
-
-
-def _turbo(ntriples: str, shapes: Graph | None) -> Graph:
+def _turbo(ntriples: str, context: BuildContext, links: bool) -> Graph:
     """pyshacl-turbo on N-Triples text: parsed natively, with no rdflib graph to build or
-    convert (the text goes in as pyshacl-turbo's own input type when this version has it)."""
-    from pyshacl_turbo import compile_shapes
+    convert, against the shapes the context compiled once."""
+    from pyshacl_turbo.rdf import Input
 
-    program = _compiled_shapes() if shapes is None else compile_shapes(shapes, advanced=True)
-    try:
-        from pyshacl_turbo.rdf import Input
-
-        data: object = Input(ntriples, "nt", None, {})
-    except ImportError:  # pragma: no cover - another pyshacl-turbo layout
-        data = Graph().parse(data=ntriples, format="nt")
-    _, results, _ = program.validate(data, **_OPTIONS)
-    return results
+    program = context.compiled_link_shapes if links else context.compiled_shapes
+    _, results, _ = program.validate(Input(ntriples, "nt", None, {}), **_OPTIONS)
+    return results  # type: ignore[no-any-return]
 
 
-def _pyshacl(ntriples: str, shapes: Graph | None) -> Graph:
+def _pyshacl(ntriples: str, context: BuildContext, links: bool) -> Graph:
     from pyshacl import validate as shacl_validate
 
     _, results, _ = shacl_validate(
         Graph().parse(data=ntriples, format="nt"),
-        shacl_graph=shapes if shapes is not None else shapes_graph(),
+        shacl_graph=context.link_shapes if links else context.shapes,
         advanced=True,
         inplace=True,
         **_OPTIONS,
     )
-    return results
+    return results  # type: ignore[no-any-return]
 
 
 _RUNNERS = {"turbo": _turbo, "pyshacl": _pyshacl}
@@ -159,46 +121,33 @@ _RUNNERS = {"turbo": _turbo, "pyshacl": _pyshacl}
 
 def validate_ntriples(
     ntriples: str,
+    context: BuildContext,
     *,
-    with_reference: bool = True,
     graph_name: str | None = None,
-    shapes: Graph | None = None,
-    reference: Graph | None = None,
-    engine: str | None = None,
+    reference: str | None = None,
 ) -> ValidationReport:
-    """Validate a graph given as N-Triples text (plus the reference graph unless
-    ``with_reference`` is False), against every shape or only those of ``shapes``, with the
-    SHACL ``engine`` of :data:`ENGINES` (default :data:`DEFAULT_ENGINE`). ``reference``
-    replaces the process's reference graph (a built dataset carries the one it was built
-    with)."""
-    engine = engine or DEFAULT_ENGINE
-    if engine not in _RUNNERS:
-        raise ValueError(f"unknown SHACL engine {engine!r}; use one of {', '.join(ENGINES)}")
-    if with_reference:
-        ntriples += _reference_ntriples(reference or shared_reference_graph())
-    results = _RUNNERS[engine](ntriples, shapes)
-    assert isinstance(results, Graph)
+    """Validate one report graph given as N-Triples text, together with the reference graph
+    (``reference`` as N-Triples, by default the context's: a built file carries the one it
+    was built with), with the context's SHACL engine."""
+    data = ntriples + (context.reference_ntriples if reference is None else reference)
+    results = _RUNNERS[context.engine](data, context, False)
     return _report(results, graph_name)
 
 
+def validate_links(links: str, types: str, context: BuildContext) -> ValidationReport:
+    """Validate the cross-report graph (N-Triples) against the link and partnership shapes,
+    with ``types``: the ``rdf:type`` of what it links, which their own report graphs hold."""
+    from .iris import LINKS_GRAPH
+
+    results = _RUNNERS[context.engine](links + types, context, True)
+    return _report(results, str(LINKS_GRAPH))
+
+
 def validate_graph(
-    data: Graph,
-    *,
-    with_reference: bool = True,
-    graph_name: str | None = None,
-    shapes: Graph | None = None,
-    reference: Graph | None = None,
-    engine: str | None = None,
+    data: Graph, context: BuildContext, *, graph_name: str | None = None
 ) -> ValidationReport:
-    """Validate one graph: :func:`validate_ntriples` of its N-Triples."""
-    return validate_ntriples(
-        data.serialize(format="nt"),
-        with_reference=with_reference,
-        graph_name=graph_name,
-        shapes=shapes,
-        reference=reference,
-        engine=engine,
-    )
+    """Validate one rdflib graph: :func:`validate_ntriples` of its N-Triples."""
+    return validate_ntriples(data.serialize(format="nt"), context, graph_name=graph_name)
 
 
 def _report(results: Graph, graph_name: str | None) -> ValidationReport:
@@ -220,121 +169,58 @@ def _report(results: Graph, graph_name: str | None) -> ValidationReport:
             )
         )
     report.violations.sort(
-        key=lambda v: (
-            v.graph or "",
-            v.focus,
-            v.path or "",
-            v.message,
-            v.value or "",
-            v.shape or "",
-        )
-    )
+        key=lambda v: (v.graph or "", v.focus, v.path or "", v.message, v.value or "",
+                       v.shape or "")
+    )  # fmt: skip
     return report
 
 
-def validate_dataset(ds: object, *, engine: str | None = None) -> ValidationReport:
-    """Validate each report graph of a Dataset (or a plain Graph) with the reference graph:
-    the dataset's own reference graph if it has one (what it was built with), else the
-    packaged one."""
-    from rdflib import Dataset
+def validate_file(path: Path, context: BuildContext) -> ValidationReport:
+    """Validate a graph file of any format peelgraph reads (TriG, N-Quads, Turtle,
+    N-Triples, JSON-LD): each report graph with the reference graph the file carries (else
+    the context's), the cross-report graph with the types of what it links."""
+    from .graphio import read_graph_triples
 
-    from .iris import LINKS_GRAPH, REFERENCE_GRAPH
-
-    report = ValidationReport()
-    if isinstance(ds, Dataset):
-        named = [
-            g
-            for g in ds.graphs()
-            if isinstance(g.identifier, URIRef)
-            and g.identifier != REFERENCE_GRAPH
-            and len(g)
-            and g.identifier != ds.default_graph.identifier
-        ]
-        default = ds.default_graph
-        if len(default):
-            named.append(default)
-        own = ds.get_graph(REFERENCE_GRAPH)
-        reference = own if own is not None and len(own) else None
-        for graph in sorted(named, key=lambda g: str(g.identifier)):
-            if graph.identifier == LINKS_GRAPH:
-                report.extend(_validate_links(ds, graph, engine))
-                continue
-            report.extend(
-                validate_graph(
-                    graph, graph_name=str(graph.identifier), reference=reference, engine=engine
-                )
-            )
-        return report
-    assert isinstance(ds, Graph)
-    report.extend(validate_graph(ds, engine=engine))
-    return report
+    return validate_graphs(read_graph_triples(path), context)
 
 
-def _validate_links(ds: object, links: Graph, engine: str | None) -> ValidationReport:
-    """The cross-report links graph, as the build checks it: against the link shape, with
-    the types its two ends have in their own report graphs."""
-    check = Graph()
-    check += links
-    for node in {*links.subjects(), *links.objects()}:
-        for _, _, cls, _ in ds.quads((node, RDF.type, None, None)):  # type: ignore[attr-defined]
-            check.add((node, RDF.type, cls))
-    return validate_graph(
-        check,
-        with_reference=False,
-        graph_name=str(links.identifier),
-        shapes=shapes_named(*LINK_SHAPES),
-        engine=engine,
-    )
+def validate_dataset(ds: object, context: BuildContext) -> ValidationReport:
+    """Validate an rdflib Dataset (or Graph) as :func:`validate_file` validates a file."""
+    from .graphio import dataset_triples
+
+    return validate_graphs(dataset_triples(ds), context)
 
 
-def validate_file(path: Path, *, engine: str | None = None) -> ValidationReport:
-    """Validate a graph file as :func:`validate_dataset` validates its Dataset, with the
-    same results. TriG and N-Quads are read with Oxigraph's parser
-    (:func:`~peelgraph.graphio.read_graph_triples`) and each graph goes to the SHACL engine
-    as N-Triples text: on a built corpus of 600 reports that is several times faster than an
-    rdflib Dataset, in a third of the memory. Other formats are read with rdflib."""
-    from .graphio import NATIVE_QUAD_FORMATS, input_format, load_dataset, read_graph_triples
-
-    rdf_format = input_format(path)
-    if rdf_format not in NATIVE_QUAD_FORMATS:
-        return validate_dataset(load_dataset(path, rdf_format), engine=engine)
-    return _validate_graphs(read_graph_triples(path, rdf_format), engine)
-
-
-def _validate_graphs(graphs: dict[str, list], engine: str | None) -> ValidationReport:  # type: ignore[type-arg]
+def validate_graphs(graphs: dict[str, list[ox.Triple]], context: BuildContext) -> ValidationReport:
+    """Validate the graphs of a file or dataset, given as triples by graph name (the default
+    graph under :data:`peelgraph.graphio.DEFAULT_GRAPH`). The reference graph, when there is
+    one, is what the others are checked with; the links graph is checked by
+    :func:`validate_links`; every other graph as a report graph."""
     import pyoxigraph as ox
 
+    from .graphio import ntriples_of
     from .iris import LINKS_GRAPH, REFERENCE_GRAPH
 
-    def text(triples: list) -> str:  # type: ignore[type-arg]
-        return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
-
+    graphs = dict(graphs)
     own = graphs.pop(str(REFERENCE_GRAPH), None)
-    reference = Graph().parse(data=text(own), format="nt") if own else None
+    reference = ntriples_of(own) if own else None
     report = ValidationReport()
     for name in sorted(graphs):
+        triples = graphs[name]
+        if not triples:
+            continue
         if name == str(LINKS_GRAPH):
-            ends = {t.subject for t in graphs[name]} | {t.object for t in graphs[name]}
+            ends = {t.subject for t in triples} | {t.object for t in triples}
             rdf_type = ox.NamedNode(str(RDF.type))
             typed = [
                 t
-                for triples in ([*graphs.values(), own or []])
-                for t in triples
+                for held in (*graphs.values(), own or [])
+                for t in held
                 if t.predicate == rdf_type and t.subject in ends
             ]
-            report.extend(
-                validate_ntriples(
-                    text(graphs[name]) + text(typed),
-                    with_reference=False,
-                    graph_name=name,
-                    shapes=shapes_named(*LINK_SHAPES),
-                    engine=engine,
-                )
-            )
+            report.extend(validate_links(ntriples_of(triples), ntriples_of(typed), context))
             continue
         report.extend(
-            validate_ntriples(
-                text(graphs[name]), graph_name=name, reference=reference, engine=engine
-            )
+            validate_ntriples(ntriples_of(triples), context, graph_name=name, reference=reference)
         )
     return report

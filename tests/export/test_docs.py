@@ -8,9 +8,9 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
+from peelgraph.context import default_context
 from peelgraph.export.docs import ontology_page
 from peelgraph.iris import PEEL
-from peelgraph.reference import reference_graph
 
 
 class _Page(HTMLParser):
@@ -43,7 +43,7 @@ class _Page(HTMLParser):
 
 @pytest.fixture(scope="module")
 def reference() -> Graph:
-    return reference_graph()
+    return default_context().reference_graph
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from peelgraph.build import build
 from peelgraph.cli import app
 from peelgraph.extract import extract_reports
 from peelgraph.links import cross_report_links
-from peelgraph.reference import vocabulary_with
+from peelgraph.reference import read_reference_graph, vocabulary_of
 from peelgraph.synth.check import differences
 from peelgraph.synth.corpus import FRAMEWORKS_FILE, generate_corpus
 
@@ -96,7 +96,7 @@ def test_every_document_of_a_mixed_corpus_reads_back_as_written(tmp_path, vocab,
     files = generate_corpus(tmp_path, vocab, scale=scale, seed=3, forces=forces)
     assert {f.fmt for f in files} == {"txt", "pdf", "summary", "landing"}
     frameworks = tmp_path / FRAMEWORKS_FILE
-    known = vocabulary_with([frameworks]) if frameworks.is_file() else vocab
+    known = vocabulary_of(read_reference_graph([frameworks])) if frameworks.is_file() else vocab
     for f in files:
         [report] = extract_reports(f.path, known)
         assert differences(f.facts, report, f.reads_as) == [], f.path.name

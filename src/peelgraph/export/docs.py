@@ -217,9 +217,9 @@ def _environment() -> Environment:
 def ontology_page(graph: Graph | None = None) -> bytes:
     """The HTML page of the ontology (the packaged reference data unless a graph is given)."""
     if graph is None:
-        from ..reference import reference_graph
+        from ..context import default_context
 
-        graph = reference_graph()
+        graph = default_context().reference_graph
     page = ontology_model(graph)
     html = _environment().get_template("ontology.html.j2").render(page=page)
     return html.encode("utf-8")

@@ -27,9 +27,9 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, QB, RDF, XSD
 
 from ..errors import OutputError, ReferenceDataError
+from ..graphio import union_graph
 from ..iris import OA, PEEL
 from ..resources import ontology_file
-from ..stats import union_graph
 
 CONTEXT_FILE = "context-v1.jsonld"
 #: Where the context is published; documents that link it rather than embed it use this URL.

@@ -19,8 +19,8 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, QB, RDF, RDFS, SKOS
 from rdflib.term import Node
 
+from ..graphio import union_graph
 from ..iris import OA, PEEL
-from ..stats import union_graph
 
 Row = dict[str, object]
 _DIGITS = re.compile(r"(\d+)")

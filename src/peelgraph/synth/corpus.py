@@ -26,7 +26,7 @@ from pathlib import Path
 
 from ..errors import PeelgraphError
 from ..graphio import write_atomic
-from ..reference import vocabulary_with
+from ..reference import read_reference_graph, vocabulary_of
 from ..vocab import Vocabulary
 from .facts import CoreSection, Paragraph, ReportFacts
 from .files import FORMATS, CorpusFile, render_file, rng_for, write_manifest
@@ -153,7 +153,7 @@ def generate_corpus(
     out.mkdir(parents=True, exist_ok=True)
     if synthetic:
         (out / FRAMEWORKS_FILE).write_bytes(SYNTHETIC_FRAMEWORKS.read_bytes())
-        vocab = vocabulary_with([out / FRAMEWORKS_FILE])
+        vocab = vocabulary_of(read_reference_graph([out / FRAMEWORKS_FILE]))
     else:
         (out / FRAMEWORKS_FILE).unlink(missing_ok=True)  # from an earlier, larger corpus
     chosen = sorted(vocab.forces, key=lambda f: f.slug)[:n_forces]

@@ -1,4 +1,4 @@
-"""Command-line commands for the network view: ``viz partnerships``."""
+"""Commands for the network view: ``viz partnerships``."""
 
 from __future__ import annotations
 
@@ -7,12 +7,10 @@ from typing import Annotated
 
 import typer
 
-DEFAULT_DATA = Path("build/peel.trig")
+from .common import DEFAULT_DATA, DataOption, out, reports_errors
 
 
 def register(app: typer.Typer) -> None:
-    from .cli import out, reports_errors
-
     viz_app = typer.Typer(help="Views of the graph.", no_args_is_help=True)
     app.add_typer(viz_app, name="viz")
 
@@ -23,9 +21,7 @@ def register(app: typer.Typer) -> None:
             Path,
             typer.Option("-o", "--output", help="OUT.html, .svg, .png, .graphml or .gexf."),
         ],
-        data: Annotated[
-            Path, typer.Option("--data", "-d", help="Built graph file.")
-        ] = DEFAULT_DATA,
+        data: DataOption = DEFAULT_DATA,
         endpoint: Annotated[
             str | None, typer.Option(help="SPARQL endpoint URL to read instead of --data.")
         ] = None,
@@ -45,10 +41,10 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Draw the partnership network: forces and partner bodies, links weighted by the
         findings and areas for improvement that evidence them."""
-        from .errors import PeelgraphError
-        from .graphio import check_output
-        from .store import Endpoint, open_dataset
-        from .viz import SUFFIXES, build_network, network_rows, network_stats, write
+        from ..errors import PeelgraphError
+        from ..graphio import check_output
+        from ..store import Endpoint, open_dataset
+        from ..viz import SUFFIXES, build_network, network_rows, network_stats, write
 
         if output.suffix.lower() not in SUFFIXES:
             raise PeelgraphError(

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .cli import out, reports_errors
+from .common import OverwriteOption, out, reports_errors
 
 FORMAT_HELP = "turtle, trig, nt, nq, jsonld or csv (default: from the output's suffix)."
 
@@ -57,38 +57,18 @@ def register(app: typer.Typer) -> None:
                 help="jsonld: name the published context by URL instead of embedding it.",
             ),
         ] = False,
-        overwrite: Annotated[
-            bool, typer.Option("--overwrite", help="Replace the output if it exists.")
-        ] = False,
+        overwrite: OverwriteOption = False,
     ) -> None:
         """Export a built graph as Turtle, TriG, N-Triples, N-Quads, JSON-LD or CSV tables.
 
         The whole graph, or only some forces or reports (with the reference data they use).
         The same input always gives byte-identical output.
         """
-        from .export import export_files, export_format, write_export
-        from .graphio import load_dataset
+        from ..app import export_graph
 
-        fmt = export_format(output, output_format)
-        if fmt == "csv" and table is None and output.suffix.lower() == ".csv":
-            from .errors import OutputError
-
-            raise OutputError(
-                "a single .csv file holds one table",
-                where=str(output),
-                hint="pass --table NAME, or name a folder to get every table",
-            )
-        ds = load_dataset(file)
-        files = export_files(
-            ds,
-            fmt,
-            forces=force or (),
-            reports=report or (),
-            table=table,
-            link_context=link_context,
-            where=str(file),
-        )
-        written = write_export(output, files, inputs=[file], overwrite=overwrite)
+        fmt, written = export_graph(file, output, output_format, forces=force or (),
+                                    reports=report or (), table=table,
+                                    link_context=link_context, overwrite=overwrite)  # fmt: skip
         for path in written:
             out.print(f"Wrote {path} ({path.stat().st_size:,} bytes, {fmt})", markup=False)
 
@@ -96,13 +76,11 @@ def register(app: typer.Typer) -> None:
     @reports_errors
     def docs(
         output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")],
-        overwrite: Annotated[
-            bool, typer.Option("--overwrite", help="Replace the output if it exists.")
-        ] = False,
+        overwrite: OverwriteOption = False,
     ) -> None:
         """Write the ontology and its SKOS schemes as one readable HTML page."""
-        from .export.docs import ontology_page
-        from .graphio import check_output, write_atomic
+        from ..export.docs import ontology_page
+        from ..graphio import check_output, write_atomic
 
         check_output(output, [], overwrite)
         write_atomic(output, ontology_page())

@@ -1,0 +1,274 @@
+"""The application layer: one function per use case, what the command line and Python callers
+share.
+
+Each function takes plain values and a :class:`~peelgraph.context.BuildContext` where it needs
+reference data, does the whole job (checks, pipeline, writing, the query store) and returns a
+result to show; it raises peelgraph's own errors and never prints. The Typer commands in
+:mod:`peelgraph.cli` only parse arguments, call one of these and print what comes back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .context import BuildContext
+from .errors import InputError, NotConformingError, OutputError, PeelgraphError
+from .limits import DEFAULT_MAX_BYTES
+from .stats import GraphStats
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+
+    from .build import BuildResult, Progress
+    from .explain import Explanation
+    from .validate import ValidationReport
+
+#: The cache folder beside an output, unless another is named.
+CACHE_FOLDER = ".peelgraph-cache"
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How :func:`build_to_file` runs (the ``build`` command's options)."""
+
+    keep_going: bool = False
+    max_bytes: int = DEFAULT_MAX_BYTES
+    workers: int | None = None
+    cache_dir: Path | None = None  # default: CACHE_FOLDER beside the output
+    use_cache: bool = True
+    store: bool = True  # leave the query store beside the output
+    overwrite: bool = False
+
+
+@dataclass
+class BuildOutcome:
+    """What a build wrote: the file, what it holds (counted from the store), the store."""
+
+    output: Path
+    result: BuildResult
+    stats: GraphStats
+    store: Path | None = None
+    store_status: str | None = None  # loaded, up to date, "n of m graphs reloaded"
+    warnings: list[str] = field(default_factory=list)
+
+
+def build_to_file(
+    paths: Iterable[Path],
+    output: Path,
+    context: BuildContext,
+    options: BuildOptions | None = None,
+    progress: Progress | None = None,
+) -> BuildOutcome:
+    """Extract, map and validate the reports of ``paths``, write the graph to ``output``
+    (format by suffix) and, unless ``options.store`` is off, bring the query store beside it
+    up to date. A graph that does not conform is not written (:class:`NotConformingError`
+    carries the validation report)."""
+    from .build import NoProgress, build, collect_inputs
+    from .graphio import check_output, format_for
+
+    options = options or BuildOptions()
+    progress = progress or NoProgress()
+    paths = list(paths)
+    check_output(output, collect_inputs(paths), options.overwrite)
+    fmt = format_for(output)
+    cache_dir = None
+    if options.use_cache:
+        cache_dir = options.cache_dir or output.parent / CACHE_FOLDER
+    result = build(paths, context, keep_going=options.keep_going, max_bytes=options.max_bytes,
+                   progress=progress, workers=options.workers, cache_dir=cache_dir)  # fmt: skip
+    _check_built(result, output)
+    graphs = result.graphs()
+    _write(output, fmt, result, graphs, progress)
+    outcome = BuildOutcome(output, result, GraphStats(), warnings=list(result.cache_warnings))
+    if options.store:
+        _sync(outcome, fmt, graphs, progress)
+    else:
+        outcome.stats = _stats_in_memory(graphs)
+    return outcome
+
+
+def _check_built(result: BuildResult, output: Path) -> None:
+    validation = result.validation
+    if not validation.conforms:
+        raise NotConformingError(
+            f"the graph does not conform to the shapes ({len(validation.violations)} "
+            "result(s)); nothing was written",
+            validation,
+            where=str(output),
+        )
+    if not result.reports:
+        raise PeelgraphError("no report could be read; nothing was written", where=str(output))
+
+
+def _write(
+    output: Path, fmt: str, result: BuildResult, graphs: list[tuple[str, bytes]],
+    progress: Progress,
+) -> None:  # fmt: skip
+    from .graphio import write_graphs, write_trig
+
+    progress.start("write", 1)
+    if fmt == "trig":
+        write_trig(output, result.trig_blocks())
+    else:
+        write_graphs(output, [data for _, data in graphs], fmt)
+    progress.advance("write")
+
+
+def _sync(
+    outcome: BuildOutcome, fmt: str, graphs: list[tuple[str, bytes]], progress: Progress
+) -> None:
+    """Bring the store beside the output up to date (only changed graphs are reloaded) and
+    count what it holds."""
+    from .store import persistent_store, store_folder, sync_store
+
+    progress.start("store", 1)
+    reloaded = sync_store(outcome.output, graphs if fmt in ("trig", "nquads") else None)
+    progress.advance("store")
+    if not reloaded:
+        outcome.store_status = "up to date"
+    elif reloaded == ["*"] or len(reloaded) >= len(graphs):
+        outcome.store_status = "loaded"
+    else:
+        outcome.store_status = f"{len(reloaded)} of {len(graphs)} graphs reloaded"
+    outcome.store = store_folder(outcome.output)
+    outcome.stats = _stats(persistent_store(outcome.output))
+
+
+def _stats(store: ox.Store) -> GraphStats:
+    from .stats import graph_stats
+
+    return graph_stats(store)
+
+
+def _stats_in_memory(graphs: list[tuple[str, bytes]]) -> GraphStats:
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    for _, data in graphs:
+        store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+    return _stats(store)
+
+
+def graph_stats_of(path: Path) -> GraphStats:
+    """What a graph file holds, counted on its query store (made beside it if needed)."""
+    from .store import open_store
+
+    return _stats(open_store(path))
+
+
+def validate_file(path: Path, context: BuildContext) -> ValidationReport:
+    """Validate a graph file of any format (see :func:`peelgraph.validate.validate_file`)."""
+    from .validate import validate_file as run
+
+    return run(path, context)
+
+
+def expand_iri(text: str) -> str:
+    """A full IRI from a full IRI, ``<IRI>``, or a prefixed name (``pid:report/...``,
+    ``report:...``, ``force:kent``), as the exports and query results write them."""
+    from .iris import PREFIXES
+
+    text = text.strip().removeprefix("<").removesuffix(">")
+    if "://" in text:
+        return text
+    prefix, _, rest = text.partition(":")
+    namespace = PREFIXES.get(prefix)
+    if namespace is None or not rest:
+        known = ", ".join(sorted(PREFIXES))
+        raise InputError(f"not an IRI or a known prefixed name: {text!r}",
+                         hint=f"use a full IRI or one of the prefixes {known}")  # fmt: skip
+    return f"{namespace}{rest}"
+
+
+def explain_item(
+    iri: str, data: Path, sources: Iterable[Path] = (), context_chars: int = 160
+) -> Explanation:
+    """An item's text, question, source file, page, offsets and the passage around it, read
+    from the query store of ``data`` (only the item's neighbourhood is fetched)."""
+    from .explain import explain, neighbourhood
+    from .store import open_store
+
+    full = expand_iri(iri)
+    graph = neighbourhood(open_store(data), full)
+    search = [*sources, data.parent, Path.cwd()]
+    return explain(graph, full, search, context_chars)
+
+
+def export_graph(
+    file: Path,
+    output: Path,
+    fmt: str | None = None,
+    *,
+    forces: Iterable[str] = (),
+    reports: Iterable[str] = (),
+    table: str | None = None,
+    link_context: bool = False,
+    overwrite: bool = False,
+) -> tuple[str, list[Path]]:
+    """Export a built graph (or part of it) as another format; returns the format and the
+    files written."""
+    from .export import export_files, export_format, write_export
+    from .graphio import load_dataset
+
+    fmt = export_format(output, fmt)
+    if fmt == "csv" and table is None and output.suffix.lower() == ".csv":
+        raise OutputError(
+            "a single .csv file holds one table",
+            where=str(output),
+            hint="pass --table NAME, or name a folder to get every table",
+        )
+    files = export_files(load_dataset(file), fmt, forces=forces, reports=reports, table=table,
+                         link_context=link_context, where=str(file))  # fmt: skip
+    return fmt, write_export(output, files, inputs=[file], overwrite=overwrite)
+
+
+@dataclass(frozen=True)
+class CorpusOutcome:
+    """A synthetic corpus written: its documents, reports, formats, and the synthetic
+    frameworks file the build needs (None when every framework is real reference data)."""
+
+    folder: Path
+    documents: int
+    reports: int
+    formats: dict[str, int]
+    frameworks: Path | None
+
+
+def write_corpus(
+    output: Path,
+    context: BuildContext,
+    *,
+    scale: str = "small",
+    seed: int = 0,
+    forces: int | None = None,
+    pdf_share: float | None = None,
+    overwrite: bool = False,
+) -> CorpusOutcome:
+    """Write a synthetic corpus of the scale into ``output`` (an empty or new folder, unless
+    ``overwrite``); see :func:`peelgraph.synth.corpus.generate_corpus`."""
+    from collections import Counter
+
+    from .synth.corpus import FRAMEWORKS_FILE, SCALES, generate_corpus
+
+    if scale not in SCALES:
+        raise PeelgraphError(f"unknown scale {scale!r}", hint="use " + ", ".join(SCALES))
+    if forces is not None and forces < 1:
+        raise PeelgraphError(f"--forces must be at least 1, not {forces}")
+    if output.exists() and not output.is_dir():
+        raise OutputError("exists and is not a folder", where=str(output))
+    if output.exists() and any(output.iterdir()) and not overwrite:
+        raise OutputError("folder is not empty", where=str(output),
+                          hint="pass --overwrite or pick a new folder")  # fmt: skip
+    files = generate_corpus(output, context.vocabulary, scale=scale, seed=seed, forces=forces,
+                            pdf_share=pdf_share)  # fmt: skip
+    frameworks = output / FRAMEWORKS_FILE
+    return CorpusOutcome(
+        output,
+        len(files),
+        len({(f.force, f.year, f.pillar) for f in files}),
+        dict(sorted(Counter(f.fmt for f in files).items())),
+        frameworks if frameworks.is_file() else None,
+    )

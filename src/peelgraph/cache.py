@@ -1,0 +1,212 @@
+"""The build cache: extracted documents and built report graphs, kept between builds.
+
+A document whose bytes have not changed is not extracted again, and a report whose documents
+have not changed is not mapped or validated again. The cache can be deleted at any time; it
+lives beside the output (``.peelgraph-cache/``) unless ``--cache DIR`` says otherwise.
+
+It is built so that it can neither run code nor lie:
+
+- entries are JSON (decoded into the model's dataclasses with type checks), never pickle or
+  any format that executes on load;
+- each entry is sealed with an HMAC-SHA256 under a key private to the user (in the user's
+  own cache directory, not beside the output, mode 0600): an entry edited, truncated or
+  planted by anyone who can write to the output folder fails the check and is a cache miss
+  with a warning, then is built afresh (and validated like any fresh graph);
+- a cached graph carries its validation result inside the sealed entry, so a cached result
+  is always the result of validating exactly those bytes;
+- the folder is keyed by the :class:`~peelgraph.context.BuildContext` fingerprint (the
+  package's code, the reference data and the SHACL engine): other code or other reference
+  data never reads this code's entries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import secrets
+import tempfile
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import msgspec
+
+from .context import BuildContext
+from .errors import OutputError
+from .model import Report
+from .validate import ValidationReport, Violation
+
+_KEY_ENV = "PEELGRAPH_CACHE_KEY_DIR"
+
+
+class _GraphEntry(msgspec.Struct, frozen=True):
+    nquads: bytes
+    trig: bytes
+    violations: list[Violation]
+    graphs: int
+
+
+class _Sealed(msgspec.Struct, frozen=True):
+    key: str
+    body: bytes
+    mac: str
+
+
+@dataclass(frozen=True)
+class CachedGraph:
+    """A report graph taken from the cache: its N-Quads and TriG block, and the result of
+    validating exactly those bytes."""
+
+    nquads: bytes
+    trig: bytes
+    validation: ValidationReport
+
+
+def user_key() -> bytes:
+    """The secret that seals cache entries: 32 random bytes in the user's cache directory
+    (``PEELGRAPH_CACHE_KEY_DIR`` overrides where), made on first use with mode 0600. Where
+    it cannot be kept, a key for this process only (the cache then lasts one run)."""
+    folder = Path(os.environ.get(_KEY_ENV) or _user_cache_dir())
+    path = folder / "cache-key"
+    try:
+        data = path.read_bytes()
+        if len(data) == 32:
+            return data
+    except OSError:
+        pass
+    key = secrets.token_bytes(32)
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".cache-key.")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(key)
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except OSError:
+        return key
+    return key
+
+
+def _user_cache_dir() -> str:
+    from platformdirs import user_cache_dir
+
+    return user_cache_dir("peelgraph", appauthor=False)
+
+
+@dataclass
+class Cache:
+    """The cache of one build context in ``folder`` (None: no cache). ``warnings`` lists the
+    entries that were refused (tampered, corrupt, unreadable) and the cache's own troubles."""
+
+    folder: Path | None
+    context: BuildContext
+    warnings: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.folder is None:
+            return
+        if self.folder.exists() and not self.folder.is_dir():
+            raise OutputError(
+                "the cache folder is a file", where=str(self.folder), hint="pass another --cache"
+            )
+        base = self.folder / self.context.fingerprint
+        try:
+            for part in ("extract", "graph"):
+                (base / part).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self.warnings.append(
+                f"{self.folder}: cache off, the folder cannot be written ({exc.strerror})"
+            )
+            self.folder = None
+            return
+        self.folder = base
+        self._key = user_key()
+
+    # -- sealing ---------------------------------------------------------------------------
+
+    def _mac(self, key: str, body: bytes) -> str:
+        return hmac.new(self._key, key.encode() + b"\0" + body, hashlib.sha256).hexdigest()
+
+    def _read(self, path: Path, key: str) -> bytes | None:
+        if not path.exists():
+            return None
+        try:
+            sealed = msgspec.json.decode(path.read_bytes(), type=_Sealed)
+        except (OSError, msgspec.DecodeError, msgspec.ValidationError):
+            self.warnings.append(f"{path}: unreadable cache entry ignored; rebuilt")
+            return None
+        if sealed.key != key or not hmac.compare_digest(sealed.mac, self._mac(key, sealed.body)):
+            self.warnings.append(
+                f"{path}: cache entry fails its check (edited?); ignored and rebuilt"
+            )
+            return None
+        return sealed.body
+
+    def _write(self, path: Path, key: str, body: bytes) -> None:
+        data = msgspec.json.encode(_Sealed(key, body, self._mac(key, body)))
+        try:
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, path)
+        except OSError as exc:
+            self.warnings.append(f"{path}: not cached ({exc.strerror})")
+
+    # -- extracted documents ---------------------------------------------------------------
+
+    def extracted(self, sha256: str, path: Path) -> list[Report] | None:
+        """The reports extracted from a document with these bytes, if cached (with the
+        provenance of ``path``, which may name the same bytes differently)."""
+        if self.folder is None:
+            return None
+        body = self._read(self.folder / "extract" / f"{sha256}.json", sha256)
+        if body is None:
+            return None
+        try:
+            reports = msgspec.json.decode(body, type=list[Report])
+        except (msgspec.DecodeError, msgspec.ValidationError):
+            self.warnings.append(f"{sha256}: cache entry of another shape ignored; rebuilt")
+            return None
+        out = []
+        for report in reports:
+            doc = report.documents[0]
+            source = replace(doc.source, path=str(path), name=path.name)
+            out.append(replace(report, documents=(replace(doc, source=source),)))
+        return out
+
+    def keep_extracted(self, sha256: str, reports: list[Report]) -> None:
+        if self.folder is not None:
+            self._write(
+                self.folder / "extract" / f"{sha256}.json", sha256, msgspec.json.encode(reports)
+            )
+
+    # -- built graphs ----------------------------------------------------------------------
+
+    @staticmethod
+    def graph_key(report: Report) -> str:
+        """What a report graph depends on: its key and its documents' bytes and names."""
+        docs = sorted(f"{d.source.sha256}:{d.source.name}" for d in report.documents)
+        return hashlib.sha256("|".join([report.key, *docs]).encode()).hexdigest()[:24]
+
+    def built(self, report: Report) -> CachedGraph | None:
+        if self.folder is None:
+            return None
+        key = self.graph_key(report)
+        body = self._read(self.folder / "graph" / f"{key}.json", key)
+        if body is None:
+            return None
+        try:
+            entry = msgspec.json.decode(body, type=_GraphEntry)
+        except (msgspec.DecodeError, msgspec.ValidationError):
+            self.warnings.append(f"{key}: cache entry of another shape ignored; rebuilt")
+            return None
+        validation = ValidationReport(violations=list(entry.violations), graphs=entry.graphs)
+        return CachedGraph(entry.nquads, entry.trig, validation)
+
+    def keep_built(self, report: Report, graph: CachedGraph) -> None:
+        if self.folder is None:
+            return
+        key = self.graph_key(report)
+        entry = _GraphEntry(graph.nquads, graph.trig, graph.validation.violations,
+                            graph.validation.graphs)  # fmt: skip
+        self._write(self.folder / "graph" / f"{key}.json", key, msgspec.json.encode(entry))

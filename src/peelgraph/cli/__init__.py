@@ -1,0 +1,52 @@
+"""The ``peelgraph`` command line: thin commands over :mod:`peelgraph.app`.
+
+Each command module parses its arguments, calls the application layer and prints; they import
+:mod:`peelgraph.cli.common` and nothing else of the command line, and this module puts them
+together. Nothing imports this package but the console script.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from . import build, export, query, synth, viz
+from .common import out
+
+app = typer.Typer(
+    name="peelgraph",
+    help="Turn PEEL police inspection reports into a validated, queryable RDF knowledge graph.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        out.print(f"peelgraph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Turn PEEL police inspection reports into a validated, queryable RDF knowledge graph."""
+
+
+for _module in (build, synth, export, query, viz):
+    _module.register(app)
+
+
+def main() -> None:
+    """Entry point of the ``peelgraph`` console script."""
+    app(prog_name="peelgraph")
