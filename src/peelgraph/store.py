@@ -35,7 +35,7 @@ from rdflib.query import Result
 
 from . import iris
 from .errors import EndpointError, GraphFileError
-from .graphio import FORMATS, NATIVE_QUAD_FORMATS, load_dataset, read_graph_triples
+from .graphio import FORMATS, NATIVE_QUAD_FORMATS, load_dataset, ntriples_of, read_graph_triples
 from .queries import SavedQuery, get_query
 
 BACKENDS = ("oxigraph", "memory")
@@ -126,7 +126,10 @@ def _from_rdflib(result: Result) -> QueryResult:
     if result.type != "SELECT":
         raise EndpointError("only SELECT and ASK queries give rows")
     columns = [str(v) for v in result.vars or []]
-    rows = [{c: _plain(row[i]) for i, c in enumerate(columns)} for row in result]
+    rows = [
+        {c: _plain(row[i]) for i, c in enumerate(columns)}  # type: ignore[index]
+        for row in result
+    ]
     return QueryResult(columns, rows)
 
 
@@ -482,8 +485,7 @@ def _named_graphs_ntriples(graph_file: Path) -> list[tuple[str, bytes]]:
             if isinstance(quad.graph_name, ox.NamedNode):
                 by_graph.setdefault(quad.graph_name.value, []).append(quad.triple)
     return [
-        (name, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
-        for name, triples in sorted(by_graph.items())
+        (name, ntriples_of(triples).encode("utf-8")) for name, triples in sorted(by_graph.items())
     ]
 
 

@@ -26,9 +26,9 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        from .. import __version__
+        from ..version import package_version
 
-        out.print(f"peelgraph {__version__}")
+        out.print(f"peelgraph {package_version()}")
         raise typer.Exit()
 
 

@@ -200,16 +200,31 @@ def reportable_frameworks(vocab: Vocabulary) -> list[Framework]:
     ]
 
 
-def _headline_predicate(framework: Framework) -> str | None:
-    from ..extract.questions import predicate_of
+#: The stem of a PEEL question, as the inspectorate words them; what follows it is what a
+#: judgment sentence says the force is good "at" (the writer's rule, not the reader's).
+_STEM = re.compile(
+    r"^How (?:effective|efficient|effectively|efficiently|well|good|legitimate) "
+    r"(?:is|are|does|do) the force(?:'s)? (?:at |in )?",
+    re.IGNORECASE,
+)
 
-    return predicate_of(framework.headline)
+
+def _predicate(label: str) -> str | None:
+    """'How effective is the force at protecting vulnerable people?' -> 'protecting
+    vulnerable people'; None for a wording a judgment sentence cannot be built from."""
+    stem = _STEM.match(label.strip())
+    if not stem or not label.rstrip().endswith("?"):
+        return None
+    rest = label.strip()[stem.end() :].rstrip("?").strip()
+    return rest[:1].lower() + rest[1:] if rest else None
+
+
+def _headline_predicate(framework: Framework) -> str | None:
+    return _predicate(framework.headline.label)
 
 
 def _core_predicate(question: QuestionDef) -> str | None:
-    from ..extract.questions import predicate_of
-
-    return predicate_of(question) if question.graded else None
+    return _predicate(question.label) if question.graded else None
 
 
 def judgment_sentence(subject: str, grade: str, predicate: str) -> str:
