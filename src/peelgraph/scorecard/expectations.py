@@ -55,7 +55,7 @@ class ExpectedGrade:
     carried_from: int | None = None
 
     def accepts(self, grade: str) -> bool:
-        return grade == self.grade or (self.carried_grade is not None and grade == self.carried_grade)
+        return grade in (self.grade, self.carried_grade)
 
     @property
     def label(self) -> str:
