@@ -83,4 +83,5 @@ def score_folder(
             where=str(expect),
             hint="every fragment needs one entry whose sentences and items are quoted from it",
         )
-    return dataclasses.replace(score_fragments(fragments, expectations, vocab), folder=str(folder))
+    scorecard = score_fragments(fragments, expectations, vocab, extractor)
+    return dataclasses.replace(scorecard, folder=str(folder))

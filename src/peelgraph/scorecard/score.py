@@ -226,10 +226,11 @@ def _items_of(report: Report, kind: str) -> list[Any]:
 
 
 def _same_item(a: str, b: str) -> bool:
-    """Two texts are the same item when one starts with the other's first 60 characters."""
+    """Two texts are the same item (perhaps read with another extent) when they agree on
+    their first 60 characters, or on the whole of the shorter, up to its last punctuation."""
     fa, fb = fold(a), fold(b)
     n = min(60, len(fa), len(fb))
-    return n > 0 and fa[:n] == fb[:n]
+    return n >= 15 and fa[:n].rstrip(" .,;:") == fb[:n].rstrip(" .,;:")
 
 
 def score_items(page: PageExpectation, reports: Sequence[Report]) -> list[ItemResult]:
