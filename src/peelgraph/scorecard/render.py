@@ -18,6 +18,7 @@ from .score import (
     OPTIONAL_UNREAD,
     READ,
     REFUSED,
+    REFUSED_WRONGLY,
     WRONG,
     PageScore,
     Scorecard,
@@ -127,6 +128,9 @@ def _page_lines(score: PageScore) -> list[Text]:
     lines = [head]
     if score.reason:
         lines.append(Text(f"    reason: {score.reason}"))
+    if score.verdict == REFUSED_WRONGLY and page.outcome != "accept":
+        words = ", ".join(page.reason_any[:6]) + (", ..." if len(page.reason_any) > 6 else "")
+        lines.append(Text(f"    expected a reason with one of: {words}", style="dim"))
     if score.forces:
         style = "green" if score.force_verdict == "right" else "red"
         lines.append(
