@@ -22,8 +22,7 @@ CELL = 16  # px, a matrix cell
 LEGEND_FONT = 12
 STYLE = f"""
 text {{ font-family: "DejaVu Sans", Verdana, Arial, sans-serif; fill: {INK}; }}
-.label {{ font-size: {FONT}px; paint-order: stroke; stroke: {PAPER}; stroke-width: 3px;
-          stroke-linejoin: round; }}
+.label {{ font-size: {FONT}px; }}
 .heading {{ font-size: 11px; font-weight: bold; fill: #444444; }}
 .title {{ font-size: 15px; font-weight: bold; }}
 .legend text {{ font-size: {LEGEND_FONT}px; }}

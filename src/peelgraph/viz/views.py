@@ -153,10 +153,12 @@ def make_view(
     scope += [f"at least {min_weight} items a link"] if min_weight > 1 else []
     scope += [f"top {top} partners"] if top else []
     if view == "ego":
-        limits = ", ".join(scope[1:]) or "all evidence"
-        title = f"Partnerships of {force} and its {region} neighbours ({limits})"
-        if str(PID[f"force/{force}"]) not in shown:
+        iri = str(PID[f"force/{force}"])
+        if iri not in shown:
             raise PeelgraphError(f"no partner links for force {force!r} pass the filters")
+        limits = ", ".join(scope[1:]) or "all evidence"
+        label = shown.nodes[iri]["label"]
+        title = f"Partnerships of {label} and its {region} neighbours ({limits})"
         return ego_view(shown, reference, force, region, title)
     if view == "matrix":
         return matrix_view(shown, reference, f"Partnership matrix ({', '.join(scope)})")
