@@ -28,7 +28,7 @@ PAPER = "#ffffff"
 #: The colour of a partner whose type the reference data does not know.
 UNKNOWN = "#9e9e9e"
 #: Matrix shades (evidence count bins), light to dark; the label colour of each is computed.
-SHADES = ("#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c")
+SHADES = ("#deebf7", "#9ecae1", "#6baed6", "#2171b5", "#08519c")  # ColorBrewer Blues
 SHADE_BINS = (1, 2, 3, 5, 9)  # a count >= SHADE_BINS[i] gets SHADES[i]
 
 _HEX = re.compile(r"#[0-9a-fA-F]{6}")
