@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import networkx as nx
 
@@ -111,17 +112,17 @@ def star_layout(g: nx.Graph, centre: str, type_order: list[str]) -> Layout:
     return Layout(round(width, 1), round(2 * half + top_room, 1), places, (), "star")
 
 
-Group = Callable[[str], tuple[object, str]]  # node -> (sort key of its group, heading)
+Group = Callable[[str], tuple[Any, str]]  # node -> (sort key of its group, heading)
 
 
 def _column(
     g: nx.Graph,
     nodes: list[str],
     group: Group,
-    order: Callable[[str], object],
+    order: Callable[[str], Any],
 ) -> tuple[list[tuple[str, str]], float]:
     """Rows of a column: ("node", id) or ("head", text), and the column's height."""
-    groups: dict[tuple[object, str], list[str]] = {}
+    groups: dict[tuple[Any, str], list[str]] = {}
     for node in nodes:
         groups.setdefault(group(node), []).append(node)
     rows: list[tuple[str, str]] = []
@@ -137,7 +138,7 @@ def bipartite_layout(
     g: nx.Graph,
     force_group: Group,
     partner_group: Group,
-    force_order: Callable[[str], object] | None = None,
+    force_order: Callable[[str], Any] | None = None,
 ) -> Layout:
     """Forces on the left, partners on the right, each column grouped (see module doc)."""
     forces = [n for n, d in g.nodes(data=True) if d["kind"] == "force"]

@@ -19,6 +19,7 @@ from .network import FORCE_TYPE
 from .style import FORCE_FILL, INK, PAPER, SHADES, VizReference, label_colour, shade
 
 CELL = 16  # px, a matrix cell
+FOCUS = "#222222"  # the ego view's force's links
 LEGEND_FONT = 12
 STYLE = f"""
 text {{ font-family: "DejaVu Sans", Verdana, Arial, sans-serif; fill: {INK}; }}
@@ -32,6 +33,7 @@ text {{ font-family: "DejaVu Sans", Verdana, Arial, sans-serif; fill: {INK}; }}
 .cell {{ cursor: pointer; stroke: #ffffff; stroke-width: 1; }}
 .count {{ font-size: 9px; pointer-events: none; }}
 .grid {{ stroke: #eeeeee; stroke-width: 1; }}
+.focal {{ stroke: {FOCUS}; stroke-opacity: 0.8; }}
 .dim {{ opacity: 0.15; }}
 .hi.edge {{ stroke: #d62728; stroke-opacity: 0.9; }}
 .selected rect, .selected circle {{ stroke: #d62728; stroke-width: 3; }}
@@ -115,9 +117,15 @@ def _open(width: float, height: float, view: str) -> str:
 
 
 def network_svg(
-    g: nx.Graph, layout: Layout, reference: VizReference, title: str, regions: bool = False
+    g: nx.Graph,
+    layout: Layout,
+    reference: VizReference,
+    title: str,
+    regions: bool = False,
+    focus: str = "",
 ) -> str:
-    """The network view (star, bipartite or ego) with its title and legend."""
+    """The network view (star, bipartite or ego) with its title and legend; the links of
+    ``focus`` (the ego view's force) are drawn darker."""
     nodes = node_ids(g)
     edges = edge_ids(g)
     width = max(layout.width, 640.0)
@@ -136,6 +144,11 @@ def network_svg(
         '<line x1="0" y1="7" x2="14" y2="7" stroke="#7b8a8b" stroke-width="4"/>',
         f"line width: items evidencing the link (1 to {heaviest})",
     )
+    if focus:
+        legend.item(
+            f'<line x1="0" y1="7" x2="14" y2="7" stroke="{FOCUS}" stroke-width="3"/>',
+            f"links of {g.nodes[focus]['label']}",
+        )
     top = MARGIN + 24 + legend.height() + 8
     height = top + layout.height
     parts = [_open(width, height, "network")]
@@ -158,8 +171,9 @@ def network_svg(
                 f"{pb.x:.1f},{pb.y:.1f}"
             )
         questions = " ".join(g.edges[a, b]["questions"].split("; "))
+        focal = " focal" if focus in (a, b) else ""
         parts.append(
-            f'<path class="edge" id="{eid}" data-from="{nodes[a]}" data-to="{nodes[b]}" '
+            f'<path class="edge{focal}" id="{eid}" data-from="{nodes[a]}" data-to="{nodes[b]}" '
             f'data-questions="{_attr(questions)}" stroke-width="{w:.2f}" d="{path}"/>'
         )
     parts.append("</g>")

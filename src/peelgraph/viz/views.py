@@ -12,6 +12,7 @@ reads the rows, builds the view and writes it.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from ..store import Source
 from .aggregate import aggregate
 from .layout import bipartite_layout, star_layout
 from .matrix import matrix_of
-from .network import build_network, network_rows
+from .network import build_network, network_rows, question_texts
 from .render import check_suffix, encode, write_bytes
 from .style import VizReference
 from .svg import matrix_svg, network_svg
@@ -118,7 +119,8 @@ def ego_view(g: nx.Graph, reference: VizReference, force: str, region: str, titl
             and band(n) == key
         )  # fmt: skip
         summary.append(f"{bands[key][1]} ({len(names)}): " + ", ".join(names))
-    return View("ego", g, network_svg(g, layout, reference, title), title, summary)
+    svg = network_svg(g, layout, reference, title, focus=iri)
+    return View("ego", g, svg, title, summary)
 
 
 def make_view(
@@ -180,6 +182,8 @@ def draw_partnerships(
     """Read the partnership rows of ``source``, make the view and write it to ``output``
     (the format by its suffix; written atomically, nothing written on an error)."""
     suffix = check_suffix(output)
+    texts = {**reference.questions, **question_texts(source)}
+    reference = dataclasses.replace(reference, questions=texts)
     rows = network_rows(source, "" if view == "ego" else force, question)
     g = build_network(rows)
     result = make_view(
