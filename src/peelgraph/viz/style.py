@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
+from .. import iris
 from ..errors import ReferenceDataError
-from ..iris import PEEL, PID
+from ..iris import PEEL
 
 #: Inspected forces (and regions of forces) are drawn as dark squares: by shape, not by a
 #: partner-type colour, so a force as a partner (type "police force") is never confused
@@ -73,7 +74,7 @@ class Region:
 
     @property
     def iri(self) -> str:
-        return str(PID[f"region/{self.slug}"])
+        return str(iris.region(self.slug))
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ class VizReference:
     colours: dict[str, str] = field(default_factory=dict)
     regions: tuple[Region, ...] = ()
     questions: dict[str, str] = field(default_factory=dict)
+    type_iris: dict[str, str] = field(default_factory=dict)  # partner type label -> IRI
 
     def colour(self, partner_type: str) -> str:
         return self.colours.get(partner_type, UNKNOWN)
@@ -97,6 +99,7 @@ class VizReference:
 def viz_reference(graph: Graph) -> VizReference:
     """Read colours, regions and question texts from a reference graph."""
     colours: dict[str, str] = {}
+    type_iris: dict[str, str] = {}
     for ptype in graph.subjects(RDF.type, PEEL.PartnerType):
         label = graph.value(ptype, SKOS.prefLabel)
         colour = graph.value(ptype, PEEL.colour)
@@ -107,8 +110,9 @@ def viz_reference(graph: Graph) -> VizReference:
                 f"partner type {ptype} has no peel:colour as #RRGGBB in ontology/"
             )
         colours[str(label)] = str(colour).lower()
+        type_iris[str(label)] = str(ptype)
     regions = []
-    base = str(PID["region/"])
+    base = str(iris.region(""))
     for node in graph.subjects(RDF.type, SKOS.Collection):
         if not isinstance(node, URIRef) or not str(node).startswith(base):
             continue
@@ -120,4 +124,5 @@ def viz_reference(graph: Graph) -> VizReference:
         label = graph.value(q, SKOS.prefLabel)
         if label is not None and (q, SKOS.inScheme, None) in graph:
             questions[str(code)] = str(label)
-    return VizReference(colours, tuple(sorted(regions, key=lambda r: r.label)), questions)
+    regions.sort(key=lambda r: r.label)
+    return VizReference(colours, tuple(regions), questions, type_iris)

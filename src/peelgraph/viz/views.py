@@ -18,8 +18,8 @@ from pathlib import Path
 
 import networkx as nx
 
+from .. import iris
 from ..errors import PeelgraphError
-from ..iris import PID
 from ..store import Source
 from .aggregate import aggregate
 from .layout import bipartite_layout, star_layout
@@ -77,7 +77,7 @@ def matrix_view(g: nx.Graph, reference: VizReference, title: str) -> View:
 
 def ego_graph(g: nx.Graph, reference: VizReference, force: str) -> tuple[nx.Graph, str]:
     """The force, the other forces of its region and their partners; and the region's label."""
-    iri = str(PID[f"force/{force}"])
+    iri = str(iris.force(force))
     region = reference.region_of(iri)
     if region is None:
         raise PeelgraphError(
@@ -93,7 +93,7 @@ def ego_graph(g: nx.Graph, reference: VizReference, force: str) -> tuple[nx.Grap
 
 def ego_view(g: nx.Graph, reference: VizReference, force: str, region: str, title: str) -> View:
     """The force against its region's other forces (see the module docstring)."""
-    iri = str(PID[f"force/{force}"])
+    iri = str(iris.force(force))
     label = str(g.nodes[iri]["label"])
     own = set(g.neighbors(iri))
     others = {p for f in _forces(g) if f != iri for p in g.neighbors(f)}
@@ -155,7 +155,7 @@ def make_view(
     scope += [f"at least {min_weight} items a link"] if min_weight > 1 else []
     scope += [f"top {top} partners"] if top else []
     if view == "ego":
-        iri = str(PID[f"force/{force}"])
+        iri = str(iris.force(force))
         if iri not in shown:
             raise PeelgraphError(f"no partner links for force {force!r} pass the filters")
         limits = ", ".join(scope[1:]) or "all evidence"
