@@ -211,3 +211,38 @@ def test_cli_errors(seed_graph_file, tmp_path):
         ["viz", "partnerships", "-d", str(seed_graph_file), "-o", str(out), "--min-weight", "999"],
     )
     assert empty.exit_code == 2 and "no partner links match" in empty.stderr and not out.exists()
+
+
+def test_matrix_of_43_forces_by_60_partners_stays_readable(reference, vocab):
+    """43 x 60 (more partners than the synthetic corpus names): every column gets its cell,
+    labels 12 px on 16 px rows and columns, the picture a size a screen or a page can hold."""
+    from peelgraph.viz.svg import CELL
+
+    slugs = sorted(f.slug for f in vocab.forces)
+    type_names = sorted(reference.colours)
+    rows = []
+    for i, force in enumerate(slugs):
+        for j in range(60):
+            if (i * 7 + j * 3) % 5 >= 2:
+                continue
+            for k in range(1 + (i + j) % 4):
+                rows.append(
+                    {
+                        "force": force, "forceIri": FORCE + force, "year": "2016",
+                        "partner": f"partner {j:02d}", "partnerIri": f"{PARTNER}p{j:02d}",
+                        "partnerType": type_names[j % 12], "kind": "Finding",
+                        "core": "2016-EFF-3", "text": "text", "file": "f.txt", "page": 1,
+                        "item": f"https://example.org/{force}/{j}/{k}",
+                    }
+                )  # fmt: skip
+    view = make_view(build_network(SimpleNamespace(rows=rows)), reference, view="matrix")
+    svg = view.svg
+    assert svg.count('class="cell"') == view.graph.number_of_edges()
+    assert svg.count('data-kind="force"') == 43 and svg.count('data-kind="partner"') == 60
+    width, height = (int(x) for x in re.search(r'width="(\d+)" height="(\d+)"', svg).groups())
+    assert 60 * CELL < width < 1600 and 43 * CELL < height < 1400
+    assert CELL * 0.866 >= 12  # rotated column labels: 16 px apart across their baselines
+    regional = make_view(
+        build_network(SimpleNamespace(rows=rows)), reference, view="matrix", by=("region",)
+    )
+    assert regional.svg.count('data-kind="force"') == 10
