@@ -21,6 +21,7 @@ from .style import FORCE_FILL, INK, PAPER, SHADES, VizReference, label_colour, s
 CELL = 16  # px, a matrix cell
 FOCUS = "#222222"  # the ego view's force's links
 LEGEND_FONT = 12
+LEGEND_WIDTH = 900  # px: the legend wraps within what a screen shows beside the panel
 STYLE = f"""
 text {{ font-family: "DejaVu Sans", Verdana, Arial, sans-serif; fill: {INK}; }}
 .label {{ font-size: {FONT}px; }}
@@ -37,6 +38,7 @@ text {{ font-family: "DejaVu Sans", Verdana, Arial, sans-serif; fill: {INK}; }}
 .dim {{ opacity: 0.15; }}
 .hi.edge {{ stroke: #d62728; stroke-opacity: 0.9; }}
 .selected rect, .selected circle {{ stroke: #d62728; stroke-width: 3; }}
+.node rect.paper {{ stroke: none; }}
 .hidden {{ display: none; }}
 """
 
@@ -129,7 +131,7 @@ def network_svg(
     nodes = node_ids(g)
     edges = edge_ids(g)
     width = max(layout.width, 640.0)
-    legend = _Legend(width - 2 * MARGIN)
+    legend = _Legend(min(width, LEGEND_WIDTH) - 2 * MARGIN)
     legend.item(_swatch(FORCE_FILL, "square"), "region (its forces)" if regions else "force")
     for ptype in _types_present(g, reference):
         legend.item(_swatch(reference.colour(ptype)), ptype)
@@ -204,6 +206,13 @@ def network_svg(
         )
         questions = " ".join(str(data.get("questions", "")).split("; "))
         ptype = FORCE_TYPE if force else data["partner_type"]
+        if force and layout.kind == "star":  # the label sits over the links: give it paper
+            w = text_width(str(data["label"])) + 6
+            shape += (
+                f'<rect class="paper" x="{place.lx - w / 2:.1f}" y="{place.ly - FONT * 0.7:.1f}" '
+                f'width="{w:.1f}" height="{FONT * 1.4:.1f}" fill="{PAPER}" '
+                f'opacity="0.85"/>'
+            )
         parts.append(
             f'<g class="node" id="{nodes[node]}" data-kind="{"force" if force else "partner"}" '
             f'data-label="{_attr(data["label"])}" data-type="{_attr(ptype)}" '
@@ -227,7 +236,7 @@ def matrix_svg(g: nx.Graph, matrix: Matrix, reference: VizReference, title: str)
     spill = (col_labels + 16) * math.cos(slant)  # how far the last label reaches right
     grid_w, grid_h = CELL * len(matrix.cols), CELL * len(matrix.rows)
     width = max(MARGIN + row_labels + 8 + grid_w + spill + MARGIN, 640.0)
-    legend = _Legend(width - 2 * MARGIN)
+    legend = _Legend(min(width, LEGEND_WIDTH) - 2 * MARGIN)
     labels = ["1", "2", "3 to 4", "5 to 8", "9 or more"]
     for fill, text in zip(SHADES, labels, strict=True):
         legend.item(
