@@ -147,3 +147,15 @@ def test_a_partner_type_without_a_colour_is_an_error(context):
     graph.remove((PID["partner-type/academic"], PEEL.colour, None))
     with pytest.raises(ReferenceDataError, match="academic has no peel:colour"):
         viz_reference(graph)
+
+
+def test_shade_steps_follow_the_largest_count():
+    from peelgraph.viz.style import bin_labels, shade_bins
+
+    assert bin_labels(shade_bins(9)) == ["1", "2", "3 to 4", "5 to 8", "9 or more"]
+    bins = shade_bins(98, 16)  # counts by region: from about 16 to about a hundred
+    assert bins[0] == 16 and list(bins) == sorted(set(bins)) and bins[-1] < 98
+    assert shade(98, bins) == SHADES[-1] and shade(16, bins) == SHADES[0]
+    assert len({shade(n, bins) for n in range(16, 99)}) == 5
+    assert bin_labels(bins)[0] == f"16 to {bins[1] - 1}"
+    assert bin_labels(bins)[-1] == f"{bins[-1]} or more"

@@ -57,10 +57,36 @@ def label_colour(fill: str) -> str:
     return INK if contrast(INK, fill) >= contrast(PAPER, fill) else PAPER
 
 
-def shade(count: int) -> str:
+def shade_bins(largest: int, smallest: int = 1) -> tuple[int, ...]:
+    """The lower bounds of the five shades for counts from ``smallest`` to ``largest``: 1,
+    2, 3, 5, 9 for small counts; for larger ones (aggregated views), five steps of equal
+    ratio from the smallest to the largest, so the darkest shade is not everywhere."""
+    if largest <= 16:
+        return SHADE_BINS
+    low = max(1, smallest)
+    bins = [low]
+    for step in (1, 2, 3, 4):
+        bins.append(max(bins[-1] + 1, round(low * (largest / low) ** (step / 5))))
+    return tuple(bins)
+
+
+def bin_labels(bins: tuple[int, ...]) -> list[str]:
+    """ "1", "2", "3 to 4", ..., "9 or more" for the bounds of :func:`shade_bins`."""
+    labels = []
+    for low, high in zip(bins, [*bins[1:], 0], strict=True):
+        if not high:
+            labels.append(f"{low} or more")
+        elif high - 1 == low:
+            labels.append(str(low))
+        else:
+            labels.append(f"{low} to {high - 1}")
+    return labels
+
+
+def shade(count: int, bins: tuple[int, ...] = SHADE_BINS) -> str:
     """The matrix fill of a cell with ``count`` items of evidence (0: none)."""
     colour = PAPER
-    for low, fill in zip(SHADE_BINS, SHADES, strict=True):
+    for low, fill in zip(bins, SHADES, strict=True):
         if count >= low:
             colour = fill
     return colour

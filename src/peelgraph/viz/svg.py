@@ -16,7 +16,17 @@ import networkx as nx
 from .layout import FONT, MARGIN, Layout, text_width
 from .matrix import Matrix
 from .network import FORCE_TYPE
-from .style import FORCE_FILL, INK, PAPER, SHADES, VizReference, label_colour, shade
+from .style import (
+    FORCE_FILL,
+    INK,
+    PAPER,
+    SHADES,
+    VizReference,
+    bin_labels,
+    label_colour,
+    shade,
+    shade_bins,
+)
 
 CELL = 16  # px, a matrix cell
 FOCUS = "#222222"  # the ego view's force's links
@@ -237,8 +247,9 @@ def matrix_svg(g: nx.Graph, matrix: Matrix, reference: VizReference, title: str)
     grid_w, grid_h = CELL * len(matrix.cols), CELL * len(matrix.rows)
     width = max(MARGIN + row_labels + 8 + grid_w + spill + MARGIN, 640.0)
     legend = _Legend(min(width, LEGEND_WIDTH) - 2 * MARGIN)
-    labels = ["1", "2", "3 to 4", "5 to 8", "9 or more"]
-    for fill, text in zip(SHADES, labels, strict=True):
+    counts = list(matrix.counts.values()) or [1]
+    bins = shade_bins(max(counts), min(counts))
+    for fill, text in zip(SHADES, bin_labels(bins), strict=True):
         legend.item(
             f'<rect x="0" y="0" width="14" height="14" fill="{fill}" stroke="#999999"/>', text
         )
@@ -296,7 +307,7 @@ def matrix_svg(g: nx.Graph, matrix: Matrix, reference: VizReference, title: str)
             count = matrix.counts.get((row, col))
             if not count:
                 continue
-            fill = shade(count)
+            fill = shade(count, bins)
             x, y = x0 + j * CELL, y0 + i * CELL
             questions = " ".join(g.edges[row, col]["questions"].split("; "))
             parts.append(
