@@ -15,6 +15,7 @@ from ..model import (
     CauseOfConcern,
     Finding,
     FollowUp,
+    Footnote,
     GlossaryEntry,
     Observation,
     Recommendation,
@@ -67,12 +68,17 @@ def enrich(report: Report, vocab: Vocabulary, areas: Areas | None = None) -> Rep
     lex = lexicons(vocab)
     themes, types, partners = lex.themes, lex.types, lex.partners
     own = frozenset({f"force/{report.force_slug}"})
+
+    def roles(text: str) -> dict[str, tuple[str, ...]]:
+        found, sources = partners.find_roles(text, vocab.partner_roles, own)
+        return {"mentions": tuple(found), "sources": tuple(sources)}
+
     findings = tuple(
         dataclasses.replace(
             f,
             finding_type=types.classify(f.text),
             themes=themes.themes(f.text),
-            mentions=tuple(partners.find(f.text, own)),
+            **roles(f.text),
         )
         for f in report.findings
     )
@@ -81,9 +87,7 @@ def enrich(report: Report, vocab: Vocabulary, areas: Areas | None = None) -> Rep
         """Themes (at least one) and partner mentions of listed items: AFIs, concerns, ..."""
         return tuple(
             dataclasses.replace(
-                item,
-                themes=themes.themes(item.text, need_one=True),
-                mentions=tuple(partners.find(item.text, own)),
+                item, themes=themes.themes(item.text, need_one=True), **roles(item.text)
             )
             for item in items
         )
@@ -150,7 +154,15 @@ def _glossary(report: Report, vocab: Vocabulary) -> tuple[GlossaryEntry, ...]:
     seen: dict[str, GlossaryEntry] = {}
     for entry in entries:
         seen.setdefault(entry.acronym, entry)
-    return tuple(seen.values())
+    return tuple(_defined_in_footnote(e, report.footnotes) for e in seen.values())
+
+
+def _defined_in_footnote(entry: GlossaryEntry, footnotes: tuple[Footnote, ...]) -> GlossaryEntry:
+    """The entry with the number of the first footnote that defines its acronym, if any."""
+    for note in footnotes:
+        if any(a.acronym == entry.acronym for a in find_acronyms(note.text)):
+            return dataclasses.replace(entry, footnote=note.number)
+    return entry
 
 
 def _text_metrics(
