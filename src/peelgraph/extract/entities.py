@@ -151,10 +151,14 @@ class PartnerMatcher:
                 if _LIST_GAP.match(text[mentions[n - 1][1] : start]):
                     role = roles[-1]
             roles.append(role)
-        partners = list(dict.fromkeys(p for (_, _, p), r in zip(mentions, roles) if r == PARTNER))
+        partners = list(
+            dict.fromkeys(p for (_, _, p), r in zip(mentions, roles, strict=True) if r == PARTNER)
+        )
         sources = list(
             dict.fromkeys(
-                p for (_, _, p), r in zip(mentions, roles) if r != PARTNER and p not in partners
+                p
+                for (_, _, p), r in zip(mentions, roles, strict=True)
+                if r != PARTNER and p not in partners
             )
         )
         return partners, sources
