@@ -7,6 +7,7 @@ what the structural pass found. Works the same for every document format.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -191,11 +192,39 @@ def _text_metrics(
 
 
 def _unique(observations: list[Observation]) -> list[Observation]:
-    """One observation per indicator, area and period (the first one read)."""
+    """One observation per measured fact: per indicator, area and period (the first one
+    read), and a figure a sentence restates (same area, period, unit and value, and an
+    indicator label sharing two content words) is the table's observation with one more
+    span."""
     seen: dict[tuple[str, str, str], Observation] = {}
     for o in observations:
-        seen.setdefault((o.indicator, o.area, o.period), o)
+        held = seen.get((o.indicator, o.area, o.period))
+        if held is None and o.figure == "text":
+            held = next((h for h in seen.values() if _restates(o, h)), None)
+            if held is not None:
+                key = (held.indicator, held.area, held.period)
+                seen[key] = dataclasses.replace(held, spans=(*held.spans, *o.spans))
+                continue
+        if held is None:
+            seen[(o.indicator, o.area, o.period)] = o
     return list(seen.values())
+
+
+_STOP = frozenset("the in of for to a an and by over per year years change".split())
+
+
+def _content_words(label: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", label.lower()) if w not in _STOP and len(w) > 2}
+
+
+def _restates(text: Observation, table: Observation) -> bool:
+    """True when a sentence's observation states the same fact as a table's."""
+    return (
+        table.figure != "text"
+        and (text.area, text.period, text.unit, text.value)
+        == (table.area, table.period, table.unit, table.value)
+        and len(_content_words(text.indicator_label) & _content_words(table.indicator_label)) >= 2
+    )
 
 
 __all__ = ["Lexicons", "enrich", "lexicons"]

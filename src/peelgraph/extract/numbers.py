@@ -18,7 +18,7 @@ from ..model import Observation, Span
 from ..textkeys import slugify
 from ..vocab import TermDef
 from .layout import Block, clean, fold
-from .periods import PERIOD, find_period, find_periods
+from .periods import Period, change_period, find_period, find_periods, strip_period
 from .tables import Areas, choose_unit, parse_number
 
 FORCE_IN_NUMBERS = "force in numbers"
@@ -92,8 +92,11 @@ def force_in_numbers(
         period_end = periods[-1].end if periods else None
         if period_text is None:
             continue
-        label = clean(PERIOD.sub("", line)).strip(" ,;")
-        label = re.sub(r"\s+against\s*$", "", label)
+        label = strip_period(line)
+        change = change_period(line)
+        if change is not None:
+            period_text, period_end = change.text, change.end
+            label = with_span_of(label, change)
         if not periods and section:
             label = f"{section}: {label}"
         context = f"{line} {section}"
@@ -123,6 +126,12 @@ def force_in_numbers(
                 )
             )
     return observations
+
+
+def with_span_of(label: str, change: Period) -> str:
+    """A change's label saying over how long ("Change in recorded crime over 5 years"), the
+    span its period wording gave before it was cut out."""
+    return f"{label} over {change.text.split(' to ')[0]}"
 
 
 def _sentences(text: str) -> list[tuple[int, str]]:
@@ -258,6 +267,10 @@ def _pair(sentence, start, offset, page, areas, units, pairs, label, sentences, 
         indicator_label = (
             like.indicator_label if like is not None else _label(label or sentence, areas)
         )
+        change = change_period(sentence) if unit == "percentage-change" and like is None else None
+        if change is not None:
+            period = change
+            indicator_label = with_span_of(indicator_label.removesuffix(" (%)"), change) + " (%)"
         key = like.indicator if like is not None else f"text/{slugify(indicator_label, 90)}"
         vstart = offset + start + match.start(group)
         out.append(
@@ -265,8 +278,8 @@ def _pair(sentence, start, offset, page, areas, units, pairs, label, sentences, 
                 indicator=key,
                 indicator_label=indicator_label,
                 area=area,
-                period=(period.text if period else like.period),
-                period_end=(period.end if period else like.period_end),
+                period=like.period if like is not None else period.text,
+                period_end=like.period_end if like is not None else period.end,
                 unit=unit,
                 value=Decimal(value),
                 figure="text",
@@ -278,8 +291,7 @@ def _pair(sentence, start, offset, page, areas, units, pairs, label, sentences, 
 
 def _label(sentence: str, areas: Areas) -> str:
     """A sentence made into an indicator label: numbers, period, force and area names out."""
-    text = clean(sentence)
-    text = PERIOD.sub("", text)
+    text = strip_period(clean(sentence))
     for name in sorted((*areas.force_labels, *areas.comparators), key=len, reverse=True):
         text = re.sub(
             rf"\b(?:in|for|across|by)?\s*(?:all forces in\s+)?{re.escape(name)}('s)?\b",

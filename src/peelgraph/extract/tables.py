@@ -15,7 +15,7 @@ from ..model import Observation, Span
 from ..textkeys import slugify
 from ..vocab import TermDef
 from .layout import Block, clean, fold
-from .periods import PERIOD, find_period
+from .periods import find_period, strip_period
 
 CAPTION = re.compile(r"^Figure\s+(?P<n>\d+)\s*[:.\u2013-]\s*(?P<caption>.+)$")
 _SOURCE = re.compile(r"^Source:\s*(?P<source>.+)$", re.MULTILINE)
@@ -63,8 +63,7 @@ def choose_unit(text: str, units: tuple[TermDef, ...]) -> str | None:
 
 def caption_stem(caption: str, force_labels: tuple[str, ...]) -> str:
     """A caption with force name, period and footnote markers removed: the indicator's family."""
-    text = clean(caption)
-    text = PERIOD.sub("", text)
+    text = strip_period(clean(caption))
     for label in sorted(force_labels, key=len, reverse=True):
         text = re.sub(rf"\s*\b(?:in|for|by)\s+{re.escape(label)}\b", "", text, flags=re.I)
     text = re.sub(r"\s*\b(?:in|for)\s+(?:the\s+)?(?=,|$)", "", text)
@@ -82,6 +81,11 @@ def _cells(line: str, line_start: int) -> list[tuple[str, int]]:
         out.append((cell, position))
         position += len(cell) + 1
     return out
+
+
+def _page_of(blocks: list[Block], offset: int) -> int | None:
+    """The page of the block that holds ``offset``."""
+    return next((b.page for b in blocks if b.start <= offset <= b.end), None)
 
 
 def read_figures(
@@ -207,7 +211,13 @@ def _read_table(
                     unit=row_unit,
                     value=value,
                     figure=figure,
-                    spans=(Span(cell_offset + lead, cell_offset + lead + len(cell.strip())),),
+                    spans=(
+                        Span(
+                            cell_offset + lead,
+                            cell_offset + lead + len(cell.strip()),
+                            _page_of(table, cell_offset),
+                        ),
+                    ),
                     source=source,
                     row_label=label,
                     outcome_number=(number or None) if number_column is not None else None,
