@@ -138,6 +138,7 @@ class Observation:
     row_label: str | None = None
     outcome_number: str | None = None
     row_group: str | None = None
+    qualifier: str | None = None  # a comparator the text puts on the value: "more than"
 
 
 @dataclass(frozen=True)

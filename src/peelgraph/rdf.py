@@ -334,6 +334,7 @@ class _ReportMapper:
             (PEEL.rowLabel, o.row_label),
             (PEEL.outcomeNumber, o.outcome_number),
             (PEEL.rowGroup, o.row_group),
+            (PEEL.valueQualifier, o.qualifier),
         ):
             if value:
                 g.add((node, prop, Literal(value)))

@@ -263,6 +263,11 @@ def vocabulary_of(graph: Graph) -> Vocabulary:
                 for o in graph.objects(s, PEEL.pattern)
             )
         ),
+        quantity_units={
+            _tail(u, "unit/"): tuple(sorted(str(w) for w in graph.objects(u, PEEL.quantityWord)))
+            for u in sorted(graph.subjects(RDF.type, PEEL.Unit))
+            if (u, PEEL.quantityWord, None) in graph
+        },
         partner_roles={
             _tail(r, "partner-role/"): tuple(
                 sorted(str(t).lower() for t in graph.objects(r, PEEL.roleCue))

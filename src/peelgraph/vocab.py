@@ -110,6 +110,8 @@ class Vocabulary:
     boilerplate: tuple[str, ...] = ()
     #: partner roles: slug -> cue terms that, next to a mention, give it that role
     partner_roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: units of quantities in prose: slug -> the words that give them ("months", "£")
+    quantity_units: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def framework(self, year: int, pillar: str) -> Framework | None:
         return self.frameworks.get((year, pillar))

@@ -29,6 +29,7 @@ from .followups import find_follow_up
 from .glossary import find_acronyms
 from .layout import clean
 from .numbers import comparisons
+from .quantities import quantities
 from .tables import Areas
 
 Listed = TypeVar("Listed", AreaForImprovement, CauseOfConcern, Recommendation)
@@ -182,6 +183,16 @@ def _text_metrics(
                 vocab.units,
                 comparator_label,
             )
+            taken = [(s.start, s.end) for o in found for s in o.spans]
+            stated = quantities(
+                text[span.start : span.end],
+                span.start,
+                span.page,
+                areas,
+                vocab.quantity_units,
+                report.year,
+            )
+            found.extend(q for q in stated if not any(a <= q.spans[0].start < b for a, b in taken))
             out.extend(
                 dataclasses.replace(
                     o, spans=tuple(dataclasses.replace(s, doc=span.doc) for s in o.spans)
