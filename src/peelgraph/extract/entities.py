@@ -140,7 +140,9 @@ class PartnerMatcher:
         self, text: str, cues: dict[str, tuple[str, ...]], exclude: frozenset[str] = frozenset()
     ) -> tuple[list[str], list[str]]:
         """The partners ``text`` names as partners, and those it names only as sources of
-        guidance or data (by the role cues of the reference data), each once, in order."""
+        guidance or data (by the role cues of the reference data), each once, in order. A
+        body named in any other role (one the force should set up, one in other forces) is
+        in neither."""
         mentions = self._mentions(text, exclude)
         roles: list[str] = []
         for n, (start, end, _) in enumerate(mentions):
@@ -151,16 +153,13 @@ class PartnerMatcher:
                 if _LIST_GAP.match(text[mentions[n - 1][1] : start]):
                     role = roles[-1]
             roles.append(role)
-        partners = list(
-            dict.fromkeys(p for (_, _, p), r in zip(mentions, roles, strict=True) if r == PARTNER)
-        )
-        sources = list(
-            dict.fromkeys(
-                p
-                for (_, _, p), r in zip(mentions, roles, strict=True)
-                if r != PARTNER and p not in partners
-            )
-        )
+        pairs = [(pid, role) for (_, _, pid), role in zip(mentions, roles, strict=True)]
+        partners = list(dict.fromkeys(pid for pid, role in pairs if role == PARTNER))
+        sources = [
+            pid
+            for pid in dict.fromkeys(p for p, role in pairs if role == SOURCE)
+            if pid not in partners
+        ]
         return partners, sources
 
 
