@@ -71,29 +71,31 @@ def enrich(report: Report, vocab: Vocabulary, areas: Areas | None = None) -> Rep
     themes, types, partners = lex.themes, lex.types, lex.partners
     own = frozenset({f"force/{report.force_slug}"})
 
-    def roles(text: str) -> dict[str, tuple[str, ...]]:
+    def roles(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         found, sources = partners.find_roles(text, vocab.partner_roles, own)
-        return {"mentions": tuple(found), "sources": tuple(sources)}
+        return tuple(found), tuple(sources)
 
-    findings = tuple(
-        dataclasses.replace(
+    def annotate_finding(f: Finding) -> Finding:
+        found, sources = roles(f.text)
+        return dataclasses.replace(
             f,
             finding_type=types.classify(f.text),
             themes=themes.themes(f.text),
-            **roles(f.text),
+            mentions=found,
+            sources=sources,
         )
-        for f in report.findings
-    )
+
+    def annotate_item(item: Listed) -> Listed:
+        """Themes (at least one) and partner mentions of a listed item: AFI, concern, ..."""
+        found, sources = roles(item.text)
+        return dataclasses.replace(
+            item, themes=themes.themes(item.text, need_one=True), mentions=found, sources=sources
+        )
 
     def annotate(items: tuple[Listed, ...]) -> tuple[Listed, ...]:
-        """Themes (at least one) and partner mentions of listed items: AFIs, concerns, ..."""
-        return tuple(
-            dataclasses.replace(
-                item, themes=themes.themes(item.text, need_one=True), **roles(item.text)
-            )
-            for item in items
-        )
+        return tuple(annotate_item(item) for item in items)
 
+    findings = tuple(annotate_finding(f) for f in report.findings)
     observations = list(report.observations)
     if areas is not None:
         observations.extend(_text_metrics(report, findings, areas, vocab))
