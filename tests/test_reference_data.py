@@ -720,8 +720,27 @@ def _matches_unit(text: str, term: str) -> bool:
     return _matches(text, term)
 
 
+def test_units_of_quantities_in_prose_have_words_and_no_trigger_terms(graph: Graph) -> None:
+    """Durations and money are read from prose by their words ("months", "£"); a trigger term
+    would give a figure's caption ("12 months to ...") a duration unit."""
+    quantity = {
+        _tail(u, "unit"): u
+        for u in graph.subjects(RDF.type, PEEL.Unit)
+        if (u, PEEL.quantityWord, None) in graph
+    }
+    assert set(quantity) == {"pounds-sterling", "days", "weeks", "months", "years"}
+    for slug, unit in quantity.items():
+        assert str(graph.value(unit, SKOS.notation)) == slug
+        assert graph.value(unit, SKOS.prefLabel) is not None
+        assert not list(graph.objects(unit, PEEL.triggerTerm)), slug
+
+
 def test_units_have_labels_notations_and_distinct_priorities(graph: Graph) -> None:
-    units = {_tail(u, "unit"): u for u in graph.subjects(RDF.type, PEEL.Unit)}
+    units = {
+        _tail(u, "unit"): u
+        for u in graph.subjects(RDF.type, PEEL.Unit)
+        if (u, PEEL.quantityWord, None) not in graph
+    }
     assert set(units) == {
         "per-1000-population",
         "per-1000-households",

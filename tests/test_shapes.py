@@ -24,6 +24,7 @@ from peelgraph.model import (
     Document,
     Finding,
     FollowUp,
+    Footnote,
     GlossaryEntry,
     Judgment,
     Observation,
@@ -72,6 +73,8 @@ def valid_report() -> Report:
                 "The force works with the MASH well.",
                 _span("The force works with the MASH well."),
                 mentions=("partner/mash",),
+                items=("The force works", "with the MASH well."),
+                sources=("partner/home-office",),
             ),
         ),
         afis=(
@@ -107,7 +110,17 @@ def valid_report() -> Report:
             ),
         ),
         glossary=(
-            GlossaryEntry("MASH", "multi-agency safeguarding hub", _span("MASH"), "partner/mash"),
+            GlossaryEntry(
+                "MASH", "multi-agency safeguarding hub", _span("MASH"), "partner/mash", footnote=1
+            ),
+        ),
+        footnotes=(
+            Footnote(
+                1,
+                "The force should improve.",
+                _span("The force should improve."),
+                _span("The force works with the MASH well.")[0],
+            ),
         ),
         observations=(
             Observation(
@@ -564,3 +577,52 @@ def test_what_is_read_from_the_text_names_its_documents_and_first_page(graph, ct
     graph.add((finding, PEEL.firstPage, Literal(4, datatype=XSD.positiveInteger)))
     assert_fails(graph, ctx, finding, PROV.wasDerivedFrom, "names the source documents")
     assert_fails(graph, ctx, finding, PEEL.firstPage, "at most one first page")
+
+
+def test_footnote_needs_a_number(graph, ctx):
+    note = _node(graph, PEEL.Footnote)
+    graph.remove((note, PEEL.footnoteNumber, None))
+    assert_fails(graph, ctx, note, PEEL.footnoteNumber, "exactly one number")
+
+
+def test_footnote_number_is_positive(graph, ctx):
+    note = _node(graph, PEEL.Footnote)
+    graph.set((note, PEEL.footnoteNumber, Literal(0)))
+    assert_fails(graph, ctx, note, PEEL.footnoteNumber, "positive integer")
+
+
+def test_footnote_needs_a_text_and_a_span(graph, ctx):
+    note = _node(graph, PEEL.Footnote)
+    graph.remove((note, PEEL.text, None))
+    graph.remove((note, PEEL.hasSpan, None))
+    assert_fails(graph, ctx, note, PEEL.text, "non-empty text")
+    assert_fails(graph, ctx, note, PEEL.hasSpan, "its passage")
+
+
+def test_footnote_is_cited_in_a_finding(graph, ctx):
+    note = _node(graph, PEEL.Footnote)
+    assert graph.value(note, PEEL.citedIn) == _node(graph, PEEL.Finding)
+    graph.set((note, PEEL.citedIn, _node(graph, PEEL.AreaForImprovement)))
+    assert_fails(graph, ctx, note, PEEL.citedIn, "cited in at most one finding")
+
+
+def test_glossary_entry_is_defined_in_a_footnote(graph, ctx):
+    entry = _node(graph, PEEL.GlossaryEntry)
+    assert graph.value(entry, PEEL.definedIn) == _node(graph, PEEL.Footnote)
+    graph.set((entry, PEEL.definedIn, _node(graph, PEEL.Finding)))
+    assert_fails(graph, ctx, entry, PEEL.definedIn, "defined in at most one footnote")
+
+
+def test_bullet_list_holds_texts(graph, ctx):
+    finding = _node(graph, PEEL.Finding)
+    head = graph.value(finding, PEEL.bulletList)
+    assert [str(x) for x in graph.items(head)] == ["The force works", "with the MASH well."]
+    graph.set((head, RDF.first, Literal("")))
+    assert_fails(graph, ctx, finding, PEEL.bulletList, "list of bullets")
+
+
+def test_a_cited_source_is_a_reference_body(graph, ctx):
+    finding = _node(graph, PEEL.Finding)
+    assert graph.value(finding, PEEL.citesSource) == iris.partner("home-office")
+    graph.add((finding, PEEL.citesSource, iris.partner("no-such-body")))
+    assert_fails(graph, ctx, finding, PEEL.citesSource, "cites as sources")

@@ -125,6 +125,10 @@ def glossary_entry(report_key: str, acronym: str) -> URIRef:
     return URIRef(f"{report(report_key)}/term/{slugify(acronym)}")
 
 
+def footnote(report_key: str, number: int) -> URIRef:
+    return URIRef(f"{report(report_key)}/footnote/{number}")
+
+
 def organisation(slug: str) -> URIRef:
     return PID[f"org/{slug}"]
 

@@ -42,6 +42,8 @@ class Finding:
     mentions: tuple[str, ...] = ()  # partner ids (gazetteer or force slugs)
     finding_type: str | None = None
     themes: tuple[str, ...] = ()
+    items: tuple[str, ...] = ()  # the bullets under its lead-in, in order
+    sources: tuple[str, ...] = ()  # partner ids named as a source of guidance or data
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class AreaForImprovement:
     spans: tuple[Span, ...]
     mentions: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,7 @@ class CauseOfConcern:
     spans: tuple[Span, ...]
     mentions: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,7 @@ class Recommendation:
     deadline: str | None = None  # "within three months"
     mentions: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -99,6 +104,21 @@ class GlossaryEntry:
     expansion: str
     spans: tuple[Span, ...]
     refers_to: str | None = None  # partner id when the gazetteer knows it
+    footnote: int | None = None  # number of the footnote that defines it, if one does
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A numbered note at the foot of a page, and where the body text cites it."""
+
+    number: int
+    text: str
+    spans: tuple[Span, ...]  # the note itself (its opening block, then any tail)
+    citation: Span | None = None  # the sentence or heading that carries its marker
+
+    @property
+    def page(self) -> int | None:
+        return self.spans[0].page if self.spans else None
 
 
 @dataclass(frozen=True)
@@ -118,6 +138,7 @@ class Observation:
     row_label: str | None = None
     outcome_number: str | None = None
     row_group: str | None = None
+    qualifier: str | None = None  # a comparator the text puts on the value: "more than"
 
 
 @dataclass(frozen=True)
@@ -166,6 +187,7 @@ class Report:
     recommendations: tuple[Recommendation, ...] = ()
     follow_ups: tuple[FollowUp, ...] = ()
     glossary: tuple[GlossaryEntry, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
     sections_found: tuple[str, ...] = ()  # question codes whose headings were found
     warnings: tuple[str, ...] = field(default=())
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, OWL, PROV, QB, RDF, SKOS, XSD
 
 from . import iris
@@ -72,6 +73,7 @@ class _ReportMapper:
         concerns = self.listed("concern", PEEL.CauseOfConcern, r.causes_of_concern)
         self.recommendations(concerns)
         self.follow_ups()
+        self.footnotes(findings)
         self.glossary()
         self.partner_links()
         if r.observations:
@@ -133,6 +135,10 @@ class _ReportMapper:
                 self.g.add((node, PEEL.section, Literal(f.section)))
             if f.finding_type:
                 self.g.add((node, PEEL.findingType, iris.finding_type(f.finding_type)))
+            if f.items:
+                head = BNode()
+                Collection(self.g, head, [Literal(text) for text in f.items])
+                self.g.add((node, PEEL.bulletList, head))
         return nodes
 
     def listed(self, kind: str, cls: URIRef, items: Sequence[Item]) -> list[URIRef]:
@@ -145,6 +151,8 @@ class _ReportMapper:
                 self.item_node(node, kind, cls, it, ordinal)
             for pid in it.mentions:
                 self.g.add((node, PEEL.mentions, _partner_iri(pid)))
+            for pid in it.sources:
+                self.g.add((node, PEEL.citesSource, _partner_iri(pid)))
             for theme in it.themes:
                 self.g.add((node, PEEL.theme, iris.theme(theme)))
             self.spans(node, it.spans)
@@ -210,7 +218,35 @@ class _ReportMapper:
             g.add((node, PEEL.ordinal, Literal(n)))
             if entry.refers_to:
                 g.add((node, PEEL.refersTo, _partner_iri(entry.refers_to)))
+            if entry.footnote is not None:
+                g.add((node, PEEL.definedIn, iris.footnote(self.key, entry.footnote)))
             self.spans(node, entry.spans)
+
+    def footnotes(self, findings: list[URIRef]) -> None:
+        """Each footnote: number, text, its own span, and the passage that cites it (a span,
+        and the finding whose passage holds the marker, when one does)."""
+        g = self.g
+        for note in self.report.footnotes:
+            node = iris.footnote(self.key, note.number)
+            if (node, RDF.type, PEEL.Footnote) in g:
+                continue  # a number printed twice: the first note keeps it
+            g.add((node, RDF.type, PEEL.Footnote))
+            g.add((node, DCTERMS.isPartOf, self.subject))
+            g.add((node, PEEL.footnoteNumber, Literal(note.number, datatype=XSD.positiveInteger)))
+            g.add((node, PEEL.text, Literal(note.text)))
+            self.spans(node, note.spans)
+            if note.citation is None:
+                continue
+            citation = URIRef(f"{node}/citation")
+            g.add((node, PEEL.citation, citation))
+            self.span_resource(citation, note.citation)
+            for finding, f in zip(findings, self.report.findings, strict=True):
+                if any(
+                    s.doc == note.citation.doc and s.start <= note.citation.end - 1 < s.end
+                    for s in f.spans
+                ):
+                    g.add((node, PEEL.citedIn, finding))
+                    break
 
     def partner_links(self) -> None:
         g = self.g
@@ -238,15 +274,20 @@ class _ReportMapper:
             self.span(node, iris.span(node, n), span)
 
     def span(self, node: URIRef, sp: URIRef, span: Span) -> None:
-        """One source passage: a Web Annotation specific resource with a position and a
-        quote selector."""
+        """One source passage of a node."""
+        sha = span.doc or self.report.source.sha256
+        self.g.add((node, PROV.wasDerivedFrom, self.sources[sha]))
+        self.g.add((node, PEEL.hasSpan, sp))
+        self.span_resource(sp, span)
+
+    def span_resource(self, sp: URIRef, span: Span) -> None:
+        """A passage as a Web Annotation specific resource with a position and a quote
+        selector."""
         g = self.g
         sha = span.doc or self.report.source.sha256
-        g.add((node, PROV.wasDerivedFrom, self.sources[sha]))
         text = self.report.text_of(sha)
         pos = URIRef(f"{sp}/position")
         quote = URIRef(f"{sp}/quote")
-        g.add((node, PEEL.hasSpan, sp))
         g.add((sp, RDF.type, OA.SpecificResource))
         g.add((sp, OA.hasSource, self.sources[sha]))
         g.add((sp, OA.hasSelector, pos))
@@ -294,6 +335,7 @@ class _ReportMapper:
             (PEEL.rowLabel, o.row_label),
             (PEEL.outcomeNumber, o.outcome_number),
             (PEEL.rowGroup, o.row_group),
+            (PEEL.valueQualifier, o.qualifier),
         ):
             if value:
                 g.add((node, prop, Literal(value)))

@@ -256,6 +256,24 @@ def vocabulary_of(graph: Graph) -> Vocabulary:
         progress=_term_defs(graph, PEEL.ProgressLevel, "progress/"),
         comparator_labels=tuple(comparators) or ("England and Wales",),
         publishers=publishers,
+        boilerplate=tuple(
+            sorted(
+                str(o)
+                for s in graph.subjects(RDF.type, PEEL.Boilerplate)
+                for o in graph.objects(s, PEEL.pattern)
+            )
+        ),
+        quantity_units={
+            _tail(u, "unit/"): tuple(sorted(str(w) for w in graph.objects(u, PEEL.quantityWord)))
+            for u in sorted(graph.subjects(RDF.type, PEEL.Unit))
+            if (u, PEEL.quantityWord, None) in graph
+        },
+        partner_roles={
+            _tail(r, "partner-role/"): tuple(
+                sorted(str(t).lower() for t in graph.objects(r, PEEL.roleCue))
+            )
+            for r in sorted(graph.subjects(RDF.type, PEEL.PartnerRole))
+        },
     )
     if not vocabulary.frameworks or not vocabulary.grades or not vocabulary.forces:
         raise ReferenceDataError("the reference data has no frameworks, grades or forces")

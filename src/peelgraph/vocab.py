@@ -105,6 +105,13 @@ class Vocabulary:
     progress: tuple[TermDef, ...] = ()
     comparator_labels: tuple[str, ...] = ("England and Wales",)
     publishers: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: regular expressions (matched at the start of folded text) of standard wording that is
+    #: never a finding ("this question was not inspected in 2017 ...")
+    boilerplate: tuple[str, ...] = ()
+    #: partner roles: slug -> cue terms that, next to a mention, give it that role
+    partner_roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: units of quantities in prose: slug -> the words that give them ("months", "£")
+    quantity_units: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def framework(self, year: int, pillar: str) -> Framework | None:
         return self.frameworks.get((year, pillar))

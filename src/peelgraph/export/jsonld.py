@@ -44,6 +44,7 @@ PART_KEYS = {
     "DataSet": "datasets",
     "FollowUp": "followUps",
     "GlossaryEntry": "glossary",
+    "Footnote": "footnotes",
 }
 #: Datatypes written as JSON numbers when their lexical form is the canonical integer one.
 _INTEGER_TYPES = frozenset(
@@ -155,6 +156,9 @@ def _frame(ctx: dict[str, Any], forces: list[str]) -> dict[str, Any]:
                 "type": sorted(PART_KEYS),
                 "@embed": "@always",
                 "spans": spans,
+                "citation": spans,
+                "citedIn": never,
+                "definedIn": never,
                 "evidence": never,
                 "followsUp": never,
                 "observations": {"type": "Observation", "@embed": "@always", "spans": spans},
@@ -176,6 +180,7 @@ def _tree_nodes(graph: Graph, forces: list[URIRef]) -> set[URIRef]:
     observations = {o for d in parts for o in graph.subjects(QB.dataSet, d)}
     sources = {s for r in reports for s in graph.objects(r, PROV.wasDerivedFrom)}
     spans = {s for n in parts | observations for s in graph.objects(n, PEEL.hasSpan)}
+    spans |= {s for n in parts for s in graph.objects(n, PEEL.citation)}
     selectors = {s for span in spans for s in graph.objects(span, OA.hasSelector)}
     for group in (reports, parts, observations, sources, spans, selectors):
         nodes |= {n for n in group if isinstance(n, URIRef)}

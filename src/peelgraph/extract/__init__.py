@@ -16,6 +16,7 @@ from ..textkeys import slugify
 from ..vocab import Vocabulary
 from .detect import FULL_REPORT, LANDING_PAGE, SUMMARY, SUMMARY_TITLE, detect_format
 from .enrich import enrich
+from .footnotes import read_footnotes
 from .full_report import FullReportReader, assign_pages, require_framework, table_of_contents
 from .landing import read_landing
 from .layout import fold, page_starts, split_blocks
@@ -107,7 +108,7 @@ def _full_report(text: str, vocab: Vocabulary, path: str, sha256: str) -> Report
     slug, known, labels = _force(force_name, vocab)
     toc, start = table_of_contents(blocks)
     blocks = assign_pages(blocks, toc)
-    reader = FullReportReader(framework, vocab, _subjects(labels))
+    reader = FullReportReader(framework, vocab, _subjects(labels), frozenset(toc))
     sections = reader.read(blocks, start)
     judgments = dict(sections.judgments)
     warnings = list(sections.warnings)
@@ -138,7 +139,9 @@ def _full_report(text: str, vocab: Vocabulary, path: str, sha256: str) -> Report
         if q.code not in sections.found:
             warnings.append(f"no section for core question {q.code} ({q.label})")
     findings = tuple(
-        Finding(p.question, p.text, p.spans, p.section) for p in sections.paragraphs if p.text
+        Finding(p.question, p.text, p.spans, p.section, items=p.bullets)
+        for p in sections.paragraphs
+        if p.text
     )
     report = Report(
         documents=(Document(SourceFile(path, Path(path).name, sha256, FULL_REPORT), text),),
@@ -160,6 +163,7 @@ def _full_report(text: str, vocab: Vocabulary, path: str, sha256: str) -> Report
         observations=tuple(observations),
         sections_found=tuple(dict.fromkeys(sections.found)),
         warnings=tuple(warnings),
+        footnotes=tuple(read_footnotes(blocks)),
     )
     return enrich(_stamp_sources(report), vocab, areas)
 
@@ -214,5 +218,13 @@ def _stamp_sources(report: Report) -> Report:
         afis=tuple(dataclasses.replace(a, spans=stamp(a.spans)) for a in report.afis),
         observations=tuple(
             dataclasses.replace(o, spans=stamp(o.spans)) for o in report.observations
+        ),
+        footnotes=tuple(
+            dataclasses.replace(
+                n,
+                spans=stamp(n.spans),
+                citation=stamp((n.citation,))[0] if n.citation else None,
+            )
+            for n in report.footnotes
         ),
     )

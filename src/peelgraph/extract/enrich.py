@@ -7,6 +7,7 @@ what the structural pass found. Works the same for every document format.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -15,6 +16,7 @@ from ..model import (
     CauseOfConcern,
     Finding,
     FollowUp,
+    Footnote,
     GlossaryEntry,
     Observation,
     Recommendation,
@@ -27,6 +29,7 @@ from .followups import find_follow_up
 from .glossary import find_acronyms
 from .layout import clean
 from .numbers import comparisons
+from .quantities import quantities
 from .tables import Areas
 
 Listed = TypeVar("Listed", AreaForImprovement, CauseOfConcern, Recommendation)
@@ -67,27 +70,32 @@ def enrich(report: Report, vocab: Vocabulary, areas: Areas | None = None) -> Rep
     lex = lexicons(vocab)
     themes, types, partners = lex.themes, lex.types, lex.partners
     own = frozenset({f"force/{report.force_slug}"})
-    findings = tuple(
-        dataclasses.replace(
+
+    def roles(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        found, sources = partners.find_roles(text, vocab.partner_roles, own)
+        return tuple(found), tuple(sources)
+
+    def annotate_finding(f: Finding) -> Finding:
+        found, sources = roles(f.text)
+        return dataclasses.replace(
             f,
             finding_type=types.classify(f.text),
             themes=themes.themes(f.text),
-            mentions=tuple(partners.find(f.text, own)),
+            mentions=found,
+            sources=sources,
         )
-        for f in report.findings
-    )
+
+    def annotate_item(item: Listed) -> Listed:
+        """Themes (at least one) and partner mentions of a listed item: AFI, concern, ..."""
+        found, sources = roles(item.text)
+        return dataclasses.replace(
+            item, themes=themes.themes(item.text, need_one=True), mentions=found, sources=sources
+        )
 
     def annotate(items: tuple[Listed, ...]) -> tuple[Listed, ...]:
-        """Themes (at least one) and partner mentions of listed items: AFIs, concerns, ..."""
-        return tuple(
-            dataclasses.replace(
-                item,
-                themes=themes.themes(item.text, need_one=True),
-                mentions=tuple(partners.find(item.text, own)),
-            )
-            for item in items
-        )
+        return tuple(annotate_item(item) for item in items)
 
+    findings = tuple(annotate_finding(f) for f in report.findings)
     observations = list(report.observations)
     if areas is not None:
         observations.extend(_text_metrics(report, findings, areas, vocab))
@@ -150,7 +158,15 @@ def _glossary(report: Report, vocab: Vocabulary) -> tuple[GlossaryEntry, ...]:
     seen: dict[str, GlossaryEntry] = {}
     for entry in entries:
         seen.setdefault(entry.acronym, entry)
-    return tuple(seen.values())
+    return tuple(_defined_in_footnote(e, report.footnotes) for e in seen.values())
+
+
+def _defined_in_footnote(entry: GlossaryEntry, footnotes: tuple[Footnote, ...]) -> GlossaryEntry:
+    """The entry with the number of the first footnote that defines its acronym, if any."""
+    for note in footnotes:
+        if any(a.acronym == entry.acronym for a in find_acronyms(note.text)):
+            return dataclasses.replace(entry, footnote=note.number)
+    return entry
 
 
 def _text_metrics(
@@ -169,6 +185,16 @@ def _text_metrics(
                 vocab.units,
                 comparator_label,
             )
+            taken = [(s.start, s.end) for o in found for s in o.spans]
+            stated = quantities(
+                text[span.start : span.end],
+                span.start,
+                span.page,
+                areas,
+                vocab.quantity_units,
+                report.year,
+            )
+            found.extend(q for q in stated if not any(a <= q.spans[0].start < b for a, b in taken))
             out.extend(
                 dataclasses.replace(
                     o, spans=tuple(dataclasses.replace(s, doc=span.doc) for s in o.spans)
@@ -179,11 +205,39 @@ def _text_metrics(
 
 
 def _unique(observations: list[Observation]) -> list[Observation]:
-    """One observation per indicator, area and period (the first one read)."""
+    """One observation per measured fact: per indicator, area and period (the first one
+    read), and a figure a sentence restates (same area, period, unit and value, and an
+    indicator label sharing two content words) is the table's observation with one more
+    span."""
     seen: dict[tuple[str, str, str], Observation] = {}
     for o in observations:
-        seen.setdefault((o.indicator, o.area, o.period), o)
+        held = seen.get((o.indicator, o.area, o.period))
+        if held is None and o.figure == "text":
+            held = next((h for h in seen.values() if _restates(o, h)), None)
+            if held is not None:
+                key = (held.indicator, held.area, held.period)
+                seen[key] = dataclasses.replace(held, spans=(*held.spans, *o.spans))
+                continue
+        if held is None:
+            seen[(o.indicator, o.area, o.period)] = o
     return list(seen.values())
+
+
+_STOP = frozenset("the in of for to a an and by over per year years change".split())
+
+
+def _content_words(label: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", label.lower()) if w not in _STOP and len(w) > 2}
+
+
+def _restates(text: Observation, table: Observation) -> bool:
+    """True when a sentence's observation states the same fact as a table's."""
+    return (
+        table.figure != "text"
+        and (text.area, text.period, text.unit, text.value)
+        == (table.area, table.period, table.unit, table.value)
+        and len(_content_words(text.indicator_label) & _content_words(table.indicator_label)) >= 2
+    )
 
 
 __all__ = ["Lexicons", "enrich", "lexicons"]

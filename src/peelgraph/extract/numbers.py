@@ -18,7 +18,7 @@ from ..model import Observation, Span
 from ..textkeys import slugify
 from ..vocab import TermDef
 from .layout import Block, clean, fold
-from .periods import PERIOD, find_period, find_periods
+from .periods import Period, change_period, find_period, find_periods, strip_period
 from .tables import Areas, choose_unit, parse_number
 
 FORCE_IN_NUMBERS = "force in numbers"
@@ -69,49 +69,63 @@ def force_in_numbers(
     region = blocks[start + 1 : end]
     if not region:
         return []
-    star_period = _star_period(region)
-    labels = {fold(f"{a} {b}") for a in areas.force_labels for b in areas.comparators}
-    labels |= {fold(f"{b} {a}") for a in areas.force_labels for b in areas.comparators}
-    comparator = next(iter(areas.comparators.values()))
+    page = _ForceInNumbers(region, areas, units)
     observations: list[Observation] = []
     section = ""
     for i, block in enumerate(region):
-        if fold(block.text) not in labels or i == 0:
+        if fold(block.text) not in page.area_lines or i == 0:
             if "\n" not in block.text and not parse_number(block.text) and i + 1 < len(region):
-                if fold(region[i + 1].text) not in labels and len(block.text) < 60:
+                if fold(region[i + 1].text) not in page.area_lines and len(block.text) < 60:
                     section = clean(block.text).rstrip("*")
             continue
-        indicator_block = region[i - 1]
-        values = region[i + 1 : i + 3]
+        observations.extend(page.indicator(i, section))
+    return observations
+
+
+class _ForceInNumbers:
+    """The "Force in numbers" page: each indicator is a line naming it and its period, a
+    line naming the force and England and Wales, then the two values."""
+
+    def __init__(self, region: list[Block], areas: Areas, units: tuple[TermDef, ...]):
+        self.region, self.areas, self.units = region, areas, units
+        self.star_period = _star_period(region)
+        pairs = [(a, b) for a in areas.force_labels for b in areas.comparators]
+        self.area_lines = {fold(f"{a} {b}") for a, b in pairs} | {
+            fold(f"{b} {a}") for a, b in pairs
+        }
+
+    def indicator(self, i: int, section: str) -> list[Observation]:
+        """The observations of the indicator whose area line is block ``i``."""
+        values = self.region[i + 1 : i + 3]
         numbers = [parse_number(v.text) for v in values]
         if len(values) < 2 or any(n is None for n in numbers):
-            continue  # the graphic's numbers were lost: no observation
-        line = clean(indicator_block.text)
+            return []  # the graphic's numbers were lost: no observation
+        line = clean(self.region[i - 1].text)
         periods = find_periods(line)
-        period_text = periods[-1].text if periods else star_period
+        period_text = periods[-1].text if periods else self.star_period
         period_end = periods[-1].end if periods else None
         if period_text is None:
-            continue
-        label = clean(PERIOD.sub("", line)).strip(" ,;")
-        label = re.sub(r"\s+against\s*$", "", label)
+            return []
+        label = strip_period(line)
+        change = change_period(line)
+        if change is not None:
+            period_text, period_end = change.text, change.end
+            label = with_span_of(label, change)
         if not periods and section:
             label = f"{section}: {label}"
-        context = f"{line} {section}"
-        unit = choose_unit(context, units)
+        unit = choose_unit(f"{line} {section}", self.units)
         if unit is None and any("%" in v.text for v in values):
             unit = "percent"
         if unit is None:
-            continue
-        key = f"force-in-numbers/{slugify(label, 80)}"
-        force_first = fold(block.text).startswith(fold(areas.force_labels[0])) or any(
-            fold(block.text).startswith(fold(f)) for f in areas.force_labels
-        )
-        order = [areas.force_slug, comparator] if force_first else [comparator, areas.force_slug]
-        for area, value_block, number in zip(order, values, numbers, strict=True):
+            return []
+        out = []
+        for area, value_block, number in zip(
+            self.order(self.region[i]), values, numbers, strict=True
+        ):
             assert number is not None
-            observations.append(
+            out.append(
                 Observation(
-                    indicator=key,
+                    indicator=f"force-in-numbers/{slugify(label, 80)}",
                     indicator_label=f"{label} \u2014 Force in numbers",
                     area=area,
                     period=period_text,
@@ -122,7 +136,20 @@ def force_in_numbers(
                     spans=(Span(value_block.start, value_block.end, value_block.page),),
                 )
             )
-    return observations
+        return out
+
+    def order(self, area_line: Block) -> list[str]:
+        """The areas of the two values, in the order the area line names them."""
+        areas = self.areas
+        comparator = next(iter(areas.comparators.values()))
+        force_first = any(fold(area_line.text).startswith(fold(f)) for f in areas.force_labels)
+        return [areas.force_slug, comparator] if force_first else [comparator, areas.force_slug]
+
+
+def with_span_of(label: str, change: Period) -> str:
+    """A change's label saying over how long ("Change in recorded crime over 5 years"), the
+    span its period wording gave before it was cut out."""
+    return f"{label} over {change.text.split(' to ')[0]}"
 
 
 def _sentences(text: str) -> list[tuple[int, str]]:
@@ -164,122 +191,130 @@ def comparisons(
     comparator_label: str,
 ) -> list[Observation]:
     """Force and England-and-Wales values stated side by side in a paragraph's sentences."""
-    sentences = _sentences(text)
+    reader = _Comparisons(_sentences(text), offset, page, areas, units)
     found: list[Observation] = []
-    comparator = next(iter(areas.comparators.values()))
-    for index, (start, sentence) in enumerate(sentences):
+    for index, (_, sentence) in enumerate(reader.sentences):
         per = _PER_HUNDRED.search(sentence)
         if per:
-            found.extend(
-                _pair(
-                    sentence,
-                    start,
-                    offset,
-                    page,
-                    areas,
-                    units,
-                    [(per, "value", areas.force_slug)],
-                    f"{per.group('counted')} per {per.group('base')} {per.group('what')}",
-                    sentences,
-                    index,
-                )
-            )
+            label = f"{per.group('counted')} per {per.group('base')} {per.group('what')}"
+            found.extend(reader.pair(index, [(per, areas.force_slug)], label))
             continue
-        values = _values(sentence)
         if comparator_label.lower() not in sentence.lower():
             continue
+        values = _values(sentence)
         if len(values) >= 2 and _COMPARE.search(sentence):
-            pairs = [(values[0], "value", areas.force_slug), (values[1], "value", comparator)]
-            found.extend(
-                _pair(sentence, start, offset, page, areas, units, pairs, None, sentences, index)
-            )
-        elif (
-            len(values) == 1
-            and index > 0
-            and re.match(
-                r"^(?:This|That|It)\s+(?:is\s+)?compare|^In\s+England", sentence.strip(), re.I
-            )
-        ):
-            prev_start, prev = sentences[index - 1]
-            prev_values = _values(prev)
-            if len(prev_values) != 1 or comparator_label.lower() in prev.lower():
-                continue
-            pairs = [(prev_values[0], "value", areas.force_slug)]
-            first = _pair(
-                prev, prev_start, offset, page, areas, units, pairs, None, sentences, index - 1
-            )
-            if not first:
-                continue
-            second = _pair(
-                sentence,
-                start,
-                offset,
-                page,
-                areas,
-                units,
-                [(values[0], "value", comparator)],
-                None,
-                sentences,
-                index,
-                like=first[0],
-            )
-            found.extend(first + second)
+            pairs = [(values[0], areas.force_slug), (values[1], reader.comparator)]
+            found.extend(reader.pair(index, pairs))
+        elif len(values) == 1 and index > 0 and _COMPARES_WITH_BEFORE.match(sentence.strip()):
+            found.extend(reader.with_sentence_before(index, values[0], comparator_label))
     return found
 
 
-def _pair(sentence, start, offset, page, areas, units, pairs, label, sentences, index, like=None):  # type: ignore[no-untyped-def]
-    out: list[Observation] = []
-    in_sentence = find_periods(sentence)
-    period = max(in_sentence, key=lambda p: p.end or "") if in_sentence else None
-    if period is None and index > 0:
-        period = find_period(sentences[index - 1][1])
-    if period is None and like is None:
-        return []
-    for match, group, area in pairs:
-        raw = match.group(group)
-        value = parse_number(raw)
-        if value is None:
+_COMPARES_WITH_BEFORE = re.compile(r"^(?:This|That|It)\s+(?:is\s+)?compare|^In\s+England", re.I)
+
+
+class _Comparisons:
+    """The sentences of one passage, where they stand in the document, and what their values
+    can be: the areas and the units of the reference data."""
+
+    def __init__(
+        self,
+        sentences: list[tuple[int, str]],
+        offset: int,
+        page: int | None,
+        areas: Areas,
+        units: tuple[TermDef, ...],
+    ):
+        self.sentences, self.offset, self.page = sentences, offset, page
+        self.areas, self.units = areas, units
+        self.comparator = next(iter(areas.comparators.values()))
+
+    def with_sentence_before(
+        self, index: int, value: re.Match[str], comparator_label: str
+    ) -> list[Observation]:
+        """ "29 OCGs per one million ... This compares with 46 ...": the force's value in the
+        sentence before, England and Wales's in this one."""
+        prev = self.sentences[index - 1][1]
+        prev_values = _values(prev)
+        if len(prev_values) != 1 or comparator_label.lower() in prev.lower():
             return []
+        first = self.pair(index - 1, [(prev_values[0], self.areas.force_slug)])
+        if not first:
+            return []
+        return first + self.pair(index, [(value, self.comparator)], like=first[0])
+
+    def period(self, index: int) -> Period | None:
+        """The latest period the sentence names, else the first of the sentence before."""
+        in_sentence = find_periods(self.sentences[index][1])
+        if in_sentence:
+            return max(in_sentence, key=lambda p: p.end or "")
+        return find_period(self.sentences[index - 1][1]) if index > 0 else None
+
+    def unit(self, sentence: str, match: re.Match[str]) -> str | None:
         unit_text = match.groupdict().get("unit") or ""
         context = sentence[max(0, match.start() - 40) : match.end() + 40]
         change = _DECREASE.search(context) or _INCREASE.search(context)
-        if like is not None:
-            unit = like.unit
-        elif unit_text and re.search(r"percent|per\s*cent|%", unit_text, re.I) and change:
-            unit = "percentage-change"
-        else:
-            unit = choose_unit(unit_text + " " + sentence, units) or (
-                "percent" if unit_text else None
-            )
-        if unit is None:
+        if unit_text and re.search(r"percent|per\s*cent|%", unit_text, re.I) and change:
+            return "percentage-change"
+        return choose_unit(unit_text + " " + sentence, self.units) or (
+            "percent" if unit_text else None
+        )
+
+    def pair(
+        self,
+        index: int,
+        pairs: list[tuple[re.Match[str], str]],
+        label: str | None = None,
+        like: Observation | None = None,
+    ) -> list[Observation]:
+        """One observation per (value match, area) of sentence ``index``, all or none; ``like``
+        is the observation a comparator value completes (its indicator, period and unit)."""
+        start, sentence = self.sentences[index]
+        period = self.period(index)
+        if period is None and like is None:
             return []
-        if unit == "percentage-change" and _DECREASE.search(context) and value > 0:
-            value = -value
-        indicator_label = (
-            like.indicator_label if like is not None else _label(label or sentence, areas)
-        )
-        key = like.indicator if like is not None else f"text/{slugify(indicator_label, 90)}"
-        vstart = offset + start + match.start(group)
-        out.append(
-            Observation(
-                indicator=key,
-                indicator_label=indicator_label,
-                area=area,
-                period=(period.text if period else like.period),
-                period_end=(period.end if period else like.period_end),
-                unit=unit,
-                value=Decimal(value),
-                figure="text",
-                spans=(Span(vstart, vstart + len(raw), page),),
+        out: list[Observation] = []
+        for match, area in pairs:
+            value = parse_number(match.group("value"))
+            unit = like.unit if like is not None else self.unit(sentence, match)
+            if value is None or unit is None:
+                return []
+            context = sentence[max(0, match.start() - 40) : match.end() + 40]
+            if unit == "percentage-change" and _DECREASE.search(context) and value > 0:
+                value = -value
+            if like is not None:
+                key, indicator_label = like.indicator, like.indicator_label
+                period_text, period_end = like.period, like.period_end
+            else:
+                assert period is not None
+                indicator_label = _label(label or sentence, self.areas)
+                change = change_period(sentence) if unit == "percentage-change" else None
+                if change is not None:
+                    period = change
+                    indicator_label = with_span_of(indicator_label.removesuffix(" (%)"), change)
+                    indicator_label += " (%)"
+                key = f"text/{slugify(indicator_label, 90)}"
+                period_text, period_end = period.text, period.end
+            vstart = self.offset + start + match.start("value")
+            out.append(
+                Observation(
+                    indicator=key,
+                    indicator_label=indicator_label,
+                    area=area,
+                    period=period_text,
+                    period_end=period_end,
+                    unit=unit,
+                    value=Decimal(value),
+                    figure="text",
+                    spans=(Span(vstart, vstart + len(match.group("value")), self.page),),
+                )
             )
-        )
-    return out
+        return out
 
 
 def _label(sentence: str, areas: Areas) -> str:
     """A sentence made into an indicator label: numbers, period, force and area names out."""
-    text = clean(sentence)
-    text = PERIOD.sub("", text)
+    text = strip_period(clean(sentence))
     for name in sorted((*areas.force_labels, *areas.comparators), key=len, reverse=True):
         text = re.sub(
             rf"\b(?:in|for|across|by)?\s*(?:all forces in\s+)?{re.escape(name)}('s)?\b",

@@ -55,3 +55,64 @@ def find_periods(text: str) -> list[Period]:
             return out
         out.append(Period(found.text, found.end, found.start + position, found.stop + position))
         position += found.stop
+
+
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
+_YEARS_TO = re.compile(
+    rf"\b(?:for\s+|over\s+)?(?:the\s+)?(?P<n>\d{{1,2}}|one|two|three|four|five|ten)\s+years?\s+"
+    rf"(?:to|ending)\s+(?:the\s+)?(?:(?:12|twelve)\s+months\s+to\s+)?{_DATE}",
+    re.IGNORECASE,
+)
+_PREVIOUS_YEAR = re.compile(r"\bprevious\s+(?:12|twelve)[\s-]+month\s+period\b", re.IGNORECASE)
+#: a preposition left dangling where a period was cut out of a label
+_DANGLING = re.compile(r"\s+(?:for|in|to|of|over|during|at|against|the|as)(?=\s*(?:$|[,;:]))")
+
+
+def _years(n: int, end: Period) -> str:
+    date = end.text.split(" to ", 1)[-1] if " to " in end.text else " ".join(end.text.split()[2:])
+    return f"{n} year{'s' if n != 1 else ''} to {date}"
+
+
+def change_period(text: str) -> Period | None:
+    """The exact period of a change a passage states: '5 years to 30 June 2016' ("for the 5
+    years to the 12 months to 30 June 2016", "when compared with the 12 months to 30 June
+    2011 ... for the 12 months to 30 June 2016") or '1 year to 30 June 2016' ("12 months to
+    30 June 2015 against 12 months to 30 June 2016", "compared with the previous 12 month
+    period ... year ending 30 June 2016"); None when it states no change period."""
+    periods = find_periods(text)
+    if not periods:
+        return None
+    last = max(periods, key=lambda p: p.end or "")
+    span = _YEARS_TO.search(text)
+    if span:
+        n = span.group("n").lower()
+        years = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+        return Period(_years(years, last), last.end, span.start(), span.end())
+    first = min(periods, key=lambda p: p.end or "")
+    if first.end and last.end and first.end[:4] < last.end[:4]:
+        years = int(last.end[:4]) - int(first.end[:4])
+        return Period(_years(years, last), last.end, first.start, last.stop)
+    if _PREVIOUS_YEAR.search(text):
+        return Period(_years(1, last), last.end, last.start, last.stop)
+    return None
+
+
+def strip_period(text: str) -> str:
+    """A label with its period wording cut out, and no hole left: no preposition dangling
+    where the period stood ("recorded in  for ..." becomes "recorded for ..."), one space
+    between words."""
+    text = _YEARS_TO.sub(" ", text)
+    text = re.sub(
+        rf"\b(?:in|for|during|over|to|of|as at)\s+(?:the\s+)?(?={PERIOD.pattern})",
+        " ",
+        text,
+        flags=re.IGNORECASE,
+    )
+    text = PERIOD.sub(" ", text)
+    text = re.sub(r"\s+against\s+(?=\s*$)", " ", text)
+    text = " ".join(text.split())
+    text = re.sub(r"\s+([,;:])", r"\1", text)
+    previous = None
+    while previous != text:
+        previous, text = text, _DANGLING.sub("", text).strip(" ,;:")
+    return text

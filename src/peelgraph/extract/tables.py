@@ -8,6 +8,7 @@ whose table was lost in conversion (a chart) yields no observation, never a zero
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -15,7 +16,7 @@ from ..model import Observation, Span
 from ..textkeys import slugify
 from ..vocab import TermDef
 from .layout import Block, clean, fold
-from .periods import PERIOD, find_period
+from .periods import Period, find_period, strip_period
 
 CAPTION = re.compile(r"^Figure\s+(?P<n>\d+)\s*[:.\u2013-]\s*(?P<caption>.+)$")
 _SOURCE = re.compile(r"^Source:\s*(?P<source>.+)$", re.MULTILINE)
@@ -63,8 +64,7 @@ def choose_unit(text: str, units: tuple[TermDef, ...]) -> str | None:
 
 def caption_stem(caption: str, force_labels: tuple[str, ...]) -> str:
     """A caption with force name, period and footnote markers removed: the indicator's family."""
-    text = clean(caption)
-    text = PERIOD.sub("", text)
+    text = strip_period(clean(caption))
     for label in sorted(force_labels, key=len, reverse=True):
         text = re.sub(rf"\s*\b(?:in|for|by)\s+{re.escape(label)}\b", "", text, flags=re.I)
     text = re.sub(r"\s*\b(?:in|for)\s+(?:the\s+)?(?=,|$)", "", text)
@@ -82,6 +82,11 @@ def _cells(line: str, line_start: int) -> list[tuple[str, int]]:
         out.append((cell, position))
         position += len(cell) + 1
     return out
+
+
+def _page_of(blocks: list[Block], offset: int) -> int | None:
+    """The page of the block that holds ``offset``."""
+    return next((b.page for b in blocks if b.start <= offset <= b.end), None)
 
 
 def read_figures(
@@ -135,83 +140,126 @@ def _read_table(
             lines.append((line, offset))
             offset += len(line) + 1
     header = [cell for cell, _ in _cells(*lines[0])]
-    value_columns = {i: areas.area_of(cell) for i, cell in enumerate(header)}
-    value_columns = {i: a for i, a in value_columns.items() if a}
+    value_columns = {i: a for i, cell in enumerate(header) if (a := areas.area_of(cell))}
     if not value_columns:
         return [], "no column for the force or England and Wales"
-    number_column = next(
-        (i for i, cell in enumerate(header) if "number" in fold(cell) and i not in value_columns),
-        None,
-    )
-    label_columns = [i for i in range(len(header)) if i not in value_columns and i != number_column]
     period = find_period(caption)
     if period is None:
         return [], "no reference period in the caption"
-    source = None
-    star_note = None
-    for note in notes:
-        source_match = _SOURCE.search(note.text)
-        if source_match and source is None:
-            source = clean(source_match.group("source"))
-        elif note.text.startswith("*") and star_note is None:
-            star_note = note.text
-    unit = choose_unit(caption + " " + " ".join(header[i] for i in label_columns), units)
+    reader = _TableReader(figure, table, header, value_columns, period, units)
+    unit = choose_unit(caption + " " + " ".join(header[i] for i in reader.label_columns), units)
     if unit is None:
         return [], "no unit in the caption or header"
-    stem = caption_stem(caption, areas.force_labels)
-    rows = []
-    for line, offset in lines[1:]:
-        cells = _cells(line, offset)
-        label = " ".join(
-            clean(cells[i][0]) for i in label_columns if i < len(cells) and cells[i][0].strip()
+    reader.read_notes(notes)
+    return reader.observations(lines[1:], unit, caption_stem(caption, areas.force_labels)), None
+
+
+class _TableReader:
+    """The rows of one figure's table as observations: its columns, notes and row groups."""
+
+    def __init__(
+        self,
+        figure: str,
+        table: list[Block],
+        header: list[str],
+        value_columns: dict[int, str],
+        period: Period,
+        units: tuple[TermDef, ...],
+    ):
+        self.figure, self.table, self.period, self.units = figure, table, period, units
+        self.value_columns = value_columns
+        self.number_column = next(
+            (i for i, c in enumerate(header) if "number" in fold(c) and i not in value_columns),
+            None,
         )
-        number = cells[number_column][0].strip() if number_column is not None else ""
-        rows.append((label, number, cells))
-    label_counts: dict[str, int] = {}
-    for label, _, _ in rows:
-        key = label.rstrip("*").strip()
-        label_counts[key] = label_counts.get(key, 0) + 1
-    observations: list[Observation] = []
-    group: str | None = None
-    for label, number, cells in rows:
-        starred = label.endswith("*")
-        label = label.rstrip("*").strip()
-        if not label:
-            continue
-        if number_column is not None and not number:
-            group = label  # a row without an outcome number heads the rows below it
-        row_unit = unit
-        if starred and star_note:
-            row_unit = choose_unit(star_note, units) or unit
-        qualified = label
-        row_group = None
-        if label_counts.get(label, 0) > 1 and group and group != label:
-            qualified = f"{group}: {label}"
-            row_group = group
-        key = f"{slugify(stem, 60)}/{slugify(qualified, 60)}"
-        for column, area in sorted(value_columns.items()):
+        self.label_columns = [
+            i for i in range(len(header)) if i not in value_columns and i != self.number_column
+        ]
+        self.source: str | None = None
+        self.star_note: str | None = None
+
+    def read_notes(self, notes: list[Block]) -> None:
+        """The "Source:" line and the starred row note under the table."""
+        for note in notes:
+            source_match = _SOURCE.search(note.text)
+            if source_match and self.source is None:
+                self.source = clean(source_match.group("source"))
+            elif note.text.startswith("*") and self.star_note is None:
+                self.star_note = note.text
+
+    def rows(self, lines: list[tuple[str, int]]) -> list[tuple[str, str, list[tuple[str, int]]]]:
+        """Each row's label, outcome number and cells."""
+        rows = []
+        for line, offset in lines:
+            cells = _cells(line, offset)
+            label = " ".join(
+                clean(cells[i][0])
+                for i in self.label_columns
+                if i < len(cells) and cells[i][0].strip()
+            )
+            number = cells[self.number_column][0].strip() if self.number_column is not None else ""
+            rows.append((label, number, cells))
+        return rows
+
+    def observations(self, lines: list[tuple[str, int]], unit: str, stem: str) -> list[Observation]:
+        rows = self.rows(lines)
+        counts = Counter(label.rstrip("*").strip() for label, _, _ in rows)
+        out: list[Observation] = []
+        group: str | None = None
+        for label, number, cells in rows:
+            starred = label.endswith("*")
+            label = label.rstrip("*").strip()
+            if not label:
+                continue
+            if self.number_column is not None and not number:
+                group = label  # a row without an outcome number heads the rows below it
+            row_unit = unit
+            if starred and self.star_note:
+                row_unit = choose_unit(self.star_note, self.units) or unit
+            row_group = group if counts[label] > 1 and group and group != label else None
+            qualified = f"{row_group}: {label}" if row_group else label
+            row = _Row(label, qualified, number or None, row_group, row_unit)
+            out.extend(self.row_observations(row, cells, stem))
+        return out
+
+    def row_observations(
+        self, row: _Row, cells: list[tuple[str, int]], stem: str
+    ) -> list[Observation]:
+        out = []
+        for column, area in sorted(self.value_columns.items()):
             if column >= len(cells):
                 continue
             cell, cell_offset = cells[column]
             value = parse_number(cell)
             if value is None:
                 continue
-            lead = len(cell) - len(cell.lstrip())
-            observations.append(
+            start = cell_offset + len(cell) - len(cell.lstrip())
+            out.append(
                 Observation(
-                    indicator=key,
-                    indicator_label=f"{qualified} \u2014 {stem}",
+                    indicator=f"{slugify(stem, 60)}/{slugify(row.qualified, 60)}",
+                    indicator_label=f"{row.qualified} \u2014 {stem}",
                     area=area,
-                    period=period.text,
-                    period_end=period.end,
-                    unit=row_unit,
+                    period=self.period.text,
+                    period_end=self.period.end,
+                    unit=row.unit,
                     value=value,
-                    figure=figure,
-                    spans=(Span(cell_offset + lead, cell_offset + lead + len(cell.strip())),),
-                    source=source,
-                    row_label=label,
-                    outcome_number=(number or None) if number_column is not None else None,
-                    row_group=row_group,
+                    figure=self.figure,
+                    spans=(
+                        Span(start, start + len(cell.strip()), _page_of(self.table, cell_offset)),
+                    ),
+                    source=self.source,
+                    row_label=row.label,
+                    outcome_number=row.number if self.number_column is not None else None,
+                    row_group=row.group,
                 )
             )
-    return observations, None
+        return out
+
+
+@dataclass(frozen=True)
+class _Row:
+    label: str
+    qualified: str  # "group: label" where the label occurs in several groups
+    number: str | None  # the Home Office outcome number
+    group: str | None
+    unit: str
