@@ -16,6 +16,7 @@ class PEEL(DefinedNamespace):
     _fail = True
 
     AreaForImprovement: URIRef  # Area for improvement
+    Boilerplate: URIRef  # Boilerplate
     CauseOfConcern: URIRef  # Cause of concern
     ComparatorArea: URIRef  # Comparator area
     CoreQuestion: URIRef  # Core question
@@ -24,6 +25,7 @@ class PEEL(DefinedNamespace):
     Finding: URIRef  # Finding
     FindingType: URIRef  # Finding type
     FollowUp: URIRef  # Follow-up of an earlier finding
+    Footnote: URIRef  # Footnote
     Force: URIRef  # Police force
     GlossaryEntry: URIRef  # Glossary entry
     Grade: URIRef  # Grade
@@ -33,6 +35,7 @@ class PEEL(DefinedNamespace):
     Judgment: URIRef  # Judgment
     PartnerBody: URIRef  # Partner body
     PartnerLink: URIRef  # Partner link
+    PartnerRole: URIRef  # Partner role
     PartnerType: URIRef  # Partner type
     Partnership: URIRef  # Partnership
     PartnershipArrangement: URIRef  # Partnership arrangement
@@ -50,6 +53,10 @@ class PEEL(DefinedNamespace):
     acronym: URIRef  # acronym
     addresses: URIRef  # addresses
     allowedGrade: URIRef  # allowed grade
+    bulletList: URIRef  # bullet list
+    citation: URIRef  # citation
+    citedIn: URIRef  # cited in
+    citesSource: URIRef  # cites source
     colour: URIRef  # colour
     comparedWith: URIRef  # compared with
     coreQuestion: URIRef  # core question
@@ -58,6 +65,7 @@ class PEEL(DefinedNamespace):
     cueWeight: URIRef  # cue weight
     dataSource: URIRef  # data source
     deadline: URIRef  # deadline
+    definedIn: URIRef  # defined in
     documentFormat: URIRef  # document format
     earlierText: URIRef  # earlier text
     earlierYear: URIRef  # earlier year
@@ -72,6 +80,7 @@ class PEEL(DefinedNamespace):
     firstPage: URIRef  # first page
     firstYear: URIRef  # first year
     followsUp: URIRef  # follows up
+    footnoteNumber: URIRef  # footnote number
     force: URIRef  # force
     framework: URIRef  # framework
     grade: URIRef  # grade
@@ -90,11 +99,13 @@ class PEEL(DefinedNamespace):
     partner: URIRef  # partner
     partnerLink: URIRef  # partner link
     partnerType: URIRef  # partner type
+    pattern: URIRef  # pattern
     peelYear: URIRef  # PEEL year
     periodEnd: URIRef  # period end
     pillar: URIRef  # pillar
     priority: URIRef  # priority
     progress: URIRef  # progress
+    quantityWord: URIRef  # quantity word
     question: URIRef  # question
     questionNumber: URIRef  # question number
     rank: URIRef  # rank
@@ -102,6 +113,7 @@ class PEEL(DefinedNamespace):
     refPeriod: URIRef  # reference period
     refersTo: URIRef  # refers to
     reportCount: URIRef  # report count
+    roleCue: URIRef  # role cue
     rowGroup: URIRef  # row group
     rowLabel: URIRef  # row label
     section: URIRef  # section
@@ -115,3 +127,4 @@ class PEEL(DefinedNamespace):
     triggerTerm: URIRef  # trigger term
     unit: URIRef  # unit
     value: URIRef  # value
+    valueQualifier: URIRef  # value qualifier
