@@ -44,8 +44,8 @@ def test_every_partner_type_has_its_own_colour(reference, context):
     types = {
         str(graph.value(t, SKOS.prefLabel)) for t in graph.subjects(RDF.type, PEEL.PartnerType)
     }
-    assert len(reference.colours) == 12
-    assert len(set(reference.colours.values())) == 12
+    assert len(reference.colours) == 13
+    assert len(set(reference.colours.values())) == 13
     assert reference.colours["multi-agency arrangement"] == "#cc6677"
     assert types == set(reference.colours)
 
