@@ -169,8 +169,11 @@ def check_output(output: Path, inputs: list[Path], overwrite: bool) -> None:
 def atomic_writer(path: Path) -> Iterator[BinaryIO]:
     """A binary handle on a temporary file beside ``path``, renamed into place when the
     block ends without an error (and removed if it does not)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise write_error(path, exc) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle
@@ -178,9 +181,28 @@ def atomic_writer(path: Path) -> Iterator[BinaryIO]:
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise write_error(path, exc) from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_error(path: Path, exc: OSError) -> OutputError:
+    """An output that could not be written (read-only folder, full disk...) as one line."""
+    import errno
+
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    hint = {
+        errno.ENOSPC: "free some disk space or write elsewhere",
+        errno.EDQUOT: "free some disk space or write elsewhere",
+        errno.EACCES: "check the folder's permissions or write elsewhere",
+        errno.EPERM: "check the folder's permissions or write elsewhere",
+        errno.EROFS: "the file system is read-only: write elsewhere",
+    }.get(exc.errno or 0, "check the path")
+    return OutputError(f"cannot write: {reason}; nothing was written", where=str(path),
+                       hint=hint)  # fmt: skip
 
 
 def write_atomic(path: Path, data: bytes) -> None:
