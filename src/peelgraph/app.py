@@ -240,6 +240,7 @@ def export_graph(
     table: str | None = None,
     link_context: bool = False,
     overwrite: bool = False,
+    raw: bool = False,
 ) -> tuple[str, list[Path]]:
     """Export a built graph (or part of it) as another format; returns the format and the
     files written."""
@@ -254,7 +255,7 @@ def export_graph(
             hint="pass --table NAME, or name a folder to get every table",
         )
     files = export_files(load_dataset(file), fmt, forces=forces, reports=reports, table=table,
-                         link_context=link_context, where=str(file))  # fmt: skip
+                         link_context=link_context, where=str(file), raw=raw)  # fmt: skip
     return fmt, write_export(output, files, inputs=[file], overwrite=overwrite)
 
 
