@@ -12,6 +12,7 @@ graph, never duplicates it) and start it with the union default graph on (Oxigra
 from __future__ import annotations
 
 import base64
+import json
 import os
 import socket
 import time
@@ -318,7 +319,9 @@ def query_endpoint(endpoint: Endpoint, text: str) -> QueryResult:
         "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
     )
     try:
-        data = _within(endpoint.timeout + 1, endpoint.url, client.queryAndConvert)
+        raw = _within(endpoint.timeout + 1, endpoint.url,
+                      lambda: client.query().response.read())  # fmt: skip
+        data = json.loads(raw)
     except urllib.error.URLError as exc:
         raise _endpoint_error(endpoint.url, exc, endpoint.timeout) from exc
     except (TimeoutError, ConnectionError) as exc:

@@ -156,13 +156,16 @@ def sparql(
         text = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items()) + text
     if output_format not in FORMATS:
         raise QueryError(f"unknown format {output_format!r}", hint="use " + ", ".join(FORMATS))
-    from ..queries import check_allowed
+    from ..queries import check_allowed, is_update
 
     check_allowed(text, allow_update=allow_update, allow_service=allow_service)
     if allow_update and not endpoint:
         raise QueryError("--allow-update needs --endpoint: the embedded store is read-only")
     result = run_sparql(_source(data, endpoint, backend, timeout), text,
                         allow_update=allow_update, allow_service=allow_service)  # fmt: skip
+    if allow_update and is_update(text):
+        out.print(f"Update sent to {endpoint}", markup=False)
+        return
     _write(result, output_format)
 
 
