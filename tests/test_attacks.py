@@ -401,3 +401,50 @@ def test_a_password_protected_pdf_says_so(tmp_path):
         writer.write(handle)
     result = CliRunner().invoke(app, ["build", str(path), "-o", str(tmp_path / "g.trig")])
     assert "password" in one_error_line(result)
+
+
+def test_serve_refuses_service_clauses_and_answers_other_queries(tmp_path):
+    """``serve`` (a guard in front of Oxigraph's server): a SERVICE query is refused and the
+    address it names sees no request; other queries, GET and POST, are answered."""
+    import subprocess
+    import sys
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    from .test_endpoint import free_port
+
+    graph = tmp_path / "g.nt"
+    graph.write_text("<https://example.org/s> <https://example.org/p> <https://example.org/o> .\n")
+    fake = FakeServer(b'{"head": {"vars": []}, "results": {"bindings": [{}]}}')
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "peelgraph", "serve", str(graph), "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        assert process.stdout is not None and "Serving" in process.stdout.readline()
+        service = f"SELECT * WHERE {{ SERVICE <{fake.url}/sparql> {{ ?s ?p ?o }} }}"
+        for request in (
+            urllib.request.Request(f"{base}/query?query={urllib.parse.quote(service)}"),
+            urllib.request.Request(f"{base}/query", data=service.encode(),
+                                   headers={"Content-Type": "application/sparql-query"}),
+            urllib.request.Request(f"{base}/query",
+                                   data=urllib.parse.urlencode({"query": service}).encode()),
+        ):  # fmt: skip
+            with pytest.raises(urllib.error.HTTPError) as refused:
+                urllib.request.urlopen(request, timeout=10)
+            assert refused.value.code == 403
+        assert fake.requests == []
+        plain = urllib.parse.quote("SELECT ?o WHERE { ?s ?p ?o }")
+        answer = urllib.request.urlopen(
+            urllib.request.Request(f"{base}/query?query={plain}",
+                                   headers={"Accept": "application/sparql-results+json"}),
+            timeout=10,
+        ).read()  # fmt: skip
+        assert b"https://example.org/o" in answer
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+        fake.close()

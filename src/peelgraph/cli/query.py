@@ -220,10 +220,12 @@ def serve(
     timeout: Annotated[
         float, typer.Option(help="Longest a query may run, seconds (then it is cancelled).")
     ] = 30.0,
+    allow_service: AllowServiceOption = False,
 ) -> None:
     """Serve a built graph as a read-only SPARQL endpoint with a query page (Oxigraph's
     own server, union default graph), on 127.0.0.1 by default. Each query is cancelled
-    after --timeout seconds."""
+    after --timeout seconds; queries with a SERVICE clause are refused (a guard in front of
+    the server) unless --allow-service."""
     from ..store import persistent_store, store_folder
 
     binary = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
@@ -244,18 +246,24 @@ def serve(
             where=str(file),
             hint="copy it somewhere writable",
         )
-    out.print(
+    command = [binary, "serve-read-only", "--location", str(folder), "--union-default-graph",
+               "--timeout-s", str(max(1, round(timeout)))]  # fmt: skip
+    message = (
         f"Serving {file} read-only at http://{host}:{port}/ (query endpoint "
-        f"http://{host}:{port}/query); Ctrl-C stops",
-        markup=False,
+        f"http://{host}:{port}/query); Ctrl-C stops"
     )
-    sys.stdout.flush()
-    # the server takes this process's place, so that stopping it stops the server
-    os.execv(
-        binary,
-        [binary, "serve-read-only", "--location", str(folder), "--bind", f"{host}:{port}",
-         "--union-default-graph", "--timeout-s", str(max(1, round(timeout)))],
-    )  # fmt: skip
+    if allow_service:
+        out.print(message, markup=False)
+        sys.stdout.flush()
+        # the server takes this process's place, so that stopping it stops the server
+        os.execv(binary, [*command, "--bind", f"{host}:{port}"])
+    from ..serveguard import serve_guarded
+
+    def ready() -> None:
+        out.print(message, markup=False)
+        sys.stdout.flush()
+
+    serve_guarded(command, host, port, timeout, ready)
 
 
 def register(app: typer.Typer) -> None:
