@@ -448,3 +448,24 @@ def test_serve_refuses_service_clauses_and_answers_other_queries(tmp_path):
         process.terminate()
         process.wait(timeout=15)
         fake.close()
+
+
+def test_json_ld_contexts_are_never_fetched(fake, tmp_path, built):
+    from peelgraph.export.jsonld import CONTEXT_URL
+    from peelgraph.graphio import JSONLD_CONTEXT_URL
+
+    assert JSONLD_CONTEXT_URL == CONTEXT_URL
+    hostile = tmp_path / "remote.jsonld"
+    hostile.write_text('{"@context": "%s/ctx", "@id": "https://example.org/s", '
+                       '"name": "x"}' % fake.url)  # fmt: skip
+    for command in ("stats", "validate"):
+        line = one_error_line(CliRunner().invoke(app, [command, str(hostile)]))
+        assert "remote JSON-LD context" in line
+    assert fake.requests == []
+    linked = tmp_path / "linked.jsonld"
+    result = CliRunner().invoke(app, ["export", str(built), "-o", str(linked), "--link-context"])
+    assert result.exit_code == 0, result.stderr
+    assert CONTEXT_URL in linked.read_text()
+    stats = CliRunner().invoke(app, ["stats", str(linked), "--format", "json"])
+    assert stats.exit_code == 0, stats.stderr
+    assert '"reports": 1' in stats.stdout

@@ -143,14 +143,67 @@ def load_dataset(path: Path, fmt: str | None = None) -> Dataset:
     for prefix, namespace in iris.PREFIXES.items():
         ds.bind(prefix, namespace)
     try:
-        if rdf_format in QUAD_FORMATS:
+        if rdf_format == "json-ld":
+            ds.parse(data=offline_jsonld(path), format="json-ld")
+        elif rdf_format in QUAD_FORMATS:
             ds.parse(path, format=rdf_format)
         else:
             ds.default_graph.parse(path, format=rdf_format)
+    except GraphFileError:
+        raise
     except Exception as exc:  # rdflib raises many types for malformed input
         detail = " ".join(str(exc).split())[:300]
         raise GraphFileError(f"cannot parse as {rdf_format}: {detail}", where=str(path)) from exc
     return ds
+
+
+#: The published JSON-LD context (``export --link-context`` names it) and its packaged copy.
+JSONLD_CONTEXT_URL = "https://w3id.org/peelgraph/ontology/context-v1.jsonld"
+JSONLD_CONTEXT_FILE = "context-v1.jsonld"
+
+
+def offline_jsonld(path: Path) -> str:
+    """A JSON-LD file's text with every ``@context`` made local, so that rdflib's parser
+    fetches nothing: peelgraph's published context becomes its packaged copy, and any other
+    remote or relative context (or ``@import``) is an error naming it."""
+    import json
+
+    from .resources import ontology_file
+
+    try:
+        doc = json.loads(path.read_bytes())
+    except (ValueError, UnicodeError) as exc:
+        raise GraphFileError(f"not JSON: {exc}", where=str(path)) from exc
+    packaged = None
+
+    def local(value: object) -> object:
+        nonlocal packaged
+        if isinstance(value, list):
+            return [local(v) for v in value]
+        if isinstance(value, str):
+            if value != JSONLD_CONTEXT_URL:
+                raise GraphFileError(
+                    f"names a remote JSON-LD context ({value}); peelgraph fetches nothing",
+                    where=str(path),
+                    hint="embed the context in the file",
+                )
+            if packaged is None:
+                text = ontology_file(JSONLD_CONTEXT_FILE).read_text(encoding="utf-8")
+                packaged = json.loads(text)["@context"]
+            return packaged
+        if isinstance(value, dict) and "@import" in value:
+            raise GraphFileError("a JSON-LD context with @import; peelgraph fetches nothing",
+                                 where=str(path))  # fmt: skip
+        return walk(value)
+
+    def walk(node: object) -> object:
+        if isinstance(node, list):
+            return [walk(n) for n in node]
+        if isinstance(node, dict):
+            return {k: local(v) if k == "@context" else walk(v) for k, v in node.items()}
+        return node
+
+    return json.dumps(walk(doc))
 
 
 def check_output(output: Path, inputs: list[Path], overwrite: bool) -> None:
