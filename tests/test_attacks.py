@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import http.server
+import json
 import os
 import threading
 import time
@@ -456,8 +457,8 @@ def test_json_ld_contexts_are_never_fetched(fake, tmp_path, built):
 
     assert JSONLD_CONTEXT_URL == CONTEXT_URL
     hostile = tmp_path / "remote.jsonld"
-    hostile.write_text('{"@context": "%s/ctx", "@id": "https://example.org/s", '
-                       '"name": "x"}' % fake.url)  # fmt: skip
+    doc = {"@context": f"{fake.url}/ctx", "@id": "https://example.org/s", "name": "x"}
+    hostile.write_text(json.dumps(doc))
     for command in ("stats", "validate"):
         line = one_error_line(CliRunner().invoke(app, [command, str(hostile)]))
         assert "remote JSON-LD context" in line
