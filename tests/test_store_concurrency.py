@@ -204,3 +204,10 @@ def same_rows(one: str, other: str) -> bool:
         return list(csv.DictReader(io.StringIO(text)))
 
     return canonical_rows(rows(one)) == canonical_rows(rows(other))
+
+
+def test_a_build_into_a_folder_that_does_not_exist_yet_makes_it(tmp_path):
+    out = tmp_path / "new" / "deeper" / "g.trig"
+    result = CliRunner().invoke(app, ["build", str(DOC), "-o", str(out), "--workers", "1"])
+    assert result.exit_code == 0, result.stderr
+    assert_store_matches(out)

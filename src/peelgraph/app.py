@@ -91,9 +91,15 @@ def build_to_file(
 def _check_store_place(output: Path, options: BuildOptions) -> None:
     """Refuse, before any work, a store place that holds what peelgraph did not make."""
     if options.store:
-        from .storedir import check_store_folder, store_folder
+        from .storedir import check_store_folder, output_lock, store_folder
 
-        check_store_folder(store_folder(output), options.overwrite)
+        folder = store_folder(output)
+        if folder.exists() or folder.is_symlink():
+            if not output.parent.is_dir():
+                check_store_folder(folder, options.overwrite)
+                return
+            with output_lock(output):  # not halfway through another build's swap
+                check_store_folder(folder, options.overwrite)
 
 
 def _write_locked(
@@ -107,10 +113,14 @@ def _write_locked(
     """Write the output and bring its store up to date holding the output's lock: of two
     builds to one output, the second waits, then finds the output there (and stops, without
     ``overwrite``) or replaces output and store together."""
-    from .graphio import check_output
+    from .graphio import check_output, write_error
     from .storedir import output_lock
 
     output = outcome.output
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)  # the lock file goes beside it
+    except OSError as exc:
+        raise write_error(output, exc) from exc
     with output_lock(output):
         check_output(output, inputs, options.overwrite)  # again: another build may have won
         _check_store_place(output, options)

@@ -350,9 +350,12 @@ def sync_store(
     if not graph_file.is_file():
         raise GraphFileError("no such file", where=str(graph_file), hint="build it first")
     folder = store_folder(graph_file)
-    check_store_folder(folder, overwrite)
+    if folder.is_symlink():
+        check_store_folder(folder, overwrite)  # refused
     if not rebuild and is_current(graph_file):
         return []
+    # the folder is judged under the lock: outside it, another writer's swap can be seen
+    # halfway (the folder gone, or back) and a store taken for a foreign folder
     with output_lock(graph_file):
         return _sync_locked(graph_file, folder, graphs, overwrite, rebuild)
 
