@@ -470,3 +470,15 @@ def test_json_ld_contexts_are_never_fetched(fake, tmp_path, built):
     stats = CliRunner().invoke(app, ["stats", str(linked), "--format", "json"])
     assert stats.exit_code == 0, stats.stderr
     assert '"reports": 1' in stats.stdout
+
+
+def test_a_store_that_drips_its_answer_to_a_load_is_cut_at_the_timeout(fake, tmp_path):
+    graph = tmp_path / "g.nt"
+    graph.write_text("<https://example.org/s> <https://example.org/p> <https://example.org/o> .\n")
+    fake.body = b"x" * 40
+    fake.drip = 0.5
+    started = time.monotonic()
+    result = CliRunner().invoke(app, ["load", str(graph), "--endpoint", f"{fake.url}/store",
+                                      "--timeout", "1", "--retries", "0"])  # fmt: skip
+    assert time.monotonic() - started < 8
+    assert "within" in one_error_line(result)

@@ -22,7 +22,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -437,11 +437,16 @@ def _graphs_ntriples(graph_file: Path) -> list[tuple[str | None, bytes]]:
     return graphs
 
 
+def _send(request: urllib.request.Request, timeout: float) -> None:
+    with urllib.request.urlopen(request, timeout=timeout) as answer:
+        answer.read()
+
+
 def load_to_endpoint(
     graph_file: Path,
     store_url: str,
     *,
-    timeout: float = 60.0,
+    timeout: float = 60.0,  # for each graph's whole upload and answer
     retries: int = 3,
     progress=None,  # type: ignore[no-untyped-def]
     workers: int = 3,
@@ -475,8 +480,7 @@ def load_to_endpoint(
         for attempt in range(retries + 1):
             request = urllib.request.Request(url, data=body, method="PUT", headers=headers)
             try:
-                with urllib.request.urlopen(request, timeout=timeout) as answer:
-                    answer.read()
+                _within(timeout + 1, store_url, partial(_send, request, timeout))
                 return name
             except urllib.error.HTTPError as exc:
                 if exc.code < 500 or attempt == retries:
