@@ -13,14 +13,9 @@ def __getattr__(name: str) -> object:
     installed package's metadata) load on first use, so that ``import peelgraph`` stays light:
     a one-shot query command never pays for importing ``importlib.metadata``."""
     if name == "__version__":
-        from importlib.metadata import PackageNotFoundError, version
+        from .version import package_version
 
-        try:
-            found = version("peelgraph")
-        except PackageNotFoundError:  # running from a source tree that was never installed
-            found = "0.0.0+unknown"
-        globals()["__version__"] = found
-        return found
+        return package_version()
     if name in ("PeelGraph", "connect", "open_graph"):
         from . import api
 

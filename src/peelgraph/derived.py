@@ -22,7 +22,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from .identity import item_keys
-from .model import Finding, Observation, Report
+from .model import (
+    AreaForImprovement,
+    CauseOfConcern,
+    Finding,
+    Observation,
+    Recommendation,
+    Report,
+)
 from .vocab import Framework, Vocabulary
 
 #: The catch-all theme: sharing it says nothing about two items' subject.
@@ -126,10 +133,13 @@ class Partnership:
     evidence: tuple[Evidence, ...]
 
 
+_Mentioning = Finding | AreaForImprovement | CauseOfConcern | Recommendation
+
+
 def mentions(report: Report) -> dict[str, list[Evidence]]:
     """Partner id -> the items of ``report`` that mention it, in report order."""
     out: dict[str, list[Evidence]] = {}
-    groups = (
+    groups: tuple[tuple[str, Sequence[_Mentioning]], ...] = (
         ("finding", report.findings),
         ("afi", report.afis),
         ("concern", report.causes_of_concern),

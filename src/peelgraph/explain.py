@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.term import Node
 
 from .errors import InputError
 from .iris import OA, PEEL
@@ -77,9 +78,9 @@ class Explanation:
         return "\n".join(lines)
 
 
-def _label(g: Graph, node: object) -> str:
+def _label(g: Graph, node: Node) -> str:
     for prop in (SKOS.notation, SKOS.prefLabel, RDFS.label):
-        value = g.value(node, prop)  # type: ignore[arg-type]
+        value = g.value(node, prop)
         if value is not None:
             return str(value)
     return str(node).rsplit("/", 1)[-1]
@@ -159,7 +160,12 @@ def explain(g: Graph, iri: str, search: list[Path], context: int = 160) -> Expla
             if text[start:end] != quote:
                 note = "the file's text at these offsets differs from the quote"
         result.passages.append(
-            Passage(name, sha, start, end, int(page) if page is not None else None, quote,
+            Passage(name, sha, start, end, _int(page), quote,
                     before, after, found_at, note)
         )  # fmt: skip
     return result
+
+
+def _int(node: object) -> int | None:
+    """A literal's integer value (a page number), None if absent."""
+    return int(str(node)) if node is not None else None

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
@@ -109,9 +109,16 @@ def dataset_triples(ds: object) -> dict[str, list[ox.Triple]]:
     return graphs
 
 
+def _serialize(items: Iterable[Any], format: ox.RdfFormat, **options: Any) -> bytes:
+    """pyoxigraph's writer to bytes (``ox.serialize`` with no output never returns None)."""
+    data = ox.serialize(items, format=format, **options)
+    assert data is not None
+    return data
+
+
 def ntriples_of(triples: Iterable[ox.Triple]) -> str:
     """Triples as N-Triples text."""
-    return ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+    return _serialize(list(triples), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
 
 
 def ntriples_to_nquads(ntriples: str, graph: str) -> bytes:
@@ -122,7 +129,7 @@ def ntriples_to_nquads(ntriples: str, graph: str) -> bytes:
         ox.Quad(t.subject, t.predicate, t.object, name)
         for t in ox.parse(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
     )
-    lines = ox.serialize(quads, format=ox.RdfFormat.N_QUADS).split(b"\n")
+    lines = _serialize(quads, format=ox.RdfFormat.N_QUADS).split(b"\n")
     return b"".join(line + b"\n" for line in sorted(set(lines)) if line)
 
 
@@ -267,9 +274,9 @@ def write_atomic(path: Path, data: bytes) -> None:
 @lru_cache(maxsize=1)
 def _trig_header() -> bytes:
     """The prefix declarations pyoxigraph writes at the top of a TriG document."""
-    probe = ox.Quad(ox.NamedNode(iris.PEEL), ox.NamedNode(iris.PEEL), ox.NamedNode(iris.PEEL),
-                    ox.NamedNode(iris.PEEL))  # fmt: skip
-    text = ox.serialize([probe], format=ox.RdfFormat.TRIG, prefixes=iris.WRITER_PREFIXES)
+    node = ox.NamedNode(iris.PEEL_NS)
+    probe = ox.Quad(node, node, node, node)
+    text = _serialize([probe], format=ox.RdfFormat.TRIG, prefixes=iris.WRITER_PREFIXES)
     lines = text.splitlines(keepends=True)
     return b"".join(line for line in lines if line.startswith(b"@prefix "))
 
@@ -278,7 +285,7 @@ def trig_block(nquads: bytes) -> bytes:
     """One named graph's N-Quads as a TriG block, without the prefix declarations that
     :func:`write_trig` puts once at the top: a build serialises each report's block once
     (in parallel, then from its cache) and writes the file by joining them."""
-    text = ox.serialize(
+    text = _serialize(
         ox.parse(nquads, format=ox.RdfFormat.N_QUADS),
         format=ox.RdfFormat.TRIG,
         prefixes=iris.WRITER_PREFIXES,
@@ -335,11 +342,11 @@ def serialise_nquads(nquads: bytes, fmt: str) -> bytes:
     quads = sorted(set(ox.parse(nquads, format=ox.RdfFormat.N_QUADS)), key=_sort_key)
     prefixes = iris.WRITER_PREFIXES
     if target.supports_datasets:
-        return ox.serialize(quads, format=target, prefixes=prefixes)
+        return _serialize(quads, format=target, prefixes=prefixes)
     triples = sorted(
         {q.triple for q in quads}, key=lambda t: (str(t.subject), str(t.predicate), str(t.object))
     )
-    return ox.serialize(triples, format=target, prefixes=prefixes)
+    return _serialize(triples, format=target, prefixes=prefixes)
 
 
 def nquads_dataset(nquads: bytes) -> Dataset:

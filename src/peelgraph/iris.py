@@ -7,11 +7,14 @@ free text, a short hash of the normalised text, so that building twice gives the
 from __future__ import annotations
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DCTERMS, ORG, PROV, QB, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, ORG, PROV, QB, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
+from .peelterms import PEEL
 from .textkeys import short_hash, slugify
 
-PEEL = Namespace("https://w3id.org/peelgraph/ontology#")
+#: The ontology namespace as a string (``PEEL`` itself is the closed term class).
+PEEL_NS = str(PEEL)
+
 PID = Namespace("https://w3id.org/peelgraph/id/")
 OA = Namespace("http://www.w3.org/ns/oa#")
 ONTOLOGY = URIRef("https://w3id.org/peelgraph/ontology")
@@ -22,7 +25,7 @@ DSD = PID["dsd/peel-metric"]
 
 #: Prefixes bound on every graph peelgraph writes, in a fixed order. One prefix per IRI
 #: family keeps Turtle readable (``grade:good``, ``question:2016-eff-1``).
-PREFIXES: dict[str, Namespace] = {
+PREFIXES: dict[str, Namespace | type[DefinedNamespace]] = {
     "peel": PEEL,
     "pid": PID,
     "area": Namespace(PID["area/"]),
@@ -70,6 +73,15 @@ def force(slug: str) -> URIRef:
 def area(slug: str) -> URIRef:
     """A comparator area (England and Wales) by slug."""
     return PID[f"area/{slug}"]
+
+
+def region(slug: str) -> URIRef:
+    """A region of England and Wales (ontology/regions.ttl), a collection of forces."""
+    return PID[f"region/{slug}"]
+
+
+def partner_type(slug: str) -> URIRef:
+    return PID[f"partner-type/{slug}"]
 
 
 def grade(slug: str) -> URIRef:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from .model import (
     AreaForImprovement,
@@ -97,7 +97,7 @@ def _merge_items(groups: list[tuple[Item, ...]], key) -> tuple[Item, ...]:  # ty
                 mentions = tuple(
                     dict.fromkeys(getattr(held, "mentions", ()) + getattr(item, "mentions", ()))
                 )
-                changes: dict[str, object] = {"spans": held.spans + item.spans}
+                changes: dict[str, Any] = {"spans": held.spans + item.spans}
                 if hasattr(held, "mentions"):
                     changes["mentions"] = mentions
                 merged[k] = dataclasses.replace(held, **changes)

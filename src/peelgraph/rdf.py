@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, QB, RDF, SKOS, XSD
 
-from . import __version__, iris
+from . import iris
 from .derived import Partnership, comparisons, evidence_for, mentions, supporting_findings
 from .identity import item_keys
 from .iris import OA, PEEL, REFERENCE_GRAPH
@@ -27,6 +27,7 @@ from .model import (
     Span,
 )
 from .textkeys import short_hash
+from .version import package_version
 from .vocab import Framework
 
 Item = Finding | AreaForImprovement | CauseOfConcern | Recommendation
@@ -91,7 +92,7 @@ class _ReportMapper:
         g.add((s, PEEL.peelYear, Literal(str(r.year), datatype=XSD.gYear)))
         g.add((s, PEEL.pillar, iris.pillar(r.pillar)))
         g.add((s, PEEL.framework, iris.scheme(r.framework)))
-        g.add((s, PEEL.extractorVersion, Literal(__version__)))
+        g.add((s, PEEL.extractorVersion, Literal(package_version())))
         if not r.force_known:
             g.add((self.force, RDF.type, PEEL.Force))
             g.add((self.force, SKOS.prefLabel, Literal(r.force_name, lang="en")))

@@ -104,5 +104,5 @@ def render(result: QueryResult, fmt: str, width: int | None = None) -> str:
             cells = [_text(r[c]).replace("|", "\\|") for c in columns]
             lines.append("| " + " | ".join(cells) + " |")
         return "\n".join(lines)
-    cells = [[_text(r[c]) for c in columns] for r in rows]
-    return text_table(columns, cells, width) + f"\n{len(rows)} row(s)"
+    table = [[_text(r[c]) for c in columns] for r in rows]
+    return text_table(columns, table, width) + f"\n{len(rows)} row(s)"

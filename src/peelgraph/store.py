@@ -32,7 +32,7 @@ from rdflib.query import Result
 
 from . import iris, storedir
 from .errors import EndpointError, GraphFileError, QueryError, StoreError
-from .graphio import load_dataset, read_graph_triples
+from .graphio import load_dataset, ntriples_of, read_graph_triples
 from .queries import SavedQuery, get_query, is_update
 
 BACKENDS = ("oxigraph", "memory")
@@ -123,7 +123,10 @@ def _from_rdflib(result: Result) -> QueryResult:
     if result.type != "SELECT":
         raise EndpointError("only SELECT and ASK queries give rows")
     columns = [str(v) for v in result.vars or []]
-    rows = [{c: _plain(row[i]) for i, c in enumerate(columns)} for row in result]
+    rows = [
+        {c: _plain(row[i]) for i, c in enumerate(columns)}  # type: ignore[index]
+        for row in result
+    ]
     return QueryResult(columns, rows)
 
 
@@ -427,11 +430,11 @@ def _graphs_ntriples(graph_file: Path) -> list[tuple[str | None, bytes]]:
     by_graph = read_graph_triples(graph_file, fmt)
     default = by_graph.pop(str(DATASET_DEFAULT_GRAPH_ID), [])
     graphs: list[tuple[str | None, bytes]] = [
-        (name, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
+        (name, ntriples_of(triples).encode("utf-8"))
         for name, triples in sorted(by_graph.items())
     ]
     if default:
-        graphs.append((None, ox.serialize(default, format=ox.RdfFormat.N_TRIPLES)))
+        graphs.append((None, ntriples_of(default).encode("utf-8")))
     if not graphs:
         raise GraphFileError("holds no triples: nothing to load", where=str(graph_file))
     return graphs

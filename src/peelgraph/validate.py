@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
@@ -86,7 +86,7 @@ class ValidationReport:
 
 
 _SEVERITIES = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
-_OPTIONS = {"inference": "none", "abort_on_first": False, "allow_warnings": True}
+_OPTIONS: dict[str, Any] = {"inference": "none", "abort_on_first": False, "allow_warnings": True}
 
 
 def _short(node: object) -> str | None:
@@ -153,7 +153,7 @@ def validate_graph(
 def _report(results: Graph, graph_name: str | None) -> ValidationReport:
     """The SHACL results graph as a :class:`ValidationReport`."""
     report = ValidationReport(graphs=1)
-    for result in sorted(results.subjects(RDF.type, SH.ValidationResult)):
+    for result in sorted(results.subjects(RDF.type, SH.ValidationResult), key=str):
         path = results.value(result, SH.resultPath)
         severity = results.value(result, SH.resultSeverity)
         source = results.value(result, SH.sourceShape)
@@ -162,7 +162,9 @@ def _report(results: Graph, graph_name: str | None) -> ValidationReport:
                 focus=str(results.value(result, SH.focusNode)),
                 path=_short(path) if isinstance(path, URIRef) else None,
                 message=str(results.value(result, SH.resultMessage) or "constraint violated"),
-                severity=_SEVERITIES.get(severity, "violation"),  # type: ignore[arg-type]
+                severity=_SEVERITIES.get(severity, "violation")
+                if isinstance(severity, URIRef)
+                else "violation",
                 shape=_short(source) if isinstance(source, URIRef) else None,
                 value=_short(results.value(result, SH.value)),
                 graph=graph_name,

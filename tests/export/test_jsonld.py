@@ -17,7 +17,7 @@ from peelgraph.export.jsonld import (
     parse_jsonld,
     serialise_jsonld,
 )
-from peelgraph.iris import PEEL
+from peelgraph.iris import PEEL, PID
 from peelgraph.resources import ontology_file
 
 from .conftest import assert_isomorphic, union_of
@@ -62,7 +62,7 @@ def test_a_linked_context_is_served_locally(doc, force_selection):
     linked = json.dumps({**doc, "@context": CONTEXT_URL})
     assert_isomorphic(union_of(force_selection), parse_jsonld(linked))
     small = Graph()
-    small.add((PEEL.x, PEEL.text, Literal("x")))
+    small.add((PID["finding/x"], PEEL.text, Literal("x")))
     assert json.loads(serialise_jsonld(small, link_context=True))["@context"] == CONTEXT_URL
 
 

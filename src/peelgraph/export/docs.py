@@ -15,8 +15,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
-from .. import __version__
-from ..iris import ONTOLOGY, PEEL, PREFIXES
+from ..iris import ONTOLOGY, PEEL_NS, PREFIXES
+from ..version import package_version
 
 _DIGITS = re.compile(r"(\d+)")
 _MORE_PREFIXES = {"owl": str(OWL), "vann": "http://purl.org/vocab/vann/"}
@@ -125,7 +125,7 @@ class _Describer:
 
 def _own(graph: Graph, cls: URIRef) -> list[URIRef]:
     return sorted(
-        n for n in graph.subjects(RDF.type, cls) if isinstance(n, URIRef) and n.startswith(PEEL)
+        n for n in graph.subjects(RDF.type, cls) if isinstance(n, URIRef) and n.startswith(PEEL_NS)
     )
 
 
@@ -194,8 +194,8 @@ def ontology_model(graph: Graph) -> OntologyPage:
     return OntologyPage(
         title=d.text(ONTOLOGY, DCTERMS.title) or "peelgraph ontology",
         description=d.text(ONTOLOGY, DCTERMS.description),
-        version=d.text(ONTOLOGY, OWL.versionInfo) or __version__,
-        namespace=str(PEEL),
+        version=d.text(ONTOLOGY, OWL.versionInfo) or package_version(),
+        namespace=PEEL_NS,
         licence=_web_link(d.text(ONTOLOGY, DCTERMS.license)),
         classes=classes,
         properties=properties,

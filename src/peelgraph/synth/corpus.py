@@ -137,18 +137,7 @@ def generate_corpus(
         preset.synthetic_frameworks if synthetic_frameworks is None else synthetic_frameworks
     )
     share = preset.pdf_share if pdf_share is None else pdf_share
-    if not 0 <= share <= 1:
-        raise PeelgraphError(f"the PDF share must be between 0 and 1, not {share}")
-    if share > 0:
-        try:
-            check_pdf_writer()  # fails before anything is written
-        except PeelgraphError as exc:
-            raise PeelgraphError(
-                f"the corpus prints {share:.0%} of its full reports as PDF: {exc.message}",
-                hint=f"{exc.hint}, or --pdf-share 0 for text only"
-                if exc.hint
-                else "--pdf-share 0 for text only",
-            ) from exc
+    _check_pdf_share(share)
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     if synthetic:
@@ -163,34 +152,59 @@ def generate_corpus(
     for force in chosen:
         previous: dict[str, ReportFacts] = {}
         for framework in frameworks:
-            facts = random_facts(
-                vocab,
-                rng,
-                framework=framework.key,
-                force=force.slug,
-                max_afis=4,
-                max_rows=6,
-                detail=preset.detail,
-            )
+            facts = random_facts(vocab, rng, framework=framework.key, force=force.slug,
+                                 max_afis=4, max_rows=6, detail=preset.detail)  # fmt: skip
             earlier = previous.get(framework.pillar)
             if earlier is not None:
                 facts = _carry_over(facts, earlier, rng, facts.subject.capitalize())
             previous[framework.pillar] = facts
-            # PDFs spread evenly (every tenth report at 0.1), so even a small corpus has one
-            formats = ["pdf" if int((reports + 1) * share) > int(reports * share) else "txt"]
+            formats = _formats(reports, share, preset, rng)
             reports += 1
-            if rng.random() < preset.summary_share:
-                formats.append("summary")
-            if rng.random() < preset.landing_share:
-                formats.append("landing")
-            stem = out / f"{force.slug}-peel-{facts.year}-{facts.pillar}"
-            for suffix, _ in FORMATS.values():  # what an earlier corpus wrote for this report
-                Path(f"{stem}{suffix}").unlink(missing_ok=True)
-            for fmt in formats:
-                entry = CorpusFile(Path(f"{stem}{FORMATS[fmt][0]}"), fmt, facts)
-                write_atomic(entry.path, render_file(entry, rng_for(seed, entry)))
-                written.append(entry)
+            written += _write_report(out, force.slug, facts, formats, seed)
     write_manifest(out, {"seed": seed, "scale": scale, "forces": len(chosen)}, written)
+    return written
+
+
+def _check_pdf_share(share: float) -> None:
+    """A share of PDFs is a fraction, and a share above 0 needs the PDF writer (fails before
+    anything is written)."""
+    if not 0 <= share <= 1:
+        raise PeelgraphError(f"the PDF share must be between 0 and 1, not {share}")
+    if share > 0:
+        try:
+            check_pdf_writer()
+        except PeelgraphError as exc:
+            hint = f"{exc.hint}, or --pdf-share 0 for text only" if exc.hint else None
+            raise PeelgraphError(
+                f"the corpus prints {share:.0%} of its full reports as PDF: {exc.message}",
+                hint=hint or "--pdf-share 0 for text only",
+            ) from exc
+
+
+def _formats(reports: int, share: float, preset: Scale, rng: random.Random) -> list[str]:
+    """The copies written of the next report: its full report (text or PDF), then perhaps a
+    summary and a landing page. PDFs spread evenly (every tenth report at 0.1), so even a
+    small corpus has one."""
+    formats = ["pdf" if int((reports + 1) * share) > int(reports * share) else "txt"]
+    if rng.random() < preset.summary_share:
+        formats.append("summary")
+    if rng.random() < preset.landing_share:
+        formats.append("landing")
+    return formats
+
+
+def _write_report(
+    out: Path, force: str, facts: ReportFacts, formats: list[str], seed: int
+) -> list[CorpusFile]:
+    """Write one report's copies, replacing what an earlier corpus wrote for it."""
+    stem = out / f"{force}-peel-{facts.year}-{facts.pillar}"
+    for suffix, _ in FORMATS.values():
+        Path(f"{stem}{suffix}").unlink(missing_ok=True)
+    written = []
+    for fmt in formats:
+        entry = CorpusFile(Path(f"{stem}{FORMATS[fmt][0]}"), fmt, facts)
+        write_atomic(entry.path, render_file(entry, rng_for(seed, entry)))
+        written.append(entry)
     return written
 
 

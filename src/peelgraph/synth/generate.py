@@ -200,16 +200,31 @@ def reportable_frameworks(vocab: Vocabulary) -> list[Framework]:
     ]
 
 
-def _headline_predicate(framework: Framework) -> str | None:
-    from ..extract.questions import predicate_of
+#: The stem of a PEEL question, as the inspectorate words them; what follows it is what a
+#: judgment sentence says the force is good "at" (the writer's rule, not the reader's).
+_STEM = re.compile(
+    r"^How (?:effective|efficient|effectively|efficiently|well|good|legitimate) "
+    r"(?:is|are|does|do) the force(?:'s)? (?:at |in )?",
+    re.IGNORECASE,
+)
 
-    return predicate_of(framework.headline)
+
+def _predicate(label: str) -> str | None:
+    """'How effective is the force at protecting vulnerable people?' -> 'protecting
+    vulnerable people'; None for a wording a judgment sentence cannot be built from."""
+    stem = _STEM.match(label.strip())
+    if not stem or not label.rstrip().endswith("?"):
+        return None
+    rest = label.strip()[stem.end() :].rstrip("?").strip()
+    return rest[:1].lower() + rest[1:] if rest else None
+
+
+def _headline_predicate(framework: Framework) -> str | None:
+    return _predicate(framework.headline.label)
 
 
 def _core_predicate(question: QuestionDef) -> str | None:
-    from ..extract.questions import predicate_of
-
-    return predicate_of(question) if question.graded else None
+    return _predicate(question.label) if question.graded else None
 
 
 def judgment_sentence(subject: str, grade: str, predicate: str) -> str:
@@ -339,101 +354,32 @@ def random_facts(
     frameworks = reportable_frameworks(vocab)
     chosen = next((f for f in frameworks if f.key == framework), None) if framework else None
     fw = chosen or rng.choice(frameworks)
-    if force is not None:
-        fictional = False
-    elif fictional is None:
-        fictional = rng.random() < 0.6
-    if fictional:
-        short = rng.choice(FICTIONAL_AREAS)
-        name = f"{short} {rng.choice(('Constabulary', 'Constabulary', 'Police'))}"
-        slug, known = slugify(short), False
-    else:
-        chosen_force = (
-            next(f for f in vocab.forces if f.slug == force) if force else rng.choice(vocab.forces)
-        )
-        name, slug, known = chosen_force.name, chosen_force.slug, True
-        shorts = [
-            a
-            for a in chosen_force.alt_labels
-            if not re.search(r"\b(?:police|constabulary|service)\b|^the\b", a, re.I)
-        ]
-        short = shorts[0] if shorts else name
-    subject = "constabulary" if name.endswith("Constabulary") else "force"
+    who = _draw_force(vocab, rng, force, fictional)
+    subject = "constabulary" if who.name.endswith("Constabulary") else "force"
     if rng.random() < 0.15:
         subject = "force" if subject == "constabulary" else "constabulary"
     partners = tuple(p for p in vocab.partners if not p.is_force)
-    writer = _Writer(rng, subject, name, short, partners)
+    writer = _Writer(rng, subject, who.name, who.short, partners)
     pillar = next(p for p in vocab.pillars if p.slug == fw.pillar)
     year_label = str(fw.year) if fw.year < 2018 else f"{fw.year}/{(fw.year + 1) % 100:02d}"
-    period_month = rng.choice(("31 March", "30 June"))
-    period_year = fw.year if period_month == "31 March" or fw.year < 2018 else fw.year
-    period = f"12 months to {period_month} {period_year}"
+    period = f"12 months to {rng.choice(('31 March', '30 June'))} {fw.year}"
     allowed = [g for g in GRADED if g in fw.allowed_grades]
 
     overall = rng.choice(allowed)
     headline_pred = _headline_predicate(fw)
     assert headline_pred is not None
-    overall_sentence = judgment_sentence(name, overall, headline_pred)
+    overall_sentence = judgment_sentence(who.name, overall, headline_pred)
     overview = [writer.paragraph(0, lead=overall_sentence + " " + _since_last_year(rng, subject))]
     overview += [writer.paragraph(rng.randint(1, 5)) for _ in range(rng.randint(0, 3 * detail))]
-
-    sections = []
-    missing: list[str] = []
-    figure_number = 1
-    templates = list(FIGURE_TEMPLATES)
-    cores = fw.core()
-    for index, core in enumerate(cores):
-        number = core.number or index + 1
-        if len(cores) > 1 and rng.random() < 0.08 and len(missing) < len(cores) - 1:
-            missing.append(core.code)
-            continue
-        grade = rng.choice(allowed) if core.graded else "ungraded"
-        predicate = _core_predicate(core)
-        judgment = judgment_sentence(writer.subject_cap(), grade, predicate) if predicate else None
-        intro: list[Part] = [writer.paragraph(number) for _ in range(rng.randint(0, 2 * detail))]
-        diagnostics = []
-        for diag in fw.children(core.code):
-            if diag.level != "diagnostic" or rng.random() < 0.15:
-                continue
-            parts: list[Part] = []
-            for _ in range(rng.randint(1, 4 * detail)):
-                roll = rng.random()
-                if roll < 0.15:
-                    heading = rng.choice(_SUBHEADINGS).format(subject=subject)
-                    if not parts or not isinstance(parts[-1], Subheading):
-                        parts.append(Subheading(heading))
-                elif roll < 0.27 and parts and isinstance(parts[-1], Paragraph) and templates:
-                    # a table is printed once: two figures never give one indicator twice
-                    template = templates.pop(rng.randrange(len(templates)))
-                    parts.append(_figure(rng, figure_number, period, max_rows, template))
-                    figure_number += 1
-                parts.append(writer.paragraph(number, footnote=rng.random() < 0.2))
-            diagnostics.append(QuestionBody(diag.code, tuple(parts)))
-        summary = [writer.paragraph(number, lead=judgment)]
-        summary += [writer.paragraph(number) for _ in range(rng.randint(0, 3 * detail))]
-        afis = (
-            tuple(writer.afi(number) for _ in range(rng.randint(0, max_afis)))
-            if core.graded or rng.random() < 0.2
-            else ()
-        )
-        sections.append(
-            CoreSection(
-                core.code,
-                grade,
-                judgment,
-                tuple(intro),
-                tuple(diagnostics),
-                tuple(summary),
-                tuple(dict.fromkeys(afis)),
-            )  # fmt: skip
-        )
+    body = _Sections(rng, writer, fw, allowed, period, max_rows, max_afis, detail, subject)
+    sections, missing = body.draw()
     published_month = rng.choice(MONTHS[1:5])
     labels = {q.code: subject_wording(q.label, subject) for q in fw.questions}
     return ReportFacts(
-        force_name=name,
-        force_short=short,
-        force_slug=slug,
-        force_known=known,
+        force_name=who.name,
+        force_short=who.short,
+        force_slug=who.slug,
+        force_known=who.known,
         subject=subject,
         year=fw.year,
         year_label=year_label,
@@ -454,6 +400,100 @@ def random_facts(
         overview_grades=rng.random() < 0.7,
         labels=labels,
     )
+
+
+@dataclass(frozen=True)
+class _Who:
+    """The force a report is about: its name, the short name the text uses, its slug."""
+
+    name: str
+    short: str
+    slug: str
+    known: bool  # a force of the reference data, not a fictional one
+
+
+def _draw_force(
+    vocab: Vocabulary, rng: random.Random, force: str | None, fictional: bool | None
+) -> _Who:
+    if force is not None:
+        fictional = False
+    elif fictional is None:
+        fictional = rng.random() < 0.6
+    if fictional:
+        short = rng.choice(FICTIONAL_AREAS)
+        name = f"{short} {rng.choice(('Constabulary', 'Constabulary', 'Police'))}"
+        return _Who(name, short, slugify(short), known=False)
+    chosen = next(f for f in vocab.forces if f.slug == force) if force else rng.choice(vocab.forces)
+    shorts = [
+        a
+        for a in chosen.alt_labels
+        if not re.search(r"\b(?:police|constabulary|service)\b|^the\b", a, re.I)
+    ]
+    return _Who(chosen.name, shorts[0] if shorts else chosen.name, chosen.slug, known=True)
+
+
+class _Sections:
+    """Draws the core sections of one report: grades, judgments, diagnostic prose with
+    figures, summaries and areas for improvement."""
+
+    def __init__(self, rng: random.Random, writer: _Writer, fw: Framework, allowed: list[str],
+                 period: str, max_rows: int, max_afis: int, detail: int, subject: str):  # fmt: skip
+        self.rng, self.writer, self.fw, self.allowed = rng, writer, fw, allowed
+        self.period, self.max_rows, self.max_afis = period, max_rows, max_afis
+        self.detail, self.subject = detail, subject
+        self.figure_number = 1
+        # a table is printed once: two figures never give one indicator twice
+        self.templates = list(FIGURE_TEMPLATES)
+
+    def draw(self) -> tuple[list[CoreSection], list[str]]:
+        """The sections written, and the codes of core questions left out of this report."""
+        sections: list[CoreSection] = []
+        missing: list[str] = []
+        cores = self.fw.core()
+        for index, core in enumerate(cores):
+            if len(cores) > 1 and self.rng.random() < 0.08 and len(missing) < len(cores) - 1:
+                missing.append(core.code)
+                continue
+            sections.append(self._section(core, core.number or index + 1))
+        return sections, missing
+
+    def _section(self, core: QuestionDef, number: int) -> CoreSection:
+        rng, writer, detail = self.rng, self.writer, self.detail
+        grade = rng.choice(self.allowed) if core.graded else "ungraded"
+        predicate = _core_predicate(core)
+        judgment = judgment_sentence(writer.subject_cap(), grade, predicate) if predicate else None
+        intro: list[Part] = [writer.paragraph(number) for _ in range(rng.randint(0, 2 * detail))]
+        diagnostics = []
+        for diag in self.fw.children(core.code):
+            if diag.level != "diagnostic" or rng.random() < 0.15:
+                continue
+            diagnostics.append(QuestionBody(diag.code, tuple(self._diagnostic_parts(number))))
+        summary = [writer.paragraph(number, lead=judgment)]
+        summary += [writer.paragraph(number) for _ in range(rng.randint(0, 3 * detail))]
+        afis = (
+            tuple(writer.afi(number) for _ in range(rng.randint(0, self.max_afis)))
+            if core.graded or rng.random() < 0.2
+            else ()
+        )
+        return CoreSection(core.code, grade, judgment, tuple(intro), tuple(diagnostics),
+                           tuple(summary), tuple(dict.fromkeys(afis)))  # fmt: skip
+
+    def _diagnostic_parts(self, number: int) -> list[Part]:
+        """Paragraphs under a diagnostic question, with the odd subheading and figure."""
+        rng = self.rng
+        parts: list[Part] = []
+        for _ in range(rng.randint(1, 4 * self.detail)):
+            roll = rng.random()
+            if roll < 0.15:
+                heading = rng.choice(_SUBHEADINGS).format(subject=self.subject)
+                if not parts or not isinstance(parts[-1], Subheading):
+                    parts.append(Subheading(heading))
+            elif roll < 0.27 and parts and isinstance(parts[-1], Paragraph) and self.templates:
+                template = self.templates.pop(rng.randrange(len(self.templates)))
+                parts.append(_figure(rng, self.figure_number, self.period, self.max_rows, template))
+                self.figure_number += 1
+            parts.append(self.writer.paragraph(number, footnote=rng.random() < 0.2))
+        return parts
 
 
 def _since_last_year(rng: random.Random, subject: str) -> str:

@@ -69,6 +69,17 @@ class Flow:
 def report_items(facts: ReportFacts, style: Style) -> list[Item]:
     """The report as a flow of items, in reading order."""
     flow = Flow()
+    _title_pages(flow, facts)
+    _introduction(flow, facts)
+    _overview(flow, facts)
+    for section in facts.sections:
+        flow.add(NEW_PAGE)
+        _core(flow, facts, section, style)
+    _closing(flow)
+    return flow.items
+
+
+def _title_pages(flow: Flow, facts: ReportFacts) -> None:
     flow.add(TITLE, lines=("Promoting improvements", "in policing to make", "everyone safer"))
     flow.add(TITLE, f"PEEL: Police {facts.pillar_label} {facts.year_label}")
     flow.add(TITLE, f"An inspection of {facts.force_name}")
@@ -82,6 +93,9 @@ def report_items(facts: ReportFacts, style: Style) -> list[Item]:
     flow.add(NEW_PAGE)
     flow.add(CONTENTS, "Contents")
     flow.add(NEW_PAGE)
+
+
+def _introduction(flow: Flow, facts: ReportFacts) -> None:
     flow.add(HEADING, "Introduction", listed=True, keep_with_next=True)
     flow.add(
         PARA,
@@ -97,6 +111,9 @@ def report_items(facts: ReportFacts, style: Style) -> list[Item]:
         ),
     )
     flow.add(NEW_PAGE)
+
+
+def _overview(flow: Flow, facts: ReportFacts) -> None:
     flow.add(HEADING, f"Overview \u2013 {facts.headline_label}", listed=True, keep_with_next=True)
     flow.add(
         SUBHEADING,
@@ -112,9 +129,9 @@ def report_items(facts: ReportFacts, style: Style) -> list[Item]:
             flow.add(PARA, f"{facts.labels[s.question]}  **{GRADE_WORDS[s.grade]}**")
     for p in facts.overview[1:]:
         _paragraph(flow, p)
-    for section in facts.sections:
-        flow.add(NEW_PAGE)
-        _core(flow, facts, section, style)
+
+
+def _closing(flow: Flow) -> None:
     flow.add(NEW_PAGE)
     flow.add(HEADING, "Next steps", listed=True, keep_with_next=True)
     flow.add(
@@ -128,7 +145,6 @@ def report_items(facts: ReportFacts, style: Style) -> list[Item]:
         "The source of the data is presented with each figure in the report, and is set out "
         "in more detail in this annex.",
     )
-    return flow.items
 
 
 def _core(flow: Flow, facts: ReportFacts, section: CoreSection, style: Style) -> None:

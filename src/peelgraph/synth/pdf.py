@@ -417,36 +417,65 @@ def text_to_pdf(text: str, font: Path | None = None) -> bytes:
     Headings in bold, footnotes in small type where the text has them, tables in columns,
     the contents list with the page numbers the text gives. The printed pages are this
     layout's own, so page numbers read from the PDF differ from the text's contents list.
+    The printer reads the text with its own rules (below), not the extractor's, so that
+    reading the PDF back is a check of the extractor rather than of itself.
     """
-    from ..extract.full_report import TOC_LINE
-    from ..extract.layout import fold, looks_like_heading, split_blocks
-
     items: list[Item] = []
     header = ""
     in_contents = False
-    for block in split_blocks(text):
-        body = block.text
+    for body in _printed_blocks(text):
         lines = body.split("\n")
         if not header and body.startswith("PEEL:"):
             header = body
-        if fold(body) == "contents":
+        if body.strip(" .*").casefold() == "contents":
             items.append(Item(HEADING, "Contents"))
             in_contents = True
             continue
-        if in_contents and all(TOC_LINE.match(line) for line in lines):
+        if in_contents and all(_CONTENTS_LINE.match(line) for line in lines):
             items.append(Item(LISTED_CONTENTS, lines=tuple(lines)))
             continue
         in_contents = False
-        if block.is_table:
-            items.append(Item(TABLE, lines=tuple(lines)))
-        elif block.is_footnote:
-            items.append(Item(FOOTNOTE, " ".join(lines)))
-        elif block.is_list:
-            items.append(Item(BULLETS, lines=tuple(lines)))
-        elif looks_like_heading(block) and "**" not in body:
-            items.append(Item(HEADING, body))
-        else:
-            items.append(Item(PARA, " ".join(lines)))
+        items.append(_printed_item(body, lines))
     writer = _Writer(header, find_fonts(font), {})
     writer.run(items, Style())
     return bytes(writer.pdf.output())
+
+
+#: A contents line: heading, leader dots or spaces, a tab, the page number.
+_CONTENTS_LINE = re.compile(r"^\S.*\t\s*\d{1,3}\s*$")
+_BLOCK_BREAK = re.compile(r"\n[ \t\u00a0\f]*\n|\f")
+_BULLET = re.compile(r"^(?:[-\u2022\u25aa\u2013*]|\d{1,2}[.)]|\(?[a-z]\))\s")
+
+
+def _printed_blocks(text: str) -> list[str]:
+    """The text's blocks as a printer sees them: runs of lines between blank lines."""
+    return [b.strip() for b in _BLOCK_BREAK.split(text) if b.strip(" \t\n\f\u00a0")]
+
+
+def _printed_item(body: str, lines: list[str]) -> Item:
+    """How one block of the text format is printed."""
+    if "\t" in body:
+        return Item(TABLE, lines=tuple(lines))
+    if body[0] in SUPERSCRIPTS:
+        return Item(FOOTNOTE, " ".join(lines))
+    if _BULLET.match(body):
+        return Item(BULLETS, lines=tuple(lines))
+    if len(lines) == 1 and "**" not in body and _is_heading_line(body):
+        return Item(HEADING, body)
+    return Item(PARA, " ".join(lines))
+
+
+def _is_heading_line(line: str) -> bool:
+    """A question, or a short capitalised line that does not end like a sentence."""
+    bare = line.translate({ord(c): None for c in SUPERSCRIPTS}).strip()
+    if not bare or len(bare) > 300:
+        return False
+    if bare.endswith("?"):
+        return True
+    return (
+        len(bare) <= 90
+        and bare[0].isupper()
+        and not bare.rstrip(" .\u2026").endswith((",", ";", ":", ")"))
+        and not re.search(r"(?<![.\s])\.$", bare)
+        and len(bare.split()) <= 12
+    )

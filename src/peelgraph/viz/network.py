@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from ..store import QueryResult, Source, run_query
+from ..store import QueryResult, Source, run_query, run_sparql
 
 QUERY = "select_findings_by_partner"
 FORCE_TYPE = "police force (inspected)"
@@ -19,15 +19,39 @@ FORCE_TYPE = "police force (inspected)"
 class Evidence:
     item: str
     kind: str
-    code: str
+    code: str  # the core question
     text: str
     file: str
     page: int | None
+    year: int | None = None  # the PEEL year of the report
 
 
 def network_rows(source: Source, force: str = "", question: str = "") -> QueryResult:
     """The rows the network is drawn from: the saved query's, for every partner body."""
     return run_query(QUERY, source, {"partner": "", "force": force, "question": question})
+
+
+QUESTION_TEXTS = """
+PREFIX peel: <https://w3id.org/peelgraph/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?code ?text WHERE {
+  ?framework a peel:QuestionFramework .
+  ?q skos:inScheme ?framework ; skos:notation ?code ; skos:prefLabel ?text .
+}
+"""
+
+
+def question_texts(source: Source) -> dict[str, str]:
+    """The questions' texts by code, from the reference graph the source carries (a
+    built file holds the frameworks it was built with, synthetic ones included)."""
+    return {str(row["code"]): str(row["text"]) for row in run_sparql(source, QUESTION_TEXTS).rows}
+
+
+def _year(value: object) -> int | None:
+    try:
+        return int(str(value)[:4])
+    except (TypeError, ValueError):
+        return None
 
 
 def build_network(result: QueryResult, min_weight: int = 1) -> nx.Graph:
@@ -57,6 +81,7 @@ def build_network(result: QueryResult, min_weight: int = 1) -> nx.Graph:
             text=str(row["text"]),
             file=str(row.get("file") or ""),
             page=int(page) if isinstance(page, int) and page != 99999 else None,
+            year=_year(row.get("year")),
         )
         edges.setdefault((force, partner), {})[evidence.item] = evidence
     for (force, partner), items in edges.items():

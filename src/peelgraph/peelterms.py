@@ -1,0 +1,117 @@
+"""The ``peel:`` vocabulary as a closed namespace: ``PEEL.Force`` is a term of
+``ontology/peel.ttl``; a term that file does not declare raises AttributeError.
+
+Generated from ontology/peel.ttl by tests/test_peel_terms.py; do not edit by hand:
+``PEELGRAPH_REGENERATE_TERMS=1 python -m pytest tests/test_peel_terms.py``.
+"""
+
+from rdflib.namespace import DefinedNamespace, Namespace
+from rdflib.term import URIRef
+
+
+class PEEL(DefinedNamespace):
+    """The peelgraph ontology (https://w3id.org/peelgraph/ontology#)."""
+
+    _NS = Namespace("https://w3id.org/peelgraph/ontology#")
+    _fail = True
+
+    AreaForImprovement: URIRef  # Area for improvement
+    CauseOfConcern: URIRef  # Cause of concern
+    ComparatorArea: URIRef  # Comparator area
+    CoreQuestion: URIRef  # Core question
+    Cue: URIRef  # Cue
+    DiagnosticQuestion: URIRef  # Diagnostic question
+    Finding: URIRef  # Finding
+    FindingType: URIRef  # Finding type
+    FollowUp: URIRef  # Follow-up of an earlier finding
+    Force: URIRef  # Police force
+    GlossaryEntry: URIRef  # Glossary entry
+    Grade: URIRef  # Grade
+    HeadlineQuestion: URIRef  # Headline question
+    Indicator: URIRef  # Indicator
+    InspectionReport: URIRef  # Inspection report
+    Judgment: URIRef  # Judgment
+    PartnerBody: URIRef  # Partner body
+    PartnerLink: URIRef  # Partner link
+    PartnerType: URIRef  # Partner type
+    Partnership: URIRef  # Partnership
+    PartnershipArrangement: URIRef  # Partnership arrangement
+    Pillar: URIRef  # PEEL pillar
+    Programme: URIRef  # Programme
+    ProgressLevel: URIRef  # Progress level
+    Question: URIRef  # PEEL question
+    QuestionFramework: URIRef  # Question framework
+    Recommendation: URIRef  # Recommendation
+    ReportItem: URIRef  # Report item
+    Section: URIRef  # Report section
+    SourceDocument: URIRef  # Source document
+    Theme: URIRef  # Theme
+    Unit: URIRef  # Unit of measure
+    acronym: URIRef  # acronym
+    addresses: URIRef  # addresses
+    allowedGrade: URIRef  # allowed grade
+    colour: URIRef  # colour
+    comparedWith: URIRef  # compared with
+    coreQuestion: URIRef  # core question
+    country: URIRef  # country
+    cueTerm: URIRef  # cue term
+    cueWeight: URIRef  # cue weight
+    dataSource: URIRef  # data source
+    deadline: URIRef  # deadline
+    documentFormat: URIRef  # document format
+    earlierText: URIRef  # earlier text
+    earlierYear: URIRef  # earlier year
+    evidence: URIRef  # evidence
+    evidenceCount: URIRef  # evidence count
+    evidenceFor: URIRef  # evidence for
+    expansion: URIRef  # expansion
+    extractorVersion: URIRef  # extractor version
+    figure: URIRef  # figure
+    fileName: URIRef  # file name
+    findingType: URIRef  # finding type
+    firstPage: URIRef  # first page
+    firstYear: URIRef  # first year
+    followsUp: URIRef  # follows up
+    force: URIRef  # force
+    framework: URIRef  # framework
+    grade: URIRef  # grade
+    graded: URIRef  # graded
+    hasSpan: URIRef  # has span
+    headingPattern: URIRef  # heading pattern
+    headlinePredicate: URIRef  # headline predicate
+    indicator: URIRef  # indicator
+    isbn: URIRef  # ISBN
+    lastYear: URIRef  # last year
+    mentions: URIRef  # mentions
+    onsCode: URIRef  # ONS code
+    ordinal: URIRef  # ordinal
+    outcomeNumber: URIRef  # outcome number
+    page: URIRef  # page
+    partner: URIRef  # partner
+    partnerLink: URIRef  # partner link
+    partnerType: URIRef  # partner type
+    peelYear: URIRef  # PEEL year
+    periodEnd: URIRef  # period end
+    pillar: URIRef  # pillar
+    priority: URIRef  # priority
+    progress: URIRef  # progress
+    question: URIRef  # question
+    questionNumber: URIRef  # question number
+    rank: URIRef  # rank
+    refArea: URIRef  # reference area
+    refPeriod: URIRef  # reference period
+    refersTo: URIRef  # refers to
+    reportCount: URIRef  # report count
+    rowGroup: URIRef  # row group
+    rowLabel: URIRef  # row label
+    section: URIRef  # section
+    sha256: URIRef  # SHA-256
+    slug: URIRef  # slug
+    supportedBy: URIRef  # supported by
+    synthetic: URIRef  # synthetic
+    text: URIRef  # text
+    textHash: URIRef  # text hash
+    theme: URIRef  # theme
+    triggerTerm: URIRef  # trigger term
+    unit: URIRef  # unit
+    value: URIRef  # value
