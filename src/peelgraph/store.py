@@ -430,8 +430,7 @@ def _graphs_ntriples(graph_file: Path) -> list[tuple[str | None, bytes]]:
     by_graph = read_graph_triples(graph_file, fmt)
     default = by_graph.pop(str(DATASET_DEFAULT_GRAPH_ID), [])
     graphs: list[tuple[str | None, bytes]] = [
-        (name, ntriples_of(triples).encode("utf-8"))
-        for name, triples in sorted(by_graph.items())
+        (name, ntriples_of(triples).encode("utf-8")) for name, triples in sorted(by_graph.items())
     ]
     if default:
         graphs.append((None, ntriples_of(default).encode("utf-8")))
