@@ -66,13 +66,15 @@ def build_to_file(
     (format by suffix) and, unless ``options.store`` is off, bring the query store beside it
     up to date. A graph that does not conform is not written (:class:`NotConformingError`
     carries the validation report)."""
-    from .build import NoProgress, build, collect_inputs
+    from .build import NoProgress, build, gather_inputs
     from .graphio import check_output, format_for
 
     options = options or BuildOptions()
     progress = progress or NoProgress()
     paths = list(paths)
-    check_output(output, collect_inputs(paths), options.overwrite)
+    inputs = gather_inputs(paths, keep_going=options.keep_going).files
+    check_output(output, inputs, options.overwrite)
+    _check_store_place(output, options)
     fmt = format_for(output)
     cache_dir = None
     if options.use_cache:
@@ -81,13 +83,52 @@ def build_to_file(
                    progress=progress, workers=options.workers, cache_dir=cache_dir)  # fmt: skip
     _check_built(result, output)
     graphs = result.graphs()
-    _write(output, fmt, result, graphs, progress)
     outcome = BuildOutcome(output, result, GraphStats(), warnings=list(result.cache_warnings))
-    if options.store:
-        _sync(outcome, fmt, graphs, progress)
-    else:
-        outcome.stats = _stats_in_memory(graphs)
+    _write_locked(outcome, fmt, graphs, inputs, options, progress)
     return outcome
+
+
+def _check_store_place(output: Path, options: BuildOptions) -> None:
+    """Refuse, before any work, a store place that holds what peelgraph did not make."""
+    if options.store:
+        from .storedir import check_store_folder, output_lock, store_folder
+
+        folder = store_folder(output)
+        if folder.exists() or folder.is_symlink():
+            if not output.parent.is_dir():
+                check_store_folder(folder, options.overwrite)
+                return
+            with output_lock(output):  # not halfway through another build's swap
+                check_store_folder(folder, options.overwrite)
+
+
+def _write_locked(
+    outcome: BuildOutcome,
+    fmt: str,
+    graphs: list[tuple[str, bytes]],
+    inputs: list[Path],
+    options: BuildOptions,
+    progress: Progress,
+) -> None:
+    """Write the output and bring its store up to date holding the output's lock: of two
+    builds to one output, the second waits, then finds the output there (and stops, without
+    ``overwrite``) or replaces output and store together."""
+    from .graphio import check_output, write_error
+    from .storedir import output_lock
+
+    output = outcome.output
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)  # the lock file goes beside it
+    except OSError as exc:
+        raise write_error(output, exc) from exc
+    with output_lock(output):
+        check_output(output, inputs, options.overwrite)  # again: another build may have won
+        _check_store_place(output, options)
+        _write(output, fmt, outcome.result, graphs, progress)
+        if options.store:
+            _sync(outcome, fmt, graphs, progress, options.overwrite)
+        else:
+            outcome.stats = _stats_in_memory(graphs)
 
 
 def _check_built(result: BuildResult, output: Path) -> None:
@@ -118,14 +159,16 @@ def _write(
 
 
 def _sync(
-    outcome: BuildOutcome, fmt: str, graphs: list[tuple[str, bytes]], progress: Progress
-) -> None:
+    outcome: BuildOutcome, fmt: str, graphs: list[tuple[str, bytes]], progress: Progress,
+    overwrite: bool = False,
+) -> None:  # fmt: skip
     """Bring the store beside the output up to date (only changed graphs are reloaded) and
     count what it holds."""
     from .store import persistent_store, store_folder, sync_store
 
     progress.start("store", 1)
-    reloaded = sync_store(outcome.output, graphs if fmt in ("trig", "nquads") else None)
+    reloaded = sync_store(outcome.output, graphs if fmt in ("trig", "nquads") else None,
+                          overwrite=overwrite)  # fmt: skip
     progress.advance("store")
     if not reloaded:
         outcome.store_status = "up to date"
@@ -207,6 +250,7 @@ def export_graph(
     table: str | None = None,
     link_context: bool = False,
     overwrite: bool = False,
+    raw: bool = False,
 ) -> tuple[str, list[Path]]:
     """Export a built graph (or part of it) as another format; returns the format and the
     files written."""
@@ -221,7 +265,7 @@ def export_graph(
             hint="pass --table NAME, or name a folder to get every table",
         )
     files = export_files(load_dataset(file), fmt, forces=forces, reports=reports, table=table,
-                         link_context=link_context, where=str(file))  # fmt: skip
+                         link_context=link_context, where=str(file), raw=raw)  # fmt: skip
     return fmt, write_export(output, files, inputs=[file], overwrite=overwrite)
 
 

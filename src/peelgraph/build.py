@@ -59,25 +59,75 @@ class NoProgress:
 
 
 def collect_inputs(paths: Iterable[Path]) -> list[Path]:
-    """The files to read: files as given, and the report files in folders (sorted)."""
-    files: list[Path] = []
+    """The files to read: files as given, and the report files in folders (sorted). A
+    folder or file that cannot be read is an error naming it."""
+    return gather_inputs(paths).files
+
+
+@dataclass
+class Inputs:
+    """The files found to read, and (with ``keep_going``) the folders and files skipped."""
+
+    files: list[Path] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def gather_inputs(paths: Iterable[Path], keep_going: bool = False) -> Inputs:
+    """The files to read: files as given, and the report files in folders (sorted, hidden
+    ones left out). A sub-folder or file that cannot be read stops the run with its name,
+    or with ``keep_going`` is listed as skipped."""
+    found = Inputs()
+
+    def fail(error: PeelgraphError, path: Path) -> None:
+        if not keep_going:
+            raise error
+        found.skipped.append(Skipped(path, error))
+
     for path in paths:
-        if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in INPUT_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            if not found:
+        try:
+            is_dir = path.is_dir()
+            exists = is_dir or path.exists()
+        except OSError as exc:
+            fail(InputError(f"cannot read: {exc.strerror or exc}", where=str(path)), path)
+            continue
+        if is_dir:
+            files = _walk(path, fail)
+            if not files and not found.skipped:
                 raise InputError("folder holds no report files (*.txt, *.pdf)", where=str(path))
-            files.extend(found)
-        elif path.exists():
-            files.append(path)
+            found.files.extend(files)
+        elif exists:
+            found.files.append(path)
         else:
             raise InputError("no such file or folder", where=str(path), hint="check the path")
-    return list(dict.fromkeys(files))
+    found.files = list(dict.fromkeys(found.files))
+    return found
+
+
+def _walk(folder: Path, fail) -> list[Path]:  # type: ignore[no-untyped-def]
+    """The report files under ``folder``; unreadable sub-folders and files go to ``fail``."""
+
+    def unreadable(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else folder
+        hint = "fix its permissions, or pass --keep-going to skip it"
+        fail(InputError(f"cannot read folder: {exc.strerror or exc}", where=str(where), hint=hint),
+             where)  # fmt: skip
+
+    files = []
+    for root, dirs, names in os.walk(folder, onerror=unreadable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in names:
+            path = Path(root, name)
+            if name.startswith(".") or path.suffix.lower() not in INPUT_SUFFIXES:
+                continue
+            if not path.is_file():
+                continue
+            if not os.access(path, os.R_OK):
+                fail(InputError("cannot read: Permission denied", where=str(path),
+                                hint="fix its permissions, or pass --keep-going to skip it"),
+                     path)  # fmt: skip
+                continue
+            files.append(path)
+    return sorted(files)
 
 
 @dataclass
@@ -282,7 +332,8 @@ def build(
     progress = progress or NoProgress()
     workers = workers or os.cpu_count() or 1
     cache = Cache(cache_dir, context)
-    files = collect_inputs(paths)
+    inputs = gather_inputs(paths, keep_going)
+    files = inputs.files
     extracted, skipped, fresh = extract_all(
         files, context, keep_going=keep_going, max_bytes=max_bytes, progress=progress,
         workers=workers, cache=cache,
@@ -293,8 +344,8 @@ def build(
     links, links_validation = _links(reports, context)
     progress.advance("link")
     return BuildResult(
-        [built[r.key] for r in reports], context, skipped, fresh, links, links_validation,
-        cache.warnings,
+        [built[r.key] for r in reports], context, inputs.skipped + skipped, fresh, links,
+        links_validation, cache.warnings,
     )  # fmt: skip
 
 

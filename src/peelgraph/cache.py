@@ -81,10 +81,21 @@ def user_key() -> bytes:
         with os.fdopen(fd, "wb") as handle:
             handle.write(key)
         os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
+        try:
+            # never replace a key: of builds that start at once, the first key made wins
+            # and the others read it (else each would seal with its own, and refuse the rest)
+            os.link(tmp, path)
+        except FileExistsError:
+            pass
+        except OSError:  # a file system without hard links
+            if not path.exists():
+                os.replace(tmp, path)
+        finally:
+            Path(tmp).unlink(missing_ok=True)
+        data = path.read_bytes()
     except OSError:
         return key
-    return key
+    return data if len(data) == 32 else key
 
 
 def _user_cache_dir() -> str:

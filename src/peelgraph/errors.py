@@ -69,3 +69,13 @@ class QueryError(PeelgraphError):
 
 class EndpointError(PeelgraphError):
     """A remote SPARQL endpoint is unreachable or answered with an error."""
+
+
+class StoreError(OutputError):
+    """The query store beside a graph file cannot be made, opened or read."""
+
+
+class PeelgraphWarning(UserWarning):
+    """Something a user should know that does not stop the command (a damaged cache entry or
+    query store made again, a wait for another writer): the command line prints one
+    ``[WARNING]`` line each."""

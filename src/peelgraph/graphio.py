@@ -150,14 +150,67 @@ def load_dataset(path: Path, fmt: str | None = None) -> Dataset:
     for prefix, namespace in iris.PREFIXES.items():
         ds.bind(prefix, namespace)
     try:
-        if rdf_format in QUAD_FORMATS:
+        if rdf_format == "json-ld":
+            ds.parse(data=offline_jsonld(path), format="json-ld")
+        elif rdf_format in QUAD_FORMATS:
             ds.parse(path, format=rdf_format)
         else:
             ds.default_graph.parse(path, format=rdf_format)
+    except GraphFileError:
+        raise
     except Exception as exc:  # rdflib raises many types for malformed input
         detail = " ".join(str(exc).split())[:300]
         raise GraphFileError(f"cannot parse as {rdf_format}: {detail}", where=str(path)) from exc
     return ds
+
+
+#: The published JSON-LD context (``export --link-context`` names it) and its packaged copy.
+JSONLD_CONTEXT_URL = "https://w3id.org/peelgraph/ontology/context-v1.jsonld"
+JSONLD_CONTEXT_FILE = "context-v1.jsonld"
+
+
+def offline_jsonld(path: Path) -> str:
+    """A JSON-LD file's text with every ``@context`` made local, so that rdflib's parser
+    fetches nothing: peelgraph's published context becomes its packaged copy, and any other
+    remote or relative context (or ``@import``) is an error naming it."""
+    import json
+
+    from .resources import ontology_file
+
+    try:
+        doc = json.loads(path.read_bytes())
+    except (ValueError, UnicodeError) as exc:
+        raise GraphFileError(f"not JSON: {exc}", where=str(path)) from exc
+    packaged = None
+
+    def local(value: object) -> object:
+        nonlocal packaged
+        if isinstance(value, list):
+            return [local(v) for v in value]
+        if isinstance(value, str):
+            if value != JSONLD_CONTEXT_URL:
+                raise GraphFileError(
+                    f"names a remote JSON-LD context ({value}); peelgraph fetches nothing",
+                    where=str(path),
+                    hint="embed the context in the file",
+                )
+            if packaged is None:
+                text = ontology_file(JSONLD_CONTEXT_FILE).read_text(encoding="utf-8")
+                packaged = json.loads(text)["@context"]
+            return packaged
+        if isinstance(value, dict) and "@import" in value:
+            raise GraphFileError("a JSON-LD context with @import; peelgraph fetches nothing",
+                                 where=str(path))  # fmt: skip
+        return walk(value)
+
+    def walk(node: object) -> object:
+        if isinstance(node, list):
+            return [walk(n) for n in node]
+        if isinstance(node, dict):
+            return {k: local(v) if k == "@context" else walk(v) for k, v in node.items()}
+        return node
+
+    return json.dumps(walk(doc))
 
 
 def check_output(output: Path, inputs: list[Path], overwrite: bool) -> None:
@@ -176,8 +229,11 @@ def check_output(output: Path, inputs: list[Path], overwrite: bool) -> None:
 def atomic_writer(path: Path) -> Iterator[BinaryIO]:
     """A binary handle on a temporary file beside ``path``, renamed into place when the
     block ends without an error (and removed if it does not)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise write_error(path, exc) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle
@@ -185,9 +241,28 @@ def atomic_writer(path: Path) -> Iterator[BinaryIO]:
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise write_error(path, exc) from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_error(path: Path, exc: OSError) -> OutputError:
+    """An output that could not be written (read-only folder, full disk...) as one line."""
+    import errno
+
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    hint = {
+        errno.ENOSPC: "free some disk space or write elsewhere",
+        errno.EDQUOT: "free some disk space or write elsewhere",
+        errno.EACCES: "check the folder's permissions or write elsewhere",
+        errno.EPERM: "check the folder's permissions or write elsewhere",
+        errno.EROFS: "the file system is read-only: write elsewhere",
+    }.get(exc.errno or 0, "check the path")
+    return OutputError(f"cannot write: {reason}; nothing was written", where=str(path),
+                       hint=hint)  # fmt: skip
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -224,3 +224,62 @@ def get_query(name: str) -> SavedQuery:
             hint="saved queries: " + ", ".join(registry),
         )
     return registry[name]
+
+
+# -- what a query may do --------------------------------------------------------------------
+
+#: Strings, IRIs and comments: text that may hold any word without being a keyword.
+_INERT = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r"|<[^<>\"{}|^`\\\s]*>"
+    r"|#[^\n]*",
+    re.DOTALL,
+)
+#: A keyword (not a variable, nor part of a prefixed name or of a longer word).
+_WORD = r"(?<![\w?$:\-.]){}(?![\w:\-])"
+_SERVICE = re.compile(_WORD.format("SERVICE"), re.IGNORECASE)
+_QUERY_FORMS = re.compile(_WORD.format("(SELECT|ASK|CONSTRUCT|DESCRIBE)"), re.IGNORECASE)
+_UPDATE_FORMS = re.compile(
+    _WORD.format("(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)"), re.IGNORECASE
+)
+_PROLOGUE = re.compile(r"\s*(?:(?:PREFIX\s+[\w.\-]*:|BASE)\s*)", re.IGNORECASE)
+
+
+def _structure(text: str) -> str:
+    """The query text with strings, IRIs and comments blanked out."""
+    return _INERT.sub(" ", text)
+
+
+def is_update(text: str) -> bool:
+    """Whether SPARQL text is an update (INSERT, DELETE, DROP, LOAD, CLEAR ...) rather than a
+    query: its first keyword after the prologue is not SELECT, ASK, CONSTRUCT or DESCRIBE."""
+    body = _structure(text)
+    first = _QUERY_FORMS.search(body)
+    update = _UPDATE_FORMS.search(body)
+    if update is None:
+        return False
+    return first is None or update.start() < first.start()
+
+
+def uses_service(text: str) -> bool:
+    """Whether SPARQL text holds a ``SERVICE`` clause (a federated call to another server)."""
+    return _SERVICE.search(_structure(text)) is not None
+
+
+def check_allowed(text: str, *, allow_update: bool = False, allow_service: bool = False) -> None:
+    """Refuse an update or a ``SERVICE`` clause unless asked for: a query never writes, and
+    never makes the machine call another server, by accident (or by a hostile saved query)."""
+    if not allow_update and is_update(text):
+        raise QueryError(
+            "this is an update (it would change the store); not sent",
+            hint="pass --allow-update if it is meant to write",
+        )
+    if not allow_service and uses_service(text):
+        raise QueryError(
+            "the query has a SERVICE clause (it would make this machine call another server)"
+            "; not run",
+            hint="pass --allow-service if that call is meant",
+        )

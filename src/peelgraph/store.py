@@ -12,20 +12,17 @@ graph, never duplicates it) and start it with the union default graph on (Oxigra
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 import os
-import shutil
 import socket
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -33,10 +30,10 @@ from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.query import Result
 
-from . import iris
-from .errors import EndpointError, GraphFileError
-from .graphio import FORMATS, NATIVE_QUAD_FORMATS, load_dataset, ntriples_of, read_graph_triples
-from .queries import SavedQuery, get_query
+from . import iris, storedir
+from .errors import EndpointError, GraphFileError, QueryError, StoreError
+from .graphio import load_dataset, ntriples_of, read_graph_triples
+from .queries import SavedQuery, get_query, is_update
 
 BACKENDS = ("oxigraph", "memory")
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -136,188 +133,29 @@ def _from_rdflib(result: Result) -> QueryResult:
 # -- embedded stores ------------------------------------------------------------------------
 
 
-def _rdf_format(path: Path) -> str:
-    fmt = FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise GraphFileError(f"cannot tell the RDF format from {path.suffix!r}", where=str(path))
-    return fmt
-
-
-def _digest(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def store_folder(graph_file: Path) -> Path:
     """The persistent Oxigraph store kept beside a built graph file."""
-    return graph_file.with_name(graph_file.name + ".oxigraph")
+    return storedir.store_folder(graph_file)
 
 
-_STAMP = "peelgraph-source.json"
-
-
-def _read_stamp(folder: Path) -> dict[str, object]:
-    try:
-        stamp = json.loads((folder / _STAMP).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return stamp if isinstance(stamp, dict) else {}
-
-
-def _write_stamp(folder: Path, graph_file: Path, digest: str, graphs: dict[str, str]) -> None:
-    info = graph_file.stat()
-    stamp = {
-        "sha256": digest,
-        "file": graph_file.name,
-        "size": info.st_size,
-        "mtime_ns": info.st_mtime_ns,
-        "graphs": graphs,
-    }
-    (folder / _STAMP).write_text(json.dumps(stamp, sort_keys=True), encoding="utf-8")
-
-
-def _unchanged(graph_file: Path, stamp: dict[str, object]) -> bool:
-    """Whether the stamp still describes the file: same size and modification time (as make
-    and git judge it, without reading a large file), else the same SHA-256."""
-    info = graph_file.stat()
-    if stamp.get("size") == info.st_size and stamp.get("mtime_ns") == info.st_mtime_ns:
-        return True
-    return stamp.get("sha256") == _digest(graph_file)
-
-
-def _graph_digests(graphs: list[tuple[str, bytes]]) -> dict[str, str]:
-    return {name: hashlib.sha256(data).hexdigest() for name, data in graphs}
+def sync_store(
+    graph_file: Path, graphs: list[tuple[str, bytes]] | None = None, *, overwrite: bool = False
+) -> list[str]:
+    """Bring the store beside ``graph_file`` up to date; list the named graphs (re)loaded
+    (see :func:`peelgraph.storedir.sync_store`: locked, made aside and swapped in)."""
+    return storedir.sync_store(graph_file, graphs, overwrite=overwrite)
 
 
 def persistent_store(graph_file: Path) -> ox.Store:
     """An Oxigraph store of ``graph_file``, kept beside it and reused while the file is
-    unchanged (its SHA-256 is stamped in the folder): only the first query parses the file."""
-    sync_store(graph_file)
-    return ox.Store.read_only(str(store_folder(graph_file)))
+    unchanged (its SHA-256 is stamped in the folder): only the first query parses the file.
+    Where nothing can be written beside the file, a store in memory."""
+    return storedir.open_read_only(graph_file)
 
 
 def open_store(graph_file: Path) -> ox.Store:
     """The query store of a built graph file, for the commands that answer from it."""
     return persistent_store(graph_file)
-
-
-def sync_store(graph_file: Path, graphs: list[tuple[str, bytes]] | None = None) -> list[str]:
-    """Bring the store beside ``graph_file`` up to date; list the named graphs (re)loaded.
-
-    The build passes ``graphs``, the file's named graphs as (IRI, N-Quads): the store is
-    then updated in place, replacing only the graphs whose N-Quads changed (a rebuild after
-    one report changes reloads that report's graph and the links), or filled from them
-    without parsing the file. An update cut short leaves no stamp: the next use reloads.
-    """
-    if not graph_file.is_file():
-        raise GraphFileError("no such file", where=str(graph_file), hint="build it first")
-    folder = store_folder(graph_file)
-    stamp = _read_stamp(folder)
-    if stamp and _unchanged(graph_file, stamp):
-        return []
-    digest = _digest(graph_file)
-    held = stamp.get("graphs")
-    if graphs is not None and isinstance(held, dict) and held:
-        wanted = _graph_digests(graphs)
-        if _few_changed(held, wanted, graphs):
-            return _update_store(folder, graph_file, digest, held, wanted, graphs)
-    return _load_store(folder, graph_file, digest, graphs)
-
-
-def _few_changed(
-    held: dict[str, object], wanted: dict[str, str], graphs: list[tuple[str, bytes]]
-) -> bool:
-    """Whether updating the store in place is worth it: under a quarter of the data changed.
-    Otherwise (a first build after an upgrade changes every graph) a fresh bulk load is
-    several times faster and takes a fraction of the memory of one transaction a graph."""
-    changed = sum(len(data) for name, data in graphs if held.get(name) != wanted[name])
-    return changed * 4 < sum(len(data) for _, data in graphs)
-
-
-def _update_store(
-    folder: Path,
-    graph_file: Path,
-    digest: str,
-    held: dict[str, object],
-    wanted: dict[str, str],
-    graphs: list[tuple[str, bytes]],
-) -> list[str]:
-    """Replace the named graphs whose digests (``wanted``) differ from the stamp's (``held``)."""
-    (folder / _STAMP).unlink()
-    changed = []
-    store = ox.Store(str(folder))
-    try:
-        for name in sorted(held.keys() - wanted.keys()):
-            store.remove_graph(ox.NamedNode(name))
-            changed.append(name)
-        for name, data in graphs:
-            if held.get(name) == wanted[name]:
-                continue
-            graph = ox.NamedNode(name)
-            if store.contains_named_graph(graph):
-                store.clear_graph(graph)
-            store.load(data, format=ox.RdfFormat.N_QUADS)
-            changed.append(name)
-        store.flush()
-    finally:
-        del store
-    _write_stamp(folder, graph_file, digest, wanted)
-    return changed
-
-
-def _batches(chunks: list[bytes], size: int = 16 << 20) -> Iterator[bytes]:
-    """N-Quads chunks joined into batches of about ``size`` bytes: one bulk load each keeps
-    Oxigraph's loader buffers small (one bulk load of a whole corpus takes gigabytes)."""
-    batch: list[bytes] = []
-    held = 0
-    for chunk in chunks:
-        batch.append(chunk)
-        held += len(chunk)
-        if held >= size:
-            yield b"".join(batch)
-            batch, held = [], 0
-    if batch:
-        yield b"".join(batch)
-
-
-def _bulk_load_file(store: ox.Store, graph_file: Path) -> None:
-    """Load a graph file into ``store``: natively where Oxigraph reads the format, else
-    through rdflib."""
-    fmt = _rdf_format(graph_file)
-    if fmt in _OX_FORMATS:
-        store.bulk_load(path=str(graph_file), format=_OX_FORMATS[fmt])
-    else:
-        data = load_dataset(graph_file).serialize(format="nquads", encoding="utf-8")
-        store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
-
-
-def _load_store(
-    folder: Path, graph_file: Path, digest: str, graphs: list[tuple[str, bytes]] | None
-) -> list[str]:
-    """Fill a new store (from ``graphs``, or by parsing the file) and swap it into place."""
-    tmp = folder.with_name(folder.name + ".tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
-    store = ox.Store(str(tmp))
-    try:
-        if graphs is not None:
-            for batch in _batches([data for _, data in graphs]):
-                store.bulk_load(batch, format=ox.RdfFormat.N_QUADS)
-        else:
-            _bulk_load_file(store, graph_file)
-        store.optimize()  # compact the bulk loader's files: queries about 3x faster
-        store.flush()
-    except (SyntaxError, ValueError, OSError) as exc:
-        del store
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise GraphFileError(f"cannot load into Oxigraph: {exc}", where=str(graph_file)) from exc
-    del store
-    shutil.rmtree(folder, ignore_errors=True)
-    os.replace(tmp, folder)
-    _write_stamp(folder, graph_file, digest, _graph_digests(graphs) if graphs else {})
-    return [name for name, _ in graphs] if graphs else ["*"]
 
 
 class OxigraphDataset(Dataset):
@@ -342,6 +180,7 @@ class NativeStore:
     command needs (no rdflib view, whose SPARQL engine alone takes 0.15 s to import)."""
 
     oxigraph: ox.Store
+    folder: Path | None = None  # where it is kept (None: in memory)
 
     def query_native(self, text: str) -> object:
         """pyoxigraph's answer to ``text``, with peelgraph's prefixes known."""
@@ -351,7 +190,7 @@ class NativeStore:
 
 def open_native(graph_file: Path) -> NativeStore:
     """The persistent query store beside ``graph_file`` (made on first use)."""
-    return NativeStore(persistent_store(graph_file))
+    return NativeStore(persistent_store(graph_file), storedir.store_folder(graph_file))
 
 
 def open_dataset(
@@ -371,8 +210,7 @@ def open_dataset(
     if persistent:
         store = persistent_store(graph_file)
     else:
-        store = ox.Store()
-        _bulk_load_file(store, graph_file)
+        store = storedir.memory_store(graph_file)
     ds = OxigraphDataset(store)
     for prefix, namespace in iris.PREFIXES.items():
         ds.bind(prefix, namespace, override=True)
@@ -391,6 +229,10 @@ class Endpoint:
     url: str
     timeout: float = 30.0
 
+    def __post_init__(self) -> None:
+        check_url(self.url)
+        check_timeout(self.timeout)
+
     def headers(self) -> dict[str, str]:
         token = os.environ.get("PEELGRAPH_ENDPOINT_TOKEN")
         if token:
@@ -400,6 +242,50 @@ class Endpoint:
             secret = f"{user}:{os.environ.get('PEELGRAPH_ENDPOINT_PASSWORD', '')}"
             return {"Authorization": "Basic " + base64.b64encode(secret.encode()).decode()}
         return {}
+
+
+def check_url(url: str, what: str = "endpoint") -> None:
+    """Refuse what is not an http(s) URL with a host, in one line."""
+    parts = urllib.parse.urlsplit(url)
+    try:
+        parts.port  # noqa: B018 - raises on a port that is not a number
+    except ValueError as exc:
+        raise EndpointError(f"not a valid {what} URL: {url!r} ({exc})") from exc
+    if parts.scheme not in ("http", "https") or not parts.hostname or any(c.isspace() for c in url):
+        raise EndpointError(
+            f"not a valid {what} URL: {url!r}", hint="e.g. http://127.0.0.1:7878/query"
+        )
+
+
+def check_timeout(timeout: float) -> None:
+    """Refuse a timeout that is not a positive number of seconds."""
+    if not timeout > 0 or timeout == float("inf"):
+        raise EndpointError(f"--timeout must be a positive number of seconds, not {timeout:g}")
+
+
+def _within(seconds: float, where: str, call):  # type: ignore[no-untyped-def]
+    """``call()``'s result, or an error once ``seconds`` have passed: a server that sends one
+    byte a second cannot hold a command past its timeout (the call is left in a daemon
+    thread, which the process does not wait for)."""
+    import threading
+
+    box: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            box["value"] = call()
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller
+            box["error"] = exc
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        raise EndpointError(f"no complete answer within {seconds:g} s", where=where,
+                            hint="raise --timeout")  # fmt: skip
+    if "error" in box:
+        raise box["error"]  # type: ignore[misc]
+    return box.get("value")
 
 
 def _endpoint_error(endpoint: str, exc: BaseException, timeout: float) -> EndpointError:
@@ -436,24 +322,87 @@ def query_endpoint(endpoint: Endpoint, text: str) -> QueryResult:
         "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
     )
     try:
-        data = client.queryAndConvert()
+        raw = _within(endpoint.timeout + 1, endpoint.url,
+                      lambda: client.query().response.read())  # fmt: skip
+        data = json.loads(raw)
     except urllib.error.URLError as exc:
         raise _endpoint_error(endpoint.url, exc, endpoint.timeout) from exc
     except (TimeoutError, ConnectionError) as exc:
         raise _endpoint_error(endpoint.url, exc, endpoint.timeout) from exc
     except SPARQLWrapperException as exc:
         raise EndpointError(" ".join(str(exc).split())[:300], where=endpoint.url) from exc
-    if not isinstance(data, dict):
+    except (ValueError, UnicodeError) as exc:  # truncated or invalid JSON
         raise EndpointError(
-            "the endpoint did not answer with SPARQL JSON results", where=endpoint.url
-        )
+            f"the endpoint's answer is not valid JSON ({' '.join(str(exc).split())[:120]})",
+            where=endpoint.url,
+        ) from exc
+    except OSError as exc:  # a connection cut midway
+        raise _endpoint_error(endpoint.url, exc, endpoint.timeout) from exc
+    return _results_of(data, endpoint.url)
+
+
+def _results_of(data: object, where: str) -> QueryResult:
+    """SPARQL 1.1 JSON results checked for their shape: anything else is one error line."""
+
+    def bad(what: str) -> EndpointError:
+        return EndpointError(f"the endpoint did not answer with SPARQL JSON results ({what})",
+                             where=where)  # fmt: skip
+
+    if not isinstance(data, dict):
+        raise bad(f"a JSON {type(data).__name__}, not an object")
     if "boolean" in data:
-        return QueryResult([], [], bool(data["boolean"]))
-    columns = list(data.get("head", {}).get("vars", []))
+        if not isinstance(data["boolean"], bool):
+            raise bad("'boolean' is not true or false")
+        return QueryResult([], [], data["boolean"])
+    head, results = data.get("head"), data.get("results")
+    if not isinstance(head, dict) or not isinstance(results, dict):
+        raise bad("no 'head' and 'results' objects")
+    columns = head.get("vars", [])
+    bindings = results.get("bindings")
+    if not isinstance(columns, list) or not all(isinstance(c, str) for c in columns):
+        raise bad("'head.vars' is not a list of names")
+    if not isinstance(bindings, list):
+        raise bad("'results.bindings' is not a list")
     rows = []
-    for binding in data.get("results", {}).get("bindings", []):
-        rows.append({c: _json_value(binding.get(c)) for c in columns})
+    for binding in bindings:
+        if not isinstance(binding, dict):
+            raise bad("a binding is not an object")
+        row = {}
+        for c in columns:
+            cell = binding.get(c)
+            if cell is not None and not (
+                isinstance(cell, dict)
+                and isinstance(cell.get("value"), str)
+                and isinstance(cell.get("datatype", ""), str)
+            ):
+                raise bad(f"the value of {c!r} is not a term")
+            row[c] = _json_value(cell)
+        rows.append(row)
     return QueryResult(columns, rows)
+
+
+def update_endpoint(endpoint: Endpoint, text: str) -> QueryResult:
+    """Send a SPARQL update (only ever asked for with ``--allow-update``): POST, as the
+    protocol and Fuseki want. The answer is an empty result."""
+    from SPARQLWrapper import POST, POSTDIRECTLY, SPARQLWrapper
+    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+    client = SPARQLWrapper(endpoint.url, updateEndpoint=endpoint.url)
+    client.setMethod(POST)
+    client.setRequestMethod(POSTDIRECTLY)
+    client.setTimeout(int(max(1, endpoint.timeout)))
+    for key, value in endpoint.headers().items():
+        client.addCustomHttpHeader(key, value)
+    client.setQuery(text)
+    try:
+        _within(endpoint.timeout + 1, endpoint.url, client.query)
+    except urllib.error.URLError as exc:
+        raise _endpoint_error(endpoint.url, exc, endpoint.timeout) from exc
+    except (TimeoutError, ConnectionError) as exc:
+        raise _endpoint_error(endpoint.url, exc, endpoint.timeout) from exc
+    except SPARQLWrapperException as exc:
+        raise EndpointError(" ".join(str(exc).split())[:300], where=endpoint.url) from exc
+    return QueryResult([], [])
 
 
 def _json_value(cell: dict[str, str] | None) -> object:
@@ -469,37 +418,44 @@ def _json_value(cell: dict[str, str] | None) -> object:
     return cell["value"]
 
 
-def _named_graphs_ntriples(graph_file: Path) -> list[tuple[str, bytes]]:
-    """Each named graph of a file as N-Triples, parsed by pyoxigraph (fast at corpus size)."""
+def _graphs_ntriples(graph_file: Path) -> list[tuple[str | None, bytes]]:
+    """Each graph of a file as N-Triples, parsed by pyoxigraph (fast at corpus size): the
+    named graphs by IRI, then the default graph (all that a Turtle or N-Triples file holds)
+    as ``None``."""
     if not graph_file.is_file():
         raise GraphFileError("no such file", where=str(graph_file))
-    fmt = _rdf_format(graph_file)
-    by_graph: dict[str, list[ox.Triple]] = {}
-    if fmt in NATIVE_QUAD_FORMATS:
-        if graph_file.stat().st_size:
-            by_graph = read_graph_triples(graph_file, fmt)
-            by_graph.pop(str(DATASET_DEFAULT_GRAPH_ID), None)
-    else:
-        data = load_dataset(graph_file).serialize(format="nquads", encoding="utf-8")
-        for quad in ox.parse(data, format=ox.RdfFormat.N_QUADS):
-            if isinstance(quad.graph_name, ox.NamedNode):
-                by_graph.setdefault(quad.graph_name.value, []).append(quad.triple)
-    return [
+    fmt = storedir.rdf_format(graph_file)
+    if graph_file.stat().st_size == 0:
+        raise GraphFileError("file is empty: nothing to load", where=str(graph_file))
+    by_graph = read_graph_triples(graph_file, fmt)
+    default = by_graph.pop(str(DATASET_DEFAULT_GRAPH_ID), [])
+    graphs: list[tuple[str | None, bytes]] = [
         (name, ntriples_of(triples).encode("utf-8")) for name, triples in sorted(by_graph.items())
     ]
+    if default:
+        graphs.append((None, ntriples_of(default).encode("utf-8")))
+    if not graphs:
+        raise GraphFileError("holds no triples: nothing to load", where=str(graph_file))
+    return graphs
+
+
+def _send(request: urllib.request.Request, timeout: float) -> None:
+    with urllib.request.urlopen(request, timeout=timeout) as answer:
+        answer.read()
 
 
 def load_to_endpoint(
     graph_file: Path,
     store_url: str,
     *,
-    timeout: float = 60.0,
+    timeout: float = 60.0,  # for each graph's whole upload and answer
     retries: int = 3,
     progress=None,  # type: ignore[no-untyped-def]
     workers: int = 3,
     bulk: bool = False,
 ) -> list[str]:
-    """PUT each named graph of ``graph_file`` to a Graph Store HTTP Protocol endpoint.
+    """PUT each named graph of ``graph_file`` (and its default graph, which holds all of a
+    Turtle or N-Triples file) to a Graph Store HTTP Protocol endpoint (``?default``).
 
     A PUT replaces the named graph atomically, so reloading never duplicates and a failed
     upload leaves that graph as it was. Connection failures and 5xx answers are retried with
@@ -508,19 +464,25 @@ def load_to_endpoint(
     an Oxigraph server to use its bulk loader (``no_transaction``): about twice as fast, but
     a graph whose upload fails midway is left partly loaded; for a first load.
     """
-    graphs = _named_graphs_ntriples(graph_file)
+    check_url(store_url, "Graph Store")
+    check_timeout(timeout)
+    if retries < 0 or workers < 1:
+        raise EndpointError(f"--retries must be 0 or more and --workers 1 or more, not "
+                            f"{retries} and {workers}")  # fmt: skip
+    graphs = _graphs_ntriples(graph_file)
     headers = {"Content-Type": "application/n-triples", **Endpoint(store_url).headers()}
     extra = "&no_transaction" if bulk else ""
 
-    def put(graph: tuple[str, bytes]) -> str:
+    def put(graph: tuple[str | None, bytes]) -> str:
         name, body = graph
         sep = "&" if "?" in store_url else "?"
-        url = f"{store_url}{sep}graph={urllib.parse.quote(name, safe='')}{extra}"
+        target = "default" if name is None else f"graph={urllib.parse.quote(name, safe='')}"
+        url = f"{store_url}{sep}{target}{extra}"
+        name = name or "default graph"
         for attempt in range(retries + 1):
             request = urllib.request.Request(url, data=body, method="PUT", headers=headers)
             try:
-                with urllib.request.urlopen(request, timeout=timeout) as answer:
-                    answer.read()
+                _within(timeout + 1, store_url, partial(_send, request, timeout))
                 return name
             except urllib.error.HTTPError as exc:
                 if exc.code < 500 or attempt == retries:
@@ -554,29 +516,47 @@ def load_to_endpoint(
 Source = Dataset | NativeStore | Endpoint
 
 
-def run_sparql(source: Source, text: str) -> QueryResult:
-    """Run SPARQL text on an embedded Dataset or a remote endpoint."""
+def run_sparql(
+    source: Source, text: str, *, allow_update: bool = False, allow_service: bool = False
+) -> QueryResult:
+    """Run SPARQL text on an embedded Dataset or a remote endpoint. An update or a
+    ``SERVICE`` clause is refused unless allowed (:func:`peelgraph.queries.check_allowed`)."""
+    from .queries import check_allowed
+
+    check_allowed(text, allow_update=allow_update, allow_service=allow_service)
     if isinstance(source, Endpoint):
+        if allow_update and is_update(text):
+            return update_endpoint(source, text)
         return query_endpoint(source, text)
     try:
         if isinstance(source, (OxigraphDataset, NativeStore)):
             return _from_oxigraph(source.query_native(text))
         return _from_rdflib(source.query(text))
     except (SyntaxError, ValueError) as exc:
-        from .errors import QueryError
-
         raise QueryError(f"the query does not run: {' '.join(str(exc).split())[:300]}") from exc
+    except (OSError, RuntimeError) as exc:  # a store damaged under the reader
+        folder = getattr(source, "folder", None)
+        if folder is not None:
+            storedir.invalidate(folder)
+        raise StoreError(
+            f"the query store cannot be read ({' '.join(str(exc).split())[:200]})",
+            where=str(folder) if folder else None,
+            hint="run the command again: a damaged store is made again from the graph file",
+        ) from exc
     except Exception as exc:  # rdflib's parser raises pyparsing errors
         if type(exc).__name__ in ("ParseException", "ParseSyntaxException"):
-            from .errors import QueryError
-
             raise QueryError(f"the query does not parse: {exc}") from exc
         raise
 
 
 def run_query(
-    name: str | SavedQuery, source: Source, params: dict[str, str] | None = None
+    name: str | SavedQuery,
+    source: Source,
+    params: dict[str, str] | None = None,
+    *,
+    allow_service: bool = False,
 ) -> QueryResult:
-    """Run a saved query by name with parameters, on an embedded Dataset or an endpoint."""
+    """Run a saved query by name with parameters, on an embedded Dataset or an endpoint.
+    A saved query that calls another server (``SERVICE``) runs only if ``allow_service``."""
     query = name if isinstance(name, SavedQuery) else get_query(name)
-    return run_sparql(source, query.bound_text(params))
+    return run_sparql(source, query.bound_text(params), allow_service=allow_service)

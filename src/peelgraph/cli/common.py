@@ -48,14 +48,47 @@ def reports_errors(func: F) -> F:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            with warnings_as_lines():
+                return func(*args, **kwargs)
         except PeelgraphError as exc:
             if _debug():
                 traceback.print_exc()
             err.print(f"[ERROR] {exc.one_line()}", markup=False)
             raise typer.Exit(exc.exit_code) from None
+        except OSError as exc:  # a fault no layer foresaw (full disk, permissions): one line
+            if _debug():
+                traceback.print_exc()
+            err.print(f"[ERROR] {os_error_line(exc)}", markup=False)
+            raise typer.Exit(2) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def os_error_line(exc: OSError) -> str:
+    """An operating-system error as one diagnostic line, naming the file."""
+    where = exc.filename if exc.filename is not None else None
+    what = exc.strerror or " ".join(str(exc).split()) or type(exc).__name__
+    return " ".join((f"{where}: {what}" if where else what).split())
+
+
+@contextmanager
+def warnings_as_lines() -> Iterator[None]:
+    """Show peelgraph's warnings as ``[WARNING] ...`` lines on stderr, as they happen."""
+    import warnings
+
+    from ..errors import PeelgraphWarning
+
+    def show(message, category, filename, lineno, file=None, line=None):  # type: ignore[no-untyped-def]
+        if issubclass(category, PeelgraphWarning):
+            err.print(f"[WARNING] {' '.join(str(message).split())}", markup=False)
+        else:
+            previous(message, category, filename, lineno, file, line)
+
+    with warnings.catch_warnings():
+        previous = warnings.showwarning
+        warnings.simplefilter("always", PeelgraphWarning)
+        warnings.showwarning = show
+        yield
 
 
 class StageProgress:

@@ -58,17 +58,28 @@ def register(app: typer.Typer) -> None:
             ),
         ] = False,
         overwrite: OverwriteOption = False,
+        raw: Annotated[
+            bool,
+            typer.Option(
+                "--raw",
+                help="csv: write cells as they are, even those a spreadsheet would run as a "
+                "formula (by default a cell starting =, +, -, @ that is not a number gets a "
+                "leading apostrophe).",
+            ),
+        ] = False,
     ) -> None:
         """Export a built graph as Turtle, TriG, N-Triples, N-Quads, JSON-LD or CSV tables.
 
         The whole graph, or only some forces or reports (with the reference data they use).
-        The same input always gives byte-identical output.
+        The same input always gives byte-identical output. CSV cells that a spreadsheet would
+        run as formulas are neutralised unless --raw.
         """
         from ..app import export_graph
 
         fmt, written = export_graph(file, output, output_format, forces=force or (),
                                     reports=report or (), table=table,
-                                    link_context=link_context, overwrite=overwrite)  # fmt: skip
+                                    link_context=link_context, overwrite=overwrite,
+                                    raw=raw)  # fmt: skip
         for path in written:
             out.print(f"Wrote {path} ({path.stat().st_size:,} bytes, {fmt})", markup=False)
 

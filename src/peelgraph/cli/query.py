@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -13,6 +14,15 @@ import typer
 from ..errors import EndpointError, QueryError
 from ..resultformat import FORMATS, render
 from .common import DEFAULT_DATA, DataOption, err, out, reports_errors
+
+AllowServiceOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-service",
+        help="Run a query with a SERVICE clause (it makes this machine call another server); "
+        "refused without.",
+    ),
+]
 
 
 def _params(values: list[str] | None) -> dict[str, str]:
@@ -36,10 +46,27 @@ def _source(data: Path, endpoint: str | None, backend: str, timeout: float):  # 
 
 
 def _write(result, fmt: str) -> None:  # type: ignore[no-untyped-def]
-    """Print a result on stdout: a table fits the terminal when stdout is one."""
-    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
-    sys.stdout.write(render(result, fmt, width) + "\n")
+    """Print a result on stdout: a table fits the terminal when stdout is one. Control
+    characters (terminal escape sequences) from the data are shown escaped, never sent to a
+    terminal: in tables and Markdown always, in CSV on a terminal (JSON escapes them)."""
+    terminal = sys.stdout.isatty()
+    width = shutil.get_terminal_size().columns if terminal else None
+    text = render(result, fmt, width)
+    if fmt in ("table", "markdown") or terminal:
+        text = escape_controls(text)
+    sys.stdout.write(text + "\n")
     sys.stdout.flush()
+
+
+#: C0 and C1 control characters other than tab and newline, DEL, and the Unicode line and
+#: paragraph separators: what can move a terminal's cursor, retitle or clear it.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with control characters written as visible escapes (``\\x1b``)."""
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256
+                         else f"\\u{ord(m.group()):04x}", text)  # fmt: skip
 
 
 def query_list() -> None:
@@ -82,6 +109,7 @@ def query_run(
         str, typer.Option(help="Embedded store: oxigraph (default, persisted) or memory.")
     ] = "oxigraph",
     timeout: Annotated[float, typer.Option(help="Remote query timeout, seconds.")] = 30.0,
+    allow_service: AllowServiceOption = False,
 ) -> None:
     """Run a saved query with typed parameters, on the built graph or an endpoint."""
     from ..queries import get_query
@@ -92,7 +120,8 @@ def query_run(
     query = get_query(name)
     values = _params(param)
     query.bindings(values)  # check names and types before opening anything
-    result = run_query(query, _source(data, endpoint, backend, timeout), values)
+    result = run_query(query, _source(data, endpoint, backend, timeout), values,
+                       allow_service=allow_service)  # fmt: skip
     _write(result, output_format)
 
 
@@ -105,8 +134,19 @@ def sparql(
     endpoint: Annotated[str | None, typer.Option(help="SPARQL endpoint URL.")] = None,
     backend: Annotated[str, typer.Option(help="oxigraph or memory.")] = "oxigraph",
     timeout: Annotated[float, typer.Option(help="Remote query timeout, seconds.")] = 30.0,
+    allow_update: Annotated[
+        bool,
+        typer.Option(
+            "--allow-update",
+            help="Send an update (INSERT, DELETE, DROP ...) to --endpoint; refused without.",
+        ),
+    ] = False,
+    allow_service: AllowServiceOption = False,
 ) -> None:
-    """Run an ad hoc SPARQL query (the default graph is the union of all graphs)."""
+    """Run an ad hoc SPARQL query (the default graph is the union of all graphs).
+
+    Updates are refused unless --allow-update, and SERVICE clauses (calls from this machine
+    to other servers) unless --allow-service."""
     from ..iris import PREFIXES
     from ..store import run_sparql
 
@@ -116,7 +156,16 @@ def sparql(
         text = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items()) + text
     if output_format not in FORMATS:
         raise QueryError(f"unknown format {output_format!r}", hint="use " + ", ".join(FORMATS))
-    result = run_sparql(_source(data, endpoint, backend, timeout), text)
+    from ..queries import check_allowed, is_update
+
+    check_allowed(text, allow_update=allow_update, allow_service=allow_service)
+    if allow_update and not endpoint:
+        raise QueryError("--allow-update needs --endpoint: the embedded store is read-only")
+    result = run_sparql(_source(data, endpoint, backend, timeout), text,
+                        allow_update=allow_update, allow_service=allow_service)  # fmt: skip
+    if allow_update and is_update(text):
+        out.print(f"Update sent to {endpoint}", markup=False)
+        return
     _write(result, output_format)
 
 
@@ -157,16 +206,26 @@ def load(
         workers=workers,
         bulk=bulk,
     )
-    out.print(f"Loaded {len(loaded)} named graph(s) into {endpoint}", markup=False)
+    named = [name for name in loaded if name != "default graph"]
+    what = f"{len(named)} named graph(s)"
+    if len(named) < len(loaded):
+        what = f"the default graph and {what}" if named else "the default graph"
+    out.print(f"Loaded {what} into {endpoint}", markup=False)
 
 
 def serve(
     file: Annotated[Path, typer.Argument(help="Built graph file.")] = DEFAULT_DATA,
     host: Annotated[str, typer.Option(help="Address to bind.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 7878,
+    timeout: Annotated[
+        float, typer.Option(help="Longest a query may run, seconds (then it is cancelled).")
+    ] = 30.0,
+    allow_service: AllowServiceOption = False,
 ) -> None:
     """Serve a built graph as a read-only SPARQL endpoint with a query page (Oxigraph's
-    own server, union default graph), on 127.0.0.1 by default."""
+    own server, union default graph), on 127.0.0.1 by default. Each query is cancelled
+    after --timeout seconds; queries with a SERVICE clause are refused (a guard in front of
+    the server) unless --allow-service."""
     from ..store import persistent_store, store_folder
 
     binary = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
@@ -174,20 +233,37 @@ def serve(
         raise EndpointError(
             "the Oxigraph server is not installed", hint="pip install 'peelgraph[server]'"
         )
+    from ..store import check_timeout
+
+    check_timeout(timeout)
+    if not 0 < port < 65536:
+        raise EndpointError(f"--port must be between 1 and 65535, not {port}")
     persistent_store(file)
     folder = store_folder(file)
-    out.print(
+    if not folder.is_dir():
+        raise EndpointError(
+            "no query store can be kept beside the graph file (read-only folder?)",
+            where=str(file),
+            hint="copy it somewhere writable",
+        )
+    command = [binary, "serve-read-only", "--location", str(folder), "--union-default-graph",
+               "--timeout-s", str(max(1, round(timeout)))]  # fmt: skip
+    message = (
         f"Serving {file} read-only at http://{host}:{port}/ (query endpoint "
-        f"http://{host}:{port}/query); Ctrl-C stops",
-        markup=False,
+        f"http://{host}:{port}/query); Ctrl-C stops"
     )
-    sys.stdout.flush()
-    # the server takes this process's place, so that stopping it stops the server
-    os.execv(
-        binary,
-        [binary, "serve-read-only", "--location", str(folder), "--bind", f"{host}:{port}",
-         "--union-default-graph"],
-    )  # fmt: skip
+    if allow_service:
+        out.print(message, markup=False)
+        sys.stdout.flush()
+        # the server takes this process's place, so that stopping it stops the server
+        os.execv(binary, [*command, "--bind", f"{host}:{port}"])
+    from ..serveguard import serve_guarded
+
+    def ready() -> None:
+        out.print(message, markup=False)
+        sys.stdout.flush()
+
+    serve_guarded(command, host, port, timeout, ready)
 
 
 def register(app: typer.Typer) -> None:

@@ -74,10 +74,12 @@ def export_files(
     table: str | None = None,
     link_context: bool = False,
     where: str | None = None,
+    raw: bool = False,
 ) -> dict[str, bytes]:
     """Render an export in memory: ``{"": bytes}`` for one file, ``{"x.csv": ...}`` for a folder.
 
-    CSV without ``table`` gives every table, one file each, meant for an output folder.
+    CSV without ``table`` gives every table, one file each, meant for an output folder;
+    cells a spreadsheet would run as formulas are neutralised unless ``raw``.
     """
     if fmt not in FORMATS:
         raise OutputError(f"unknown export format {fmt!r}", hint="use " + ", ".join(FORMATS))
@@ -87,7 +89,7 @@ def export_files(
         raise OutputError(f"unknown table {table!r}", hint="tables: " + ", ".join(TABLES))
     chosen = select(ds, forces=forces, reports=reports, where=where)
     if fmt == "csv":
-        rendered = tables(chosen, [table] if table else None)
+        rendered = tables(chosen, [table] if table else None, raw=raw)
         if table:
             return {"": rendered[table]}
         return {f"{name}.csv": data for name, data in rendered.items()}

@@ -196,7 +196,7 @@ def ontology_model(graph: Graph) -> OntologyPage:
         description=d.text(ONTOLOGY, DCTERMS.description),
         version=d.text(ONTOLOGY, OWL.versionInfo) or package_version(),
         namespace=PEEL_NS,
-        licence=d.text(ONTOLOGY, DCTERMS.license),
+        licence=_web_link(d.text(ONTOLOGY, DCTERMS.license)),
         classes=classes,
         properties=properties,
         schemes=schemes,
@@ -223,3 +223,9 @@ def ontology_page(graph: Graph | None = None) -> bytes:
     page = ontology_model(graph)
     html = _environment().get_template("ontology.html.j2").render(page=page)
     return html.encode("utf-8")
+
+
+def _web_link(url: str) -> str:
+    """``url`` if it is an http(s) address, else '' (never a ``javascript:`` link: the page
+    escapes text, and a link's scheme is the one thing escaping does not make safe)."""
+    return url if url.lower().startswith(("http://", "https://")) else ""

@@ -383,17 +383,40 @@ TABLES: dict[str, Table] = {
 }
 
 
-def to_csv(rows: list[Row], columns: tuple[str, ...]) -> bytes:
-    """Rows as UTF-8 CSV with a header line (LF line ends, minimal quoting)."""
+#: What a spreadsheet takes for the start of a formula (OWASP's list): a cell starting so
+#: is run when the file is opened, unless it is a number.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def safe_cell(value: object) -> object:
+    """A cell a spreadsheet will show, not run: text starting as a formula gets a leading
+    apostrophe (the spreadsheet convention for "this is text"); numbers are left alone."""
+    if not isinstance(value, str) or not value.startswith(_FORMULA_START):
+        return value
+    if _NUMBER.fullmatch(value):
+        return value
+    return "'" + value
+
+
+def to_csv(rows: list[Row], columns: tuple[str, ...], raw: bool = False) -> bytes:
+    """Rows as UTF-8 CSV with a header line (LF line ends, minimal quoting). Cells that a
+    spreadsheet would run as a formula are neutralised (:func:`safe_cell`) unless ``raw``."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    if raw:
+        writer.writerows(rows)
+    else:
+        writer.writerows({k: safe_cell(v) for k, v in row.items()} for row in rows)
     return buffer.getvalue().encode("utf-8")
 
 
-def tables(ds: Dataset | Graph, names: list[str] | None = None) -> dict[str, bytes]:
-    """The chosen tables (all by default) as CSV bytes, by table name."""
+def tables(
+    ds: Dataset | Graph, names: list[str] | None = None, raw: bool = False
+) -> dict[str, bytes]:
+    """The chosen tables (all by default) as CSV bytes, by table name (formula-safe cells
+    unless ``raw``)."""
     union = union_graph(ds)
     chosen = [TABLES[name] for name in names or list(TABLES)]
-    return {t.name: to_csv(t.rows(union), t.columns) for t in chosen}
+    return {t.name: to_csv(t.rows(union), t.columns, raw) for t in chosen}

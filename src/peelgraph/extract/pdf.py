@@ -13,11 +13,13 @@ from __future__ import annotations
 import dataclasses
 import io
 import re
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import InputError
+from ..limits import MAX_PDF_INFLATED, MAX_PDF_PAGES
 from ..model import Report
 from .reading import RawDocument
 
@@ -170,21 +172,74 @@ def _read_pages(doc: RawDocument) -> tuple[list[list[Line]], list[float]]:
         from pdfminer.pdfparser import PDFSyntaxError
     except ImportError as exc:  # pragma: no cover - a declared dependency
         raise InputError("reading PDF needs pdfplumber", where=str(doc.path)) from exc
+    check_inflated_size(doc)
     try:
         with pdfplumber.open(io.BytesIO(doc.data)) as pdf:
+            if len(pdf.pages) > MAX_PDF_PAGES:
+                raise InputError(
+                    f"the PDF has {len(pdf.pages):,} pages, over the limit of {MAX_PDF_PAGES:,}",
+                    where=str(doc.path),
+                )
             return [_lines(page) for page in pdf.pages], [float(p.height) for p in pdf.pages]
-    except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
+    except InputError:
+        raise
+    except Exception as exc:
+        causes = [exc, *exc.args, exc.__cause__, exc.__context__]
+        names = " ".join(type(c).__name__.lower() for c in causes if c is not None)
+        if "password" in names or "encrypt" in names:
+            raise InputError(
+                "the PDF is password-protected or encrypted",
+                where=str(doc.path),
+                hint="save an unprotected copy (print to PDF) and build that",
+            ) from exc
+        _not_readable(doc, exc, PDFSyntaxError)
+        raise
+
+
+def _not_readable(doc: RawDocument, exc: Exception, syntax_error: type) -> None:
+    if isinstance(exc, (syntax_error, ValueError, KeyError, TypeError)):
         raise InputError(
             f"not a readable PDF ({type(exc).__name__})",
             where=str(doc.path),
             hint="check that the file is complete and not password-protected",
         ) from exc
-    except Exception as exc:  # pdfminer raises many kinds on damaged files
-        if type(exc).__module__.startswith(("pdfminer", "pdfplumber", "pypdfium2")):
-            raise InputError(
-                f"not a readable PDF ({type(exc).__name__}: {exc})", where=str(doc.path)
-            ) from exc
-        raise
+    if type(exc).__module__.startswith(("pdfminer", "pdfplumber", "pypdfium2")):
+        detail = " ".join(str(exc).split())[:200]
+        raise InputError(
+            f"not a readable PDF ({type(exc).__name__}{': ' + detail if detail else ''})",
+            where=str(doc.path),
+        ) from exc
+
+
+_STREAM = re.compile(rb"stream\r?\n")
+
+
+def check_inflated_size(doc: RawDocument, limit: int = MAX_PDF_INFLATED) -> None:
+    """Refuse a PDF whose compressed streams inflate past ``limit`` bytes in all, before the
+    PDF library inflates any: each stream is inflated in bounded chunks and only counted."""
+    total = 0
+    data = doc.data
+    for match in _STREAM.finditer(data):
+        start = match.end()
+        if data[start : start + 1] != b"\x78":  # not a zlib stream
+            continue
+        end = data.find(b"endstream", start)
+        inflater = zlib.decompressobj()
+        chunk = memoryview(data)[start : end if end >= 0 else len(data)]
+        try:
+            while chunk:
+                total += len(inflater.decompress(chunk, 1 << 20))
+                if total > limit:
+                    raise InputError(
+                        f"the PDF's compressed streams inflate to over {limit:,} bytes "
+                        "(a decompression bomb?)",
+                        where=str(doc.path),
+                    )
+                if inflater.eof:
+                    break
+                chunk = memoryview(inflater.unconsumed_tail)
+        except zlib.error:
+            continue
 
 
 def _lines(page: Any) -> list[Line]:
