@@ -98,14 +98,21 @@ def test_full_scale_corpus_has_every_pillar_through_synthetic_frameworks(tmp_pat
     assert ("2016-EFF", "2017-EFF") in pairs  # linked year to year
     assert not any(a.split("-")[1] != b.split("-")[1] for a, b in pairs)  # never across pillars
     # every pair is on the four-tier scale, and says it is comparable
-    assert {(row[4], row[8], row[9]) for row in rows} == {("four-tier", "four-tier", "true")}
+    assert {(row[4], row[8], row[9]) for row in rows} == {("four-tier", "four-tier", "True")}
 
 
-@pytest.mark.parametrize(("scale", "forces"), [("small", None), ("full", 2)])
-def test_every_document_of_a_mixed_corpus_reads_back_as_written(tmp_path, vocab, scale, forces):
+# one force at full scale has 7 reports: a PDF share of 0.3 prints two of them as PDF
+@pytest.mark.parametrize(
+    ("scale", "forces", "pdf_share"), [("small", None, None), ("full", 1, 0.3)]
+)
+def test_every_document_of_a_mixed_corpus_reads_back_as_written(
+    tmp_path, vocab, scale, forces, pdf_share
+):
     """Full reports as text and PDF, web summaries and PEEL pages, each in a printing style
     of its own: extraction gives back the facts each file was written from."""
-    files = generate_corpus(tmp_path, vocab, scale=scale, seed=3, forces=forces)
+    files = generate_corpus(
+        tmp_path, vocab, scale=scale, seed=3, forces=forces, pdf_share=pdf_share
+    )
     assert {f.fmt for f in files} == {"txt", "pdf", "summary", "landing"}
     frameworks = tmp_path / FRAMEWORKS_FILE
     known = vocabulary_of(read_reference_graph([frameworks])) if frameworks.is_file() else vocab
