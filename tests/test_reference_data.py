@@ -40,6 +40,7 @@ QUESTION_FILES = sorted(p.name for p in ONTOLOGY.glob("questions-*.ttl"))
 #: grade areas of policing: their "pillar" is peel, see pillars.ttl).
 FRAMEWORKS = {
     "2014-effectiveness",
+    "2014-efficiency",
     "2015-effectiveness",
     "2015-efficiency",
     "2015-legitimacy",
@@ -295,7 +296,13 @@ def test_frameworks_without_a_headline_question_are_the_ones_the_sources_give_no
             for q in graph.objects(scheme, SKOS.hasTopConcept)
         )
     }
-    assert headless == {"2014-effectiveness", "2015-leadership", "2021-peel", "2023-peel"}
+    assert headless == {
+        "2014-effectiveness",
+        "2014-efficiency",
+        "2015-leadership",
+        "2021-peel",
+        "2023-peel",
+    }
 
 
 def test_question_codes_follow_the_code_rule(graph: Graph) -> None:
@@ -519,6 +526,9 @@ def test_question_wording_is_the_reference_wording(graph: Graph) -> None:
         "Requirement?"
     )
     assert label("2015-efy-2") == "How sustainable and affordable is the workforce model?"
+    assert label("2014-efy-3") == (
+        "To what extent has the force got an affordable way of providing policing?"
+    )
     assert label("2015-leg-2") == (
         "To what extent are forces recording crimes in accordance with the Home Office "
         "Counting Rules?"
