@@ -29,6 +29,7 @@ class PEEL(DefinedNamespace):
     Force: URIRef  # Police force
     GlossaryEntry: URIRef  # Glossary entry
     Grade: URIRef  # Grade
+    GradeScale: URIRef  # Grading scale
     HeadlineQuestion: URIRef  # Headline question
     Indicator: URIRef  # Indicator
     InspectionReport: URIRef  # Inspection report
@@ -53,6 +54,7 @@ class PEEL(DefinedNamespace):
     acronym: URIRef  # acronym
     addresses: URIRef  # addresses
     allowedGrade: URIRef  # allowed grade
+    assessesLeadership: URIRef  # assesses leadership
     bulletList: URIRef  # bullet list
     citation: URIRef  # citation
     citedIn: URIRef  # cited in
@@ -84,6 +86,7 @@ class PEEL(DefinedNamespace):
     force: URIRef  # force
     framework: URIRef  # framework
     grade: URIRef  # grade
+    gradeScale: URIRef  # grade scale
     graded: URIRef  # graded
     hasSpan: URIRef  # has span
     headingPattern: URIRef  # heading pattern
@@ -92,6 +95,7 @@ class PEEL(DefinedNamespace):
     isbn: URIRef  # ISBN
     lastYear: URIRef  # last year
     mentions: URIRef  # mentions
+    notComparableWith: URIRef  # not comparable with
     onsCode: URIRef  # ONS code
     ordinal: URIRef  # ordinal
     outcomeNumber: URIRef  # outcome number
@@ -112,6 +116,7 @@ class PEEL(DefinedNamespace):
     refArea: URIRef  # reference area
     refPeriod: URIRef  # reference period
     refersTo: URIRef  # refers to
+    replaces: URIRef  # replaces
     reportCount: URIRef  # report count
     roleCue: URIRef  # role cue
     rowGroup: URIRef  # row group

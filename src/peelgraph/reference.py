@@ -23,11 +23,13 @@ from .vocab import (
     ForceDef,
     Framework,
     GradeDef,
+    GradeScaleDef,
     PartnerDef,
     PillarDef,
     QuestionDef,
     TermDef,
     Vocabulary,
+    label_key,
 )
 
 
@@ -65,13 +67,39 @@ def reference_files_of(paths: Iterable[Path]) -> list[Path]:
 
 def read_reference_graph(extra: Iterable[Path] = ()) -> Graph:
     """The reference graph: every packaged ``ontology/*.ttl`` but the shapes, then ``extra``
-    Turtle files, with peelgraph's prefixes bound."""
+    Turtle files, with peelgraph's prefixes bound. A synthetic framework of ``extra`` that
+    ``peel:replaces`` a packaged one takes its place: the packaged scheme and its questions
+    are left out (a build has one framework per PEEL year and pillar)."""
     graph = Graph()
     for prefix, namespace in iris.PREFIXES.items():
         graph.bind(prefix, namespace)
-    for resource in [*packaged_reference_files(), *extra]:
+    for resource in packaged_reference_files():
         _parse(graph, resource)
+    for path in extra:
+        own = Graph()
+        _parse(own, path)
+        _drop_replaced(graph, own, path)
+        graph += own
     return graph
+
+
+def _drop_replaced(graph: Graph, extra: Graph, path: Path) -> None:
+    for scheme, replaced in sorted(extra.subject_objects(PEEL.replaces)):
+        if (scheme, PEEL.synthetic, Literal(True)) not in extra:
+            raise ReferenceDataError(
+                f"{path}: {scheme} replaces {replaced} but is not marked peel:synthetic true",
+                hint="only a framework invented for a synthetic corpus may stand in for a "
+                "packaged one",
+            )
+        if (replaced, RDF.type, PEEL.QuestionFramework) not in graph:
+            raise ReferenceDataError(
+                f"{path}: {scheme} replaces {replaced}, which is no question framework of the "
+                "reference data"
+            )
+        left_out = {replaced, *graph.subjects(SKOS.inScheme, replaced)}
+        for node in left_out:
+            graph.remove((node, None, None))
+            graph.remove((None, None, node))
 
 
 def read_shapes() -> Graph:
@@ -104,8 +132,13 @@ def _int(value: object, default: int | None = None) -> int | None:
     return int(value.toPython()) if isinstance(value, Literal) else default
 
 
+def _bool(value: object) -> bool:
+    return bool(value.toPython()) if isinstance(value, Literal) else False
+
+
 def _frameworks(graph: Graph) -> dict[tuple[int, str], Framework]:
     frameworks: dict[tuple[int, str], Framework] = {}
+    schemes: dict[tuple[int, str], URIRef] = {}
     levels = {
         PEEL.HeadlineQuestion: "headline",
         PEEL.CoreQuestion: "core",
@@ -124,7 +157,6 @@ def _frameworks(graph: Graph) -> dict[tuple[int, str], Framework]:
                 continue
             parent = graph.value(node, SKOS.broader)
             parent_code = graph.value(parent, SKOS.notation) if parent is not None else None
-            graded = graph.value(node, PEEL.graded)
             questions.append(
                 QuestionDef(
                     code=str(graph.value(node, SKOS.notation)),
@@ -132,13 +164,14 @@ def _frameworks(graph: Graph) -> dict[tuple[int, str], Framework]:
                     level=level,
                     parent=str(parent_code) if parent_code is not None else None,
                     number=_int(graph.value(node, PEEL.questionNumber)),
-                    graded=bool(graded.toPython()) if isinstance(graded, Literal) else False,
+                    graded=_bool(graph.value(node, PEEL.graded)),
                     alt_labels=_labels(graph, node),
                     heading_pattern=(
                         str(graph.value(node, PEEL.headingPattern))
                         if graph.value(node, PEEL.headingPattern) is not None
                         else None
                     ),
+                    assesses_leadership=_bool(graph.value(node, PEEL.assessesLeadership)),
                 )
             )
         key = _tail(scheme, "scheme/")
@@ -146,14 +179,65 @@ def _frameworks(graph: Graph) -> dict[tuple[int, str], Framework]:
             sorted(_tail(g, "grade/") for g in graph.objects(scheme, PEEL.allowedGrade))
         )
         pillar_slug = _tail(pillar, "pillar/")  # type: ignore[arg-type]
-        frameworks[(int(str(year)[:4]), pillar_slug)] = Framework(
+        scale = graph.value(scheme, PEEL.gradeScale)
+        slot = (int(str(year)[:4]), pillar_slug)
+        if slot in schemes:
+            raise ReferenceDataError(
+                f"two question frameworks for PEEL {slot[0]} {pillar_slug}: {schemes[slot]} "
+                f"and {scheme}",
+                hint="a build has one framework per PEEL year and pillar; leave out the "
+                "--reference file that repeats one the package ships",
+            )
+        schemes[slot] = scheme
+        frameworks[slot] = Framework(
             key=key,
-            year=int(str(year)[:4]),
+            year=slot[0],
             pillar=pillar_slug,
             questions=tuple(sorted(questions, key=lambda q: q.code)),
             allowed_grades=allowed,
+            scale=str(graph.value(scale, SKOS.notation)) if scale is not None else None,
+            not_comparable_with=tuple(
+                sorted(_tail(o, "scheme/") for o in graph.objects(scheme, PEEL.notComparableWith))
+            ),
+            synthetic=_bool(graph.value(scheme, PEEL.synthetic)),
         )
     return frameworks
+
+
+def _scales(graph: Graph) -> tuple[GradeScaleDef, ...]:
+    def slug(node: URIRef) -> str:
+        notation = graph.value(node, SKOS.notation)
+        if notation is None:
+            raise ReferenceDataError(f"grade scale {node} has no skos:notation in ontology/")
+        return str(notation)
+
+    return tuple(
+        GradeScaleDef(
+            slug=slug(s),
+            label=_label(graph, s),
+            grades=tuple(sorted(_tail(g, "grade/") for g in graph.objects(s, SKOS.hasTopConcept))),
+            not_comparable_with=tuple(
+                sorted(slug(o) for o in graph.objects(s, PEEL.notComparableWith))
+            ),
+        )
+        for s in sorted(graph.subjects(RDF.type, PEEL.GradeScale))
+    )
+
+
+def _force_labels(forces: tuple[ForceDef, ...]) -> dict[str, str]:
+    """Every label of every force, by its look-up key; a label two forces share is an
+    error in the reference data (a page naming it could not be told apart)."""
+    owner: dict[str, str] = {}
+    for force in forces:
+        for label in force.labels:
+            key = label_key(label)
+            if owner.setdefault(key, force.slug) != force.slug:
+                raise ReferenceDataError(
+                    f"the force label {label!r} names both force/{owner[key]} and "
+                    f"force/{force.slug}",
+                    hint="a label may name one force only: remove it from one of them",
+                )
+    return owner
 
 
 def _term_defs(graph: Graph, cls: URIRef, prefix: str) -> tuple[TermDef, ...]:
@@ -186,7 +270,12 @@ def vocabulary_of(graph: Graph) -> Vocabulary:
         for p in sorted(graph.subjects(RDF.type, PEEL.Pillar))
     )
     forces = tuple(
-        ForceDef(slug=_tail(f, "force/"), name=_label(graph, f), alt_labels=_labels(graph, f))
+        ForceDef(
+            slug=_tail(f, "force/"),
+            name=_label(graph, f),
+            alt_labels=_labels(graph, f),
+            hidden_labels=_labels(graph, f, SKOS.hiddenLabel),
+        )
         for f in sorted(graph.subjects(RDF.type, PEEL.Force))
     )
     partners: list[PartnerDef] = []
@@ -256,25 +345,42 @@ def vocabulary_of(graph: Graph) -> Vocabulary:
         progress=_term_defs(graph, PEEL.ProgressLevel, "progress/"),
         comparator_labels=tuple(comparators) or ("England and Wales",),
         publishers=publishers,
-        boilerplate=tuple(
-            sorted(
-                str(o)
-                for s in graph.subjects(RDF.type, PEEL.Boilerplate)
-                for o in graph.objects(s, PEEL.pattern)
-            )
-        ),
-        quantity_units={
-            _tail(u, "unit/"): tuple(sorted(str(w) for w in graph.objects(u, PEEL.quantityWord)))
-            for u in sorted(graph.subjects(RDF.type, PEEL.Unit))
-            if (u, PEEL.quantityWord, None) in graph
-        },
-        partner_roles={
-            _tail(r, "partner-role/"): tuple(
-                sorted(str(t).lower() for t in graph.objects(r, PEEL.roleCue))
-            )
-            for r in sorted(graph.subjects(RDF.type, PEEL.PartnerRole))
-        },
+        boilerplate=_boilerplate(graph),
+        quantity_units=_quantity_units(graph),
+        partner_roles=_partner_roles(graph),
+        scales=_scales(graph),
+        force_labels=_force_labels(forces),
     )
     if not vocabulary.frameworks or not vocabulary.grades or not vocabulary.forces:
         raise ReferenceDataError("the reference data has no frameworks, grades or forces")
     return vocabulary
+
+
+def _boilerplate(graph: Graph) -> tuple[str, ...]:
+    """Patterns of standard wording that is never a finding."""
+    return tuple(
+        sorted(
+            str(o)
+            for s in graph.subjects(RDF.type, PEEL.Boilerplate)
+            for o in graph.objects(s, PEEL.pattern)
+        )
+    )
+
+
+def _quantity_units(graph: Graph) -> dict[str, tuple[str, ...]]:
+    """Unit slug -> the words that give a quantity in prose that unit."""
+    return {
+        _tail(u, "unit/"): tuple(sorted(str(w) for w in graph.objects(u, PEEL.quantityWord)))
+        for u in sorted(graph.subjects(RDF.type, PEEL.Unit), key=str)
+        if (u, PEEL.quantityWord, None) in graph
+    }
+
+
+def _partner_roles(graph: Graph) -> dict[str, tuple[str, ...]]:
+    """Partner role slug -> the cue terms that give a mention that role."""
+    return {
+        _tail(r, "partner-role/"): tuple(
+            sorted(str(t).lower() for t in graph.objects(r, PEEL.roleCue))
+        )
+        for r in sorted(graph.subjects(RDF.type, PEEL.PartnerRole), key=str)
+    }

@@ -25,7 +25,9 @@ def test_small_corpus_builds_and_links_across_cycles(tmp_path):
     assert any(f.name.endswith("-summary.txt") for f in files)
     built = build([tmp_path / "c"], workers=2)
     assert built.validation.conforms, built.validation.as_text()
-    assert len(built.reports) == 12  # 3 forces x 4 cycles; summaries merge into their report
+    # 3 forces x (effectiveness 2015-2018 and efficiency 2018/19, the real frameworks with a
+    # question-form headline and core questions); summaries merge into their report
+    assert len(built.reports) == 15
     links = cross_report_links(built.reports)
     assert {link.later_kind for link in links} == {"afi", "follow-up"}
     for link in links:
@@ -50,9 +52,10 @@ def test_corpus_refuses_a_folder_that_is_not_empty(tmp_path):
 
 
 def test_full_scale_corpus_has_every_pillar_through_synthetic_frameworks(tmp_path):
-    """One force at full scale: 14 reports (2014-2018 x effectiveness, efficiency and
-    legitimacy, but the real, partial 2018 efficiency framework), built with the synthetic
-    frameworks given as --reference; grade history follows their closeMatch links."""
+    """One force at full scale: 15 reports (2014-2018 x effectiveness, efficiency and
+    legitimacy; the synthetic frameworks stand in for the real ones too partly known to write
+    from), built with the synthetic frameworks given as --reference; grade history follows
+    their closeMatch links and shows each side's grading scale."""
     corpus, out = tmp_path / "c", tmp_path / "out" / "peel.trig"
     runner = CliRunner()
     made = runner.invoke(app, ["corpus", "-o", str(corpus), "--scale", "full", "--forces", "1"])
@@ -63,7 +66,7 @@ def test_full_scale_corpus_has_every_pillar_through_synthetic_frameworks(tmp_pat
         f.name.split("-peel-")[1][:-4].removesuffix("-summary").removesuffix("-landing")
         for f in corpus.glob("*-peel-*")
     }
-    assert len(pillars) == 14 and "2018-efficiency" not in pillars
+    assert len(pillars) == 15 and "2018-efficiency" in pillars
     assert {"2014-effectiveness", "2016-legitimacy", "2017-efficiency"} <= pillars
 
     refused = runner.invoke(app, ["build", str(corpus), "-o", str(out)])
@@ -74,7 +77,7 @@ def test_full_scale_corpus_has_every_pillar_through_synthetic_frameworks(tmp_pat
         app, ["build", str(corpus), "-o", str(out), "--reference", str(frameworks)]
     )
     assert built.exit_code == 0, built.stderr
-    assert "14 report graph(s)" in built.stdout
+    assert "15 report graph(s)" in built.stdout
     # the file carries the reference data it was built with: it validates without --reference
     checked = runner.invoke(app, ["validate", str(out)])
     assert checked.exit_code == 0, checked.stdout
@@ -83,7 +86,10 @@ def test_full_scale_corpus_has_every_pillar_through_synthetic_frameworks(tmp_pat
         app, ["query", "run", "select_grade_history", "--data", str(out), "-f", "csv"]
     )
     assert history.exit_code == 0, history.stderr
-    pairs = {tuple(line.split(",")[2:6:3]) for line in history.stdout.splitlines()[1:]}
+    rows = [line.split(",") for line in history.stdout.splitlines()[1:]]
+    pairs = {(row[2], row[6]) for row in rows}
+    # every pair is on the four-tier scale, and says it is comparable
+    assert {(row[4], row[8], row[9]) for row in rows} == {("four-tier", "four-tier", "True")}
     assert ("2015-LEG-2", "2016-LEG-2") in pairs  # synthetic legitimacy, linked year to year
     assert ("2014-EFF", "2015-EFF") in pairs  # synthetic 2014 to the real 2015 framework
     assert not any(a.split("-")[1] != b.split("-")[1] for a, b in pairs)  # never across pillars
@@ -109,11 +115,11 @@ def test_a_new_corpus_replaces_the_other_formats_of_its_reports(tmp_path, vocab)
     assert not list(tmp_path.glob("*.pdf"))
     files = generate_corpus(tmp_path, vocab, seed=3, pdf_share=0.5)
     pdfs = sorted(tmp_path.glob("*.pdf"))
-    assert len(pdfs) == 6
+    assert len(pdfs) == 7  # half of 15 reports, spread evenly
     for pdf in pdfs:  # the text of the same report, from the first corpus, is gone
         assert not pdf.with_suffix(".txt").exists()
     assert sorted(p.name for p in tmp_path.glob("*-peel-*")) == sorted(f.path.name for f in files)
-    assert len(build([tmp_path], workers=1).reports) == 12
+    assert len(build([tmp_path], workers=1).reports) == 15
 
 
 def test_a_corpus_without_a_pdf_writer_says_so_and_writes_nothing(tmp_path, monkeypatch):

@@ -108,6 +108,13 @@ def read_landing(text: str, vocab: Vocabulary, *, path: str, sha256: str) -> lis
                 f"for PEEL {year} {state.pillar.slug}, so it was not recorded"
             )
             continue
+        if not framework.has_headline:
+            warnings.append(
+                f"{label}: the page states {state.grade}, but the PEEL {year} "
+                f"{state.pillar.slug} framework has no headline question to grade, so it was "
+                "not recorded"
+            )
+            continue
         if state.observations_heading and not state.observations:
             warnings.append(f"{label}: the HMI's observations are missing (cut short?)")
         headline = framework.headline.code
