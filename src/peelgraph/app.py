@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
     from .build import BuildResult, Progress
     from .explain import Explanation
+    from .queries import SavedQuery
+    from .store import QueryResult, Source
     from .validate import ValidationReport
 
 #: The cache folder beside an output, unless another is named.
@@ -272,3 +274,25 @@ def write_corpus(
         dict(sorted(Counter(f.fmt for f in files).items())),
         frameworks if frameworks.is_file() else None,
     )
+
+
+def run_saved_query(
+    name: str | SavedQuery, source: Source, values: dict[str, str] | None = None
+) -> QueryResult:
+    """Run a saved query with parameter values (strings, typed by its header) on a store or
+    an endpoint. Parameter names and types are checked first, then the values of the kinds
+    the graph holds (force, theme, partner, question, year, indicator: see
+    :mod:`peelgraph.paramcheck`), so a misspelt value is an error, not an empty answer."""
+    from .paramcheck import check_values
+    from .queries import get_query
+    from .store import run_query, run_sparql
+
+    query = get_query(name) if isinstance(name, str) else name
+    values = dict(values or {})
+    query.bindings(values)  # names and types, before anything is opened or asked
+
+    def known(text: str) -> list[str]:
+        return [str(row["v"]) for row in run_sparql(source, text).rows if row["v"] is not None]
+
+    check_values(values, known, query=query.name)
+    return run_query(query, source, values)

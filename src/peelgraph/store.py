@@ -211,6 +211,7 @@ def sync_store(graph_file: Path, graphs: list[tuple[str, bytes]] | None = None) 
     """
     if not graph_file.is_file():
         raise GraphFileError("no such file", where=str(graph_file), hint="build it first")
+    _rdf_format(graph_file)  # before any folder is made beside it
     folder = store_folder(graph_file)
     stamp = _read_stamp(folder)
     if stamp and _unchanged(graph_file, stamp):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Annotated
 import typer
 
 from ..errors import EndpointError, QueryError
-from ..resultformat import FORMATS, render
+from ..resultformat import FORMAT_HELP, FORMATS, render
 from .common import DEFAULT_DATA, DataOption, err, out, reports_errors
 
 
@@ -35,11 +36,60 @@ def _source(data: Path, endpoint: str | None, backend: str, timeout: float):  # 
     return open_dataset(data, backend)
 
 
-def _write(result, fmt: str) -> None:  # type: ignore[no-untyped-def]
-    """Print a result on stdout: a table fits the terminal when stdout is one."""
-    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
-    sys.stdout.write(render(result, fmt, width) + "\n")
+MaxWidthOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-width",
+        help="Wrap the table to this many characters (default: the terminal's width; "
+        "unwrapped, one line a row, when the output is not a terminal).",
+    ),
+]
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown format {fmt!r}", hint="use " + ", ".join(FORMATS))
+
+
+def _write(result, fmt: str, max_width: int | None = None) -> None:  # type: ignore[no-untyped-def]
+    """Print a result on stdout: a table fits the terminal when stdout is one (or
+    ``max_width``), IRIs written as prefixed names."""
+    from ..iris import PREFIXES
+
+    width = max_width
+    if width is None and sys.stdout.isatty():
+        width = shutil.get_terminal_size().columns
+    prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
+    sys.stdout.write(render(result, fmt, width, prefixes) + "\n")
     sys.stdout.flush()
+
+
+_DECLARED = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w.-]*)?\s*:", re.IGNORECASE | re.MULTILINE)
+_AT = re.compile(r"(error at |line:? ?)(\d+)(:|, col:? ?)(\d+)")
+
+
+def with_prefixes(text: str) -> tuple[str, str]:
+    """The query with peelgraph's prefixes it does not declare itself added in front, on its
+    first line (so that line numbers stay the user's), and the added text."""
+    from ..iris import PREFIXES
+
+    declared = {m.group(1) or "" for m in _DECLARED.finditer(text)}
+    added = "".join(f"PREFIX {p}: <{ns}> " for p, ns in PREFIXES.items() if p not in declared)
+    return added + text, added
+
+
+def user_position(message: str, added: str) -> str:
+    """A parser's message with positions on the first line counted in the user's text (the
+    columns of the prefixes added in front taken off)."""
+
+    def shift(match: re.Match[str]) -> str:
+        line, column = int(match.group(2)), int(match.group(4))
+        if line == 1:
+            column = max(1, column - len(added))
+        return f"{match.group(1)}{line}{match.group(3)}{column}"
+
+    message = _AT.sub(shift, message)
+    return re.sub(r" ?\(at char \d+\),?", "", message)
 
 
 def query_list() -> None:
@@ -71,9 +121,8 @@ def query_run(
     param: Annotated[
         list[str] | None, typer.Option("--param", "-p", help="key=value, repeatable.")
     ] = None,
-    output_format: Annotated[
-        str, typer.Option("--format", "-f", help="table, csv, json or markdown.")
-    ] = "table",
+    output_format: Annotated[str, typer.Option("--format", "-f", help=FORMAT_HELP)] = "table",
+    max_width: MaxWidthOption = None,
     data: DataOption = DEFAULT_DATA,
     endpoint: Annotated[
         str | None, typer.Option(help="SPARQL endpoint URL to query instead of --data.")
@@ -83,41 +132,50 @@ def query_run(
     ] = "oxigraph",
     timeout: Annotated[float, typer.Option(help="Remote query timeout, seconds.")] = 30.0,
 ) -> None:
-    """Run a saved query with typed parameters, on the built graph or an endpoint."""
-    from ..queries import get_query
-    from ..store import run_query
+    """Run a saved query with typed parameters, on the built graph or an endpoint.
 
-    if output_format not in FORMATS:
-        raise QueryError(f"unknown format {output_format!r}", hint="use " + ", ".join(FORMATS))
+    A force, theme, partner, question or year the graph does not hold is an error naming the
+    closest ones it does."""
+    from ..app import run_saved_query
+    from ..queries import get_query
+
+    _check_format(output_format)
     query = get_query(name)
     values = _params(param)
     query.bindings(values)  # check names and types before opening anything
-    result = run_query(query, _source(data, endpoint, backend, timeout), values)
-    _write(result, output_format)
+    result = run_saved_query(query, _source(data, endpoint, backend, timeout), values)
+    _write(result, output_format, max_width)
 
 
 def sparql(
     query: Annotated[str, typer.Argument(help="SPARQL text, or a file holding it.")],
-    output_format: Annotated[
-        str, typer.Option("--format", "-f", help="table, csv, json or markdown.")
-    ] = "table",
+    output_format: Annotated[str, typer.Option("--format", "-f", help=FORMAT_HELP)] = "table",
+    max_width: MaxWidthOption = None,
     data: DataOption = DEFAULT_DATA,
     endpoint: Annotated[str | None, typer.Option(help="SPARQL endpoint URL.")] = None,
     backend: Annotated[str, typer.Option(help="oxigraph or memory.")] = "oxigraph",
     timeout: Annotated[float, typer.Option(help="Remote query timeout, seconds.")] = 30.0,
 ) -> None:
-    """Run an ad hoc SPARQL query (the default graph is the union of all graphs)."""
-    from ..iris import PREFIXES
+    """Run an ad hoc SPARQL query (the default graph is the union of all graphs).
+
+    peelgraph's prefixes (peel:, pid:, force:, report:, skos:, ...) are known without
+    PREFIX lines; a syntax error names the line and column of the text given."""
     from ..store import run_sparql
 
+    _check_format(output_format)
     path = Path(query)
     text = path.read_text(encoding="utf-8") if len(query) < 4096 and path.is_file() else query
-    if "prefix" not in text.lower():
-        text = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items()) + text
-    if output_format not in FORMATS:
-        raise QueryError(f"unknown format {output_format!r}", hint="use " + ", ".join(FORMATS))
-    result = run_sparql(_source(data, endpoint, backend, timeout), text)
-    _write(result, output_format)
+    full, added = with_prefixes(text)
+    source = _source(data, endpoint, backend, timeout)
+    try:
+        result = run_sparql(source, full)
+    except QueryError as exc:
+        exc.message = user_position(exc.message, added)
+        exc.args = (exc.message,)
+        if path.is_file() and exc.where is None:
+            exc.where = str(path)
+        raise
+    _write(result, output_format, max_width)
 
 
 def load(
@@ -174,6 +232,7 @@ def serve(
         raise EndpointError(
             "the Oxigraph server is not installed", hint="pip install 'peelgraph[server]'"
         )
+    _check_port(host, port)
     persistent_store(file)
     folder = store_folder(file)
     out.print(
@@ -188,6 +247,27 @@ def serve(
         [binary, "serve-read-only", "--location", str(folder), "--bind", f"{host}:{port}",
          "--union-default-graph"],
     )  # fmt: skip
+
+
+def _check_port(host: str, port: int) -> None:
+    """Refuse a port another program listens on, before anything is printed or started."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        raise EndpointError(f"cannot serve on {host}: {exc.strerror or exc}",
+                            hint="pass --host 127.0.0.1") from exc  # fmt: skip
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise EndpointError(
+                f"cannot serve on {host}:{port}: {exc.strerror or exc}",
+                hint=f"another program uses port {port}: pass --port {port + 1}",
+            ) from exc
 
 
 def register(app: typer.Typer) -> None:
