@@ -67,10 +67,8 @@ def test_iris_wrap_at_slashes_and_hyphens_not_mid_word():
 
 def test_the_table_writes_iris_as_prefixed_names_csv_keeps_them_whole():
     pid = "https://w3id.org/peelgraph/id/"
-    result = QueryResult(
-        ["item", "force"],
-        [{"item": pid + "report/kent-2016-effectiveness/finding/eff-1-1", "force": pid + "force/kent"}],
-    )  # fmt: skip
+    item = pid + "report/kent-2016-effectiveness/finding/eff-1-1"
+    result = QueryResult(["item", "force"], [{"item": item, "force": pid + "force/kent"}])
     prefixes = {"report": pid + "report/", "force": pid + "force/", "pid": pid}
     table = render(result, "table", prefixes=prefixes)
     assert "report:kent-2016-effectiveness/finding/eff-1-1  force:kent" in table

@@ -49,8 +49,7 @@ class BuildContext:
     def __post_init__(self) -> None:
         if self.engine not in ENGINES:
             raise PeelgraphError(
-                f"unknown validator (SHACL engine) {self.engine!r}",
-                hint="use " + " or ".join(ENGINES),
+                f"unknown validator (SHACL engine) {self.engine!r}", hint="use " + " or ".join(ENGINES)
             )
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
