@@ -209,21 +209,34 @@ def export_graph(
     table: str | None = None,
     link_context: bool = False,
     overwrite: bool = False,
+    progress: Progress | None = None,
 ) -> tuple[str, list[Path]]:
     """Export a built graph (or part of it) as another format; returns the format and the
-    files written."""
-    from .export import export_files, export_format, write_export
-    from .graphio import load_dataset
+    files written. Which reports there are, and the CSV tables of the whole graph, come from
+    the query store beside ``file`` (made or refreshed first if the file changed); the RDF
+    and JSON-LD exports read only the graphs they need from the file, with Oxigraph's parser
+    (see :mod:`peelgraph.export.fromstore`), never the whole file with rdflib."""
+    from .export import check_export, export_files, export_format, write_export
+    from .graphio import input_format
+    from .store import open_store
 
     fmt = export_format(output, fmt)
+    check_export(fmt, table)
     if fmt == "csv" and table is None and output.suffix.lower() == ".csv":
         raise OutputError(
             "a single .csv file holds one table",
             where=str(output),
             hint="pass --table NAME, or name a folder to get every table",
         )
-    files = export_files(load_dataset(file), fmt, forces=forces, reports=reports, table=table,
-                         link_context=link_context, where=str(file))  # fmt: skip
+    input_format(file)  # a missing, empty or unknown file: one line naming it
+    if output.resolve() == file.resolve():  # refused before the work, not after it
+        raise OutputError("the output is the input", where=str(output))
+    single = not (fmt == "csv" and table is None)
+    if single and output.is_file() and not overwrite:
+        raise OutputError("output exists", where=str(output), hint="pass --overwrite")
+    files = export_files(file, fmt, forces=forces, reports=reports, table=table,
+                         link_context=link_context, where=str(file), store=open_store(file),
+                         progress=progress)  # fmt: skip
     return fmt, write_export(output, files, inputs=[file], overwrite=overwrite)
 
 
