@@ -136,3 +136,65 @@ def test_a_file_that_is_not_a_graph_leaves_no_store_behind(tmp_path):
     result = run("query", "run", "select_grade_pivot", "--data", notes)
     assert result.exit_code == 2 and "notes.md" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.md"]
+
+
+def test_a_wrong_endpoint_path_hints_at_query_and_store(data):
+    import http.server
+    import threading
+
+    class NotHere(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 - the http.server API
+            self.send_response(404)
+            self.end_headers()
+
+        def do_PUT(self):  # noqa: N802
+            self.send_response(415)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), NotHere)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/wrong"
+        queried = run("query", "run", "select_grade_pivot", "--endpoint", url)
+        loaded = run("load", data, "--endpoint", url, "--retries", 0)
+    finally:
+        server.shutdown()
+    for result in (queried, loaded):
+        assert result.exit_code == 2
+        assert ".../query" in result.stderr and ".../store" in result.stderr
+
+
+def test_a_missing_optional_module_names_its_extra(data, tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # import matplotlib now fails
+    result = run("viz", "partnerships", "--data", data, "-o", tmp_path / "net.svg")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "[ERROR] this needs matplotlib, which is not installed (hint: pip install 'peelgraph[viz]')"
+    )
+    assert not (tmp_path / "net.svg").exists()
+
+
+def test_results_are_typed_for_pandas(data):
+    from peelgraph import open_graph
+
+    kg = open_graph(data)
+    pivot = kg.run("select_grade_pivot").rows
+    assert pivot and all(isinstance(r["year"], int) for r in pivot)
+    frame = kg.run("select_metrics_vs_comparator").dataframe()
+    assert str(frame["forceValue"].dtype) == "float64"
+    assert str(frame["difference"].dtype) == "float64"
+
+
+def test_python_api_errors_carry_the_path_and_hint(tmp_path):
+    from peelgraph import open_graph
+    from peelgraph.errors import GraphFileError
+
+    with pytest.raises(GraphFileError) as caught:
+        open_graph(tmp_path / "missing.trig")
+    assert str(caught.value).startswith(str(tmp_path / "missing.trig") + ": no such file")
+    assert "hint:" in str(caught.value)

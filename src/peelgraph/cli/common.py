@@ -43,7 +43,8 @@ def _debug() -> bool:
 
 
 def reports_errors(func: F) -> F:
-    """Turn the project's errors into one stderr line and the error's exit code."""
+    """Turn the project's errors into one stderr line and the error's exit code; a module
+    of an optional extra that is not installed says which extra to install."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -54,8 +55,30 @@ def reports_errors(func: F) -> F:
                 traceback.print_exc()
             err.print(f"[ERROR] {exc.one_line()}", markup=False)
             raise typer.Exit(exc.exit_code) from None
+        except ModuleNotFoundError as exc:
+            error = missing_module_error(exc, prefer=func.__module__.rsplit(".", 1)[-1])
+            if error is None:
+                raise
+            if _debug():
+                traceback.print_exc()
+            err.print(f"[ERROR] {error.one_line()}", markup=False)
+            raise typer.Exit(error.exit_code) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def missing_module_error(
+    exc: ModuleNotFoundError, prefer: str | None = None
+) -> PeelgraphError | None:
+    """The error for a module an optional extra provides, naming the extra (``prefer``, the
+    command module's name, when it is one of several); None for any other missing module:
+    that is a bug, and keeps its traceback."""
+    from ..extras import install_hint
+
+    hint = install_hint(exc.name, prefer=prefer)
+    if hint is None:
+        return None
+    return PeelgraphError(f"this needs {exc.name}, which is not installed", hint=hint)
 
 
 class StageProgress:
