@@ -132,21 +132,17 @@ def _whole_from_file(
     progress: Progress,
 ) -> dict[str, bytes] | None:
     """The whole graph as RDF (the file's quads, sorted and written by Oxigraph) or as CSV
-    tables (read from the store); None for the exports that go through a Dataset."""
+    tables (one report graph at a time); None for the exports that go through a Dataset."""
     if forces or reports or fmt == "jsonld":
         return None
     if fmt == "csv":
-        from .fromstore import StoreGraph
-        from .tables import to_csv
+        from .fromstore import file_tables
 
-        names = [table] if table else list(TABLES)
-        progress.start("tables", len(names))
-        graph = StoreGraph(store)
-        rendered = {}
-        for name in names:
-            spec = TABLES[name]
-            rendered[name] = to_csv(spec.rows(graph), spec.columns)  # type: ignore[arg-type]
-            progress.advance("tables")
+        progress.start("tables", 1)
+        rendered = file_tables(path, [table] if table else list(TABLES))
+        progress.advance("tables")
+        if rendered is None:
+            return None  # not in report graphs: through a Dataset
         if table:
             return {"": rendered[table]}
         return {f"{name}.csv": data for name, data in rendered.items()}

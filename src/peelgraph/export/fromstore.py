@@ -9,9 +9,9 @@ only what it needs:
   and the reference graph, which :func:`~peelgraph.export.select.select` then narrows). The
   file, not the store: the store normalises literals (``"26896"^^xsd:nonNegativeInteger``
   comes back as ``26896``), and an export must carry them as built, byte for byte;
-- the CSV tables of the whole graph are read from the store through :class:`StoreGraph`,
-  which gives the table code the part of rdflib's Graph API it uses (CSV cells are lexical
-  forms, which the store keeps for these values).
+- the CSV tables of the whole graph are computed one report graph at a time over an index
+  of the file's quads (:class:`IndexedGraph`, the part of rdflib's Graph API the table code
+  uses), never the whole graph in rdflib.
 """
 
 from __future__ import annotations
@@ -160,34 +160,36 @@ def _node(term: Node | None) -> ox.NamedNode | ox.BlankNode | None:
     return ox.NamedNode(str(term))
 
 
-class StoreGraph:
-    """The union of a store's graphs behind the part of rdflib's ``Graph`` API that the
-    table code uses (``objects``, ``subjects``, ``triples``, ``value``), read one subject
-    at a time: all of a subject's triples come in one lookup and are kept for the next
-    questions about it (up to ``keep`` subjects, then the memory starts afresh)."""
+Index = dict[str, dict[str, list[object]]]
 
-    def __init__(self, store: ox.Store, keep: int = 200_000):
-        self.store = store
-        self.keep = keep
-        self._about: dict[str, dict[str, list[object]]] = {}
+
+def _add(index: Index, quad: ox.Quad) -> None:
+    values = index.setdefault(quad.subject.value, {}).setdefault(quad.predicate.value, [])
+    if quad.object not in values:  # the same triple in two graphs: once, as in a union
+        values.append(quad.object)
+
+
+class IndexedGraph:
+    """Triples indexed by subject (pyoxigraph terms, made rdflib terms when asked for) behind
+    the part of rdflib's ``Graph`` API that the table code uses: ``objects``, ``value``,
+    ``triples`` about a subject, and ``subjects`` of a type. The ``shared`` index (reference
+    and cross-report graphs) is seen through, but ``subjects`` lists only this graph's own
+    subjects, so that each item is counted in the one report graph it belongs to."""
+
+    def __init__(self, own: Index, shared: Index | None = None):
+        self.own = own
+        self.shared = shared or {}
         self._iris: dict[str, URIRef] = {}
 
     def _properties(self, subject: Node) -> dict[str, list[object]]:
-        """A subject's objects by predicate, as pyoxigraph terms (converted when asked for:
-        most are never read)."""
         key = str(subject)
-        found = self._about.get(key)
-        if found is None:
-            if len(self._about) >= self.keep:
-                self._about.clear()
-            found = {}
-            for quad in self.store.quads_for_pattern(_node(subject), None, None, None):
-                values = found.setdefault(quad.predicate.value, [])
-                obj = quad.object
-                if obj not in values:  # the same triple in two graphs: once, as in a union
-                    values.append(obj)
-            self._about[key] = found
-        return found
+        own, shared = self.own.get(key), self.shared.get(key)
+        if own is None or shared is None:
+            return own or shared or {}
+        merged = {p: list(v) for p, v in shared.items()}
+        for p, values in own.items():
+            merged.setdefault(p, []).extend(v for v in values if v not in merged.get(p, ()))
+        return merged
 
     def objects(self, subject: Node | None = None, predicate: Node | None = None) -> Iterator[Node]:
         if subject is None or predicate is None or isinstance(subject, Literal):
@@ -198,13 +200,10 @@ class StoreGraph:
     def subjects(self, predicate: Node | None = None, obj: Node | None = None) -> Iterator[Node]:
         if predicate is None or obj is None or isinstance(obj, Literal):
             raise NotImplementedError("subjects() needs a predicate and an IRI object")
-        seen: set[str] = set()
-        for quad in self.store.quads_for_pattern(
-            None, ox.NamedNode(str(predicate)), _node(obj), None
-        ):
-            if quad.subject.value not in seen:
-                seen.add(quad.subject.value)
-                yield _term(quad.subject, self._iris)
+        wanted, target = str(predicate), str(obj)
+        for subject, properties in self.own.items():
+            if any(getattr(v, "value", None) == target for v in properties.get(wanted, ())):
+                yield URIRef(subject) if not subject.startswith("_:") else BNode(subject)
 
     def value(self, subject: Node, predicate: Node) -> Node | None:
         return next(self.objects(subject, predicate), None)
@@ -216,6 +215,74 @@ class StoreGraph:
         for p, values in self._properties(subject).items():
             if predicate is not None and p != str(predicate):
                 continue
-            for value in map(lambda v: _term(v, self._iris), values):
+            for value in (_term(v, self._iris) for v in values):
                 if obj is None or value == obj:
                     yield (subject, URIRef(p), value)
+
+
+def _quads(path: Path) -> Iterator[ox.Quad]:
+    fmt = input_format(path)
+    if fmt not in NATIVE_FORMATS:
+        data = load_dataset(path, fmt).serialize(format="nquads", encoding="utf-8")
+        yield from ox.parse(data, format=ox.RdfFormat.N_QUADS)
+        return
+    try:
+        yield from ox.parse(path=str(path), format=NATIVE_FORMATS[fmt])
+    except (SyntaxError, ValueError, UnicodeError) as exc:
+        detail = " ".join(str(exc).split())[:300]
+        raise GraphFileError(f"cannot parse as {fmt}: {detail}", where=str(path)) from exc
+
+
+def graph_views(path: Path) -> Iterator[IndexedGraph] | None:
+    """The file as one :class:`IndexedGraph` per report graph (seeing the reference and
+    cross-report graphs through), then one of those shared graphs alone; read in two
+    streaming passes, one report graph in memory at a time. None when the file's report
+    graphs are not each in one piece (then read it whole)."""
+    shared_names = {str(iris.REFERENCE_GRAPH), str(iris.LINKS_GRAPH)}
+    shared: Index = {}
+    for quad in _quads(path):
+        if getattr(quad.graph_name, "value", None) in shared_names:
+            _add(shared, quad)
+    groups: list[tuple[str, Index]] = []
+    seen: set[str] = set()
+    current: str | None = None
+    for quad in _quads(path):
+        name = getattr(quad.graph_name, "value", "")
+        if name in shared_names:
+            continue
+        if name != current:
+            if name in seen:
+                return None
+            seen.add(name)
+            current = name
+            groups.append((name, {}))
+        _add(groups[-1][1], quad)
+    views = (IndexedGraph(index, shared) for _, index in groups)
+    return _then(views, IndexedGraph(shared))
+
+
+def _then(views: Iterator[IndexedGraph], last: IndexedGraph) -> Iterator[IndexedGraph]:
+    yield from views
+    yield last
+
+
+def file_tables(path: Path, names: list[str]) -> dict[str, bytes] | None:
+    """The named CSV tables of a whole graph file, computed one report graph at a time;
+    None when the file does not come in report graphs (see :func:`graph_views`)."""
+    from .tables import TABLES, _natural, to_csv
+
+    views = graph_views(path)
+    if views is None:
+        return None
+    parts: dict[str, list[tuple[tuple, list[dict[str, object]]]]] = {n: [] for n in names}
+    for view in views:
+        for name in names:
+            rows = TABLES[name].rows(view)  # type: ignore[arg-type]
+            if rows:
+                parts[name].append((_natural(rows[0].get("report", "")), rows))
+    rendered = {}
+    for name in names:
+        ordered = sorted(parts[name], key=lambda part: part[0])
+        rows = [row for _, chunk in ordered for row in chunk]
+        rendered[name] = to_csv(rows, TABLES[name].columns)
+    return rendered
