@@ -216,6 +216,26 @@ def _tidy(node: Any) -> Any:
     return {k: tidy[k] for k in first + sorted(k for k in tidy if k not in _FIRST_KEYS)}
 
 
+def _embedded_ids(trees: list[Any], ctx: dict[str, Any]) -> set[str]:
+    """The full IRIs of the nodes embedded (with properties, not as bare references) in
+    framed trees; their compact ids expanded with the context's prefixes."""
+    prefixes = {k: v for k, v in ctx.items() if isinstance(v, str) and v.endswith(("/", "#"))}
+    found: set[str] = set()
+    todo: list[Any] = list(trees)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, list):
+            todo.extend(node)
+        elif isinstance(node, dict):
+            ident = node.get("id")
+            if isinstance(ident, str) and len(node) > 1:
+                prefix, _, rest = ident.partition(":")
+                found.add(ident if "://" in ident or prefix not in prefixes
+                          else prefixes[prefix] + rest)  # fmt: skip
+            todo.extend(v for k, v in node.items() if k != "id")
+    return found
+
+
 def _to_graph(doc: dict[str, Any]) -> Graph:
     nquads = jsonld.to_rdf(doc, _options(format="application/n-quads"))
     graph = Graph()
@@ -257,9 +277,12 @@ def jsonld_document(ds: Dataset | Graph, *, link_context: bool = False) -> dict[
         trees = [{k: v for k, v in t.items() if k != "@context"} for t in framed.get("@graph", [])]
         if not trees and "id" in framed:
             trees = [{k: v for k, v in framed.items() if k != "@context"}]
-    # whatever the trees do not hold (reference nodes, parts of unknown types) follows them
-    covered = _to_graph({**ctx, "@graph": trees}) if trees else Graph()
-    rest += tree - covered
+    # whatever the trees do not hold (reference nodes, parts of unknown types) follows them:
+    # a node embedded in a tree carries all its triples (the frames are not explicit)
+    embedded = _embedded_ids(trees, ctx["@context"])
+    for triple in tree:
+        if str(triple[0]) not in embedded:
+            rest.add(triple)
     others: list[Any] = []
     if len(rest):
         compacted = jsonld.compact(_expanded(rest), ctx, _options())
