@@ -14,17 +14,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .context import BuildContext
 from .errors import InputError, NotConformingError, OutputError, PeelgraphError
 from .limits import DEFAULT_MAX_BYTES
-from .stats import GraphStats
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported where used: 'query run' should not pay for rdflib's import here
     import pyoxigraph as ox
 
     from .build import BuildResult, Progress
+    from .context import BuildContext
     from .explain import Explanation
     from .queries import SavedQuery
+    from .stats import GraphStats
     from .store import QueryResult, Source
     from .validate import ValidationReport
 
@@ -70,6 +70,7 @@ def build_to_file(
     carries the validation report)."""
     from .build import NoProgress, build, collect_inputs
     from .graphio import check_output, format_for
+    from .stats import GraphStats
 
     options = options or BuildOptions()
     progress = progress or NoProgress()

@@ -12,21 +12,16 @@ import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import click
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
 
 from ..errors import PeelgraphError
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
@@ -103,6 +98,14 @@ class StageProgress:
 @contextmanager
 def progress_bars() -> Iterator[StageProgress]:
     """A :class:`StageProgress` for the duration of a ``with`` block."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     bars = Progress(
         TextColumn("[progress.description]{task.description:<18}"),
         BarColumn(),
