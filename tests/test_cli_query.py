@@ -198,3 +198,11 @@ def test_python_api_errors_carry_the_path_and_hint(tmp_path):
         open_graph(tmp_path / "missing.trig")
     assert str(caught.value).startswith(str(tmp_path / "missing.trig") + ": no such file")
     assert "hint:" in str(caught.value)
+
+
+def test_open_graph_run_checks_values(data):
+    from peelgraph import open_graph
+    from peelgraph.errors import QueryError
+
+    with pytest.raises(QueryError, match="did you mean digital-evidence"):
+        open_graph(data).run("select_items_by_theme", theme="digital-evidense")
