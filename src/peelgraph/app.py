@@ -216,7 +216,7 @@ def export_graph(
     files written. Which reports there are, and the CSV tables of the whole graph, come from
     the query store beside ``file`` (made or refreshed first if the file changed); the RDF
     and JSON-LD exports read only the graphs they need from the file, with Oxigraph's parser
-    (see :mod:`peelgraph.export.fromstore`), never the whole file with rdflib."""
+    (see :mod:`peelgraph.export.reading`), never the whole file with rdflib."""
     from .export import check_export, export_files, export_format, write_export
     from .graphio import input_format
     from .store import open_store

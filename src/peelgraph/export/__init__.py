@@ -96,7 +96,7 @@ def export_files(
     """Render an export in memory: ``{"": bytes}`` for one file, ``{"x.csv": ...}`` for a folder.
 
     ``ds`` is a Dataset, or a built graph file with its query ``store``: then only what the
-    export needs is read (see :mod:`peelgraph.export.fromstore`). CSV without ``table`` gives
+    export needs is read (see :mod:`peelgraph.export.reading`). CSV without ``table`` gives
     every table, one file each, meant for an output folder. ``progress`` hears of the stages
     read, select and render.
     """
@@ -136,7 +136,7 @@ def _whole_from_file(
     if forces or reports or fmt == "jsonld":
         return None
     if fmt == "csv":
-        from .fromstore import file_tables
+        from .reading import file_tables
 
         progress.start("tables", 1)
         rendered = file_tables(path, [table] if table else list(TABLES))
@@ -147,7 +147,7 @@ def _whole_from_file(
             return {"": rendered[table]}
         return {f"{name}.csv": data for name, data in rendered.items()}
     from ..graphio import serialise_nquads
-    from .fromstore import file_nquads
+    from .reading import file_nquads
 
     progress.start("read", 1)
     nquads = file_nquads(path)
@@ -168,7 +168,7 @@ def _read_file(
 ) -> Dataset:
     """The graphs an export of ``forces`` and ``reports`` (all, if neither) needs."""
     from ..graphio import nquads_dataset
-    from .fromstore import file_nquads, selected_dataset
+    from .reading import file_nquads, selected_dataset
 
     progress.start("read", 1)
     if forces or reports:

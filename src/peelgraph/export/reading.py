@@ -127,7 +127,7 @@ def selected_dataset(
     return nquads_dataset(file_nquads(path, names))
 
 
-# -- the whole graph's tables, from the store -------------------------------------------------
+# -- the whole graph's tables, from the file --------------------------------------------------
 
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -150,14 +150,6 @@ def _term(term: object, iris_seen: dict[str, URIRef]) -> Node:
     if datatype == _XSD_STRING:
         return Literal(term.value)
     return Literal(term.value, datatype=_term(term.datatype, iris_seen))
-
-
-def _node(term: Node | None) -> ox.NamedNode | ox.BlankNode | None:
-    if term is None:
-        return None
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    return ox.NamedNode(str(term))
 
 
 Index = dict[str, dict[str, list[object]]]
