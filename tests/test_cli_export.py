@@ -134,3 +134,54 @@ def test_a_whole_export_equals_the_file_build_wrote(built, tmp_path):
     out = tmp_path / "again.trig"
     assert run("export", built, "-o", out).exit_code == 0
     assert out.read_bytes() == built.read_bytes()
+
+
+@pytest.mark.parametrize("suffix", [".trig", ".ttl", ".nt", ".nq", ".jsonld"])
+def test_every_export_format_validates(built, tmp_path, suffix):
+    """What export writes, validate reads: each format, with the reference data it carries."""
+    out = tmp_path / f"out{suffix}"
+    assert run("export", built, "-o", out).exit_code == 0
+    result = run("validate", out)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_a_built_turtle_file_validates(tmp_path):
+    from .conftest import SEED_FULL
+
+    out = tmp_path / "x.ttl"
+    assert run("build", SEED_FULL, "-o", out).exit_code == 0
+    result = run("validate", out)
+    assert result.exit_code == 0, result.stdout + result.stderr
+
+
+def test_csv_tables_from_the_store_equal_those_from_the_graph(built):
+    """The whole graph's tables are read from the query store; they must be the tables the
+    rdflib Dataset gives, byte for byte."""
+    from peelgraph.export import export_files
+    from peelgraph.graphio import load_dataset
+    from peelgraph.store import open_store
+
+    from_store = export_files(built, "csv", store=open_store(built))
+    from_dataset = export_files(load_dataset(built), "csv")
+    assert from_store.keys() == from_dataset.keys()
+    for name in from_store:
+        assert from_store[name] == from_dataset[name], name
+
+
+def test_a_selection_from_the_file_equals_one_from_the_dataset(built):
+    from peelgraph.export import export_files
+    from peelgraph.graphio import load_dataset
+    from peelgraph.store import open_store
+
+    for fmt in ("turtle", "jsonld"):
+        from_file = export_files(built, fmt, forces=["thames-valley"], store=open_store(built))
+        from_dataset = export_files(load_dataset(built), fmt, forces=["thames-valley"])
+        assert from_file == from_dataset
+
+
+def test_a_misspelt_force_names_the_closest(built, tmp_path):
+    result = run("export", built, "-o", tmp_path / "x.jsonld", "--force", "thames-valey")
+    assert result.exit_code == 2
+    assert "did you mean thames-valley?" in result.stderr
+    assert not (tmp_path / "x.jsonld").exists()

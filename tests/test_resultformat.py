@@ -36,17 +36,52 @@ def test_a_long_cell_wraps_to_the_width_and_keeps_every_word():
     assert lines[3].startswith(" " * len("2016-EFF-1"))  # continuation lines stay in column
 
 
-def test_a_width_narrower_than_the_columns_allow_narrows_them_to_the_minimum():
-    table = text_table(["a", "b", "c"], [["x" * 40, "y" * 40, "z" * 40]], width=10)
+def test_no_column_is_narrowed_below_the_minimum_wide_rows_become_records():
+    table = text_table(["a", "b", "c"], [["x" * 40, "y" * 40, "z" * 40]], width=60)
     rule = table.splitlines()[1]
-    assert rule == "  ".join("-" * MIN_COLUMN for _ in range(3))
+    widths = [len(part) for part in rule.split("  ")]
+    assert min(widths) >= MIN_COLUMN and sum(widths) + 4 <= 60
+    records = text_table(["a", "b", "c"], [["x" * 40, "y" * 40, "z" * 40]], width=40)
+    lines = records.splitlines()
+    assert lines[0].startswith("-[ 1 ]") and all(len(line) <= 40 for line in lines)
+    assert [line.split()[0] for line in lines[1:] if not line.startswith(" ")] == ["a", "b", "c"]
+
+
+def test_columns_share_the_width_by_what_they_hold():
+    """Short columns keep their width, long ones share the rest: no 12-character columns."""
+    rows = [["Thames Valley Police", "2016", LONG, "report:thames-valley-2016-effectiveness"]]
+    table = text_table(["force", "year", "text", "report"], rows, width=120)
+    lines = table.splitlines()
+    assert all(len(line) <= 120 for line in lines)
+    assert lines[2].startswith("Thames Valley Police  2016  ")  # kept whole
+    assert len(lines) <= 6
+
+
+def test_iris_wrap_at_slashes_and_hyphens_not_mid_word():
+    iri = "report:thames-valley-2016-effectiveness/finding/eff-1-3"
+    table = text_table(["item", "n"], [[iri, "1"]], width=30)
+    cells = [line[:26].strip() for line in table.splitlines()[2:]]
+    assert "".join(cells) == iri
+    assert all(cell.endswith(("/", "-")) for cell in cells[:-1])
+
+
+def test_the_table_writes_iris_as_prefixed_names_csv_keeps_them_whole():
+    pid = "https://w3id.org/peelgraph/id/"
+    item = pid + "report/kent-2016-effectiveness/finding/eff-1-1"
+    result = QueryResult(["item", "force"], [{"item": item, "force": pid + "force/kent"}])
+    prefixes = {"report": pid + "report/", "force": pid + "force/", "pid": pid}
+    table = render(result, "table", prefixes=prefixes)
+    assert "report:kent-2016-effectiveness/finding/eff-1-1  force:kent" in table
+    assert pid in render(result, "csv", prefixes=prefixes)
+    assert "report:kent" in render(result, "records", prefixes=prefixes)
+    assert render(result, "tsv").splitlines()[0] == "item\tforce"
 
 
 @given(
     st.lists(
         st.lists(st.text(alphabet="abc de-", max_size=30), min_size=2, max_size=2), max_size=8
     ),
-    st.integers(min_value=20, max_value=120),
+    st.integers(min_value=40, max_value=120),
 )
 def test_wrapping_loses_no_characters(rows, width):
     lines = text_table(["first", "second"], rows, width=width).splitlines()

@@ -18,7 +18,7 @@ from pathlib import Path
 from rdflib import Dataset
 
 from .queries import SavedQuery, get_query, list_queries
-from .store import Endpoint, QueryResult, open_dataset, run_query, run_sparql
+from .store import Endpoint, QueryResult, open_dataset, run_sparql
 
 
 class PeelGraph:
@@ -35,8 +35,11 @@ class PeelGraph:
         return get_query(name)
 
     def run(self, name: str, **params: object) -> QueryResult:
-        """Run a saved query; keyword arguments are its parameters."""
-        return run_query(name, self.source, {k: str(v) for k, v in params.items()})
+        """Run a saved query; keyword arguments are its parameters. A force, theme, partner,
+        question or year the graph does not hold is a QueryError naming the closest."""
+        from .app import run_saved_query
+
+        return run_saved_query(name, self.source, {k: str(v) for k, v in params.items()})
 
     def sparql(self, text: str) -> QueryResult:
         """Run any SPARQL query (the default graph is the union of all graphs)."""

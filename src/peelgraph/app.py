@@ -14,16 +14,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .context import BuildContext
 from .errors import InputError, NotConformingError, OutputError, PeelgraphError
 from .limits import DEFAULT_MAX_BYTES
-from .stats import GraphStats
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported where used: 'query run' should not pay for rdflib's import here
     import pyoxigraph as ox
 
     from .build import BuildResult, Progress
+    from .context import BuildContext
     from .explain import Explanation
+    from .queries import SavedQuery
+    from .stats import GraphStats
+    from .store import QueryResult, Source
     from .validate import ValidationReport
 
 #: The cache folder beside an output, unless another is named.
@@ -68,6 +70,7 @@ def build_to_file(
     carries the validation report)."""
     from .build import NoProgress, build, gather_inputs
     from .graphio import check_output, format_for
+    from .stats import GraphStats
 
     options = options or BuildOptions()
     progress = progress or NoProgress()
@@ -251,21 +254,34 @@ def export_graph(
     link_context: bool = False,
     overwrite: bool = False,
     raw: bool = False,
+    progress: Progress | None = None,
 ) -> tuple[str, list[Path]]:
     """Export a built graph (or part of it) as another format; returns the format and the
-    files written."""
-    from .export import export_files, export_format, write_export
-    from .graphio import load_dataset
+    files written. Which reports there are, and the CSV tables of the whole graph, come from
+    the query store beside ``file`` (made or refreshed first if the file changed); the RDF
+    and JSON-LD exports read only the graphs they need from the file, with Oxigraph's parser
+    (see :mod:`peelgraph.export.reading`), never the whole file with rdflib."""
+    from .export import check_export, export_files, export_format, write_export
+    from .graphio import input_format
+    from .store import open_store
 
     fmt = export_format(output, fmt)
+    check_export(fmt, table)
     if fmt == "csv" and table is None and output.suffix.lower() == ".csv":
         raise OutputError(
             "a single .csv file holds one table",
             where=str(output),
             hint="pass --table NAME, or name a folder to get every table",
         )
-    files = export_files(load_dataset(file), fmt, forces=forces, reports=reports, table=table,
-                         link_context=link_context, where=str(file), raw=raw)  # fmt: skip
+    input_format(file)  # a missing, empty or unknown file: one line naming it
+    if output.resolve() == file.resolve():  # refused before the work, not after it
+        raise OutputError("the output is the input", where=str(output))
+    single = not (fmt == "csv" and table is None)
+    if single and output.is_file() and not overwrite:
+        raise OutputError("output exists", where=str(output), hint="pass --overwrite")
+    files = export_files(file, fmt, forces=forces, reports=reports, table=table,
+                         link_context=link_context, where=str(file), store=open_store(file),
+                         raw=raw, progress=progress)  # fmt: skip
     return fmt, write_export(output, files, inputs=[file], overwrite=overwrite)
 
 
@@ -316,3 +332,29 @@ def write_corpus(
         dict(sorted(Counter(f.fmt for f in files).items())),
         frameworks if frameworks.is_file() else None,
     )
+
+
+def run_saved_query(
+    name: str | SavedQuery,
+    source: Source,
+    values: dict[str, str] | None = None,
+    *,
+    allow_service: bool = False,
+) -> QueryResult:
+    """Run a saved query with parameter values (strings, typed by its header) on a store or
+    an endpoint. Parameter names and types are checked first, then the values of the kinds
+    the graph holds (force, theme, partner, question, year, indicator: see
+    :mod:`peelgraph.paramcheck`), so a misspelt value is an error, not an empty answer."""
+    from .paramcheck import check_values
+    from .queries import get_query
+    from .store import run_query, run_sparql
+
+    query = get_query(name) if isinstance(name, str) else name
+    values = dict(values or {})
+    query.bindings(values)  # names and types, before anything is opened or asked
+
+    def known(text: str) -> list[str]:
+        return [str(row["v"]) for row in run_sparql(source, text).rows if row["v"] is not None]
+
+    check_values(values, known, query=query.name)
+    return run_query(query, source, values, allow_service=allow_service)

@@ -19,7 +19,6 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
-from typing import Protocol
 
 from . import iris
 from .cache import Cache, CachedGraph
@@ -32,30 +31,12 @@ from .graphio import nquads_dataset, ntriples_to_nquads, trig_block
 from .links import cross_report_links
 from .merge import group_reports
 from .model import Report
+from .progress import NoProgress, Progress
 from .rdf import links_graph, partnership_ntriples, report_graph
 from .validate import ValidationReport, validate_links, validate_ntriples
 
 #: Suffixes taken when a folder is given; a file named explicitly is always taken.
 INPUT_SUFFIXES = (".txt", ".pdf")
-
-
-class Progress(Protocol):
-    """Where a long run reports how far it got: a stage starts with its total, then
-    advances (the command line shows a bar per stage)."""
-
-    def start(self, stage: str, total: int) -> None: ...
-
-    def advance(self, stage: str, n: int = 1) -> None: ...
-
-
-class NoProgress:
-    """A :class:`Progress` that shows nothing."""
-
-    def start(self, stage: str, total: int) -> None:
-        pass
-
-    def advance(self, stage: str, n: int = 1) -> None:
-        pass
 
 
 def collect_inputs(paths: Iterable[Path]) -> list[Path]:

@@ -21,6 +21,10 @@ class PeelgraphError(Exception):
         self.where = where
         self.hint = hint
 
+    def __str__(self) -> str:
+        """The whole diagnostic, so that a Python caller sees the file and the hint too."""
+        return self.one_line()
+
     def one_line(self) -> str:
         """The error as one diagnostic line, without the severity tag."""
         text = f"{self.where}: {self.message}" if self.where else self.message

@@ -149,7 +149,7 @@ def explain(g: Graph, iri: str, search: list[Path], context: int = 160) -> Expla
         page = g.value(span, PEEL.page)
         if (name, sha) not in cache:
             path, note = _find_file(name, sha, search)
-            text = path.read_text(encoding="utf-8").replace("\r\n", "\n") if path else None
+            text = _source_text(path) if path else None
             cache[(name, sha)] = (text, str(path) if path else None, note)
         text, found_at, note = cache[(name, sha)]
         before = after = None
@@ -169,3 +169,13 @@ def explain(g: Graph, iri: str, search: list[Path], context: int = 160) -> Expla
 def _int(node: object) -> int | None:
     """A literal's integer value (a page number), None if absent."""
     return int(str(node)) if node is not None else None
+
+
+def _source_text(path: Path) -> str:
+    """A source document's text as extraction read it (a PDF through its text layer, line
+    ends as ``\\n``), so that the span offsets point into the same text."""
+    from .extract.pdf import pdf_text
+    from .extract.reading import decode_text, read_document
+
+    doc = read_document(path)
+    return pdf_text(doc) if doc.is_pdf else decode_text(doc)

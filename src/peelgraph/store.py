@@ -31,7 +31,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.query import Result
 
 from . import iris, storedir
-from .errors import EndpointError, GraphFileError, QueryError, StoreError
+from .errors import EndpointError, GraphFileError, PeelgraphError, QueryError, StoreError
 from .graphio import load_dataset, ntriples_of, read_graph_triples
 from .queries import SavedQuery, get_query, is_update
 
@@ -46,6 +46,8 @@ _NUMERIC_TYPES = frozenset(
         "unsignedShort unsignedByte"
     ).split()
 )
+# the datatypes whose literals come back as Python values rather than text
+_TYPED = _NUMERIC_TYPES | {_XSD + "gYear", _XSD + "date", _XSD + "dateTime", _XSD + "dateTimeStamp"}
 _OX_FORMATS = {
     "trig": ox.RdfFormat.TRIG,
     "nquads": ox.RdfFormat.N_QUADS,
@@ -58,7 +60,9 @@ _OX_FORMATS = {
 
 @dataclass
 class QueryResult:
-    """Rows as dicts of plain Python values (IRIs and strings as str, numbers as numbers)."""
+    """Rows as dicts of plain Python values: IRIs and strings as str, integers as int,
+    decimals and doubles as float, xsd:gYear as int, xsd:date and xsd:dateTime as date and
+    datetime; so ``dataframe()`` gets numeric columns."""
 
     columns: list[str]
     rows: list[dict[str, object]] = field(default_factory=list)
@@ -69,18 +73,29 @@ class QueryResult:
         try:
             import pandas as pd
         except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise EndpointError(
+            raise PeelgraphError(
                 "pandas is not installed", hint="pip install 'peelgraph[pandas]'"
             ) from exc
         return pd.DataFrame(self.rows, columns=self.columns)
 
 
+_GYEAR = _XSD + "gYear"
+_DATES = frozenset(_XSD + name for name in ("date", "dateTime", "dateTimeStamp"))
+
+
 def _plain(term: object) -> object:
+    """A result term as a plain Python value: integers as int, decimals and doubles as
+    float, booleans as bool, xsd:gYear as int, dates as date/datetime, the rest as str."""
     if term is None:
         return None
     if isinstance(term, Literal):
+        datatype = str(term.datatype) if term.datatype is not None else ""
+        if datatype == _GYEAR or datatype in _DATES:
+            return _typed_value(str(term), datatype)
         value = term.toPython()
-        if isinstance(value, (int, float, Decimal, bool)):
+        if isinstance(value, Decimal):
+            return float(value)
+        if isinstance(value, (int, float, bool)):
             return value
         return str(term)
     return str(term)
@@ -88,18 +103,30 @@ def _plain(term: object) -> object:
 
 @lru_cache(maxsize=4096)
 def _typed_value(lexical: str, datatype: str) -> object:
-    """A numeric or boolean literal as rdflib's ``toPython`` reads it (its lexical form
-    when that is not a valid value), so both embedded backends give the same values."""
+    """A numeric, boolean, year or date literal as a Python value (its lexical form when that
+    is not a valid value), so that every backend gives the same values."""
+    if datatype == _GYEAR:
+        return int(lexical) if lexical.lstrip("-").isdigit() else lexical
+    if datatype in _DATES:
+        import datetime as dt
+
+        try:
+            if datatype == _XSD + "date":
+                return dt.date.fromisoformat(lexical[:10])
+            return dt.datetime.fromisoformat(lexical.replace("Z", "+00:00"))
+        except ValueError:
+            return lexical
     return _plain(Literal(lexical, datatype=URIRef(datatype)))
 
 
 def _plain_ox(term: object) -> object:
-    """``_plain`` for a pyoxigraph term: numbers and booleans as Python values, else str."""
+    """``_plain`` for a pyoxigraph term: numbers, booleans, years and dates as Python
+    values, else str."""
     if term is None:
         return None
     if isinstance(term, ox.Literal):
         datatype = term.datatype.value
-        if datatype in _NUMERIC_TYPES:
+        if datatype in _TYPED:
             return _typed_value(term.value, datatype)
         return term.value
     if isinstance(term, (ox.NamedNode, ox.BlankNode)):
@@ -288,11 +315,24 @@ def _within(seconds: float, where: str, call):  # type: ignore[no-untyped-def]
     return box.get("value")
 
 
+def _path_hint(status: int) -> str | None:
+    """What a 404, 405 or 415 from a SPARQL server most often means: the wrong path."""
+    if status in (404, 405, 415):
+        return (
+            "is it the right path? queries go to the query endpoint (Oxigraph: .../query, "
+            "Fuseki: .../ds/query), 'peelgraph load' to the Graph Store one (Oxigraph: "
+            ".../store, Fuseki: .../ds/data)"
+        )
+    return None
+
+
 def _endpoint_error(endpoint: str, exc: BaseException, timeout: float) -> EndpointError:
     if isinstance(exc, urllib.error.HTTPError):
         body = exc.read()[:200].decode("utf-8", "replace") if exc.fp else ""
         return EndpointError(
-            f"HTTP {exc.code} {exc.reason}: {' '.join(body.split())}", where=endpoint
+            f"HTTP {exc.code} {exc.reason}: {' '.join(body.split())}",
+            where=endpoint,
+            hint=_path_hint(exc.code),
         )
     reason = getattr(exc, "reason", exc)
     if isinstance(reason, (TimeoutError, socket.timeout)) or isinstance(exc, TimeoutError):
@@ -330,7 +370,9 @@ def query_endpoint(endpoint: Endpoint, text: str) -> QueryResult:
     except (TimeoutError, ConnectionError) as exc:
         raise _endpoint_error(endpoint.url, exc, endpoint.timeout) from exc
     except SPARQLWrapperException as exc:
-        raise EndpointError(" ".join(str(exc).split())[:300], where=endpoint.url) from exc
+        status = 404 if type(exc).__name__ == "EndPointNotFound" else 0
+        raise EndpointError(" ".join(str(exc).split())[:300], where=endpoint.url,
+                            hint=_path_hint(status)) from exc  # fmt: skip
     except (ValueError, UnicodeError) as exc:  # truncated or invalid JSON
         raise EndpointError(
             f"the endpoint's answer is not valid JSON ({' '.join(str(exc).split())[:120]})",

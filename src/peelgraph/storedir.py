@@ -349,6 +349,7 @@ def sync_store(
     """
     if not graph_file.is_file():
         raise GraphFileError("no such file", where=str(graph_file), hint="build it first")
+    rdf_format(graph_file)  # a file of no RDF format (notes.md): refused before any folder
     folder = store_folder(graph_file)
     if folder.is_symlink():
         check_store_folder(folder, overwrite)  # refused

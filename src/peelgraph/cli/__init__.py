@@ -7,6 +7,7 @@ together. Nothing imports this package but the console script.
 
 from __future__ import annotations
 
+import inspect
 from typing import Annotated
 
 import typer
@@ -45,6 +46,31 @@ def _main(
 
 for _module in (build, synth, export, query, viz, check):
     _module.register(app)
+
+
+def unwrap_paragraphs(text: str) -> str:
+    """Help text with each paragraph on one line, so that the terminal wraps it at its own
+    width (Typer keeps the docstring's line breaks after the first paragraph, which at any
+    other width breaks lines mid-sentence); indented lines stay as they are."""
+    paragraphs = inspect.cleandoc(text).split("\n\n")
+    joined = [
+        p if any(line.startswith((" ", "\b")) for line in p.splitlines()) else " ".join(p.split())
+        for p in paragraphs
+    ]
+    return "\n\n".join(joined)
+
+
+def _unwrap_help(typer_app: typer.Typer) -> None:
+    for info in typer_app.registered_commands:
+        text = info.help or (inspect.getdoc(info.callback) if info.callback else None)
+        if text:
+            info.help = unwrap_paragraphs(text)
+    for group in typer_app.registered_groups:
+        if group.typer_instance is not None:
+            _unwrap_help(group.typer_instance)
+
+
+_unwrap_help(app)
 
 
 def main() -> None:

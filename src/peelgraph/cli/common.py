@@ -12,21 +12,16 @@ import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import click
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
 
 from ..errors import PeelgraphError
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
@@ -43,7 +38,8 @@ def _debug() -> bool:
 
 
 def reports_errors(func: F) -> F:
-    """Turn the project's errors into one stderr line and the error's exit code."""
+    """Turn the project's errors into one stderr line and the error's exit code; a module
+    of an optional extra that is not installed says which extra to install."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -60,6 +56,14 @@ def reports_errors(func: F) -> F:
                 traceback.print_exc()
             err.print(f"[ERROR] {os_error_line(exc)}", markup=False)
             raise typer.Exit(2) from None
+        except ModuleNotFoundError as exc:  # an optional extra not installed: name it
+            error = missing_module_error(exc, prefer=func.__module__.rsplit(".", 1)[-1])
+            if error is None:
+                raise
+            if _debug():
+                traceback.print_exc()
+            err.print(f"[ERROR] {error.one_line()}", markup=False)
+            raise typer.Exit(error.exit_code) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -91,6 +95,20 @@ def warnings_as_lines() -> Iterator[None]:
         yield
 
 
+def missing_module_error(
+    exc: ModuleNotFoundError, prefer: str | None = None
+) -> PeelgraphError | None:
+    """The error for a module an optional extra provides, naming the extra (``prefer``, the
+    command module's name, when it is one of several); None for any other missing module:
+    that is a bug, and keeps its traceback."""
+    from ..extras import install_hint
+
+    hint = install_hint(exc.name, prefer=prefer)
+    if hint is None:
+        return None
+    return PeelgraphError(f"this needs {exc.name}, which is not installed", hint=hint)
+
+
 class StageProgress:
     """Progress bars on stderr, one per stage of a long job (shown on a terminal only):
     the :class:`peelgraph.build.Progress` the application layer reports to."""
@@ -113,6 +131,14 @@ class StageProgress:
 @contextmanager
 def progress_bars() -> Iterator[StageProgress]:
     """A :class:`StageProgress` for the duration of a ``with`` block."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     bars = Progress(
         TextColumn("[progress.description]{task.description:<18}"),
         BarColumn(),

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .common import OverwriteOption, out, reports_errors
+from .common import OverwriteOption, out, progress_bars, reports_errors
 
 FORMAT_HELP = "turtle, trig, nt, nq, jsonld or csv (default: from the output's suffix)."
 
@@ -70,16 +70,18 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Export a built graph as Turtle, TriG, N-Triples, N-Quads, JSON-LD or CSV tables.
 
-        The whole graph, or only some forces or reports (with the reference data they use).
-        The same input always gives byte-identical output. CSV cells that a spreadsheet would
-        run as formulas are neutralised unless --raw.
+        The whole graph, or only some forces or reports (with the reference data they use),
+        read from the query store beside the file. The same input always gives
+        byte-identical output. CSV cells that a spreadsheet would run as formulas are
+        neutralised unless --raw.
         """
         from ..app import export_graph
 
-        fmt, written = export_graph(file, output, output_format, forces=force or (),
-                                    reports=report or (), table=table,
-                                    link_context=link_context, overwrite=overwrite,
-                                    raw=raw)  # fmt: skip
+        with progress_bars() as progress:
+            fmt, written = export_graph(file, output, output_format, forces=force or (),
+                                        reports=report or (), table=table,
+                                        link_context=link_context, overwrite=overwrite,
+                                        raw=raw, progress=progress)  # fmt: skip
         for path in written:
             out.print(f"Wrote {path} ({path.stat().st_size:,} bytes, {fmt})", markup=False)
 

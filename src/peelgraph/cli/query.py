@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from ..errors import EndpointError, QueryError
-from ..resultformat import FORMATS, render
+from ..resultformat import FORMAT_HELP, FORMATS, render
 from .common import DEFAULT_DATA, DataOption, err, out, reports_errors
 
 AllowServiceOption = Annotated[
@@ -45,17 +45,63 @@ def _source(data: Path, endpoint: str | None, backend: str, timeout: float):  # 
     return open_dataset(data, backend)
 
 
-def _write(result, fmt: str) -> None:  # type: ignore[no-untyped-def]
-    """Print a result on stdout: a table fits the terminal when stdout is one. Control
-    characters (terminal escape sequences) from the data are shown escaped, never sent to a
-    terminal: in tables and Markdown always, in CSV on a terminal (JSON escapes them)."""
-    terminal = sys.stdout.isatty()
-    width = shutil.get_terminal_size().columns if terminal else None
-    text = render(result, fmt, width)
-    if fmt in ("table", "markdown") or terminal:
-        text = escape_controls(text)
+MaxWidthOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-width",
+        help="Wrap the table to this many characters (default: the terminal's width; "
+        "unwrapped, one line a row, when the output is not a terminal).",
+    ),
+]
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown format {fmt!r}", hint="use " + ", ".join(FORMATS))
+
+
+def _write(result, fmt: str, max_width: int | None = None) -> None:  # type: ignore[no-untyped-def]
+    """Print a result on stdout: a table fits the terminal when stdout is one (or
+    ``max_width``), IRIs written as prefixed names."""
+    from ..iris import PREFIXES
+
+    width = max_width
+    if width is None and sys.stdout.isatty():
+        width = shutil.get_terminal_size().columns
+    prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
+    text = render(result, fmt, width, prefixes)
+    if fmt in ("table", "records", "markdown") or sys.stdout.isatty():
+        text = escape_controls(text)  # never send the data's control characters to a terminal
     sys.stdout.write(text + "\n")
     sys.stdout.flush()
+
+
+_DECLARED = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w.-]*)?\s*:", re.IGNORECASE | re.MULTILINE)
+_AT = re.compile(r"(error at |line:? ?)(\d+)(:|, col:? ?)(\d+)")
+
+
+def with_prefixes(text: str) -> tuple[str, str]:
+    """The query with peelgraph's prefixes it does not declare itself added in front, on its
+    first line (so that line numbers stay the user's), and the added text."""
+    from ..iris import PREFIXES
+
+    declared = {m.group(1) or "" for m in _DECLARED.finditer(text)}
+    added = "".join(f"PREFIX {p}: <{ns}> " for p, ns in PREFIXES.items() if p not in declared)
+    return added + text, added
+
+
+def user_position(message: str, added: str) -> str:
+    """A parser's message with positions on the first line counted in the user's text (the
+    columns of the prefixes added in front taken off)."""
+
+    def shift(match: re.Match[str]) -> str:
+        line, column = int(match.group(2)), int(match.group(4))
+        if line == 1:
+            column = max(1, column - len(added))
+        return f"{match.group(1)}{line}{match.group(3)}{column}"
+
+    message = _AT.sub(shift, message)
+    return re.sub(r" ?\(at char \d+\),?", "", message)
 
 
 #: C0 and C1 control characters other than tab and newline, DEL, and the Unicode line and
@@ -98,9 +144,8 @@ def query_run(
     param: Annotated[
         list[str] | None, typer.Option("--param", "-p", help="key=value, repeatable.")
     ] = None,
-    output_format: Annotated[
-        str, typer.Option("--format", "-f", help="table, csv, json or markdown.")
-    ] = "table",
+    output_format: Annotated[str, typer.Option("--format", "-f", help=FORMAT_HELP)] = "table",
+    max_width: MaxWidthOption = None,
     data: DataOption = DEFAULT_DATA,
     endpoint: Annotated[
         str | None, typer.Option(help="SPARQL endpoint URL to query instead of --data.")
@@ -111,25 +156,26 @@ def query_run(
     timeout: Annotated[float, typer.Option(help="Remote query timeout, seconds.")] = 30.0,
     allow_service: AllowServiceOption = False,
 ) -> None:
-    """Run a saved query with typed parameters, on the built graph or an endpoint."""
-    from ..queries import get_query
-    from ..store import run_query
+    """Run a saved query with typed parameters, on the built graph or an endpoint.
 
-    if output_format not in FORMATS:
-        raise QueryError(f"unknown format {output_format!r}", hint="use " + ", ".join(FORMATS))
+    A force, theme, partner, question or year the graph does not hold is an error naming the
+    closest ones it does."""
+    from ..app import run_saved_query
+    from ..queries import get_query
+
+    _check_format(output_format)
     query = get_query(name)
     values = _params(param)
     query.bindings(values)  # check names and types before opening anything
-    result = run_query(query, _source(data, endpoint, backend, timeout), values,
-                       allow_service=allow_service)  # fmt: skip
-    _write(result, output_format)
+    result = run_saved_query(query, _source(data, endpoint, backend, timeout), values,
+                             allow_service=allow_service)  # fmt: skip
+    _write(result, output_format, max_width)
 
 
 def sparql(
     query: Annotated[str, typer.Argument(help="SPARQL text, or a file holding it.")],
-    output_format: Annotated[
-        str, typer.Option("--format", "-f", help="table, csv, json or markdown.")
-    ] = "table",
+    output_format: Annotated[str, typer.Option("--format", "-f", help=FORMAT_HELP)] = "table",
+    max_width: MaxWidthOption = None,
     data: DataOption = DEFAULT_DATA,
     endpoint: Annotated[str | None, typer.Option(help="SPARQL endpoint URL.")] = None,
     backend: Annotated[str, typer.Option(help="oxigraph or memory.")] = "oxigraph",
@@ -145,28 +191,34 @@ def sparql(
 ) -> None:
     """Run an ad hoc SPARQL query (the default graph is the union of all graphs).
 
-    Updates are refused unless --allow-update, and SERVICE clauses (calls from this machine
-    to other servers) unless --allow-service."""
-    from ..iris import PREFIXES
+    peelgraph's prefixes (peel:, pid:, force:, report:, skos:, ...) are known without
+    PREFIX lines; a syntax error names the line and column of the text given. Updates are
+    refused unless --allow-update, and SERVICE clauses (calls from this machine to other
+    servers) unless --allow-service."""
     from ..store import run_sparql
 
+    _check_format(output_format)
     path = Path(query)
     text = path.read_text(encoding="utf-8") if len(query) < 4096 and path.is_file() else query
-    if "prefix" not in text.lower():
-        text = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items()) + text
-    if output_format not in FORMATS:
-        raise QueryError(f"unknown format {output_format!r}", hint="use " + ", ".join(FORMATS))
     from ..queries import check_allowed, is_update
 
     check_allowed(text, allow_update=allow_update, allow_service=allow_service)
     if allow_update and not endpoint:
         raise QueryError("--allow-update needs --endpoint: the embedded store is read-only")
-    result = run_sparql(_source(data, endpoint, backend, timeout), text,
-                        allow_update=allow_update, allow_service=allow_service)  # fmt: skip
+    full, added = with_prefixes(text)
+    source = _source(data, endpoint, backend, timeout)
+    try:
+        result = run_sparql(source, full, allow_update=allow_update, allow_service=allow_service)
+    except QueryError as exc:
+        exc.message = user_position(exc.message, added)
+        exc.args = (exc.message,)
+        if path.is_file() and exc.where is None:
+            exc.where = str(path)
+        raise
     if allow_update and is_update(text):
         out.print(f"Update sent to {endpoint}", markup=False)
         return
-    _write(result, output_format)
+    _write(result, output_format, max_width)
 
 
 def load(
@@ -238,6 +290,7 @@ def serve(
     check_timeout(timeout)
     if not 0 < port < 65536:
         raise EndpointError(f"--port must be between 1 and 65535, not {port}")
+    _check_port(host, port)
     persistent_store(file)
     folder = store_folder(file)
     if not folder.is_dir():
@@ -264,6 +317,27 @@ def serve(
         sys.stdout.flush()
 
     serve_guarded(command, host, port, timeout, ready)
+
+
+def _check_port(host: str, port: int) -> None:
+    """Refuse a port another program listens on, before anything is printed or started."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        raise EndpointError(f"cannot serve on {host}: {exc.strerror or exc}",
+                            hint="pass --host 127.0.0.1") from exc  # fmt: skip
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise EndpointError(
+                f"cannot serve on {host}:{port}: {exc.strerror or exc}",
+                hint=f"another program uses port {port}: pass --port {port + 1}",
+            ) from exc
 
 
 def register(app: typer.Typer) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Dataset
 
@@ -19,6 +20,11 @@ from .jsonld import serialise_jsonld
 from .rdfformats import serialise_rdf
 from .select import select
 from .tables import TABLES, tables
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+
+    from ..progress import Progress
 
 #: Export formats by the name ``--format`` takes: rdflib's name for the RDF ones.
 FORMATS = {
@@ -65,8 +71,18 @@ def export_format(output: Path, explicit: str | None = None) -> str:
     return fmt
 
 
+def check_export(fmt: str, table: str | None = None) -> None:
+    """Refuse an unknown format or table, or a table without CSV, before anything is read."""
+    if fmt not in FORMATS:
+        raise OutputError(f"unknown export format {fmt!r}", hint="use " + ", ".join(FORMATS))
+    if table is not None and fmt != "csv":
+        raise OutputError("--table goes with the csv format", hint="pass --format csv")
+    if table is not None and table not in TABLES:
+        raise OutputError(f"unknown table {table!r}", hint="tables: " + ", ".join(TABLES))
+
+
 def export_files(
-    ds: Dataset,
+    ds: Dataset | Path,
     fmt: str,
     *,
     forces: Iterable[str] = (),
@@ -75,19 +91,100 @@ def export_files(
     link_context: bool = False,
     where: str | None = None,
     raw: bool = False,
+    store: ox.Store | None = None,
+    progress: Progress | None = None,
 ) -> dict[str, bytes]:
     """Render an export in memory: ``{"": bytes}`` for one file, ``{"x.csv": ...}`` for a folder.
 
-    CSV without ``table`` gives every table, one file each, meant for an output folder;
-    cells a spreadsheet would run as formulas are neutralised unless ``raw``.
+    ``ds`` is a Dataset, or a built graph file with its query ``store``: then only what the
+    export needs is read (see :mod:`peelgraph.export.reading`). CSV without ``table`` gives
+    every table, one file each, meant for an output folder; cells a spreadsheet would run as
+    formulas are neutralised unless ``raw``. ``progress`` hears of the stages read, select
+    and render.
     """
-    if fmt not in FORMATS:
-        raise OutputError(f"unknown export format {fmt!r}", hint="use " + ", ".join(FORMATS))
-    if table is not None and fmt != "csv":
-        raise OutputError("--table goes with the csv format", hint="pass --format csv")
-    if table is not None and table not in TABLES:
-        raise OutputError(f"unknown table {table!r}", hint="tables: " + ", ".join(TABLES))
+    from ..progress import NoProgress
+
+    check_export(fmt, table)
+    progress = progress or NoProgress()
+    forces, reports = list(forces), list(reports)
+    if isinstance(ds, Path):
+        if store is None:
+            raise ValueError("a graph file is exported with its query store")
+        whole = _whole_from_file(ds, store, fmt, table, forces, reports, progress, raw)
+        if whole is not None:
+            return whole
+        ds = _read_file(ds, store, forces, reports, where, progress)
+    progress.start("select", 1)
     chosen = select(ds, forces=forces, reports=reports, where=where)
+    progress.advance("select")
+    progress.start("render", 1)
+    try:
+        return _render(chosen, fmt, table, link_context, raw)
+    finally:
+        progress.advance("render")
+
+
+def _whole_from_file(
+    path: Path,
+    store: ox.Store,
+    fmt: str,
+    table: str | None,
+    forces: list[str],
+    reports: list[str],
+    progress: Progress,
+    raw: bool = False,
+) -> dict[str, bytes] | None:
+    """The whole graph as RDF (the file's quads, sorted and written by Oxigraph) or as CSV
+    tables (one report graph at a time); None for the exports that go through a Dataset."""
+    if forces or reports or fmt == "jsonld":
+        return None
+    if fmt == "csv":
+        from .reading import file_tables
+
+        progress.start("tables", 1)
+        rendered = file_tables(path, [table] if table else list(TABLES), raw=raw)
+        progress.advance("tables")
+        if rendered is None:
+            return None  # not in report graphs: through a Dataset
+        if table:
+            return {"": rendered[table]}
+        return {f"{name}.csv": data for name, data in rendered.items()}
+    from ..graphio import serialise_nquads
+    from .reading import file_nquads
+
+    progress.start("read", 1)
+    nquads = file_nquads(path)
+    progress.advance("read")
+    progress.start("render", 1)
+    rendered_rdf = serialise_nquads(nquads, FORMATS[fmt])
+    progress.advance("render")
+    return {"": rendered_rdf}
+
+
+def _read_file(
+    path: Path,
+    store: ox.Store,
+    forces: list[str],
+    reports: list[str],
+    where: str | None,
+    progress: Progress,
+) -> Dataset:
+    """The graphs an export of ``forces`` and ``reports`` (all, if neither) needs."""
+    from ..graphio import nquads_dataset
+    from .reading import file_nquads, selected_dataset
+
+    progress.start("read", 1)
+    if forces or reports:
+        ds = selected_dataset(path, store, forces, reports, where)
+    else:
+        ds = nquads_dataset(file_nquads(path))
+    progress.advance("read")
+    return ds
+
+
+def _render(
+    chosen: Dataset, fmt: str, table: str | None, link_context: bool, raw: bool
+) -> dict[str, bytes]:
     if fmt == "csv":
         rendered = tables(chosen, [table] if table else None, raw=raw)
         if table:

@@ -167,24 +167,68 @@ def _frame(ctx: dict[str, Any], forces: list[str]) -> dict[str, Any]:
     }
 
 
-def _tree_nodes(graph: Graph, forces: list[URIRef]) -> set[URIRef]:
-    """The nodes of the framed trees: forces, reports, sources, parts, observations, spans."""
-    nodes: set[URIRef] = set(forces)
-    reports = {
-        r
-        for force in forces
-        for r in graph.subjects(PEEL.force, force)
-        if (r, RDF.type, PEEL.InspectionReport) in graph
-    }
-    parts = {p for r in reports for p in graph.subjects(DCTERMS.isPartOf, r)}
+def _framed(triples: Graph, frame: dict[str, Any]) -> dict[str, Any]:
+    """One framed node (the frame names one id) without its ``@context``."""
+    framed = jsonld.frame(_expanded(triples), frame, _options(embed="@never", omitDefault=True))
+    nodes = framed.get("@graph")
+    node = nodes[0] if nodes else framed
+    return {k: v for k, v in node.items() if k != "@context"}
+
+
+def _force_tree(tree: Graph, ctx: dict[str, Any], force: URIRef) -> dict[str, Any]:
+    """A force's tree: the force, then each of its reports framed on its own (pyld's framing
+    matches every node of its input at each level: one report at a time, a force with 14
+    reports frames several times faster than all of them at once)."""
+    whole = _frame(ctx, [str(force)])
+    report_frame = whole["reports"]
+    reports = _reports_of(tree, force)
+    node = _framed(_about(tree, {force}), {**ctx, "id": [str(force)]})
+    framed_reports = []
+    for report in reports:
+        nodes = _tree_nodes_of_report(tree, report)
+        frame = {**ctx, **report_frame, "id": [str(report)]}
+        framed_reports.append(_framed(_about(tree, nodes), frame))
+    if framed_reports:
+        node["reports"] = framed_reports
+    return node
+
+
+def _about(graph: Graph, nodes: set[URIRef]) -> Graph:
+    """The triples of ``graph`` whose subject is one of ``nodes``."""
+    found = Graph()
+    for node in nodes:
+        for p, o in graph.predicate_objects(node):
+            found.add((node, p, o))
+    return found
+
+
+def _tree_nodes_of_report(graph: Graph, report: URIRef) -> set[URIRef]:
+    """A report's nodes in the tree: it, its sources, parts, observations, spans, selectors."""
+    parts = set(graph.subjects(DCTERMS.isPartOf, report))
     observations = {o for d in parts for o in graph.subjects(QB.dataSet, d)}
-    sources = {s for r in reports for s in graph.objects(r, PROV.wasDerivedFrom)}
+    sources = set(graph.objects(report, PROV.wasDerivedFrom))
     spans = {s for n in parts | observations for s in graph.objects(n, PEEL.hasSpan)}
     spans |= {s for n in parts for s in graph.objects(n, PEEL.citation)}
     selectors = {s for span in spans for s in graph.objects(span, OA.hasSelector)}
-    for group in (reports, parts, observations, sources, spans, selectors):
-        nodes |= {n for n in group if isinstance(n, URIRef)}
+    found = {report} | parts | observations | sources | spans | selectors
+    return {n for n in found if isinstance(n, URIRef)}
+
+
+def _tree_nodes(graph: Graph, forces: list[URIRef]) -> set[URIRef]:
+    """The nodes of the framed trees: forces, reports, sources, parts, observations, spans."""
+    nodes: set[URIRef] = set(forces)
+    for force in forces:
+        for report in _reports_of(graph, force):
+            nodes |= _tree_nodes_of_report(graph, report)
     return nodes
+
+
+def _reports_of(graph: Graph, force: URIRef) -> list[URIRef]:
+    return sorted(
+        r
+        for r in graph.subjects(PEEL.force, force)
+        if isinstance(r, URIRef) and (r, RDF.type, PEEL.InspectionReport) in graph
+    )
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -221,6 +265,26 @@ def _tidy(node: Any) -> Any:
     return {k: tidy[k] for k in first + sorted(k for k in tidy if k not in _FIRST_KEYS)}
 
 
+def _embedded_ids(trees: list[Any], ctx: dict[str, Any]) -> set[str]:
+    """The full IRIs of the nodes embedded (with properties, not as bare references) in
+    framed trees; their compact ids expanded with the context's prefixes."""
+    prefixes = {k: v for k, v in ctx.items() if isinstance(v, str) and v.endswith(("/", "#"))}
+    found: set[str] = set()
+    todo: list[Any] = list(trees)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, list):
+            todo.extend(node)
+        elif isinstance(node, dict):
+            ident = node.get("id")
+            if isinstance(ident, str) and len(node) > 1:
+                prefix, _, rest = ident.partition(":")
+                found.add(ident if "://" in ident or prefix not in prefixes
+                          else prefixes[prefix] + rest)  # fmt: skip
+            todo.extend(v for k, v in node.items() if k != "id")
+    return found
+
+
 def _to_graph(doc: dict[str, Any]) -> Graph:
     nquads = jsonld.to_rdf(doc, _options(format="application/n-quads"))
     graph = Graph()
@@ -250,21 +314,16 @@ def jsonld_document(ds: Dataset | Graph, *, link_context: bool = False) -> dict[
     for triple in union:
         (tree if triple[0] in tree_nodes else rest).add(triple)
     trees: list[Any] = []
-    if forces:
-        try:
-            framed = jsonld.frame(
-                _expanded(tree),
-                _frame(ctx, [str(f) for f in forces]),
-                _options(embed="@never", omitDefault=True),
-            )
-        except jsonld.JsonLdError as exc:  # a context or frame bug, not user input
-            raise OutputError(f"JSON-LD framing failed: {exc}") from exc
-        trees = [{k: v for k, v in t.items() if k != "@context"} for t in framed.get("@graph", [])]
-        if not trees and "id" in framed:
-            trees = [{k: v for k, v in framed.items() if k != "@context"}]
-    # whatever the trees do not hold (reference nodes, parts of unknown types) follows them
-    covered = _to_graph({**ctx, "@graph": trees}) if trees else Graph()
-    rest += tree - covered
+    try:
+        trees = [_force_tree(tree, ctx, force) for force in forces]
+    except jsonld.JsonLdError as exc:  # a context or frame bug, not user input
+        raise OutputError(f"JSON-LD framing failed: {exc}") from exc
+    # whatever the trees do not hold (reference nodes, parts of unknown types) follows them:
+    # a node embedded in a tree carries all its triples (the frames are not explicit)
+    embedded = _embedded_ids(trees, ctx["@context"])
+    for triple in tree:
+        if str(triple[0]) not in embedded:
+            rest.add(triple)
     others: list[Any] = []
     if len(rest):
         compacted = jsonld.compact(_expanded(rest), ctx, _options())
