@@ -28,7 +28,9 @@ class Judgment:
     question: str  # question code, e.g. 2016-EFF-1
     grade: str  # grade slug, e.g. good
     spans: tuple[Span, ...]
-    basis: str  # how it was read: summary-of-findings, overview, judgment-sentence
+    basis: str  # how it was read: summary-of-findings, overview, judgment-sentence,
+    # grade-line (a bare grade line under the question), carried-over (not inspected)
+    carried_from: int | None = None  # not inspected: the year whose judgment still stands
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class Finding:
     mentions: tuple[str, ...] = ()  # partner ids (gazetteer or force slugs)
     finding_type: str | None = None
     themes: tuple[str, ...] = ()
+    cut: bool = False  # the page ends inside it: the text is not whole
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,7 @@ class AreaForImprovement:
     spans: tuple[Span, ...]
     mentions: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()
+    cut: bool = False  # the page ends inside it: the text is not whole
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,7 @@ class CauseOfConcern:
     spans: tuple[Span, ...]
     mentions: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()
+    cut: bool = False  # the page ends inside it: the text is not whole
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,7 @@ class Recommendation:
     deadline: str | None = None  # "within three months"
     mentions: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()
+    cut: bool = False  # the page ends inside it: the text is not whole
 
 
 @dataclass(frozen=True)

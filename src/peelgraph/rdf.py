@@ -117,6 +117,10 @@ class _ReportMapper:
             g.add((node, PEEL.force, self.force))
             g.add((node, PEEL.question, iris.question(j.question)))
             g.add((node, PEEL.grade, iris.grade(j.grade)))
+            if j.carried_from is not None:
+                g.add(
+                    (node, PEEL.carriedOverFrom, Literal(str(j.carried_from), datatype=XSD.gYear))
+                )
             self.spans(node, j.spans)
 
     def findings(self) -> list[URIRef]:
@@ -158,6 +162,8 @@ class _ReportMapper:
         g.add((node, PEEL.text, Literal(it.text)))
         g.add((node, PEEL.ordinal, Literal(ordinal)))
         g.add((node, PEEL.textHash, Literal(short_hash(f"{it.question}|{it.text}"))))
+        if it.cut:
+            g.add((node, PEEL.isCut, Literal(True)))
         g.add((node, OWL.sameAs, iris.legacy_item(self.key, kind, it.question, it.text)))
 
     def derived(self, findings: list[URIRef], afis: list[URIRef]) -> None:

@@ -9,10 +9,11 @@ crime ...").
 from __future__ import annotations
 
 from ..model import AreaForImprovement, Finding, Judgment, Span
-from ..vocab import Framework, Vocabulary
-from .full_report import AFI_HEADING, core_predicates
+from ..vocab import Framework, QuestionDef, Vocabulary
+from .full_report import AFI_HEADING
+from .grades import GradeReader, carried_over
 from .layout import Block, clean, fold, strip_marker
-from .questions import GradeWords, QuestionMatcher
+from .questions import QuestionMatcher
 
 
 def line_blocks(text: str) -> list[Block]:
@@ -33,8 +34,8 @@ def read_summary(
 ) -> tuple[list[Judgment], list[Finding], list[AreaForImprovement], list[str], list[str]]:
     """Judgments, findings, AFIs, question codes found, and warnings."""
     matcher = QuestionMatcher(framework)
-    grades = GradeWords(vocab.grades, framework.allowed_grades)
-    predicates = core_predicates(framework)
+    reader = GradeReader(vocab.grades, framework.allowed_grades)
+    graded = {q.code: q for q in framework.core() if q.graded}
     judgments: dict[str, Judgment] = {}
     findings: list[Finding] = []
     afis: list[AreaForImprovement] = []
@@ -62,16 +63,41 @@ def read_summary(
         findings.append(
             Finding(core, clean(block.text), (Span(block.start, block.end),), "Summary")
         )
-        if core not in judgments and core in predicates:
-            hit = grades.judgment_sentence(block.text, subjects, (predicates[core],))
-            if hit:
-                grade, start, end = hit
-                judgments[core] = Judgment(
-                    core,
-                    grade,
-                    (Span(block.start + start, block.start + end),),
-                    "judgment-sentence",
-                )
+        if core not in judgments:
+            judgment = _judgment(block, framework, graded.get(core), reader, subjects)
+            if judgment is not None:
+                judgments[core] = judgment
+    warnings = [
+        f"{j.question}: not inspected this year, but 'not inspected' is not a grade of the "
+        f"PEEL {framework.year} {framework.pillar} framework; not recorded"
+        for j in judgments.values()
+        if j.grade not in framework.allowed_grades
+    ]
+    judgments = {k: j for k, j in judgments.items() if j.grade in framework.allowed_grades}
     missing = [q.code for q in framework.core() if q.code not in found]
-    warnings = [f"the summary has no section for {code} (cut short?)" for code in missing]
+    warnings += [f"the summary has no section for {code} (cut short?)" for code in missing]
     return list(judgments.values()), findings, afis, found, warnings
+
+
+def _judgment(
+    block: Block,
+    framework: Framework,
+    question: QuestionDef | None,
+    reader: GradeReader,
+    subjects: tuple[str, ...],
+) -> Judgment | None:
+    """The grade a paragraph states for its question, or that the question was not
+    inspected this year and an earlier judgment stands."""
+    if question is None:
+        return None
+    stands = carried_over(block.text, framework.year)
+    if stands is not None:
+        earlier, start, end = stands
+        span = Span(block.start + start, block.start + end)
+        return Judgment(question.code, "not-inspected", (span,), "carried-over", earlier)
+    hit = reader.question(block.text, subjects, question)
+    if hit is None:
+        return None
+    grade, start, end = hit
+    span = Span(block.start + start, block.start + end)
+    return Judgment(question.code, grade, (span,), "judgment-sentence")
