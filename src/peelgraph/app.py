@@ -41,6 +41,7 @@ class BuildOptions:
     use_cache: bool = True
     store: bool = True  # leave the query store beside the output
     overwrite: bool = False
+    force: str | None = None  # a reference force slug: the force of every input, this run
 
 
 @dataclass
@@ -72,13 +73,18 @@ def build_to_file(
     options = options or BuildOptions()
     progress = progress or NoProgress()
     paths = list(paths)
+    if options.force is not None:  # an unknown slug is a usage error before any reading
+        from .extract.forces import override_force
+
+        override_force(options.force, context.vocabulary, "--force")
     check_output(output, collect_inputs(paths), options.overwrite)
     fmt = format_for(output)
     cache_dir = None
     if options.use_cache:
         cache_dir = options.cache_dir or output.parent / CACHE_FOLDER
     result = build(paths, context, keep_going=options.keep_going, max_bytes=options.max_bytes,
-                   progress=progress, workers=options.workers, cache_dir=cache_dir)  # fmt: skip
+                   progress=progress, workers=options.workers, cache_dir=cache_dir,
+                   force=options.force)  # fmt: skip
     _check_built(result, output)
     graphs = result.graphs()
     _write(output, fmt, result, graphs, progress)
