@@ -68,7 +68,7 @@ def extract_reports(
     text = blank_site_lines(pdf_text(doc) if doc.is_pdf else decode_text(doc))
     if detect_format(text, vocab) == LANDING_PAGE:
         landing = read_landing(text, vocab, path=str(path), sha256=doc.sha256, force=force)
-        reports = [mark_cut(enrich(r, vocab)) for r in landing]
+        reports = [mark_cut(enrich(_stamp_sources(r), vocab)) for r in landing]
     else:
         reports = [extract_text(text, vocab, path=str(path), sha256=doc.sha256, force=force)]
     return [as_pdf(r) for r in reports] if doc.is_pdf else reports
@@ -92,7 +92,7 @@ def extract_text(
                                                      force=force)), vocab)  # fmt: skip
     elif kind == LANDING_PAGE:
         landing = read_landing(text, vocab, path=path, sha256=sha256, force=force)
-        report = enrich(landing[0], vocab)
+        report = enrich(_stamp_sources(landing[0]), vocab)
     else:
         raise refuse(text, vocab, path, force)
     return mark_cut(report)

@@ -150,8 +150,8 @@ def refuse(text: str, vocab: Vocabulary, path: str, override: str | None = None)
         )
     if not names.named_in(text[:3000]) and not override:
         return FormatError(
-            f"not a PEEL page of a known kind, and it names no reference force (first line: "
-            f"{first!r})",
+            "not a PEEL page of a known kind, and it names no force the reference data knows "
+            f"(first line: {first!r})",
             where=path,
             hint="name the force with 'build --force SLUG' if the page is one force's",
             reason="no-force",

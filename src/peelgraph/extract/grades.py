@@ -156,6 +156,11 @@ class GradeReader:
             noun = "|".join(re.escape(n) for n in nouns)
             respect = rf"(?:(?:respect of\s+)?its\s+(?:{noun})\s+(?:at|in)\s+)?"
         flags = re.IGNORECASE
+        # what a possessive judges: "approach to", "work in"; for a question (not a pillar,
+        # whose headline wording the pillars share) also "its effectiveness at"
+        lead = r"approach to|work (?:at|in|on)|performance (?:at|in)"
+        if not nouns:
+            lead += r"|(?:effectiveness|efficiency|record) (?:at|in)"
         extent = "|".join(rf"\b{re.escape(n[:6])}\w*" for n in nouns) if nouns else preds
         out = [
             # The extent to which the force is effective at P ... is good (for a pillar: a
@@ -171,6 +176,10 @@ class GradeReader:
                 rf"(?:overall\s+)?(?:at|in)\s+{respect}{how}(?:[a-z]+ing\s+and\s+)?(?:{preds})",
                 flags,
             ),
+            # "It is good at P." opening a sentence (the force, named in the one before)
+            re.compile(
+                rf"^\s*(?:overall,?\s+)?it\s+is\s+{g}\s+(?:at|in)\s+{how}(?:{preds})", flags
+            ),
             # the way (that) the force / it P ... is good
             re.compile(
                 rf"\bthe way (?:that |in which )?(?:{subj}|it)\s+(?:{preds})[^.;]*?\s{g}"
@@ -179,8 +188,8 @@ class GradeReader:
             ),
             # X's approach to P ... is good
             re.compile(
-                rf"(?:{subj})'s?\s+(?:overall\s+)?(?:approach to|work (?:at|in|on)"
-                rf"|performance (?:at|in))\s+{how}(?:{preds})[^.;]*?\s{g}\s*(?:[.;:,]|$)",
+                rf"(?:\b(?:{subj})'s?|\bits)\s+(?:overall\s+)?(?:{lead})\s+{how}(?:{preds})"
+                rf"[^.;]*?\s{g}\s*(?:[.;:,]|$)",
                 flags,
             ),
         ]
@@ -188,7 +197,9 @@ class GradeReader:
             noun = "|".join(re.escape(n) for n in nouns)
             out += [
                 # the effectiveness of X requires improvement
-                re.compile(rf"\bthe (?:{noun}) of (?:{subj})\s+(?:is\s+)?{g}\s*(?:[.;:,]|$)", flags),
+                re.compile(
+                    rf"\bthe (?:{noun}) of (?:{subj})\s+(?:is\s+)?{g}\s*(?:[.;:,]|$)", flags
+                ),
                 # X requires improvement (overall) in (respect of) its effectiveness
                 re.compile(
                     rf"(?:{subj})\s+(?:is\s+)?{g}\s+(?:overall\s+)?in\s+(?:respect of\s+)?its\s+"

@@ -20,11 +20,13 @@ from ..vocab import PillarDef, Vocabulary
 from .forces import ForceNames, force_or_refuse, subjects_of
 from .grades import GradeReader
 from .layout import Block, clean, fold
+from .overview import pillar_of_line, read_sections
 from .pagetitle import PageTitle, page_title
 from .questions import headline_predicates
 from .summary import line_blocks
 
 LANDING_PAGE = "landing-page"
+_HMI = "HMI\u2019s observations"
 _PEEL_YEAR = re.compile(r"\bPEEL\b:?[A-Za-z ,]*?\s(?P<year>(?:19|20)\d\d)(?:/\d\d)?\b")
 _ASSESSMENT_OF = re.compile(r"\bassessment of (?P<rest>.{3,80})", re.IGNORECASE)
 _EXTENT = re.compile(r"\bthe extent to which\b", re.I)
@@ -70,12 +72,16 @@ def read_landing(
     pillars: dict[str, _Pillar] = {}
     current: _Pillar | None = None
     warnings: list[str] = []
-    for block in blocks:
+    headings = shared = False
+    page_observations: list[Block] = []
+    tail: list[Block] = []
+    for index, block in enumerate(blocks):
         line = block.text
         folded = fold(line)
         named = _pillar_named(folded, vocab)
         if named is not None:
             current = pillars.setdefault(named.slug, _Pillar(named))
+            headings = True
             continue
         if _EXTENT.search(line):
             hits = [(p, h) for p in vocab.pillars if (h := reader.pillar(line, subjects, p, vocab))]
@@ -95,14 +101,16 @@ def read_landing(
             current.sentence = Span(block.start + start, block.start + end, None, sha256)
             continue
         if _QUESTION_OR_UPDATED.match(line):
-            break  # the pillar's overview follows (landing and overview on one page)
+            tail = blocks[index:]  # the pillar's overview follows (one page holds both)
+            break
         if current is None or _INSPECTOR.search(line):
             continue
         if _OBSERVATIONS.match(folded.replace("\u2019", "'")):
             current.observations_heading = True
+            shared = not headings  # no pillar headings: the observations are the page's
             continue
         if current.observations_heading:
-            current.observations.append(block)
+            (page_observations if shared else current.observations).append(block)
     if blocks and not blocks[-1].text.rstrip().endswith(_ENDS_SENTENCE):
         warnings.append("the page ends mid-sentence: it was cut short, and what follows is missing")
     reports = []
@@ -118,10 +126,31 @@ def read_landing(
                 f"for PEEL {year} {state.pillar.slug}, so it was not recorded"
             )
             continue
-        if state.observations_heading and not state.observations:
+        observations = [*state.observations, *(page_observations if not reports else [])]
+        if state.observations_heading and not observations and not page_observations:
             warnings.append(f"{label}: the HMI's observations are missing (cut short?)")
         headline = framework.headline.code
         assert state.sentence is not None
+        judgments = {
+            headline: Judgment(headline, state.grade, (state.sentence,), "judgment-sentence")
+        }
+        for block in [*state.observations, *page_observations]:
+            for q in framework.core():
+                hit = reader.question(block.text, subjects, q) if q.graded else None
+                if hit and q.code not in judgments:
+                    span = Span(block.start + hit[1], block.start + hit[2], None, sha256)
+                    judgments[q.code] = Judgment(q.code, hit[0], (span,), "judgment-sentence")
+        findings = [
+            Finding(headline, clean(b.text), (Span(b.start, b.end, None, sha256),), _HMI)
+            for b in observations
+        ]
+        found = [headline]
+        if tail and pillar_of_line(tail[0].text, vocab) is state.pillar:
+            overview = read_sections(tail, framework, state.pillar, vocab, subjects)
+            for code, judgment in overview[0].items():
+                judgments.setdefault(code, judgment)
+            findings += overview[1]
+            found += overview[3]
         reports.append(
             Report(
                 documents=(
@@ -134,19 +163,9 @@ def read_landing(
                 pillar=state.pillar.slug,
                 framework=framework.key,
                 title=f"{printed or force_name} PEEL {year}: {label}",
-                judgments=(
-                    Judgment(headline, state.grade, (state.sentence,), "judgment-sentence"),
-                ),
-                findings=tuple(
-                    Finding(
-                        headline,
-                        clean(b.text),
-                        (Span(b.start, b.end, None, sha256),),
-                        "HMI\u2019s observations",
-                    )
-                    for b in state.observations
-                ),
-                sections_found=(headline,),
+                judgments=tuple(sorted(judgments.values(), key=lambda j: j.question)),
+                findings=tuple(findings),
+                sections_found=tuple(dict.fromkeys(found)),
             )
         )
     if not reports:

@@ -99,58 +99,10 @@ def read_overview(
             reason="no-pillar",
         )
     framework = framework_or_refuse(vocab, title.year, pillar.slug, path)
-    matcher = QuestionMatcher(framework)
-    reader = GradeReader(vocab.grades, framework.allowed_grades)
-    subjects = subjects_of(chosen, title.force)
-    judgments: dict[str, Judgment] = {}
-    findings: list[Finding] = []
-    afis: list[AreaForImprovement] = []
-    found: list[str] = []
-    warnings: list[str] = []
-    current: QuestionDef | None = None
-    awaiting_grade = False
-    in_afis = False
-    for block in blocks[start:]:
-        line = block.text
-        if pillar_of_line(line, vocab) is pillar and not line.endswith("?"):
-            continue
-        if _QUESTIONS_FOR.match(line) or _NUMBER.match(line):
-            continue
-        if LAST_UPDATED.match(line):
-            awaiting_grade = current is not None
-            continue
-        question = _question(line, matcher, framework, current)
-        if question is not None:
-            current, awaiting_grade, in_afis = question, True, False
-            found.append(question.code)
-            continue
-        if current is None:
-            continue
-        grade = reader.bare(line)
-        if grade is not None:
-            if awaiting_grade:
-                judgments[current.code] = Judgment(
-                    current.code, grade, (Span(block.start, block.end),), "grade-line"
-                )
-            awaiting_grade = False
-            continue
-        awaiting_grade = False
-        if _AFI_HEADING.match(line):
-            in_afis = True
-            continue
-        removed, rest = strip_marker(line)
-        if in_afis and removed:
-            afis.append(
-                AreaForImprovement(
-                    current.code, clean(rest), (Span(block.start + removed, block.end),)
-                )
-            )
-            continue
-        in_afis = False
-        findings.append(
-            Finding(current.code, clean(line), (Span(block.start, block.end),), "Overview")
-        )
-        _grades_in(block, current, framework, pillar, vocab, reader, subjects, judgments, warnings)
+    sections = read_sections(
+        blocks[start:], framework, pillar, vocab, subjects_of(chosen, title.force)
+    )
+    judgments, findings, afis, found, warnings = sections
     if not found:
         raise FormatError(
             f"an overview page titled {title.line!r} with no question of the PEEL {title.year} "
@@ -173,6 +125,68 @@ def read_overview(
         sections_found=tuple(dict.fromkeys(found)),
         warnings=tuple(warnings),
     )
+
+
+Sections = tuple[dict[str, Judgment], list[Finding], list[AreaForImprovement], list[str], list[str]]
+
+
+def read_sections(
+    blocks: list[Block],
+    framework: Framework,
+    pillar: PillarDef,
+    vocab: Vocabulary,
+    subjects: tuple[str, ...],
+) -> Sections:
+    """The questions of an overview, from the line under its title on: judgments (bare
+    grade lines, then grade sentences), findings, AFIs, question codes found, warnings."""
+    matcher = QuestionMatcher(framework)
+    reader = GradeReader(vocab.grades, framework.allowed_grades)
+    judgments: dict[str, Judgment] = {}
+    findings: list[Finding] = []
+    afis: list[AreaForImprovement] = []
+    found: list[str] = []
+    warnings: list[str] = []
+    current: QuestionDef | None = None
+    awaiting_grade = False
+    in_afis = False
+    for block in blocks:
+        line = block.text
+        if pillar_of_line(line, vocab) is pillar and not line.endswith("?"):
+            continue
+        if _QUESTIONS_FOR.match(line) or _NUMBER.match(line):
+            continue
+        if LAST_UPDATED.match(line):
+            awaiting_grade = current is not None
+            continue
+        question = _question(line, matcher, framework, current)
+        if question is not None:
+            current, awaiting_grade, in_afis = question, True, False
+            found.append(question.code)
+            continue
+        if current is None:
+            continue
+        grade = reader.bare(line)
+        if grade is not None:
+            if awaiting_grade:
+                span = Span(block.start, block.end)
+                judgments[current.code] = Judgment(current.code, grade, (span,), "grade-line")
+            awaiting_grade = False
+            continue
+        awaiting_grade = False
+        if _AFI_HEADING.match(line):
+            in_afis = True
+            continue
+        removed, rest = strip_marker(line)
+        if in_afis and removed:
+            span = Span(block.start + removed, block.end)
+            afis.append(AreaForImprovement(current.code, clean(rest), (span,)))
+            continue
+        in_afis = False
+        findings.append(
+            Finding(current.code, clean(line), (Span(block.start, block.end),), "Overview")
+        )
+        _grades_in(block, current, framework, pillar, vocab, reader, subjects, judgments, warnings)
+    return judgments, findings, afis, found, warnings
 
 
 def _question(

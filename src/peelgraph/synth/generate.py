@@ -334,7 +334,8 @@ def random_facts(
 
     ``force`` (a reference force slug) fixes the force; otherwise a reference force is
     drawn. ``fictional=True`` invents one instead: the extractor refuses its documents
-    unless the force is added to the reference data (a document never mints a force). ``detail`` multiplies the most paragraphs a part of the report can have (1 gives
+    unless the force is added to the reference data (a document never mints a force).
+    ``detail`` multiplies the most paragraphs a part of the report can have (1 gives
     short reports; the real seed report is about as long as detail 4).
     """
     frameworks = reportable_frameworks(vocab)
