@@ -13,7 +13,7 @@ SEED_SUMMARY = REPORTS / "thames-valley-peel-2016-effectiveness-summary.txt"
 TEST_DATA = Path(__file__).resolve().parent / "data"
 
 
-FICTIONAL_FORCES = TEST_DATA / "fictional-forces.ttl"
+FICTIONAL_FORCES = TEST_DATA / "fictional-forces.ttl"  # also tests.helpers.FICTIONAL_FORCES
 
 
 @pytest.fixture(scope="session")

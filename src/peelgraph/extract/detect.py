@@ -71,7 +71,7 @@ def detect_format(text: str, vocab: Vocabulary) -> str | None:
         return FULL_REPORT
     lines = head_lines(head)
     title = page_title(lines)
-    if title is not None and (_LANDING.search(head) or _ASSESSMENT.search(head)):
+    if title is not None and (_ASSESSMENT.search(head) or _extent_first(head)):
         return LANDING_PAGE  # checked first: its title line may read like a summary's
     if title is None or not title.peel:
         return None
@@ -82,6 +82,16 @@ def detect_format(text: str, vocab: Vocabulary) -> str | None:
         if any(fold(rest[0]) == fold(p.label) for p in vocab.pillars):
             return SUMMARY
     return None
+
+
+def _extent_first(head: str) -> bool:
+    """A pillar judgment sentence ("The extent to which ...") before any question line: a
+    landing page's shape, not a summary that happens to use the phrase."""
+    extent = _LANDING.search(head)
+    if extent is None:
+        return False
+    question = re.search(r"^[^\n]*\?[ \t]*$", head, re.MULTILINE)
+    return question is None or extent.start() < question.start()
 
 
 def refuse(text: str, vocab: Vocabulary, path: str, override: str | None = None) -> FormatError:
@@ -150,20 +160,21 @@ def refuse(text: str, vocab: Vocabulary, path: str, override: str | None = None)
         )
     if not names.named_in(text[:3000]) and not override:
         return FormatError(
-            "not a PEEL page of a known kind, and it names no force the reference data knows "
-            f"(first line: {first!r})",
+            "not a PEEL document of a known format, and it names no force the reference data "
+            f"knows (first line: {first!r})",
             where=path,
             hint="name the force with 'build --force SLUG' if the page is one force's",
             reason="no-force",
         )
     if not re.search(r"\b(?:19|20)\d\d\b", text[:3000]):
         return FormatError(
-            f"not a PEEL page of a known kind, and it names no PEEL year (first line: {first!r})",
+            "not a PEEL document of a known format, and it names no PEEL year (first line: "
+            f"{first!r})",
             where=path,
             reason="no-year",
         )
     return FormatError(
-        "not a PEEL document of a known kind (full report, web summary, overview, landing page)",
+        "not a PEEL document of a known format (full report, web summary, overview, landing page)",
         where=path,
         hint="a full report opens with 'PEEL: Police <pillar> <year>' and has 'Summary of "
         "findings' sections; a web page opens with '<Force> PEEL <year>'",

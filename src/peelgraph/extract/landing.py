@@ -173,6 +173,7 @@ def read_landing(
             "the landing page states no grade that can be recorded"
             + (f" ({'; '.join(warnings)})" if warnings else ""),
             where=path,
+            reason="no-grade",
         )
     # the page-wide warnings go with every pillar's report
     return [_with_warnings(r, warnings) for r in reports]
