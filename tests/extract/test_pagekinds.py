@@ -378,3 +378,37 @@ def test_a_cut_item_is_marked_in_the_graph(vocab):
     cut = list(graph.subjects(PEEL_NS.isCut, Literal(True)))
     assert len(cut) == 1
     assert str(graph.value(cut[0], PEEL_NS.text)).endswith("partners and")
+
+
+NEWS = """Wessex Constabulary\u2019s effectiveness at keeping people safe and reducing crime requires improvement
+
+Published on: 2 March 2017
+
+Get the report
+
+PEEL: police effectiveness 2016 \u2013 Wessex Constabulary
+
+HMIC judged that Wessex Constabulary:
+
+  \u2022 is \u2018good\u2019 at preventing crime, tackling anti-social behaviour and keeping people safe;
+  \u2022 \u2018requires improvement\u2019 in how it tackles serious and organised crime.
+
+\u201cI am pleased with the progress the constabulary has made, and it is good at listening.\u201d
+"""  # noqa: E501
+
+
+def test_a_force_news_release_gives_the_grades_it_states(vocab):
+    report = _extract(NEWS, vocab)
+    assert report.source.document_format == "news-release"
+    assert (report.force_slug, report.year, report.pillar) == ("wessex", 2016, "effectiveness")
+    assert _grades(report) == {
+        "2016-EFF": "requires-improvement",
+        "2016-EFF-1": "good",
+        "2016-EFF-4": "requires-improvement",
+    }
+    assert not report.findings  # the inspector's quotations are not the report's findings
+
+
+def test_a_news_release_stating_no_grade_is_refused(vocab):
+    text = NEWS.split("HMIC judged")[0].replace("requires improvement\n", "has improved\n", 1)
+    assert _refusal(text, vocab).reason == "news-release"

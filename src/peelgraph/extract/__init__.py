@@ -18,6 +18,7 @@ from .cut import mark_cut
 from .detect import (
     FULL_REPORT,
     LANDING_PAGE,
+    NEWS,
     OVERVIEW,
     SUMMARY,
     SUMMARY_TITLE,
@@ -37,6 +38,7 @@ from .metadata import (
     find_title,
     pillar_of,
 )
+from .news import read_news
 from .numbers import FORCE_IN_NUMBERS, force_in_numbers
 from .overview import framework_or_refuse, read_overview
 from .pdf import as_pdf, pdf_text
@@ -90,6 +92,9 @@ def extract_text(
     elif kind == OVERVIEW:
         report = enrich(_stamp_sources(read_overview(text, vocab, path=path, sha256=sha256,
                                                      force=force)), vocab)  # fmt: skip
+    elif kind == NEWS:
+        report = enrich(_stamp_sources(read_news(text, vocab, path=path, sha256=sha256,
+                                                 force=force)), vocab)  # fmt: skip
     elif kind == LANDING_PAGE:
         landing = read_landing(text, vocab, path=path, sha256=sha256, force=force)
         report = enrich(_stamp_sources(landing[0]), vocab)

@@ -9,6 +9,8 @@ The kinds read (docs/extraction.md, "Page kinds"):
 - ``overview``: the pillar's overview page ("Skip to content", "<Force> PEEL <year>", "Last
   updated dd/mm/yyyy", the headline question, a bare grade line, the summary paragraphs and
   perhaps "Questions for <pillar>" with a grade line per question);
+- ``news-release``: a release about one force's report (its headline names the force, "Get
+  the report"), read for the grades it states;
 - ``landing-page``: the force's page for a cycle ("Hampshire 2016", "Thames Valley 2018/19",
   with or without PEEL) with one "The extent to which ..." judgment sentence per pillar.
 
@@ -32,6 +34,7 @@ FULL_REPORT = "full-report"
 SUMMARY = "summary"
 LANDING_PAGE = "landing-page"
 OVERVIEW = "overview"
+NEWS = "news-release"
 
 SUMMARY_TITLE = re.compile(r"^(?P<force>.+?)\s+PEEL\s+(?P<year>(?:19|20)\d\d)(?:/\d\d)?\s*$")
 _LANDING = re.compile(
@@ -73,6 +76,9 @@ def detect_format(text: str, vocab: Vocabulary) -> str | None:
     title = page_title(lines)
     if title is not None and (_ASSESSMENT.search(head) or _extent_first(head)):
         return LANDING_PAGE  # checked first: its title line may read like a summary's
+    if title is None and lines and _NEWS.search(head):
+        if len(ForceNames.of(vocab).named_in(lines[0])) == 1:
+            return NEWS  # a release about one force: its headline names it
     if title is None or not title.peel:
         return None
     rest = lines[title.index + 1 : title.index + 8]
