@@ -412,3 +412,28 @@ def test_a_force_news_release_gives_the_grades_it_states(vocab):
 def test_a_news_release_stating_no_grade_is_refused(vocab):
     text = NEWS.split("HMIC judged")[0].replace("requires improvement\n", "has improved\n", 1)
     assert _refusal(text, vocab).reason == "news-release"
+
+
+def test_a_summary_after_site_preamble_with_grade_lines(vocab):
+    page = "Skip to content\n" + SUMMARY.format(
+        q1="Good\nWessex Constabulary works with partners.",
+        q2="Requires improvement\nIt investigates well.",
+        q3="The force is good at protecting vulnerable people.",
+    )
+    report = _extract(page, vocab)
+    assert report.source.document_format == "summary"
+    assert _grades(report) == {
+        "2017-EFF-1": "good",
+        "2017-EFF-2": "requires-improvement",
+        "2017-EFF-3": "good",
+    }
+    assert not any(f.text in ("Good", "Requires improvement") for f in report.findings)
+
+
+def test_an_integrated_report_without_its_framework_is_refused_with_that_reason(vocab):
+    page = (
+        "PEEL: Police effectiveness, efficiency and legitimacy 2018/19\n\n"
+        "An inspection of Wessex Constabulary\n\nContents\n\nOverall summary 4\n"
+    )
+    error = _refusal(page, vocab)
+    assert error.reason == "no-framework" and "integrated" in error.message

@@ -27,7 +27,7 @@ from .detect import (
 )
 from .enrich import enrich
 from .forces import force_or_refuse, names_of, subjects_of
-from .full_report import FullReportReader, assign_pages, require_framework, table_of_contents
+from .full_report import FullReportReader, assign_pages, table_of_contents
 from .landing import read_landing
 from .layout import fold, page_starts, split_blocks
 from .metadata import (
@@ -113,7 +113,7 @@ def _full_report(
 ) -> Report:
     title = find_title(text, vocab)
     assert title is not None  # detect_format checked it
-    framework = require_framework(vocab, title.year, title.pillar, path)
+    framework = framework_or_refuse(vocab, title.year, title.pillar, path)
     blocks = split_blocks(text, page_starts(text))
     opening = [b.text for b in blocks[:40]]
     printed = find_force_name(opening)
@@ -182,6 +182,7 @@ def _full_report(
 
 def _summary(text: str, vocab: Vocabulary, path: str, sha256: str, override: str | None) -> Report:
     lines = [line.strip() for line in text.split("\n") if line.strip()]
+    lines = lines[next(i for i, line in enumerate(lines) if SUMMARY_TITLE.match(line)) :]
     match = SUMMARY_TITLE.match(lines[0])
     assert match is not None
     pillar = pillar_of(lines[1], vocab)

@@ -45,6 +45,7 @@ LAST_UPDATED = re.compile(r"^last updated\s+\d{1,2}/\d{1,2}/(?:19|20)\d\d$", re.
 #: A report's own title, as on its cover or a copy of it ("PEEL: Police effectiveness 2017",
 #: "PEEL Police effectiveness, efficiency and legitimacy 2018/19", "PEEL 2021/22").
 _REPORT_TITLE = re.compile(r"^PEEL\b:?[^\n]{0,90}?\b(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+_INTEGRATED = re.compile(r"effectiveness,\s*efficiency\s*(?:,|and)\s*legitimacy", re.IGNORECASE)
 _INSPECTION_OF = re.compile(r"^an inspection of\b(?P<name>[^\n]*)$", re.IGNORECASE | re.MULTILINE)
 _REPORT_2021 = re.compile(
     r"^(?:overall summary|our judgments?)$|PEEL Assessment Framework (?:20\d\d)",
@@ -84,7 +85,7 @@ def detect_format(text: str, vocab: Vocabulary) -> str | None:
     rest = lines[title.index + 1 : title.index + 8]
     if any(LAST_UPDATED.match(line) for line in rest):
         return OVERVIEW
-    if title.index == 0 and rest and SUMMARY_TITLE.match(lines[0]):
+    if rest and SUMMARY_TITLE.match(lines[title.index]):
         if any(fold(rest[0]) == fold(p.label) for p in vocab.pillars):
             return SUMMARY
     return None
@@ -125,6 +126,16 @@ def refuse(text: str, vocab: Vocabulary, path: str, override: str | None = None)
         name = inspection.group("name").strip(" .")
         force_or_refuse(name or None, inspection.group(0), vocab, path, override=override,
                         what="the title page")  # fmt: skip
+        if _INTEGRATED.search(report_title):
+            return FormatError(
+                f"{clean(report_title)[:100]!r} is an integrated report (several pillars in one):"
+                " the reference data has no framework for the integrated assessment, so no "
+                "grade is read from it",
+                where=path,
+                hint="give the force's PEEL web pages for each pillar, or add the framework "
+                "with --reference FILE.ttl",
+                reason="no-framework",
+            )
         return FormatError(
             f"the title page and contents of {clean(report_title)[:80]!r} without the "
             "report's text (no 'Summary of findings' or judgment): a copy cut after its cover",

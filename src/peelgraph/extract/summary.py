@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..model import AreaForImprovement, Finding, Judgment, Span
 from ..vocab import Framework, QuestionDef, Vocabulary
+from .detect import SUMMARY_TITLE
 from .full_report import AFI_HEADING
 from .grades import GradeReader, carried_over
 from .layout import Block, clean, fold, strip_marker
@@ -42,15 +43,27 @@ def read_summary(
     found: list[str] = []
     core: str | None = None
     in_afis = False
-    for block in line_blocks(text)[2:]:
+    blocks = line_blocks(text)
+    start = next((i for i, b in enumerate(blocks) if SUMMARY_TITLE.match(b.text)), 0) + 2
+    after_heading = False
+    for block in blocks[start:]:
         matched = matcher.match(block.text) if block.text.rstrip().endswith("?") else None
         if matched is not None and matched.level in ("headline", "core"):
             core = matched.code if matched.level == "core" else None
             in_afis = False
+            after_heading = True
             found.append(matched.code)
             continue
         if core is None:
             continue
+        grade = reader.bare(block.text)
+        if grade is not None:  # a grade line right under the question is its grade
+            if after_heading and core in graded:
+                span = (Span(block.start, block.end),)
+                judgments.setdefault(core, Judgment(core, grade, span, "grade-line"))
+            after_heading = False
+            continue
+        after_heading = False
         if AFI_HEADING.match(fold(block.text)):
             in_afis = True
             continue
