@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rdflib import Dataset
 
+from peelgraph import iris
 from peelgraph.build import build
 from peelgraph.iris import LINKS_GRAPH, PEEL
 from peelgraph.links import cross_report_links, similarity
@@ -124,3 +125,41 @@ def test_a_file_validates_the_same_read_natively_or_through_rdflib(tmp_path):
         )
         assert native == through_rdflib
         assert {v.graph for v in native.violations} == {str(LINKS_GRAPH), str(graph)}
+
+
+_SUMMARY = """Wessex PEEL {year}
+Effectiveness
+How effective is the force at keeping people safe and reducing crime?
+How effective is the force at preventing crime, tackling anti-social behaviour and keeping people safe?
+{text}
+"""  # noqa: E501
+
+
+def test_a_judgment_carried_over_links_to_the_earlier_judgment(tmp_path):
+    from rdflib import Graph
+
+    from peelgraph.validate import validate_file
+
+    earlier = tmp_path / "wessex-2016.txt"
+    earlier.write_text(
+        _SUMMARY.format(year=2016, text="Wessex Constabulary is good at preventing crime."),
+        encoding="utf-8",
+    )
+    later = tmp_path / "wessex-2017.txt"
+    stands = (
+        "This question was not inspected in 2017. The grade and findings from last "
+        "year\u2019s inspection still stand."
+    )
+    later.write_text(_SUMMARY.format(year=2017, text=stands), encoding="utf-8")
+    result = build([earlier, later], workers=1, context=fictional_context())
+    assert result.validation.conforms and result.links_validation.conforms
+    links = Graph()
+    for s, p, o, _g in result.dataset.quads((None, PEEL.carriedOverJudgment, None, None)):
+        links.add((s, p, o))
+    assert set(links.subject_objects(PEEL.carriedOverJudgment)) == {
+        (iris.judgment("wessex-2017-effectiveness", "2017-EFF-1"),
+         iris.judgment("wessex-2016-effectiveness", "2016-EFF-1"))
+    }  # fmt: skip
+    out = tmp_path / "peel.nq"
+    out.write_bytes(result.nquads())
+    assert validate_file(out, fictional_context()).conforms

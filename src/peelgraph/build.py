@@ -29,7 +29,7 @@ from .errors import DuplicateInputError, InputError, PeelgraphError
 from .extract import extract_reports
 from .extract.reading import DEFAULT_MAX_BYTES, read_document
 from .graphio import nquads_dataset, ntriples_to_nquads, trig_block
-from .links import cross_report_links
+from .links import carried_over_links, cross_report_links
 from .merge import group_reports
 from .model import Report
 from .rdf import links_graph, partnership_ntriples, report_graph
@@ -342,7 +342,7 @@ def _map_all(
 def _links(reports: list[Report], context: BuildContext) -> tuple[bytes, ValidationReport]:
     """The cross-report graph (N-Quads): follow-up links and partnerships, and its
     validation (with the types of what they link, which their own report graphs hold)."""
-    graph, types = links_graph(cross_report_links(reports))
+    graph, types = links_graph(cross_report_links(reports), carried_over_links(reports))
     lines, link_types = partnership_ntriples(partnerships(reports, context.vocabulary))
     ntriples = graph.serialize(format="nt") + lines
     if not ntriples.strip():

@@ -133,7 +133,7 @@ class SourceFile:
     path: str  # as given by the user
     name: str
     sha256: str
-    document_format: str  # full-report, summary, landing-page
+    document_format: str  # full-report, summary, overview, landing-page, news-release
     media_type: str = "text/plain"
 
 

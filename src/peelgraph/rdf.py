@@ -16,7 +16,7 @@ from . import __version__, iris
 from .derived import Partnership, comparisons, evidence_for, mentions, supporting_findings
 from .identity import item_keys
 from .iris import OA, PEEL, REFERENCE_GRAPH
-from .links import Link
+from .links import CarriedOver, Link
 from .model import (
     AreaForImprovement,
     CauseOfConcern,
@@ -305,7 +305,7 @@ class _ReportMapper:
         self.spans(node, o.spans)
 
 
-def links_graph(links: list[Link]) -> tuple[Graph, Graph]:
+def links_graph(links: list[Link], carried: Sequence[CarriedOver] = ()) -> tuple[Graph, Graph]:
     """The follow-up links across reports as their own named graph, and the typing its
     validation needs.
 
@@ -321,6 +321,12 @@ def links_graph(links: list[Link]) -> tuple[Graph, Graph]:
         later_class = PEEL.FollowUp if link.later_kind == "follow-up" else PEEL.AreaForImprovement
         types.add((later, RDF.type, later_class))
         types.add((earlier, RDF.type, PEEL.AreaForImprovement))
+    for c in carried:  # not inspected: the earlier judgment that still stands
+        later = iris.judgment(c.later_report, c.later.question)
+        earlier = iris.judgment(c.earlier_report, c.earlier.question)
+        graph.add((later, PEEL.carriedOverJudgment, earlier))
+        types.add((later, RDF.type, PEEL.Judgment))
+        types.add((earlier, RDF.type, PEEL.Judgment))
     return graph, types
 
 
