@@ -1,8 +1,11 @@
-"""Checks of the reference data in ontology/ (grades, pillars, question frameworks, forces,
-partner types, gazetteer, themes, finding types and cues, units).
+"""Checks of the reference data in ontology/ (grades and grading scales, pillars, question
+frameworks of every PEEL cycle, forces and their labels, partner types, gazetteer, themes,
+finding types and cues, units).
 
-Plain rdflib, no peelgraph import: the Turtle files are read from the ontology/ folder next
-to tests/. One focused test per property the reference data must have.
+The first sections read the Turtle files with plain rdflib (no peelgraph import), from the
+ontology/ folder next to tests/; the last ones load them through peelgraph (the vocabulary,
+the force look-up, the SHACL shapes of the new structure, each shape shown to fail). One
+focused test per property the reference data must have.
 """
 
 from __future__ import annotations
@@ -31,13 +34,28 @@ FIXED_FILES = [
     "finding-types.ttl",
     "units.ttl",
 ]
-QUESTION_FILES = [
-    "questions-2015-effectiveness.ttl",
-    "questions-2016-effectiveness.ttl",
-    "questions-2017-effectiveness.ttl",
-    "questions-2018-effectiveness.ttl",
-    "questions-2018-efficiency.ttl",
-]
+QUESTION_FILES = sorted(p.name for p in ONTOLOGY.glob("questions-*.ttl"))
+
+#: Every question framework the package ships, PEEL year and pillar (2021/22 and 2023-25
+#: grade areas of policing: their "pillar" is peel, see pillars.ttl).
+FRAMEWORKS = {
+    "2014-effectiveness",
+    "2015-effectiveness",
+    "2015-efficiency",
+    "2015-legitimacy",
+    "2015-leadership",
+    "2016-effectiveness",
+    "2016-efficiency",
+    "2016-legitimacy",
+    "2017-effectiveness",
+    "2017-efficiency",
+    "2017-legitimacy",
+    "2018-effectiveness",
+    "2018-efficiency",
+    "2018-legitimacy",
+    "2021-peel",
+    "2023-peel",
+}
 REFERENCE_FILES = FIXED_FILES + QUESTION_FILES
 
 REQUIRED_PREFIXES = {
@@ -56,11 +74,12 @@ PILLAR_CODES = {
     "efficiency": "EFY",
     "legitimacy": "LEG",
     "leadership": "LEA",
+    "peel": "PEEL",
 }
 
 # "{year}-{PILLAR}", "{year}-{PILLAR}-{n}", "{year}-{PILLAR}-{n}.{m}"; sections "{...}-{n}.S{k}".
 CODE = re.compile(
-    r"^(?P<year>\d{4})-(?P<pillar>EFF|EFY|LEG|LEA)(?:-(?P<core>\d+)(?:\.(?P<sub>S?\d+))?)?$"
+    r"^(?P<year>\d{4})-(?P<pillar>EFF|EFY|LEG|LEA|PEEL)(?:-(?P<core>\d+)(?:\.(?P<sub>S?\d+))?)?$"
 )
 
 # The eight areas for improvement of the seed report (PEEL: Police effectiveness 2016,
@@ -235,6 +254,10 @@ def test_pillars_have_codes_and_headline_predicates(graph: Graph) -> None:
     }
     alt = {str(a) for a in graph.objects(pillars["effectiveness"], SKOS.altLabel)}
     assert {"effective", "police effectiveness"} <= alt
+    legitimacy = {str(p) for p in graph.objects(pillars["legitimacy"], PEEL.headlinePredicate)}
+    assert legitimacy == {"keeping people safe and reducing crime"}
+    # the 2021+ scope is no pillar word: nothing in a title or heading can be read as it
+    assert list(graph.objects(pillars["peel"], SKOS.altLabel)) == []
 
 
 # ---------------------------------------------------------------------------------------
@@ -244,18 +267,35 @@ def test_pillars_have_codes_and_headline_predicates(graph: Graph) -> None:
 
 def test_question_frameworks_are_one_per_year_and_pillar(graph: Graph) -> None:
     schemes = _schemes_by_year(graph)
-    assert set(schemes) == {
-        "2015-effectiveness",
-        "2016-effectiveness",
-        "2017-effectiveness",
-        "2018-effectiveness",
-        "2018-efficiency",
-    }
+    assert set(schemes) == FRAMEWORKS
     for key, scheme in schemes.items():
         assert scheme == PID[f"scheme/questions-{key}"]
         assert graph.value(scheme, PEEL.peelYear).datatype == XSD.gYear
-        heads = [q for q in graph.objects(scheme, SKOS.hasTopConcept)]
-        assert len(heads) == 1 and (heads[0], RDF.type, PEEL.HeadlineQuestion) in graph
+        tops = set(graph.objects(scheme, SKOS.hasTopConcept))
+        heads = {q for q in tops if (q, RDF.type, PEEL.HeadlineQuestion) in graph}
+        if heads:  # one headline question, the only top concept
+            assert tops == heads and len(heads) == 1, key
+        else:  # no headline question: the core questions are the top concepts
+            assert tops == {
+                q
+                for q in graph.subjects(SKOS.inScheme, scheme)
+                if (q, RDF.type, PEEL.CoreQuestion) in graph
+            }, key
+
+
+def test_frameworks_without_a_headline_question_are_the_ones_the_sources_give_none(
+    graph: Graph,
+) -> None:
+    schemes = _schemes_by_year(graph)
+    headless = {
+        key
+        for key, scheme in schemes.items()
+        if not any(
+            (q, RDF.type, PEEL.HeadlineQuestion) in graph
+            for q in graph.objects(scheme, SKOS.hasTopConcept)
+        )
+    }
+    assert headless == {"2014-effectiveness", "2015-leadership", "2021-peel", "2023-peel"}
 
 
 def test_question_codes_follow_the_code_rule(graph: Graph) -> None:
@@ -290,7 +330,8 @@ def test_question_codes_follow_the_code_rule(graph: Graph) -> None:
             )
             assert shape == level, f"{code} is typed {level} but its code says {shape}"
             parent = graph.value(node, SKOS.broader)
-            if level == "headline":
+            top = (node, SKOS.topConceptOf, scheme) in graph
+            if level == "headline" or (level == "core" and top):
                 assert parent is None
                 continue
             expected_parent = f"{year}-{PILLAR_CODES[pillar]}" + (
@@ -309,7 +350,20 @@ def test_question_codes_follow_the_code_rule(graph: Graph) -> None:
 
 
 def test_graded_flags(graph: Graph) -> None:
-    ungraded = {"2016-EFF-5", "2017-EFF-5", "2018-EFF-5"}
+    ungraded = {
+        "2014-EFF-4",
+        "2014-EFF-5",
+        "2014-EFF-6",
+        "2015-LEG-2",
+        "2015-LEA-1",
+        "2015-LEA-2",
+        "2015-LEA-3",
+        "2016-EFF-5",
+        "2017-EFF-5",
+        "2018-EFF-5",
+        "2021-PEEL-1",
+        "2023-PEEL-1",
+    }
     for node in graph.subjects(RDF.type, PEEL.Question):
         code = str(graph.value(node, SKOS.notation))
         graded = graph.value(node, PEEL.graded)
@@ -323,18 +377,121 @@ def test_graded_flags(graph: Graph) -> None:
 
 
 def test_allowed_grades_follow_the_year(graph: Graph) -> None:
-    before_2021 = {
-        "outstanding",
-        "good",
-        "requires-improvement",
-        "inadequate",
-        "ungraded",
-        "not-inspected",
-    }
-    for scheme in graph.subjects(RDF.type, PEEL.QuestionFramework):
-        year = int(str(graph.value(scheme, PEEL.peelYear)))
+    four = {"outstanding", "good", "requires-improvement", "inadequate"}
+    non_grades = {"ungraded", "not-inspected"}
+    for key, scheme in _schemes_by_year(graph).items():
+        year = int(key[:4])
         allowed = {_tail(g, "grade") for g in graph.objects(scheme, PEEL.allowedGrade)}
-        assert allowed == (before_2021 if year < 2021 else before_2021 | {"adequate"}), scheme
+        if key == "2015-leadership":  # assessed, never graded
+            assert allowed == non_grades
+        else:
+            assert allowed == (four if year < 2021 else four | {"adequate"}) | non_grades, key
+
+
+def test_every_framework_names_its_grading_scale(graph: Graph) -> None:
+    for key, scheme in _schemes_by_year(graph).items():
+        scales = list(graph.objects(scheme, PEEL.gradeScale))
+        expected = "four-tier" if int(key[:4]) < 2021 else "five-tier"
+        assert scales == [PID[f"scheme/grade-scale-{expected}"]], key
+        scale_grades = set(graph.objects(scales[0], SKOS.hasTopConcept))
+        for grade in graph.objects(scheme, PEEL.allowedGrade):
+            assert grade in scale_grades or _tail(grade, "grade") in {
+                "ungraded",
+                "not-inspected",
+            }, f"{key} allows {grade}, which is not on its scale"
+
+
+def test_the_four_and_five_tier_scales_are_distinct_and_not_comparable(graph: Graph) -> None:
+    four, five = PID["scheme/grade-scale-four-tier"], PID["scheme/grade-scale-five-tier"]
+    for scale in (four, five):
+        assert (scale, RDF.type, PEEL.GradeScale) in graph
+        assert (scale, RDF.type, SKOS.ConceptScheme) in graph
+        assert list(graph.objects(scale, DCTERMS.source)), scale
+    tiers = {
+        scale: {_tail(g, "grade") for g in graph.objects(scale, SKOS.hasTopConcept)}
+        for scale in (four, five)
+    }
+    assert tiers[four] == {"outstanding", "good", "requires-improvement", "inadequate"}
+    assert tiers[five] == tiers[four] | {"adequate"}
+    assert (four, PEEL.notComparableWith, five) in graph
+    assert (five, PEEL.notComparableWith, four) in graph
+    # peel:notComparableWith is declared in the ontology, symmetric
+    ontology = _file_graph("peel.ttl")
+    assert (PEEL.notComparableWith, RDF.type, OWL.SymmetricProperty) in ontology
+    assert (PEEL.gradeScale, RDFS.range, PEEL.GradeScale) in ontology
+    # each five-tier grade carries HMICFRS's definition
+    for grade in tiers[five]:
+        note = graph.value(PID[f"grade/{grade}"], SKOS.scopeNote)
+        assert note is not None and "characteristics of good" in str(note) or grade == "inadequate"
+
+
+def test_2021_and_2023_frameworks_are_not_comparable_with_each_other(graph: Graph) -> None:
+    a, b = PID["scheme/questions-2021-peel"], PID["scheme/questions-2023-peel"]
+    assert (a, PEEL.notComparableWith, b) in graph and (b, PEEL.notComparableWith, a) in graph
+
+
+def test_no_close_match_crosses_a_break_in_comparability(graph: Graph) -> None:
+    def framework(question: URIRef) -> URIRef:
+        return next(
+            s
+            for s in graph.objects(question, SKOS.inScheme)
+            if (s, RDF.type, PEEL.QuestionFramework) in graph
+        )
+
+    for a, b in graph.subject_objects(SKOS.closeMatch):
+        fa, fb = framework(a), framework(b)
+        sa, sb = graph.value(fa, PEEL.gradeScale), graph.value(fb, PEEL.gradeScale)
+        assert sa == sb, f"{a} closeMatch {b} crosses from {sa} to {sb}"
+        assert (fa, PEEL.notComparableWith, fb) not in graph, f"{a} closeMatch {b}"
+
+
+def test_every_framework_and_question_names_its_source(graph: Graph) -> None:
+    """Each wording records the public page it comes from (or the printed report's ISBN)."""
+    for key, scheme in _schemes_by_year(graph).items():
+        assert list(graph.objects(scheme, DCTERMS.source)), f"{key} has no dcterms:source"
+        assert (scheme, PEEL.synthetic, None) not in graph, f"{key} is marked synthetic"
+    nodes = set(graph.subjects(RDF.type, PEEL.Question)) | set(
+        graph.subjects(RDF.type, PEEL.Section)
+    )
+    assert len(nodes) > 80
+    for node in nodes:
+        sources = list(graph.objects(node, DCTERMS.source))
+        assert sources, f"{node} has no dcterms:source"
+        for source in sources:
+            assert isinstance(source, URIRef), f"{node}: source {source!r} is not an IRI"
+            assert re.match(r"^(https?://[^\s]+|urn:isbn:97[89]\d{10})$", str(source)), source
+
+
+def test_no_wording_is_a_placeholder(graph: Graph) -> None:
+    """No invented wording: a label never stands in for a question whose wording is unknown."""
+    for node in graph.subjects(RDF.type, PEEL.Question):
+        for label in graph.objects(node, SKOS.prefLabel):
+            text = str(label)
+            assert "not recorded" not in text and "placeholder" not in text.lower(), node
+            assert not text.endswith(("...", "\u2026")), f"{node}: cut wording {text!r}"
+        assert graph.value(node, SKOS.editorialNote) is None or "Placeholder" not in str(
+            graph.value(node, SKOS.editorialNote)
+        )
+
+
+def test_question_codes_are_unique(graph: Graph) -> None:
+    codes = Counter(
+        str(graph.value(q, SKOS.notation))
+        for cls in (PEEL.Question, PEEL.Section)
+        for q in graph.subjects(RDF.type, cls)
+    )
+    assert [code for code, n in codes.items() if n > 1] == []
+    for q in graph.subjects(RDF.type, PEEL.Question):
+        assert len(list(graph.objects(q, SKOS.notation))) == 1, q
+        assert len(list(graph.objects(q, SKOS.prefLabel))) == 1, q
+
+
+def test_2018_leadership_questions_are_the_asterisked_ones(graph: Graph) -> None:
+    marked = {
+        str(graph.value(q, SKOS.notation))
+        for q in graph.subjects(PEEL.assessesLeadership, Literal(True))
+    }
+    assert marked == {"2018-EFF-1.1", "2018-EFF-2.1", "2018-EFF-3.1"}
 
 
 def test_question_wording_is_the_reference_wording(graph: Graph) -> None:
@@ -357,6 +514,33 @@ def test_question_wording_is_the_reference_wording(graph: Graph) -> None:
     )
     alt = {str(a) for a in graph.objects(PID["question/2018-eff-2"], SKOS.altLabel)}
     assert "How effective is the force at investigating crime and reducing re-offending?" in alt
+    assert label("2014-eff-6") == (
+        "How effective is the force at meeting its commitments under the Strategic Policing "
+        "Requirement?"
+    )
+    assert label("2015-efy-2") == "How sustainable and affordable is the workforce model?"
+    assert label("2015-leg-2") == (
+        "To what extent are forces recording crimes in accordance with the Home Office "
+        "Counting Rules?"
+    )
+    assert label("2015-lea-3") == (
+        "How is the force developing leadership, motivating the workforce and encouraging "
+        "staff engagement?"
+    )
+    assert label("2016-efy") == (
+        "The extent to which the force is efficient at keeping people safe and reducing crime"
+    )
+    assert label("2018-efy") == (
+        "How efficiently does the force operate and how sustainable are its services?"
+    )
+    assert label("2018-leg-2") == (
+        "How well does the force ensure that its workforce behaves ethically and lawfully?"
+    )
+    assert label("2021-peel-1") == "How good is the force\u2019s service for victims of crime?"
+    assert label("2023-peel-1") == label("2021-peel-1")
+    # what the stored pages cut off is left out, not completed
+    for missing in ("2015-lea-4", "2015-eff-1.1", "2018-eff-4.2", "2021-peel-2", "2023-peel-2"):
+        assert (PID[f"question/{missing}"], None, None) not in graph, missing
 
 
 def test_2016_sections_are_sections_with_heading_patterns(graph: Graph) -> None:
@@ -394,12 +578,7 @@ def test_close_matches_are_symmetric_and_link_different_years(graph: Graph) -> N
 
 
 def test_incomplete_frameworks_say_so(graph: Graph) -> None:
-    for key in (
-        "2015-effectiveness",
-        "2017-effectiveness",
-        "2018-effectiveness",
-        "2018-efficiency",
-    ):
+    for key in FRAMEWORKS - {"2016-effectiveness", "2014-effectiveness"}:
         comment = graph.value(PID[f"scheme/questions-{key}"], RDFS.comment)
         assert comment is not None and "incomplete" in str(comment).lower(), key
 
@@ -787,3 +966,273 @@ UNIT_CASES = [
 @pytest.mark.parametrize(("text", "unit"), UNIT_CASES)
 def test_the_most_specific_unit_wins(graph: Graph, text: str, unit: str) -> None:
     assert _unit_for(graph, text) == unit
+
+
+# ---------------------------------------------------------------------------------------
+# Through peelgraph: the vocabulary, the force look-up, comparability
+# ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def vocab():  # type: ignore[no-untyped-def]
+    from peelgraph.reference import read_reference_graph, vocabulary_of
+
+    return vocabulary_of(read_reference_graph())
+
+
+def test_every_framework_file_loads_as_a_framework_of_the_vocabulary(vocab) -> None:  # type: ignore[no-untyped-def]
+    assert {f"{year}-{pillar}" for year, pillar in vocab.frameworks} == FRAMEWORKS
+    for (year, pillar), framework in vocab.frameworks.items():
+        assert framework.key == f"questions-{year}-{pillar}"
+        assert framework.scale == ("four-tier" if year < 2021 else "five-tier")
+        assert not framework.synthetic
+        assert framework.core() or framework.has_headline, framework.key
+        for q in framework.questions:
+            assert q.label and q.code.startswith(f"{year}-"), q
+
+
+def test_a_framework_without_a_headline_says_so_clearly(vocab) -> None:  # type: ignore[no-untyped-def]
+    from peelgraph.errors import ReferenceDataError
+
+    framework = vocab.framework(2021, "peel")
+    assert not framework.has_headline
+    assert [q.code for q in framework.core()] == ["2021-PEEL-1"]
+    with pytest.raises(ReferenceDataError, match="PEEL 2021 peel framework .* no headline"):
+        framework.headline  # noqa: B018
+    assert vocab.framework(2016, "effectiveness").headline.code == "2016-EFF"
+
+
+def test_leadership_marks_reach_the_vocabulary(vocab) -> None:  # type: ignore[no-untyped-def]
+    framework = vocab.framework(2018, "effectiveness")
+    assert {q.code for q in framework.questions if q.assesses_leadership} == {
+        "2018-EFF-1.1",
+        "2018-EFF-2.1",
+        "2018-EFF-3.1",
+    }
+
+
+def test_grades_are_comparable_only_on_one_scale_within_a_comparable_cycle(vocab) -> None:  # type: ignore[no-untyped-def]
+    fw = vocab.framework
+    assert vocab.comparable(fw(2016, "effectiveness"), fw(2017, "effectiveness"))
+    assert vocab.comparable(fw(2015, "efficiency"), fw(2018, "efficiency"))
+    assert not vocab.comparable(fw(2018, "effectiveness"), fw(2021, "peel"))
+    assert not vocab.comparable(fw(2021, "peel"), fw(2023, "peel"))  # same scale, new cycle
+    scales = {s.slug: s for s in vocab.scales}
+    assert set(scales["five-tier"].grades) - set(scales["four-tier"].grades) == {"adequate"}
+    assert scales["four-tier"].not_comparable_with == ("five-tier",)
+
+
+# The names the issue asks for, and others people use, each to its force.
+FORCE_NAMES = [
+    ("Metropolitan Police Service", "metropolitan"),
+    ("the Met", "metropolitan"),
+    ("The Met", "metropolitan"),
+    ("Metropolitan", "metropolitan"),
+    ("MPS", "metropolitan"),
+    ("Devon & Cornwall", "devon-and-cornwall"),
+    ("Devon and Cornwall Police", "devon-and-cornwall"),
+    ("Dyfed-Powys", "dyfed-powys"),
+    ("Dyfed Powys Police", "dyfed-powys"),
+    ("Heddlu Dyfed-Powys", "dyfed-powys"),
+    ("GMP", "greater-manchester"),
+    ("Thames Valley", "thames-valley"),
+    ("thames valley police", "thames-valley"),
+    ("Avon & Somerset Constabulary", "avon-and-somerset"),
+    ("Hampshire and Isle of Wight Constabulary", "hampshire"),
+    ("Lancashire Police", "lancashire"),
+    ("City of London", "city-of-london"),
+    ("Kent Police.", "kent"),
+]
+
+
+@pytest.mark.parametrize(("name", "slug"), FORCE_NAMES)
+def test_force_labels_resolve(vocab, name: str, slug: str) -> None:  # type: ignore[no-untyped-def]
+    force = vocab.force_by_label(name)
+    assert force is not None and force.slug == slug, name
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Wessex",
+        "Wessex Constabulary",
+        "Devon",
+        "Police",
+        "Manchester",
+        "British Transport Police",
+        "West",
+        "HMIC",
+        "England and Wales",
+        "",
+    ],
+)
+def test_names_that_are_no_force_resolve_to_none(vocab, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert vocab.force_by_label(name) is None
+
+
+def test_every_label_of_every_force_resolves_to_it_and_no_label_is_shared(vocab) -> None:  # type: ignore[no-untyped-def]
+    from peelgraph.vocab import label_key
+
+    assert len(vocab.forces) == 43
+    owners: dict[str, str] = {}
+    for force in vocab.forces:
+        assert force.hidden_labels or force.alt_labels, force.slug
+        for label in force.labels:
+            assert vocab.force_by_label(label).slug == force.slug, label
+            assert owners.setdefault(label_key(label), force.slug) == force.slug, label
+    # hidden labels are for look-up only: the extractor's short names are the altLabels
+    met = vocab.force("metropolitan")
+    assert "MPS" in met.hidden_labels and "MPS" not in met.alt_labels
+
+
+def test_a_label_two_forces_share_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from peelgraph.errors import ReferenceDataError
+    from peelgraph.reference import read_reference_graph, vocabulary_of
+
+    extra = tmp_path / "clash.ttl"
+    extra.write_text(
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        '<https://w3id.org/peelgraph/id/force/kent> skos:hiddenLabel "the Met"@en .\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ReferenceDataError, match="'the Met' names both"):
+        vocabulary_of(read_reference_graph([extra]))
+
+
+def test_two_frameworks_for_one_year_and_pillar_are_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from peelgraph.errors import ReferenceDataError
+    from peelgraph.reference import read_reference_graph, vocabulary_of
+
+    extra = tmp_path / "again.ttl"
+    extra.write_text(
+        "@prefix peel: <https://w3id.org/peelgraph/ontology#> .\n"
+        "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+        "<https://w3id.org/peelgraph/id/scheme/my-2016-efficiency> a peel:QuestionFramework ;\n"
+        '  peel:peelYear "2016"^^xsd:gYear ;\n'
+        "  peel:pillar <https://w3id.org/peelgraph/id/pillar/efficiency> .\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ReferenceDataError, match="two question frameworks for PEEL 2016 effic"):
+        vocabulary_of(read_reference_graph([extra]))
+
+
+def test_the_synthetic_frameworks_load_beside_the_reference_data() -> None:
+    from peelgraph.reference import read_reference_graph, vocabulary_of
+    from peelgraph.synth.corpus import SYNTHETIC_FRAMEWORKS
+
+    vocab = vocabulary_of(read_reference_graph([SYNTHETIC_FRAMEWORKS]))
+    synthetic = {key for key, f in vocab.frameworks.items() if f.synthetic}
+    assert synthetic == {(2014, "efficiency"), (2014, "legitimacy")}
+    assert all(vocab.frameworks[key].scale == "four-tier" for key in synthetic)
+
+
+# ---------------------------------------------------------------------------------------
+# SHACL: each shape of the new structure passes on the reference data and fails when broken
+# ---------------------------------------------------------------------------------------
+
+GRADE = Namespace(str(PID["grade/"]))
+SCALE_FOUR = PID["scheme/grade-scale-four-tier"]
+SCALE_FIVE = PID["scheme/grade-scale-five-tier"]
+
+
+@pytest.fixture(params=["turbo", "pyshacl"])
+def ctx(request):  # type: ignore[no-untyped-def]
+    from peelgraph.context import context_for
+
+    return context_for((), request.param)
+
+
+@pytest.fixture()
+def reference():  # type: ignore[no-untyped-def]
+    from peelgraph.reference import read_reference_graph
+
+    return read_reference_graph()
+
+
+def _violations(ctx, reference: Graph) -> list[tuple[str, str | None, str | None, str]]:  # type: ignore[no-untyped-def]
+    from peelgraph.validate import validate_ntriples
+
+    report = validate_ntriples("", ctx, reference=reference.serialize(format="nt"))
+    return [(v.focus, v.path, v.value, v.message) for v in report.violations]
+
+
+def _fails(ctx, reference: Graph, focus: URIRef, message: str) -> None:  # type: ignore[no-untyped-def]
+    found = _violations(ctx, reference)
+    assert any(f == str(focus) and message in m for f, _, _, m in found), (
+        f"expected [{focus}: {message}] in {found}"
+    )
+
+
+def test_the_reference_data_conforms(ctx, reference) -> None:  # type: ignore[no-untyped-def]
+    assert _violations(ctx, reference) == []
+
+
+def test_a_framework_needs_a_grading_scale(ctx, reference) -> None:  # type: ignore[no-untyped-def]
+    scheme = PID["scheme/questions-2016-effectiveness"]
+    reference.remove((scheme, PEEL.gradeScale, None))
+    _fails(ctx, reference, scheme, "names its one grading scale")
+
+
+def test_a_four_tier_framework_cannot_allow_adequate(ctx, reference) -> None:  # type: ignore[no-untyped-def]
+    scheme = PID["scheme/questions-2018-effectiveness"]
+    reference.add((scheme, PEEL.allowedGrade, GRADE["adequate"]))
+    found = _violations(ctx, reference)
+    assert any(
+        f == str(scheme) and v == str(GRADE["adequate"]) and "not on its grading scale" in m
+        for f, _, v, m in found
+    ), found
+
+
+def test_a_framework_names_its_source_unless_synthetic(ctx, reference) -> None:  # type: ignore[no-untyped-def]
+    scheme = PID["scheme/questions-2015-efficiency"]
+    reference.remove((scheme, DCTERMS.source, None))
+    _fails(ctx, reference, scheme, "names the public page its wording comes from")
+    reference.add((scheme, PEEL.synthetic, Literal(True)))
+    assert not any(f == str(scheme) for f, *_ in _violations(ctx, reference))
+
+
+def test_a_question_names_its_source_unless_its_framework_is_synthetic(ctx, reference) -> None:  # type: ignore[no-untyped-def]
+    question = PID["question/2018-leg-2"]
+    reference.remove((question, DCTERMS.source, None))
+    _fails(ctx, reference, question, "names no public page it comes from")
+
+
+def test_not_comparable_is_stated_both_ways(ctx, reference) -> None:  # type: ignore[no-untyped-def]
+    reference.remove((SCALE_FIVE, PEEL.notComparableWith, SCALE_FOUR))
+    _fails(ctx, reference, SCALE_FOUR, "does not say so in return")
+
+
+def test_a_scale_lists_grades(ctx, reference) -> None:  # type: ignore[no-untyped-def]
+    reference.remove((SCALE_FOUR, SKOS.hasTopConcept, None))
+    _fails(ctx, reference, SCALE_FOUR, "lists its grades")
+
+
+def test_a_core_question_is_a_top_concept_only_without_a_headline(ctx, reference) -> None:  # type: ignore[no-untyped-def]
+    question, scheme = PID["question/2016-eff-2"], PID["scheme/questions-2016-effectiveness"]
+    reference.remove((question, SKOS.broader, None))
+    reference.add((question, SKOS.topConceptOf, scheme))
+    _fails(ctx, reference, question, "must sit under it")
+
+
+def test_a_core_question_of_a_headless_framework_still_belongs_somewhere(ctx, reference) -> None:  # type: ignore[no-untyped-def]
+    question = PID["question/2021-peel-1"]
+    reference.remove((question, SKOS.topConceptOf, None))
+    _fails(ctx, reference, question, "sits under exactly one broader question, or is a top")
+
+
+def test_a_2021_code_is_a_peel_code(ctx, reference) -> None:  # type: ignore[no-untyped-def]
+    question = PID["question/2021-peel-1"]
+    reference.set((question, SKOS.notation, Literal("2021-AREA-1")))
+    _fails(ctx, reference, question, "one code such as")
+
+
+def test_a_force_has_one_preferred_name(ctx, reference) -> None:  # type: ignore[no-untyped-def]
+    force = PID["force/thames-valley"]
+    reference.add((force, SKOS.prefLabel, Literal("TVP", lang="en")))
+    _fails(ctx, reference, force, "a force has one name")
+
+
+def test_leadership_flag_is_a_boolean(ctx, reference) -> None:  # type: ignore[no-untyped-def]
+    question = PID["question/2018-eff-1.1"]
+    reference.set((question, PEEL.assessesLeadership, Literal("yes")))
+    _fails(ctx, reference, question, "one xsd:boolean")

@@ -457,6 +457,12 @@ def test_question_code_follows_the_rule(graph, ctx):
 def test_core_question_sits_under_a_broader_question(graph, ctx):
     question = iris.question("2016-EFF-9")
     graph.add((question, RDF.type, PEEL.CoreQuestion))
+    assert_fails(graph, ctx, question, None, "sits under exactly one broader question")
+
+
+def test_diagnostic_question_sits_under_a_broader_question(graph, ctx):
+    question = iris.question("2016-EFF-1.9")
+    graph.add((question, RDF.type, PEEL.DiagnosticQuestion))
     assert_fails(graph, ctx, question, SKOS.broader, "exactly one broader question")
 
 

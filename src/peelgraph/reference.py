@@ -23,11 +23,13 @@ from .vocab import (
     ForceDef,
     Framework,
     GradeDef,
+    GradeScaleDef,
     PartnerDef,
     PillarDef,
     QuestionDef,
     TermDef,
     Vocabulary,
+    label_key,
 )
 
 
@@ -104,8 +106,13 @@ def _int(value: object, default: int | None = None) -> int | None:
     return int(value.toPython()) if isinstance(value, Literal) else default
 
 
+def _bool(value: object) -> bool:
+    return bool(value.toPython()) if isinstance(value, Literal) else False
+
+
 def _frameworks(graph: Graph) -> dict[tuple[int, str], Framework]:
     frameworks: dict[tuple[int, str], Framework] = {}
+    schemes: dict[tuple[int, str], URIRef] = {}
     levels = {
         PEEL.HeadlineQuestion: "headline",
         PEEL.CoreQuestion: "core",
@@ -124,7 +131,6 @@ def _frameworks(graph: Graph) -> dict[tuple[int, str], Framework]:
                 continue
             parent = graph.value(node, SKOS.broader)
             parent_code = graph.value(parent, SKOS.notation) if parent is not None else None
-            graded = graph.value(node, PEEL.graded)
             questions.append(
                 QuestionDef(
                     code=str(graph.value(node, SKOS.notation)),
@@ -132,13 +138,14 @@ def _frameworks(graph: Graph) -> dict[tuple[int, str], Framework]:
                     level=level,
                     parent=str(parent_code) if parent_code is not None else None,
                     number=_int(graph.value(node, PEEL.questionNumber)),
-                    graded=bool(graded.toPython()) if isinstance(graded, Literal) else False,
+                    graded=_bool(graph.value(node, PEEL.graded)),
                     alt_labels=_labels(graph, node),
                     heading_pattern=(
                         str(graph.value(node, PEEL.headingPattern))
                         if graph.value(node, PEEL.headingPattern) is not None
                         else None
                     ),
+                    assesses_leadership=_bool(graph.value(node, PEEL.assessesLeadership)),
                 )
             )
         key = _tail(scheme, "scheme/")
@@ -146,14 +153,65 @@ def _frameworks(graph: Graph) -> dict[tuple[int, str], Framework]:
             sorted(_tail(g, "grade/") for g in graph.objects(scheme, PEEL.allowedGrade))
         )
         pillar_slug = _tail(pillar, "pillar/")  # type: ignore[arg-type]
-        frameworks[(int(str(year)[:4]), pillar_slug)] = Framework(
+        scale = graph.value(scheme, PEEL.gradeScale)
+        slot = (int(str(year)[:4]), pillar_slug)
+        if slot in schemes:
+            raise ReferenceDataError(
+                f"two question frameworks for PEEL {slot[0]} {pillar_slug}: {schemes[slot]} "
+                f"and {scheme}",
+                hint="a build has one framework per PEEL year and pillar; leave out the "
+                "--reference file that repeats one the package ships",
+            )
+        schemes[slot] = scheme
+        frameworks[slot] = Framework(
             key=key,
-            year=int(str(year)[:4]),
+            year=slot[0],
             pillar=pillar_slug,
             questions=tuple(sorted(questions, key=lambda q: q.code)),
             allowed_grades=allowed,
+            scale=str(graph.value(scale, SKOS.notation)) if scale is not None else None,
+            not_comparable_with=tuple(
+                sorted(_tail(o, "scheme/") for o in graph.objects(scheme, PEEL.notComparableWith))
+            ),
+            synthetic=_bool(graph.value(scheme, PEEL.synthetic)),
         )
     return frameworks
+
+
+def _scales(graph: Graph) -> tuple[GradeScaleDef, ...]:
+    def slug(node: URIRef) -> str:
+        notation = graph.value(node, SKOS.notation)
+        if notation is None:
+            raise ReferenceDataError(f"grade scale {node} has no skos:notation in ontology/")
+        return str(notation)
+
+    return tuple(
+        GradeScaleDef(
+            slug=slug(s),
+            label=_label(graph, s),
+            grades=tuple(sorted(_tail(g, "grade/") for g in graph.objects(s, SKOS.hasTopConcept))),
+            not_comparable_with=tuple(
+                sorted(slug(o) for o in graph.objects(s, PEEL.notComparableWith))
+            ),
+        )
+        for s in sorted(graph.subjects(RDF.type, PEEL.GradeScale))
+    )
+
+
+def _force_labels(forces: tuple[ForceDef, ...]) -> dict[str, str]:
+    """Every label of every force, by its look-up key; a label two forces share is an
+    error in the reference data (a page naming it could not be told apart)."""
+    owner: dict[str, str] = {}
+    for force in forces:
+        for label in force.labels:
+            key = label_key(label)
+            if owner.setdefault(key, force.slug) != force.slug:
+                raise ReferenceDataError(
+                    f"the force label {label!r} names both force/{owner[key]} and "
+                    f"force/{force.slug}",
+                    hint="a label may name one force only: remove it from one of them",
+                )
+    return owner
 
 
 def _term_defs(graph: Graph, cls: URIRef, prefix: str) -> tuple[TermDef, ...]:
@@ -186,7 +244,12 @@ def vocabulary_of(graph: Graph) -> Vocabulary:
         for p in sorted(graph.subjects(RDF.type, PEEL.Pillar))
     )
     forces = tuple(
-        ForceDef(slug=_tail(f, "force/"), name=_label(graph, f), alt_labels=_labels(graph, f))
+        ForceDef(
+            slug=_tail(f, "force/"),
+            name=_label(graph, f),
+            alt_labels=_labels(graph, f),
+            hidden_labels=_labels(graph, f, SKOS.hiddenLabel),
+        )
         for f in sorted(graph.subjects(RDF.type, PEEL.Force))
     )
     partners: list[PartnerDef] = []
@@ -256,6 +319,8 @@ def vocabulary_of(graph: Graph) -> Vocabulary:
         progress=_term_defs(graph, PEEL.ProgressLevel, "progress/"),
         comparator_labels=tuple(comparators) or ("England and Wales",),
         publishers=publishers,
+        scales=_scales(graph),
+        force_labels=_force_labels(forces),
     )
     if not vocabulary.frameworks or not vocabulary.grades or not vocabulary.forces:
         raise ReferenceDataError("the reference data has no frameworks, grades or forces")

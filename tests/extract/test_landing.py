@@ -53,9 +53,17 @@ def test_the_observations_are_findings_of_the_headline_question(vocab):
 
 def test_what_is_missing_is_said(vocab):
     warnings = " | ".join(_extract(PAGE, vocab).warnings)
-    # efficiency is graded, but the reference data has no PEEL 2016 efficiency framework
-    assert "efficiency" in warnings.lower() and "no question framework" in warnings
     assert "Legitimacy: the page states no grade (cut short?)" in warnings
+
+
+def test_the_efficiency_pillar_of_2016_is_recorded_from_its_judgment_sentence(vocab, tmp_path):
+    page = tmp_path / "wessex-peel-2016.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    reports = extract_reports(page, vocab)
+    assert {(r.pillar, r.judgments[0].question, r.judgments[0].grade) for r in reports} == {
+        ("effectiveness", "2016-EFF", "requires-improvement"),
+        ("efficiency", "2016-EFY", "good"),
+    }
 
 
 def test_a_page_cut_mid_sentence(vocab):
@@ -69,9 +77,13 @@ def test_a_page_cut_mid_sentence(vocab):
 
 
 def test_a_page_with_no_recordable_grade_is_refused(vocab):
+    # PEEL 2014 effectiveness has no headline question (no pillar grade); 2014 efficiency
+    # has no framework at all
     text = PAGE.replace("PEEL 2016", "PEEL 2014")
-    with pytest.raises(FormatError, match="no grade that can be recorded"):
+    with pytest.raises(FormatError, match="no grade that can be recorded") as refused:
         _extract(text, vocab)
+    assert "framework has no headline question to grade" in refused.value.message
+    assert "no question framework for PEEL 2014 efficiency" in refused.value.message
 
 
 TWO_PILLARS = (

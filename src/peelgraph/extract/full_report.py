@@ -346,4 +346,13 @@ def require_framework(vocab: Vocabulary, year: int, pillar: str, where: str) -> 
             hint="give its framework with --reference FILE.ttl, or add "
             f"ontology/questions-{year}-{pillar}.ttl",
         )
+    if not framework.has_headline or not framework.core():
+        missing = "headline question" if not framework.has_headline else "core questions"
+        raise FormatError(
+            f"the PEEL {year} {pillar} framework of the reference data has no {missing}, "
+            "so a report of it cannot be read question by question",
+            where=where,
+            hint="docs/reference-data.md lists what the reference data lacks; give a fuller "
+            "framework with --reference FILE.ttl",
+        )
     return framework

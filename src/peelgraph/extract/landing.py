@@ -126,6 +126,13 @@ def read_landing(
                 f"for PEEL {year} {state.pillar.slug}, so it was not recorded"
             )
             continue
+        if not framework.has_headline:
+            warnings.append(
+                f"{label}: the page states {state.grade}, but the PEEL {year} "
+                f"{state.pillar.slug} framework has no headline question to grade, so it was "
+                "not recorded"
+            )
+            continue
         observations = [*state.observations, *(page_observations if not reports else [])]
         if state.observations_heading and not observations and not page_observations:
             warnings.append(f"{label}: the HMI's observations are missing (cut short?)")

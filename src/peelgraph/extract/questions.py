@@ -96,7 +96,7 @@ def headline_predicates(
     frameworks = [framework] if framework else []
     frameworks += [f for _, f in sorted(vocab.frameworks.items()) if f.pillar == pillar]
     for f in frameworks:
-        predicate = predicate_of(f.headline) if f.questions else None
+        predicate = predicate_of(f.headline) if f.has_headline else None
         if predicate:
             found.append(predicate)
     return tuple(dict.fromkeys(found))

@@ -196,7 +196,7 @@ def reportable_frameworks(vocab: Vocabulary) -> list[Framework]:
     return [
         f
         for _, f in sorted(vocab.frameworks.items())
-        if f.headline.label.endswith("?") and f.core() and _headline_predicate(f)
+        if f.has_headline and f.headline.label.endswith("?") and f.core() and _headline_predicate(f)
     ]
 
 
