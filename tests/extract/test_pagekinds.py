@@ -46,6 +46,8 @@ def _grades(report):
         ("Metropolitan", "metropolitan"),
         ("Hampshire", "hampshire"),
         ("Thames Valley Police", "thames-valley"),
+        ("MPS", "metropolitan"),  # a skos:hiddenLabel
+        ("the Met", "metropolitan"),
     ],
 )
 def test_a_force_is_resolved_by_every_name(vocab, name, slug):

@@ -3,7 +3,7 @@
 A page names its force by its full name ("Avon and Somerset Constabulary"), a short name
 ("Avon and Somerset", "Thames Valley") or a name people use ("Devon & Cornwall", "the Met").
 :class:`ForceNames` resolves each of them against the reference forces' SKOS labels
-(``skos:prefLabel`` and every ``skos:altLabel``), plus the short name a full name gives
+(``skos:prefLabel``, every ``skos:altLabel`` and ``skos:hiddenLabel``), plus the short name a full name gives
 without its last word ("Hampshire Constabulary" -> "Hampshire", "Metropolitan Police Service"
 -> "Metropolitan"). A name that resolves to no force, or to two, resolves to nothing: the
 page is then refused (:func:`force_or_refuse`) quoting the line it tried, unless the run
@@ -58,7 +58,7 @@ class ForceNames:
         self._by_slug = {f.slug: f for f in self.forces}
         owners: dict[str, set[str]] = {}
         for force in self.forces:
-            for label in (force.name, *force.alt_labels):
+            for label in force.labels:  # prefLabel, altLabels and hiddenLabels
                 for key in (_key(label), _short(label)):
                     if key:
                         owners.setdefault(key, set()).add(force.slug)
@@ -148,7 +148,7 @@ def subjects_of(force: ForceDef, printed: str | None = None) -> tuple[str, ...]:
 
 def names_of(force: ForceDef, printed: str | None = None) -> tuple[str, ...]:
     """The force's names: printed, preferred, alternative and short, '&' and 'and' alike."""
-    names = [force.name, *force.alt_labels]
+    names = list(force.labels)
     short = _short(force.name)
     if short:
         names.append(short)
