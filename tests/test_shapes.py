@@ -211,7 +211,7 @@ def test_source_document_digest_must_be_sha256(graph, ctx):
 def test_source_document_format_is_known(graph, ctx):
     source = _node(graph, PEEL.SourceDocument)
     graph.set((source, PEEL.documentFormat, Literal("tweet")))
-    assert_fails(graph, ctx, source, PEEL.documentFormat, "overview, landing-page or news-release")
+    assert_fails(graph, ctx, source, PEEL.documentFormat, "one of the page kinds read")
 
 
 def test_judgment_grade_must_be_allowed_by_the_framework(graph, ctx):

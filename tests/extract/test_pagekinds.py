@@ -255,7 +255,7 @@ def test_third_party_site_lines_are_not_content(vocab):
         ),
         (
             "Overall summary\nOur judgments\nOur inspection assessed how good Wessex is.\n",
-            "no-framework",
+            "no-year",
         ),
         ("Cause of concern\n\nThe force should act now.\n", "no-force"),
     ],
@@ -439,3 +439,45 @@ def test_an_integrated_report_without_its_framework_is_refused_with_that_reason(
     )
     error = _refusal(page, vocab)
     assert error.reason == "no-framework" and "integrated" in error.message
+
+
+REPORT_2021 = """Overall summary
+Our judgments
+Our inspection assessed how good Wessex Constabulary is in ten areas of policing.
+PEEL 2021/22 \u2013 An inspection of Wessex Constabulary
+How good is the force\u2019s service for victims of crime?
+Wessex Constabulary answers calls quickly.
+Areas for improvement
+1. The force should make sure that it records crimes accurately.
+2. The force should make sure victims are updated.
+Cause of concern
+The force does not always safeguard vulnerable victims.
+Recommendations
+\u2022 Within three months, the force should review its safeguarding of vulnerable victims.
+"""
+
+
+def test_a_2021_report_gives_its_areas_items(vocab):
+    report = _extract(REPORT_2021, vocab)
+    assert report.source.document_format == "report-2021"
+    assert (report.force_slug, report.year, report.pillar) == ("wessex", 2021, "peel")
+    assert [a.text for a in report.afis] == [
+        "The force should make sure that it records crimes accurately.",
+        "The force should make sure victims are updated.",
+    ]
+    assert [c.text for c in report.causes_of_concern] == [
+        "The force does not always safeguard vulnerable victims."
+    ]
+    assert report.recommendations[0].concern == 0
+    assert report.recommendations[0].text.startswith("Within three months")
+    assert report.judgments == ()  # the victim service is not graded as a whole
+
+
+def test_a_2023_report_whose_grade_table_was_lost_is_refused_as_such(vocab):
+    page = (
+        "Overall summary\nOur judgments\nOur inspection assessed how good Wessex Constabulary "
+        "is in nine areas of policing.\nForces are assessed against the PEEL Assessment "
+        "Framework 2023\u20132025.\nHM Inspector\u2019s summary\nI am satisfied with some"
+    )
+    error = _refusal(page, vocab)
+    assert error.reason == "no-grade" and "Our judgments" in error.message

@@ -20,6 +20,7 @@ from .detect import (
     LANDING_PAGE,
     NEWS,
     OVERVIEW,
+    REPORT_2021,
     SUMMARY,
     SUMMARY_TITLE,
     detect_format,
@@ -43,6 +44,7 @@ from .numbers import FORCE_IN_NUMBERS, force_in_numbers
 from .overview import framework_or_refuse, read_overview
 from .pdf import as_pdf, pdf_text
 from .reading import DEFAULT_MAX_BYTES, decode_text, read_document
+from .report2021 import read_report_2021
 from .sitelines import blank_site_lines
 from .summary import read_summary
 from .tables import Areas, read_figures
@@ -92,6 +94,9 @@ def extract_text(
     elif kind == OVERVIEW:
         report = enrich(_stamp_sources(read_overview(text, vocab, path=path, sha256=sha256,
                                                      force=force)), vocab)  # fmt: skip
+    elif kind == REPORT_2021:
+        report = enrich(_stamp_sources(read_report_2021(text, vocab, path=path, sha256=sha256,
+                                                        force=force)), vocab)  # fmt: skip
     elif kind == NEWS:
         report = enrich(_stamp_sources(read_news(text, vocab, path=path, sha256=sha256,
                                                  force=force)), vocab)  # fmt: skip

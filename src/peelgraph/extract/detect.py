@@ -11,6 +11,8 @@ The kinds read (docs/extraction.md, "Page kinds"):
   perhaps "Questions for <pillar>" with a grade line per question);
 - ``news-release``: a release about one force's report (its headline names the force, "Get
   the report"), read for the grades it states;
+- ``report-2021``: the PEEL 2021/22 and 2023–25 report ("Overall summary", "Our judgments",
+  a section per area of policing with its grade, AFIs, causes of concern);
 - ``landing-page``: the force's page for a cycle ("Hampshire 2016", "Thames Valley 2018/19",
   with or without PEEL) with one "The extent to which ..." judgment sentence per pillar.
 
@@ -35,6 +37,7 @@ SUMMARY = "summary"
 LANDING_PAGE = "landing-page"
 OVERVIEW = "overview"
 NEWS = "news-release"
+REPORT_2021 = "report-2021"
 
 SUMMARY_TITLE = re.compile(r"^(?P<force>.+?)\s+PEEL\s+(?P<year>(?:19|20)\d\d)(?:/\d\d)?\s*$")
 _LANDING = re.compile(
@@ -74,6 +77,9 @@ def detect_format(text: str, vocab: Vocabulary) -> str | None:
     if find_title(head, vocab) and re.search(r"^summary of findings", text, re.I | re.M):
         return FULL_REPORT
     lines = head_lines(head)
+    folded = [fold(line) for line in lines[:12]]
+    if "overall summary" in folded and any(f.startswith("our judgment") for f in folded):
+        return REPORT_2021
     title = page_title(lines)
     if title is not None and (_ASSESSMENT.search(head) or _extent_first(head)):
         return LANDING_PAGE  # checked first: its title line may read like a summary's
@@ -106,9 +112,9 @@ def refuse(text: str, vocab: Vocabulary, path: str, override: str | None = None)
     lines = head_lines(text)
     first = clean(lines[0])[:100] if lines else ""
     names = ForceNames.of(vocab)
-    if _REPORT_2021.search(text[:3000]):
-        cycle = _CYCLE_2021.search(text[:6000])
-        year = int(cycle.group("year")) if cycle else None
+    cycle = _CYCLE_2021.search(text[:6000])
+    year = int(cycle.group("year")) if cycle else None
+    if _REPORT_2021.search(text[:3000]) and (year is None or not vocab.framework(year, "peel")):
         known = sorted({y for y, _ in vocab.frameworks if y >= 2021})
         return FormatError(
             f"a PEEL {cycle.group(0) if cycle else '2021+'} report ('Overall summary', 'Our "

@@ -3,11 +3,11 @@
 A page names its force by its full name ("Avon and Somerset Constabulary"), a short name
 ("Avon and Somerset", "Thames Valley") or a name people use ("Devon & Cornwall", "the Met").
 :class:`ForceNames` resolves each of them against the reference forces' SKOS labels
-(``skos:prefLabel``, every ``skos:altLabel`` and ``skos:hiddenLabel``), plus the short name a full name gives
-without its last word ("Hampshire Constabulary" -> "Hampshire", "Metropolitan Police Service"
--> "Metropolitan"). A name that resolves to no force, or to two, resolves to nothing: the
-page is then refused (:func:`force_or_refuse`) quoting the line it tried, unless the run
-names the force itself (``build --force SLUG``).
+(``skos:prefLabel``, every ``skos:altLabel`` and ``skos:hiddenLabel``), plus the short name
+a full name gives without its last word ("Hampshire Constabulary" -> "Hampshire",
+"Metropolitan Police Service" -> "Metropolitan"). A name that resolves to no force, or to
+two, resolves to nothing: the page is then refused (:func:`force_or_refuse`) quoting the
+line it tried, unless the run names the force itself (``build --force SLUG``).
 
 Nothing here adds a label to a reference force: the names derived here live only in this
 index, for reading.
