@@ -413,3 +413,16 @@ def test_check_command_on_real_pages(tmp_path):
     result = runner.invoke(app, ["check", str(tmp_path / "none"), "--expect", str(expect)])
     assert result.exit_code == 2
     assert "[ERROR]" in result.stderr and "is not a folder" in result.stderr
+
+
+def test_benchmark_script_writes_the_markdown_tables(tmp_path):
+    """benchmarks/scorecard.py on the real pages: every page counted, in Markdown."""
+    import runpy
+
+    script = runpy.run_path(str(TEST_DATA.parents[1] / "benchmarks" / "scorecard.py"))
+    out = tmp_path / "scorecard.md"
+    assert script["main"](["--out", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    pages = len(load_expectations(TEST_DATA / "real" / "expectations.yaml").pages)
+    assert f"| **all** | {pages} |" in text
+    assert "| national |" in text and "| 2018/19 |" in text and "pages scored in" in text

@@ -18,7 +18,7 @@ from ..errors import InputError
 from ..vocab import Vocabulary
 from .expectations import Expectations, PageExpectation, check_expectations, load_expectations
 from .fragments import Fragment, read_fragments, split_fragments
-from .render import render_details, render_tables
+from .render import render_details, render_markdown, render_tables
 from .score import (
     Extractor,
     PageScore,
@@ -51,6 +51,7 @@ __all__ = [
     "read_fragments",
     "refusal_reason",
     "render_details",
+    "render_markdown",
     "render_tables",
     "score_folder",
     "score_fragments",

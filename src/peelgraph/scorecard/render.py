@@ -18,6 +18,7 @@ from .score import (
     OPTIONAL_UNREAD,
     READ,
     REFUSED,
+    REFUSED_WRONGLY,
     WRONG,
     PageScore,
     Scorecard,
@@ -127,6 +128,9 @@ def _page_lines(score: PageScore) -> list[Text]:
     lines = [head]
     if score.reason:
         lines.append(Text(f"    reason: {score.reason}"))
+    if score.verdict == REFUSED_WRONGLY and page.outcome != "accept":
+        words = ", ".join(page.reason_any[:6]) + (", ..." if len(page.reason_any) > 6 else "")
+        lines.append(Text(f"    expected a reason with one of: {words}", style="dim"))
     if score.forces:
         style = "green" if score.force_verdict == "right" else "red"
         lines.append(
@@ -167,3 +171,45 @@ def render_details(scorecard: Scorecard, only_failures: bool = False) -> Group:
             continue
         blocks.extend(_page_lines(score))
     return Group(*blocks)
+
+
+def _markdown_table(
+    first: str, rows: dict[str, Tally], columns: Any, share: bool = True
+) -> list[str]:
+    headers = [first] + [header.replace("\n", " ") for _, header in columns]
+    headers += ["grades read %"] if share else []
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    for key, row in rows.items():
+        cells = [f"**{key}**" if key == "all" else key]
+        cells += [str(getattr(row, name)) for name, _ in columns]
+        if share:
+            cells.append("-" if row.share_read is None else f"{row.share_read:.0%}")
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def render_markdown(scorecard: Scorecard) -> str:
+    """The scorecard's tables as Markdown (for the documentation)."""
+    kinds = tally(scorecard, "kind")
+    cycles = tally(scorecard, "cycle")
+    pages = (
+        ("pages", "pages"),
+        ("accepted", "built"),
+        ("refused", "refused with reason"),
+        ("refused_wrongly", "refused wrongly"),
+        ("accepted_wrongly", "built wrongly"),
+        ("crashed", "tracebacks"),
+    )
+    forces = (
+        ("forces_right", "force right"),
+        ("forces_wrong", "force wrong"),
+        ("forces_invented", "force invented"),
+        ("cycles_wrong", "cycle wrong"),
+    )
+    lines = ["Pages, forces and grades per page kind:", ""]
+    lines += _markdown_table("kind", kinds, pages + forces + _GRADE_COLUMNS[:4])
+    lines += ["", "Areas for improvement, recommendations, causes of concern per page kind:", ""]
+    lines += _markdown_table("kind", kinds, _GRADE_COLUMNS[4:], share=False)
+    lines += ["", "Per cycle:", ""]
+    lines += _markdown_table("cycle", cycles, pages[:4] + _GRADE_COLUMNS[:4])
+    return "\n".join(lines) + "\n"

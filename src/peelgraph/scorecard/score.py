@@ -156,7 +156,7 @@ def _from_sentence(report: Report, judgment: Judgment, sentences: Iterable[str])
             if at >= 0 and at < end and start < at + len(sentence):
                 return sentence
             quoted = fold(text[start:end])
-            if quoted and (quoted in fold(sentence) or fold(sentence) in quoted):
+            if len(quoted) >= 20 and (quoted in fold(sentence) or fold(sentence) in quoted):
                 return sentence
     return None
 
