@@ -1,6 +1,6 @@
 """peelgraph benchmarks: build and query costs on a generated corpus, as figures and ratios.
 
-    python benchmarks/bench.py --scale full                         # 602 reports, 43 forces
+    python benchmarks/bench.py --scale full                         # 645 reports, 43 forces
     python benchmarks/bench.py --scale full --forces 1 --quick      # a smoke run (tests)
 
 It generates the corpus, then measures extraction (one worker and all cores), the full

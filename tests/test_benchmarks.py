@@ -20,11 +20,11 @@ def test_benchmark_smoke_run(tmp_path):
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     results = json.loads(figures.read_text(encoding="utf-8"))
-    assert results["corpus"]["reports"] == 14  # one force, every cycle and pillar
+    assert results["corpus"]["reports"] == 15  # one force, every cycle and pillar 2014-2018
     assert results["build"]["report_triples"] > 10_000
     assert results["validation"]["pyshacl over turbo, per report"] > 0
     validation = results["validation"]
-    assert validation["turbo, built corpus: report graphs"] == 14
+    assert validation["turbo, built corpus: report graphs"] == 15
     assert validation["turbo, built corpus: triples"] > 10_000
     assert validation["turbo, built corpus: violations (each report graph / one graph)"] == "0 / 0"
     assert results["build"]["rebuild_after_one_change_seconds"] < results["build"]["seconds"]

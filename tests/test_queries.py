@@ -207,6 +207,51 @@ def test_select_grade_history(ox):
     }
     assert ("2015-EFF", "requires improvement", "2016-EFF", "requires improvement") in pairs
     assert all(r["force"] == "Wessex Constabulary" for r in history)
+    # both cycles grade on the four-tier scale: every row says so, and is comparable
+    assert {(r["earlierScale"], r["laterScale"], r["comparable"]) for r in history} == {
+        ("four-tier", "four-tier", True)
+    }
+
+
+# A 2021/22 judgment of Wessex, and a user's reference data that links its question to a
+# 2016 one: the row is returned with both scales and marked not comparable.
+ACROSS_THE_BREAK = """
+@prefix peel: <https://w3id.org/peelgraph/ontology#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix pid: <https://w3id.org/peelgraph/id/> .
+<https://w3id.org/peelgraph/id/graph/wessex-2021-peel> {
+  <https://w3id.org/peelgraph/id/report/wessex-2021-peel> a peel:InspectionReport ;
+    peel:peelYear "2021"^^xsd:gYear ;
+    peel:force <https://w3id.org/peelgraph/id/force/wessex> ;
+    peel:pillar <https://w3id.org/peelgraph/id/pillar/peel> ;
+    peel:framework <https://w3id.org/peelgraph/id/scheme/questions-2021-peel> .
+  <https://w3id.org/peelgraph/id/report/wessex-2021-peel/judgment/2021-peel-1> a peel:Judgment ;
+    dcterms:isPartOf <https://w3id.org/peelgraph/id/report/wessex-2021-peel> ;
+    peel:question <https://w3id.org/peelgraph/id/question/2021-peel-1> ;
+    peel:grade <https://w3id.org/peelgraph/id/grade/adequate> .
+}
+<https://w3id.org/peelgraph/id/graph/user-links> {
+  <https://w3id.org/peelgraph/id/question/2021-peel-1>
+    skos:closeMatch <https://w3id.org/peelgraph/id/question/2016-eff-3> .
+}
+"""
+
+
+@pytest.mark.parametrize("backend", ["oxigraph", "memory"])
+def test_select_grade_history_never_lines_up_grades_across_the_scale_break(
+    graph_file, tmp_path, backend
+):
+    joined = tmp_path / "joined.trig"
+    joined.write_text(graph_file.read_text(encoding="utf-8") + ACROSS_THE_BREAK, encoding="utf-8")
+    history = rows(open_dataset(joined, backend), "select_grade_history", force="wessex")
+    across = [r for r in history if r["laterCode"] == "2021-PEEL-1"]
+    assert [
+        (r["earlierCode"], r["earlierScale"], r["laterGrade"], r["laterScale"], r["comparable"])
+        for r in across
+    ] == [("2016-EFF-3", "four-tier", "adequate", "five-tier", False)]
+    assert all(r["comparable"] for r in history if r not in across)
 
 
 def test_select_indicator_across_forces(ox):

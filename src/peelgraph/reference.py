@@ -67,13 +67,39 @@ def reference_files_of(paths: Iterable[Path]) -> list[Path]:
 
 def read_reference_graph(extra: Iterable[Path] = ()) -> Graph:
     """The reference graph: every packaged ``ontology/*.ttl`` but the shapes, then ``extra``
-    Turtle files, with peelgraph's prefixes bound."""
+    Turtle files, with peelgraph's prefixes bound. A synthetic framework of ``extra`` that
+    ``peel:replaces`` a packaged one takes its place: the packaged scheme and its questions
+    are left out (a build has one framework per PEEL year and pillar)."""
     graph = Graph()
     for prefix, namespace in iris.PREFIXES.items():
         graph.bind(prefix, namespace)
-    for resource in [*packaged_reference_files(), *extra]:
+    for resource in packaged_reference_files():
         _parse(graph, resource)
+    for path in extra:
+        own = Graph()
+        _parse(own, path)
+        _drop_replaced(graph, own, path)
+        graph += own
     return graph
+
+
+def _drop_replaced(graph: Graph, extra: Graph, path: Path) -> None:
+    for scheme, replaced in sorted(extra.subject_objects(PEEL.replaces)):
+        if (scheme, PEEL.synthetic, Literal(True)) not in extra:
+            raise ReferenceDataError(
+                f"{path}: {scheme} replaces {replaced} but is not marked peel:synthetic true",
+                hint="only a framework invented for a synthetic corpus may stand in for a "
+                "packaged one",
+            )
+        if (replaced, RDF.type, PEEL.QuestionFramework) not in graph:
+            raise ReferenceDataError(
+                f"{path}: {scheme} replaces {replaced}, which is no question framework of the "
+                "reference data"
+            )
+        left_out = {replaced, *graph.subjects(SKOS.inScheme, replaced)}
+        for node in left_out:
+            graph.remove((node, None, None))
+            graph.remove((None, None, node))
 
 
 def read_shapes() -> Graph:

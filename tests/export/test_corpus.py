@@ -43,9 +43,9 @@ def test_jsonld_has_one_tree_per_force_in_order(corpus_build):
     trees = [node for node in graph if "reports" in node]
     assert [t["id"] for t in trees] == [f"pid:force/{f}" for f in forces]
     assert graph[: len(trees)] == trees
-    for tree in trees:
-        years = sorted(r["year"] for r in tree["reports"])
-        assert len(years) == len(set(years)) > 1
+    for tree in trees:  # one report a year and pillar (2018/19: effectiveness and efficiency)
+        reports = sorted((r["year"], r["pillar"]) for r in tree["reports"])
+        assert len(reports) == len(set(reports)) and len({year for year, _ in reports}) > 1
     assert_isomorphic(union_of(chosen), parse_jsonld(data))
 
 

@@ -25,8 +25,8 @@ def test_small_corpus_builds_and_links_across_cycles(tmp_path):
     assert any(f.name.endswith("-summary.txt") for f in files)
     built = build([tmp_path / "c"], workers=2)
     assert built.validation.conforms, built.validation.as_text()
-    # 3 forces x (effectiveness 2015-2018 and efficiency 2018/19, the frameworks with a headline
-    # and core questions); summaries merge into their report
+    # 3 forces x (effectiveness 2015-2018 and efficiency 2018/19, the real frameworks with a
+    # question-form headline and core questions); summaries merge into their report
     assert len(built.reports) == 15
     links = cross_report_links(built.reports)
     assert {link.later_kind for link in links} == {"afi", "follow-up"}
@@ -52,10 +52,10 @@ def test_corpus_refuses_a_folder_that_is_not_empty(tmp_path):
 
 
 def test_full_scale_corpus_has_every_pillar_through_synthetic_frameworks(tmp_path):
-    """One force at full scale: 7 reports (effectiveness 2015-2018 and efficiency 2018/19 from
-    the reference data, efficiency and legitimacy 2014 from the synthetic frameworks, which
-    keep only what the reference data has no framework for), built with the synthetic
-    frameworks given as --reference; grade history follows closeMatch links, with scales."""
+    """One force at full scale: 15 reports (2014-2018 x effectiveness, efficiency and
+    legitimacy; the synthetic frameworks stand in for the real ones too partly known to write
+    from), built with the synthetic frameworks given as --reference; grade history follows
+    their closeMatch links and shows each side's grading scale."""
     corpus, out = tmp_path / "c", tmp_path / "out" / "peel.trig"
     runner = CliRunner()
     made = runner.invoke(app, ["corpus", "-o", str(corpus), "--scale", "full", "--forces", "1"])
@@ -66,15 +66,8 @@ def test_full_scale_corpus_has_every_pillar_through_synthetic_frameworks(tmp_pat
         f.name.split("-peel-")[1][:-4].removesuffix("-summary").removesuffix("-landing")
         for f in corpus.glob("*-peel-*")
     }
-    assert pillars == {
-        "2014-efficiency",
-        "2014-legitimacy",
-        "2015-effectiveness",
-        "2016-effectiveness",
-        "2017-effectiveness",
-        "2018-effectiveness",
-        "2018-efficiency",
-    }
+    assert len(pillars) == 15 and "2018-efficiency" in pillars
+    assert {"2014-effectiveness", "2016-legitimacy", "2017-efficiency"} <= pillars
 
     refused = runner.invoke(app, ["build", str(corpus), "-o", str(out)])
     assert refused.exit_code == 2 and "--reference" in refused.stderr
@@ -84,7 +77,7 @@ def test_full_scale_corpus_has_every_pillar_through_synthetic_frameworks(tmp_pat
         app, ["build", str(corpus), "-o", str(out), "--reference", str(frameworks)]
     )
     assert built.exit_code == 0, built.stderr
-    assert "7 report graph(s)" in built.stdout
+    assert "15 report graph(s)" in built.stdout
     # the file carries the reference data it was built with: it validates without --reference
     checked = runner.invoke(app, ["validate", str(out)])
     assert checked.exit_code == 0, checked.stdout
@@ -95,13 +88,14 @@ def test_full_scale_corpus_has_every_pillar_through_synthetic_frameworks(tmp_pat
     assert history.exit_code == 0, history.stderr
     rows = [line.split(",") for line in history.stdout.splitlines()[1:]]
     pairs = {(row[2], row[6]) for row in rows}
-    assert ("2016-EFF", "2017-EFF") in pairs  # linked year to year
-    assert not any(a.split("-")[1] != b.split("-")[1] for a, b in pairs)  # never across pillars
     # every pair is on the four-tier scale, and says it is comparable
-    assert {(row[4], row[8], row[9]) for row in rows} == {("four-tier", "four-tier", "true")}
+    assert {(row[4], row[8], row[9]) for row in rows} == {("four-tier", "four-tier", "True")}
+    assert ("2015-LEG-2", "2016-LEG-2") in pairs  # synthetic legitimacy, linked year to year
+    assert ("2014-EFF", "2015-EFF") in pairs  # synthetic 2014 to the real 2015 framework
+    assert not any(a.split("-")[1] != b.split("-")[1] for a, b in pairs)  # never across pillars
 
 
-@pytest.mark.parametrize(("scale", "forces"), [("small", None), ("full", 2)])
+@pytest.mark.parametrize(("scale", "forces"), [("small", None), ("full", 1)])
 def test_every_document_of_a_mixed_corpus_reads_back_as_written(tmp_path, vocab, scale, forces):
     """Full reports as text and PDF, web summaries and PEEL pages, each in a printing style
     of its own: extraction gives back the facts each file was written from."""

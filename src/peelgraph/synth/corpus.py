@@ -10,14 +10,15 @@ itself; for some inspections also the force's web summary and its PEEL web page,
 build merges with the full report. Each file is printed in a style of its own (bullets,
 contents leaders, form feeds, ...), and ``synth.json`` beside them says what each states.
 
-A report is written for each framework with a headline question and core questions:
-effectiveness 2015-2018 and efficiency 2018/19 in the reference data (the other real
-frameworks lack a question-form headline or their core questions: docs/reference-data.md).
-The medium and full presets add the synthetic frameworks of ``synth/data/frameworks.ttl``
-(efficiency and legitimacy 2014, invented wording, marked ``peel:synthetic``; a build has one
-framework per year and pillar, so it holds none that the reference data has): 43 forces x 7
-reports. That file is written beside the corpus as ``synthetic-frameworks.ttl``; build with
-``--reference`` pointing at it.
+A report is written for each framework with a question-form headline and core questions:
+effectiveness 2015-2018 and efficiency 2018/19 in the reference data (its other frameworks are
+too partly known to write from: docs/reference-data.md). The medium and full presets add the
+synthetic frameworks of ``synth/data/frameworks.ttl`` (effectiveness 2014, efficiency
+2014-2017, legitimacy 2014-2018; invented wording, marked ``peel:synthetic``, each
+``peel:replaces`` the packaged framework of its year and pillar where there is one) so that
+the corpus has every pillar of every cycle 2014-2018: 43 forces x 15 reports. That file is
+written beside the corpus as ``synthetic-frameworks.ttl``; build with ``--reference`` pointing
+at it.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ class Scale:
 SCALES: dict[str, Scale] = {
     "small": Scale(3, 0.5, False),  # tests: 3 forces x 5 reportable real frameworks
     "medium": Scale(12, 0.5, True, detail=DETAIL),
-    "full": Scale(None, 0.5, True, detail=DETAIL),  # 43 forces x 7 reports: 301 reports
+    "full": Scale(None, 0.5, True, detail=DETAIL),  # 43 forces x 15 reports: 645 reports
 }
 
 #: The synthetic question frameworks (see the module docstring).
