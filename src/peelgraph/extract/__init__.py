@@ -118,7 +118,7 @@ def _full_report(
 ) -> Report:
     title = find_title(text, vocab)
     assert title is not None  # detect_format checked it
-    framework = framework_or_refuse(vocab, title.year, title.pillar, path)
+    framework = framework_or_refuse(vocab, title.year, title.pillar, path, headline=True, core=True)
     blocks = split_blocks(text, page_starts(text))
     opening = [b.text for b in blocks[:40]]
     printed = find_force_name(opening)
@@ -194,7 +194,7 @@ def _summary(text: str, vocab: Vocabulary, path: str, sha256: str, override: str
     if pillar is None:
         raise FormatError(f"unknown PEEL pillar {lines[1]!r}", where=f"{path}:2")
     year = int(match.group("year"))
-    framework = framework_or_refuse(vocab, year, pillar, path)
+    framework = framework_or_refuse(vocab, year, pillar, path, core=True)
     printed = match.group("force").strip()
     force = force_or_refuse(printed, lines[0], vocab, path, override=override)
     force_name = force.name

@@ -57,7 +57,7 @@ def read_news(
     printed = report_line.group("force")
     chosen = force_or_refuse(printed, report_line.group(0), vocab, path, override=force,
                              what="the release's report line")  # fmt: skip
-    framework = framework_or_refuse(vocab, year, pillar, path)
+    framework = framework_or_refuse(vocab, year, pillar, path, headline=True)
     reader = GradeReader(vocab.grades, framework.allowed_grades)
     pillar_def = next(p for p in vocab.pillars if p.slug == pillar)
     subjects = subjects_of(chosen, printed)

@@ -45,7 +45,17 @@ _PREAMBLE = re.compile(r"^skip to (?:main )?content$", re.IGNORECASE)
 _STEM = re.compile(r"^how (?P<word>\w+)\b", re.IGNORECASE)
 
 
-def framework_or_refuse(vocab: Vocabulary, year: int, pillar: str, where: str) -> Framework:
+def framework_or_refuse(
+    vocab: Vocabulary,
+    year: int,
+    pillar: str,
+    where: str,
+    *,
+    headline: bool = False,
+    core: bool = False,
+) -> Framework:
+    """The year and pillar's framework, or a ``no-framework`` refusal; ``headline`` and
+    ``core`` say the reader needs a headline question or core questions of it."""
     framework = vocab.framework(year, pillar)
     if framework is None:
         known = ", ".join(f"{y} {p}" for y, p in sorted(vocab.frameworks))
@@ -54,6 +64,23 @@ def framework_or_refuse(vocab: Vocabulary, year: int, pillar: str, where: str) -
             where=where,
             hint="give its framework with --reference FILE.ttl, or add "
             f"ontology/questions-{year}-{pillar}.ttl",
+            reason="no-framework",
+        )
+    missing = [
+        what
+        for what, needed, present in (
+            ("headline question", headline, framework.has_headline),
+            ("core questions", core, bool(framework.core())),
+        )
+        if needed and not present
+    ]
+    if missing:
+        raise FormatError(
+            f"the PEEL {year} {pillar} framework of the reference data has no "
+            f"{' and no '.join(missing)}, so this page cannot be read question by question",
+            where=where,
+            hint="docs/reference-data.md lists what the reference data lacks; give a fuller "
+            "framework with --reference FILE.ttl",
             reason="no-framework",
         )
     return framework
@@ -98,7 +125,7 @@ def read_overview(
             where=path,
             reason="no-pillar",
         )
-    framework = framework_or_refuse(vocab, title.year, pillar.slug, path)
+    framework = framework_or_refuse(vocab, title.year, pillar.slug, path, headline=True)
     sections = read_sections(
         blocks[start:], framework, pillar, vocab, subjects_of(chosen, title.force)
     )
