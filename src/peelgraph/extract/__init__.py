@@ -91,21 +91,28 @@ def extract_text(
         report = _full_report(text, vocab, path, sha256, force)
     elif kind == SUMMARY:
         report = _summary(text, vocab, path, sha256, force)
-    elif kind == OVERVIEW:
-        report = enrich(_stamp_sources(read_overview(text, vocab, path=path, sha256=sha256,
-                                                     force=force)), vocab)  # fmt: skip
-    elif kind == REPORT_2021:
-        report = enrich(_stamp_sources(read_report_2021(text, vocab, path=path, sha256=sha256,
-                                                        force=force)), vocab)  # fmt: skip
-    elif kind == NEWS:
-        report = enrich(_stamp_sources(read_news(text, vocab, path=path, sha256=sha256,
-                                                 force=force)), vocab)  # fmt: skip
-    elif kind == LANDING_PAGE:
-        landing = read_landing(text, vocab, path=path, sha256=sha256, force=force)
-        report = enrich(_stamp_sources(landing[0]), vocab)
+    elif kind in _PAGE_READERS:
+        read = _PAGE_READERS[kind]
+        report = enrich(_stamp_sources(read(text, vocab, path=path, sha256=sha256, force=force)),
+                        vocab)  # fmt: skip
     else:
         raise refuse(text, vocab, path, force)
     return mark_cut(report)
+
+
+def _first_landing_report(
+    text: str, vocab: Vocabulary, *, path: str, sha256: str, force: str | None
+) -> Report:
+    return read_landing(text, vocab, path=path, sha256=sha256, force=force)[0]
+
+
+#: The readers of the web page kinds: (text, vocab, path, sha256, force) -> Report.
+_PAGE_READERS = {
+    OVERVIEW: read_overview,
+    REPORT_2021: read_report_2021,
+    NEWS: read_news,
+    LANDING_PAGE: _first_landing_report,
+}
 
 
 def _inspection_line(lines: list[str]) -> str:

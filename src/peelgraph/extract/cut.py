@@ -55,4 +55,5 @@ def mark_cut(report: Report) -> Report:
     label = _LABELS[kind]
     said = f"{warning}; the last {label} is cut and not whole: {items[index].text[-60:]!r}"
     warnings = tuple(w for w in report.warnings if w != warning) + (said,)
-    return dataclasses.replace(report, **{kind: tuple(items)}, warnings=warnings)
+    changed: dict[str, object] = {kind: tuple(items), "warnings": warnings}
+    return dataclasses.replace(report, **changed)  # type: ignore[arg-type]

@@ -113,7 +113,7 @@ def read_landing(
             (page_observations if shared else current.observations).append(block)
     if blocks and not blocks[-1].text.rstrip().endswith(_ENDS_SENTENCE):
         warnings.append("the page ends mid-sentence: it was cut short, and what follows is missing")
-    reports = []
+    reports: list[Report] = []
     for state in pillars.values():
         label = state.pillar.label
         if state.grade is None:
