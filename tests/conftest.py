@@ -13,12 +13,16 @@ SEED_SUMMARY = REPORTS / "thames-valley-peel-2016-effectiveness-summary.txt"
 TEST_DATA = Path(__file__).resolve().parent / "data"
 
 
+FICTIONAL_FORCES = TEST_DATA / "fictional-forces.ttl"  # also tests.helpers.FICTIONAL_FORCES
+
+
 @pytest.fixture(scope="session")
 def context():
-    """The packaged reference data with the default SHACL engine."""
-    from peelgraph.context import default_context
+    """The packaged reference data, with the fictional forces of the tests' own documents
+    (a document never mints a force), and the default SHACL engine."""
+    from peelgraph.context import BuildContext
 
-    return default_context()
+    return BuildContext.from_options([FICTIONAL_FORCES])
 
 
 @pytest.fixture(scope="session")

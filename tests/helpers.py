@@ -3,6 +3,18 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
+
+#: Reference data for the fictional forces of the test documents (a page never mints a
+#: force): pass it as extra reference (``--reference``) wherever they are built.
+FICTIONAL_FORCES = Path(__file__).resolve().parent / "data" / "fictional-forces.ttl"
+
+
+def fictional_context(engine: str | None = None):  # noqa: ANN201 - a BuildContext
+    """The packaged reference data plus the tests' fictional forces."""
+    from peelgraph.context import DEFAULT_ENGINE, BuildContext
+
+    return BuildContext.from_options([FICTIONAL_FORCES], engine or DEFAULT_ENGINE)
 
 
 def canonical(value: object) -> str:

@@ -8,17 +8,17 @@ from rdflib.compare import isomorphic
 
 from peelgraph import iris
 from peelgraph.build import build
-from peelgraph.context import context_for
 from peelgraph.graphio import serialise_nquads, union_graph, write_graphs, write_trig
 
 from .conftest import SEED_FULL, SEED_SUMMARY, TEST_DATA
+from .helpers import fictional_context
 
 WESSEX = TEST_DATA / "wessex-constabulary-2016-effectiveness.txt"
 
 
 def test_parallel_workers_give_the_same_graph(tmp_path):
-    one = build([SEED_FULL, WESSEX], workers=1)
-    two = build([SEED_FULL, WESSEX], workers=2)
+    one = build([SEED_FULL, WESSEX], workers=1, context=fictional_context())
+    two = build([SEED_FULL, WESSEX], workers=2, context=fictional_context())
     assert isomorphic(union_graph(one.dataset), union_graph(two.dataset))
     assert [r.key for r in two.reports] == [
         "thames-valley-2016-effectiveness",
@@ -27,8 +27,12 @@ def test_parallel_workers_give_the_same_graph(tmp_path):
 
 
 def test_output_is_byte_identical_across_builds(tmp_path):
-    first = serialise_nquads(build([SEED_FULL, WESSEX], workers=1).nquads(), "trig")
-    second = serialise_nquads(build([SEED_FULL, WESSEX], workers=2).nquads(), "trig")
+    first = serialise_nquads(
+        build([SEED_FULL, WESSEX], workers=1, context=fictional_context()).nquads(), "trig"
+    )
+    second = serialise_nquads(
+        build([SEED_FULL, WESSEX], workers=2, context=fictional_context()).nquads(), "trig"
+    )
     assert first == second
 
 
@@ -38,9 +42,9 @@ def test_incremental_rebuild_reuses_unchanged_reports(tmp_path):
     for source in (SEED_FULL, SEED_SUMMARY, WESSEX):
         shutil.copy(source, folder / source.name)
     cache = tmp_path / "cache"
-    first = build([folder], cache_dir=cache, workers=1)
+    first = build([folder], cache_dir=cache, workers=1, context=fictional_context())
     assert first.extracted == 3
-    second = build([folder], cache_dir=cache, workers=1)
+    second = build([folder], cache_dir=cache, workers=1, context=fictional_context())
     assert second.extracted == 0
     assert all(b.from_cache for b in second.built)
     assert second.nquads() == first.nquads()
@@ -49,7 +53,7 @@ def test_incremental_rebuild_reuses_unchanged_reports(tmp_path):
     changed.write_text(
         changed.read_text(encoding="utf-8").replace("Outstanding", "Good"), encoding="utf-8"
     )
-    third = build([folder], cache_dir=cache, workers=1)
+    third = build([folder], cache_dir=cache, workers=1, context=fictional_context())
     assert third.extracted == 1
     fresh = {b.report.key: b.from_cache for b in third.built}
     assert fresh == {"thames-valley-2016-effectiveness": True, "wessex-2016-effectiveness": False}
@@ -69,7 +73,7 @@ def test_a_rebuild_replaces_only_the_changed_graphs_in_the_query_store(tmp_path)
     for source in (SEED_FULL, WESSEX):
         shutil.copy(source, folder / source.name)
     out = tmp_path / "out" / "peel.trig"
-    first = build([folder], workers=1)
+    first = build([folder], workers=1, context=fictional_context())
     write_graphs(out, [data for _, data in first.graphs()], "trig")
     assert len(sync_store(out, first.graphs())) == len(first.graphs())
     assert sync_store(out, first.graphs()) == []  # unchanged: nothing to do
@@ -77,7 +81,7 @@ def test_a_rebuild_replaces_only_the_changed_graphs_in_the_query_store(tmp_path)
     changed.write_text(
         changed.read_text(encoding="utf-8").replace("Outstanding", "Good"), encoding="utf-8"
     )
-    second = build([folder], workers=1)
+    second = build([folder], workers=1, context=fictional_context())
     write_graphs(out, [data for _, data in second.graphs()], "trig")
     assert sync_store(out, second.graphs()) == [str(iris.report_graph("wessex-2016-effectiveness"))]
     store = ox.Store.read_only(str(store_folder(out)))
@@ -90,7 +94,7 @@ def test_a_rebuild_replaces_only_the_changed_graphs_in_the_query_store(tmp_path)
 def test_streamed_and_joined_trig_hold_the_same_dataset_as_the_whole_serialisation(tmp_path):
     import pyoxigraph as ox
 
-    result = build([SEED_FULL, WESSEX], workers=1)
+    result = build([SEED_FULL, WESSEX], workers=1, context=fictional_context())
     out = tmp_path / "peel.trig"
     write_graphs(out, [data for _, data in result.graphs()], "trig")
     streamed = set(ox.parse(path=str(out), format=ox.RdfFormat.TRIG))
@@ -107,8 +111,8 @@ def test_both_shacl_engines_build_the_same_graph_and_agree_it_conforms(tmp_path)
 
     from peelgraph.cli import app
 
-    turbo = build([SEED_FULL, WESSEX], workers=1)
-    reference = build([SEED_FULL, WESSEX], workers=1, context=context_for((), "pyshacl"))
+    turbo = build([SEED_FULL, WESSEX], workers=1, context=fictional_context())
+    reference = build([SEED_FULL, WESSEX], workers=1, context=fictional_context("pyshacl"))
     assert turbo.validation.conforms and reference.validation.conforms
     assert turbo.nquads() == reference.nquads()
     out = tmp_path / "peel.trig"

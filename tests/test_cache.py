@@ -17,6 +17,7 @@ from peelgraph.cache import _GraphEntry, _Sealed
 from peelgraph.errors import OutputError
 
 from .conftest import ROOT, TEST_DATA
+from .helpers import FICTIONAL_FORCES, fictional_context
 
 WESSEX = TEST_DATA / "wessex-constabulary-2016-effectiveness.txt"
 
@@ -33,7 +34,7 @@ def _entries(cache: Path) -> list[Path]:
 
 def test_entries_are_sealed_json_not_pickles(tmp_path):
     cache = tmp_path / "cache"
-    build([WESSEX], cache_dir=cache, workers=1)
+    build([WESSEX], cache_dir=cache, workers=1, context=fictional_context())
     entries = _entries(cache)
     assert len(entries) == 2  # one extracted document, one built graph
     for entry in entries:
@@ -54,10 +55,10 @@ def test_entries_are_sealed_json_not_pickles(tmp_path):
 )
 def test_a_damaged_entry_is_a_miss_with_a_warning(tmp_path, damage):
     cache = tmp_path / "cache"
-    first = build([WESSEX], cache_dir=cache, workers=1)
+    first = build([WESSEX], cache_dir=cache, workers=1, context=fictional_context())
     for entry in _entries(cache):
         entry.write_bytes(damage(entry.read_bytes()))
-    again = build([WESSEX], cache_dir=cache, workers=1)
+    again = build([WESSEX], cache_dir=cache, workers=1, context=fictional_context())
     assert again.extracted == 1
     assert again.validation.conforms
     assert again.nquads() == first.nquads()
@@ -68,7 +69,7 @@ def test_an_entry_edited_by_hand_fails_its_seal(tmp_path):
     """A grade changed to 'superb' inside a cached graph is not taken: the seal fails, the
     report is built afresh and the output has the true grade."""
     cache = tmp_path / "cache"
-    first = build([WESSEX], cache_dir=cache, workers=1)
+    first = build([WESSEX], cache_dir=cache, workers=1, context=fictional_context())
     edited = 0
     for entry in _entries(cache):
         sealed = msgspec.json.decode(entry.read_bytes(), type=_Sealed)
@@ -83,7 +84,7 @@ def test_an_entry_edited_by_hand_fails_its_seal(tmp_path):
         entry.write_bytes(msgspec.json.encode(_Sealed(sealed.key, body, sealed.mac)))
         edited += 1
     assert edited
-    again = build([WESSEX], cache_dir=cache, workers=1)
+    again = build([WESSEX], cache_dir=cache, workers=1, context=fictional_context())
     assert b"superb" not in again.nquads()
     assert again.nquads() == first.nquads()
     assert any("fails its check" in w for w in again.cache_warnings)
@@ -98,11 +99,11 @@ def test_a_planted_pickle_never_runs(tmp_path):
             return (os.system, (f"touch {marker}",))
 
     cache = tmp_path / "cache"
-    build([WESSEX], cache_dir=cache, workers=1)
+    build([WESSEX], cache_dir=cache, workers=1, context=fictional_context())
     for entry in _entries(cache):
         entry.write_bytes(pickle.dumps(Payload()))
         entry.with_suffix(".pickle").write_bytes(pickle.dumps(Payload()))
-    again = build([WESSEX], cache_dir=cache, workers=1)
+    again = build([WESSEX], cache_dir=cache, workers=1, context=fictional_context())
     assert not marker.exists()
     assert again.validation.conforms
 
@@ -111,7 +112,7 @@ def test_a_cache_path_that_is_a_file_is_refused(tmp_path):
     cache = tmp_path / "cache"
     cache.write_text("my notes", encoding="utf-8")
     with pytest.raises(OutputError, match="cache folder is a file"):
-        build([WESSEX], cache_dir=cache, workers=1)
+        build([WESSEX], cache_dir=cache, workers=1, context=fictional_context())
     assert cache.read_text(encoding="utf-8") == "my notes"
 
 
@@ -119,7 +120,9 @@ _BUILD_TWICE = """
 import sys
 from pathlib import Path
 from peelgraph.build import build
-result = build([Path(sys.argv[1])], cache_dir=Path(sys.argv[2]), workers=1)
+from peelgraph.context import BuildContext
+context = BuildContext.from_options([Path(sys.argv[3])])
+result = build([Path(sys.argv[1])], context, cache_dir=Path(sys.argv[2]), workers=1)
 print(result.extracted, b"edited-mapping" in result.nquads())
 """
 
@@ -135,7 +138,7 @@ def test_a_change_in_the_code_is_picked_up_by_the_next_build(tmp_path):
     cache = tmp_path / "cache"
 
     def run() -> str:
-        args = [sys.executable, "-c", _BUILD_TWICE, str(WESSEX), str(cache)]
+        args = [sys.executable, "-c", _BUILD_TWICE, str(WESSEX), str(cache), str(FICTIONAL_FORCES)]
         done = subprocess.run(args, env=env, capture_output=True, text=True, check=True)
         return done.stdout.strip()
 

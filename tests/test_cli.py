@@ -196,3 +196,36 @@ def test_explain_unknown_iri(built):
     result = run("explain", "https://example.org/nothing", "--data", out)
     assert result.exit_code == 2
     assert "no such item in the graph" in result.stderr
+
+
+_UNNAMED = """Skip to content
+
+Gotham PEEL 2017
+
+Effectiveness
+
+How effective is the force at keeping people safe and reducing crime?
+
+Last updated 22/03/2018
+Good
+
+The force is good at keeping people safe and reducing crime. It works with partners and
+"""
+
+
+def test_build_refuses_a_page_of_no_known_force_and_force_names_it(tmp_path):
+    page = tmp_path / "gotham.txt"
+    page.write_text(_UNNAMED, encoding="utf-8")
+    out = tmp_path / "out.trig"
+    refused = run("build", page, "-o", out)
+    assert refused.exit_code == 2 and not out.exists()
+    assert refused.stderr.startswith(f"[ERROR] {page}: no reference force is named by its title")
+    assert "'Gotham PEEL 2017'" in refused.stderr and "--force" in refused.stderr
+    unknown = run("build", page, "-o", out, "--force", "gotham")
+    assert unknown.exit_code == 2 and "not a reference force" in unknown.stderr
+    forced = run("build", page, "-o", out, "--force", "kent", "--warnings", "--no-store")
+    assert forced.exit_code == 0, forced.stderr
+    graph = Dataset()
+    graph.parse(out, format="trig")
+    assert any("kent-2017-effectiveness" in str(g.identifier) for g in graph.graphs())
+    assert "the last finding is cut and not whole" in forced.stderr  # said in --warnings

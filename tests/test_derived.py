@@ -13,7 +13,6 @@ from rdflib.namespace import RDF, XSD
 
 from peelgraph import iris
 from peelgraph.build import build
-from peelgraph.context import default_context
 from peelgraph.derived import (
     QuestionTree,
     comparisons,
@@ -35,8 +34,9 @@ from peelgraph.rdf import partnership_ntriples
 from peelgraph.validate import validate_links
 
 from .conftest import REPORTS, TEST_DATA
+from .helpers import fictional_context
 
-FRAMEWORK = default_context().vocabulary.framework(2016, "effectiveness")
+FRAMEWORK = fictional_context().vocabulary.framework(2016, "effectiveness")
 WESSEX = [TEST_DATA / f"wessex-constabulary-{y}-effectiveness.txt" for y in (2015, 2016)]
 
 
@@ -167,7 +167,7 @@ def test_partnerships_gather_one_force_and_partner_across_reports():
         afis=(afi("2016-EFF-3", "training", mentions=("partner/mash",)),),
     )
     other_force = report(force="surrey", findings=(finding("2016-EFF-1", mentions=("kent",)),))
-    vocab = default_context().vocabulary
+    vocab = fictional_context().vocabulary
     found = {(p.force, p.partner): p for p in partnerships([earlier, later, other_force], vocab)}
     assert set(found) == {("kent", "partner/mash"), ("kent", "hampshire"), ("surrey", "kent")}
     mash = found[("kent", "partner/mash")]
@@ -179,20 +179,20 @@ def test_partnerships_gather_one_force_and_partner_across_reports():
 
 def test_partnership_triples_conform_and_each_break_is_named():
     p = partnerships([report(findings=(finding("2016-EFF-1.1", mentions=("partner/mash",)),))],
-                     default_context().vocabulary)  # fmt: skip
+                     fictional_context().vocabulary)  # fmt: skip
     lines, types = partnership_ntriples(p)
     node = iris.partnership("kent", "partner/mash")
     g = Graph()
     g.parse(data=lines + types, format="nt")
     assert g.value(node, PEEL.evidenceCount) == Literal(1)
     assert g.value(node, PEEL.firstYear) == Literal("2016", datatype=XSD.gYear)
-    assert validate_links(g.serialize(format="nt"), "", default_context()).conforms
+    assert validate_links(g.serialize(format="nt"), "", fictional_context()).conforms
 
     def broken(change) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
         copy = Graph()
         copy += g
         change(copy)
-        report = validate_links(copy.serialize(format="nt"), "", default_context())
+        report = validate_links(copy.serialize(format="nt"), "", fictional_context())
         return {(v.focus, v.message) for v in report.violations}
 
     focus = str(node)
@@ -219,7 +219,7 @@ def test_partnership_triples_conform_and_each_break_is_named():
 
 @pytest.fixture(scope="module")
 def built():
-    return build([REPORTS, *WESSEX], workers=1)
+    return build([REPORTS, *WESSEX], workers=1, context=fictional_context())
 
 
 def test_the_built_graphs_hold_the_derived_relations(built):

@@ -259,7 +259,8 @@ def test_a_page_read_right_passes(folder, vocab):
     assert sorted(i.verdict for i in summary.items) == [CUT_MARKED, WHOLE]
     national = _page(scorecard, "pages.txt#2")
     assert national.verdict == REFUSED
-    assert national.reason == "a national page about all forces, not one force's"
+    # the reason code, then the message
+    assert national.reason.startswith("a national page about all forces, not one force's: ")
     rows = tally(scorecard, "kind")
     assert list(rows) == ["overview", "question-summary", "national", "all"]
     assert rows["all"].grades == 2 and rows["all"].grades_read == 2
@@ -310,7 +311,8 @@ def test_refusals_need_the_reason_expected(folder, vocab):
     scorecard = _score(folder, vocab, **{"pages.txt#2": generic})
     national = _page(scorecard, "pages.txt#2")
     assert national.verdict == REFUSED_WRONGLY
-    assert national.reason == "not a PEEL document of a known format"  # message, not file
+    # code and message, not the file
+    assert national.reason == "unknown-format: not a PEEL document of a known format"
     named = FormatError("a national news release about all forces", where="x.txt")
     assert _page(_score(folder, vocab, **{"pages.txt#2": named}), "pages.txt#2").verdict == REFUSED
     accepted = _score(folder, vocab, **{"pages.txt#2": lambda text: [_report(text, year=2015)]})

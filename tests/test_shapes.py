@@ -224,7 +224,7 @@ def test_source_document_digest_must_be_sha256(graph, ctx):
 def test_source_document_format_is_known(graph, ctx):
     source = _node(graph, PEEL.SourceDocument)
     graph.set((source, PEEL.documentFormat, Literal("tweet")))
-    assert_fails(graph, ctx, source, PEEL.documentFormat, "full-report, summary or landing-page")
+    assert_fails(graph, ctx, source, PEEL.documentFormat, "one of the page kinds read")
 
 
 def test_judgment_grade_must_be_allowed_by_the_framework(graph, ctx):
@@ -632,3 +632,32 @@ def test_a_cited_source_is_a_reference_body(graph, ctx):
     assert graph.value(finding, PEEL.citesSource) == iris.partner("home-office")
     graph.add((finding, PEEL.citesSource, iris.partner("no-such-body")))
     assert_fails(graph, ctx, finding, PEEL.citesSource, "cites as sources")
+
+
+def test_an_item_is_cut_once_and_only_as_true(graph, ctx):
+    afi = _node(graph, PEEL.AreaForImprovement)
+    graph.add((afi, PEEL.isCut, Literal(True)))
+    assert not [r for r in results(graph, ctx) if r[1] == str(PEEL.isCut)]  # true is valid
+    graph.add((afi, PEEL.isCut, Literal("yes")))
+    assert_fails(graph, ctx, afi, PEEL.isCut, "an item cut short by its page says so once")
+
+
+def test_a_whole_item_does_not_say_cut_false(graph, ctx):
+    finding = _node(graph, PEEL.Finding)
+    graph.add((finding, PEEL.isCut, Literal(False)))
+    assert_fails(graph, ctx, finding, PEEL.isCut, "as true (absent when whole)")
+
+
+def test_a_carried_over_judgment_names_one_earlier_year(graph, ctx):
+    judgment = iris.judgment(KEY, "2016-EFF-1")
+    graph.add((judgment, PEEL.carriedOverFrom, Literal("2015")))  # a string, not a gYear
+    assert_fails(graph, ctx, judgment, PEEL.carriedOverFrom, "at most one earlier year")
+
+
+def test_a_judgment_carries_over_one_earlier_judgment(graph, ctx):
+    later, first, second = (
+        iris.judgment(KEY, c) for c in ("2016-EFF-1", "2016-EFF-2", "2016-EFF-3")
+    )
+    graph.add((later, PEEL.carriedOverJudgment, first))
+    graph.add((later, PEEL.carriedOverJudgment, second))
+    assert_fails(graph, ctx, later, PEEL.carriedOverJudgment, "at most one earlier judgment")

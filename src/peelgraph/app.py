@@ -43,6 +43,7 @@ class BuildOptions:
     use_cache: bool = True
     store: bool = True  # leave the query store beside the output
     overwrite: bool = False
+    force: str | None = None  # a reference force slug: the force of every input, this run
 
 
 @dataclass
@@ -75,6 +76,10 @@ def build_to_file(
     options = options or BuildOptions()
     progress = progress or NoProgress()
     paths = list(paths)
+    if options.force is not None:  # an unknown slug is a usage error before any reading
+        from .extract.forces import override_force
+
+        override_force(options.force, context.vocabulary, "--force")
     inputs = gather_inputs(paths, keep_going=options.keep_going).files
     check_output(output, inputs, options.overwrite)
     _check_store_place(output, options)
@@ -83,7 +88,8 @@ def build_to_file(
     if options.use_cache:
         cache_dir = options.cache_dir or output.parent / CACHE_FOLDER
     result = build(paths, context, keep_going=options.keep_going, max_bytes=options.max_bytes,
-                   progress=progress, workers=options.workers, cache_dir=cache_dir)  # fmt: skip
+                   progress=progress, workers=options.workers, cache_dir=cache_dir,
+                   force=options.force)  # fmt: skip
     _check_built(result, output)
     graphs = result.graphs()
     outcome = BuildOutcome(output, result, GraphStats(), warnings=list(result.cache_warnings))

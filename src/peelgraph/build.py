@@ -28,7 +28,7 @@ from .errors import DuplicateInputError, InputError, PeelgraphError
 from .extract import extract_reports
 from .extract.reading import DEFAULT_MAX_BYTES, read_document
 from .graphio import nquads_dataset, ntriples_to_nquads, trig_block
-from .links import cross_report_links
+from .links import carried_over_links, cross_report_links
 from .merge import group_reports
 from .model import Report
 from .progress import NoProgress, Progress
@@ -184,11 +184,12 @@ class BuildResult:
 
 
 def _extract_one(
-    job: tuple[str, int, BuildContext],
+    job: tuple[str, int, BuildContext, str | None],
 ) -> tuple[str, list[Report] | None, PeelgraphError | None]:
-    path, max_bytes, context = job
+    path, max_bytes, context, force = job
     try:
-        return path, extract_reports(Path(path), context.vocabulary, max_bytes=max_bytes), None
+        reports = extract_reports(Path(path), context.vocabulary, max_bytes=max_bytes, force=force)
+        return path, reports, None
     except PeelgraphError as exc:
         return path, None, exc
 
@@ -228,7 +229,12 @@ class _Extraction:
 
 
 def _read_all(
-    files: list[Path], max_bytes: int, keep_going: bool, cache: Cache, progress: Progress
+    files: list[Path],
+    max_bytes: int,
+    keep_going: bool,
+    cache: Cache,
+    progress: Progress,
+    use_cache: bool = True,
 ) -> _Extraction:
     """Read every file once: refuse bad and duplicate ones, take what the cache holds."""
     found = _Extraction()
@@ -248,7 +254,7 @@ def _read_all(
             continue
         seen[doc.sha256] = path
         found.digests[path] = doc.sha256
-        cached = cache.extracted(doc.sha256, path)
+        cached = cache.extracted(doc.sha256, path) if use_cache else None
         if cached is not None:
             found.reports[path] = cached
             progress.advance("extract")
@@ -266,15 +272,18 @@ def extract_all(
     progress: Progress | None = None,
     workers: int = 1,
     cache: Cache | None = None,
+    force: str | None = None,
 ) -> tuple[list[Report], list[Skipped], int]:
     """Extract every file (in parallel, reusing the cache); stop at the first bad one unless
-    ``keep_going``. Returns reports, skipped files and how many were extracted afresh."""
+    ``keep_going``. Returns reports, skipped files and how many were extracted afresh.
+    ``force`` (a reference force slug) names the force of every file for this run: what is
+    extracted then is not the file's own reading, so the cache is neither read nor kept."""
     cache = cache or Cache(None, context)
     progress = progress or NoProgress()
     progress.start("extract", len(files))
-    found = _read_all(files, max_bytes, keep_going, cache, progress)
+    found = _read_all(files, max_bytes, keep_going, cache, progress, use_cache=force is None)
     pool = _pool(workers, len(found.todo))
-    jobs = [(str(p), max_bytes, context) for p in found.todo]
+    jobs = [(str(p), max_bytes, context, force) for p in found.todo]
     results = pool.map(_extract_one, jobs, chunksize=4) if pool else map(_extract_one, jobs)
     try:
         for name, reports, error in results:
@@ -283,7 +292,8 @@ def extract_all(
                 found.fail(path, error, keep_going)
             else:
                 assert reports is not None
-                cache.keep_extracted(found.digests[path], reports)
+                if force is None:
+                    cache.keep_extracted(found.digests[path], reports)
                 found.reports[path] = reports
             progress.advance("extract")
     finally:
@@ -302,12 +312,15 @@ def build(
     progress: Progress | None = None,
     workers: int | None = None,
     cache_dir: Path | None = None,
+    force: str | None = None,
 ) -> BuildResult:
     """Build the knowledge graph of the given report files and folders with ``context``'s
     reference data and SHACL engine.
 
     ``context`` defaults to the packaged reference data and the default engine; ``workers``
-    to the number of cores; ``cache_dir`` enables incremental rebuilds.
+    to the number of cores; ``cache_dir`` enables incremental rebuilds; ``force`` (a
+    reference force slug) says which force the documents are about, for pages that name
+    none the reference data knows.
     """
     context = context or default_context()
     progress = progress or NoProgress()
@@ -317,7 +330,7 @@ def build(
     files = inputs.files
     extracted, skipped, fresh = extract_all(
         files, context, keep_going=keep_going, max_bytes=max_bytes, progress=progress,
-        workers=workers, cache=cache,
+        workers=workers, cache=cache, force=force,
     )  # fmt: skip
     reports = group_reports(extracted)
     built = _map_all(reports, context, cache, workers, progress)
@@ -361,7 +374,7 @@ def _map_all(
 def _links(reports: list[Report], context: BuildContext) -> tuple[bytes, ValidationReport]:
     """The cross-report graph (N-Quads): follow-up links and partnerships, and its
     validation (with the types of what they link, which their own report graphs hold)."""
-    graph, types = links_graph(cross_report_links(reports))
+    graph, types = links_graph(cross_report_links(reports), carried_over_links(reports))
     lines, link_types = partnership_ntriples(partnerships(reports, context.vocabulary))
     ntriples = graph.serialize(format="nt") + lines
     if not ntriples.strip():

@@ -10,16 +10,27 @@ from __future__ import annotations
 class PeelgraphError(Exception):
     """Base class of every error peelgraph raises on purpose.
 
-    ``where`` names the file (and line) or address concerned; ``hint`` says how to fix it.
+    ``where`` names the file (and line) or address concerned; ``hint`` says how to fix it;
+    ``reason`` is a short machine-readable code for why (``no-force``, ``national-page``, ...),
+    for scripts and scorecards that sort refusals without parsing the message.
     """
 
     exit_code = 2
+    default_reason: str | None = None
 
-    def __init__(self, message: str, *, where: str | None = None, hint: str | None = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        where: str | None = None,
+        hint: str | None = None,
+        reason: str | None = None,
+    ):
         super().__init__(message)
         self.message = message
         self.where = where
         self.hint = hint
+        self.reason = reason or self.default_reason
 
     def __str__(self) -> str:
         """The whole diagnostic, so that a Python caller sees the file and the hint too."""
@@ -38,7 +49,15 @@ class InputError(PeelgraphError):
 
 
 class FormatError(InputError):
-    """A readable file that is not a PEEL document peelgraph knows how to read."""
+    """A readable file that is not a PEEL document peelgraph knows how to read.
+
+    Its ``reason`` says which: ``unknown-format`` (the default), ``national-page`` (about all
+    forces), ``news-release``, ``no-force`` (no reference force resolved), ``no-year``,
+    ``no-framework`` (no question framework for its cycle and pillar), ``no-content`` (a
+    title or contents page without the report's text), ``no-grade``, ``no-question``.
+    """
+
+    default_reason = "unknown-format"
 
 
 class DuplicateInputError(InputError):

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .identity import item_keys
-from .model import AreaForImprovement, FollowUp, Report
+from .model import AreaForImprovement, FollowUp, Judgment, Report
 
 #: How alike two texts must be (Jaccard similarity of their content words) to be linked.
 THRESHOLD = 0.5
@@ -105,4 +105,41 @@ def _follow_up_links(later: Report, earlier_reports: list[Report]) -> list[Link]
             if best:
                 links.append(Link(later.key, "follow-up", follow_up, key, earlier.key, *best))
                 break
+    return links
+
+
+@dataclass(frozen=True)
+class CarriedOver:
+    """``later`` (a judgment of a question not inspected that year) carries over
+    ``earlier``, the judgment of the same question in the year the report names."""
+
+    later_report: str
+    later: Judgment
+    earlier_report: str
+    earlier: Judgment
+
+
+def _question_in_pillar(code: str) -> str:
+    """A question's place in its pillar, the same across years: 2017-EFF-1 -> EFF-1."""
+    return code.split("-", 1)[1] if "-" in code else code
+
+
+def carried_over_links(reports: list[Report]) -> list[CarriedOver]:
+    """Each 'not inspected this year, the earlier grade stands' judgment linked to the
+    judgment of that question in the year it names, when that report is in the build."""
+    by_key = {(r.force_slug, r.pillar, r.year): r for r in reports}
+    links = []
+    for later in reports:
+        for judgment in later.judgments:
+            if judgment.carried_from is None:
+                continue
+            earlier = by_key.get((later.force_slug, later.pillar, judgment.carried_from))
+            if earlier is None:
+                continue
+            place = _question_in_pillar(judgment.question)
+            match = next(
+                (j for j in earlier.judgments if _question_in_pillar(j.question) == place), None
+            )
+            if match is not None and match.carried_from is None:
+                links.append(CarriedOver(later.key, judgment, earlier.key, match))
     return links

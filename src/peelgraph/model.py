@@ -28,7 +28,9 @@ class Judgment:
     question: str  # question code, e.g. 2016-EFF-1
     grade: str  # grade slug, e.g. good
     spans: tuple[Span, ...]
-    basis: str  # how it was read: summary-of-findings, overview, judgment-sentence
+    basis: str  # how it was read: summary-of-findings, overview, judgment-sentence,
+    # grade-line (a bare grade line under the question), carried-over (not inspected)
+    carried_from: int | None = None  # not inspected: the year whose judgment still stands
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class Finding:
     themes: tuple[str, ...] = ()
     items: tuple[str, ...] = ()  # the bullets under its lead-in, in order
     sources: tuple[str, ...] = ()  # partner ids named as a source of guidance or data
+    cut: bool = False  # the page ends inside it: the text is not whole
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ class AreaForImprovement:
     mentions: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    cut: bool = False  # the page ends inside it: the text is not whole
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,7 @@ class CauseOfConcern:
     mentions: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    cut: bool = False  # the page ends inside it: the text is not whole
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,7 @@ class Recommendation:
     mentions: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    cut: bool = False  # the page ends inside it: the text is not whole
 
 
 @dataclass(frozen=True)
@@ -148,7 +154,7 @@ class SourceFile:
     path: str  # as given by the user
     name: str
     sha256: str
-    document_format: str  # full-report, summary, landing-page
+    document_format: str  # full-report, summary, overview, landing-page, news-release
     media_type: str = "text/plain"
 
 

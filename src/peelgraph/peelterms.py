@@ -56,6 +56,8 @@ class PEEL(DefinedNamespace):
     allowedGrade: URIRef  # allowed grade
     assessesLeadership: URIRef  # assesses leadership
     bulletList: URIRef  # bullet list
+    carriedOverFrom: URIRef  # carried over from
+    carriedOverJudgment: URIRef  # carried over judgment
     citation: URIRef  # citation
     citedIn: URIRef  # cited in
     citesSource: URIRef  # cites source
@@ -92,6 +94,7 @@ class PEEL(DefinedNamespace):
     headingPattern: URIRef  # heading pattern
     headlinePredicate: URIRef  # headline predicate
     indicator: URIRef  # indicator
+    isCut: URIRef  # is cut
     isbn: URIRef  # ISBN
     lastYear: URIRef  # last year
     mentions: URIRef  # mentions

@@ -17,7 +17,7 @@ from . import iris
 from .derived import Partnership, comparisons, evidence_for, mentions, supporting_findings
 from .identity import item_keys
 from .iris import OA, PEEL, REFERENCE_GRAPH
-from .links import Link
+from .links import CarriedOver, Link
 from .model import (
     AreaForImprovement,
     CauseOfConcern,
@@ -120,6 +120,10 @@ class _ReportMapper:
             g.add((node, PEEL.force, self.force))
             g.add((node, PEEL.question, iris.question(j.question)))
             g.add((node, PEEL.grade, iris.grade(j.grade)))
+            if j.carried_from is not None:
+                g.add(
+                    (node, PEEL.carriedOverFrom, Literal(str(j.carried_from), datatype=XSD.gYear))
+                )
             self.spans(node, j.spans)
 
     def findings(self) -> list[URIRef]:
@@ -167,6 +171,8 @@ class _ReportMapper:
         g.add((node, PEEL.text, Literal(it.text)))
         g.add((node, PEEL.ordinal, Literal(ordinal)))
         g.add((node, PEEL.textHash, Literal(short_hash(f"{it.question}|{it.text}"))))
+        if it.cut:
+            g.add((node, PEEL.isCut, Literal(True)))
         g.add((node, OWL.sameAs, iris.legacy_item(self.key, kind, it.question, it.text)))
 
     def derived(self, findings: list[URIRef], afis: list[URIRef]) -> None:
@@ -342,7 +348,7 @@ class _ReportMapper:
         self.spans(node, o.spans)
 
 
-def links_graph(links: list[Link]) -> tuple[Graph, Graph]:
+def links_graph(links: list[Link], carried: Sequence[CarriedOver] = ()) -> tuple[Graph, Graph]:
     """The follow-up links across reports as their own named graph, and the typing its
     validation needs.
 
@@ -358,6 +364,12 @@ def links_graph(links: list[Link]) -> tuple[Graph, Graph]:
         later_class = PEEL.FollowUp if link.later_kind == "follow-up" else PEEL.AreaForImprovement
         types.add((later, RDF.type, later_class))
         types.add((earlier, RDF.type, PEEL.AreaForImprovement))
+    for c in carried:  # not inspected: the earlier judgment that still stands
+        later = iris.judgment(c.later_report, c.later.question)
+        earlier = iris.judgment(c.earlier_report, c.earlier.question)
+        graph.add((later, PEEL.carriedOverJudgment, earlier))
+        types.add((later, RDF.type, PEEL.Judgment))
+        types.add((earlier, RDF.type, PEEL.Judgment))
     return graph, types
 
 

@@ -113,13 +113,13 @@ def test_landing_page_round_trip(vocab, seed):
     assert differences(facts, report, LANDING) == []
 
 
-def test_the_build_keeps_every_pillar_of_a_landing_page(tmp_path):
+def test_the_build_keeps_every_pillar_of_a_landing_page(tmp_path, context):
     from peelgraph.build import build
 
     page = tmp_path / "wessex-peel-2018.txt"
     page.write_text(TWO_PILLARS, encoding="utf-8")
     for cache in (None, tmp_path / "cache", tmp_path / "cache"):  # fresh, cached, from cache
-        result = build([page], workers=1, cache_dir=cache)
+        result = build([page], context, workers=1, cache_dir=cache)
         assert result.validation.conforms, result.validation.as_text()
         assert sorted(r.key for r in result.reports) == [
             "wessex-2018-effectiveness",

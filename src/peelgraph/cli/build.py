@@ -69,6 +69,14 @@ def build(
             help="Do not leave the embedded query store (OUTPUT.oxigraph/) beside the output.",
         ),
     ] = False,
+    force: Annotated[
+        str | None,
+        typer.Option(
+            "--force",
+            help="The reference force (slug, e.g. thames-valley) every input is about, for "
+            "pages that name no force the reference data knows; this run only.",
+        ),
+    ] = None,
     reference: ReferenceOption = None,
     validator: ValidatorOption = "turbo",
 ) -> None:
@@ -84,7 +92,7 @@ def build(
     context = BuildContext.from_options(reference, validator)
     options = BuildOptions(keep_going=keep_going, max_bytes=max_input_size, workers=workers,
                            cache_dir=cache, use_cache=not no_cache, store=not no_store,
-                           overwrite=overwrite)  # fmt: skip
+                           overwrite=overwrite, force=force)  # fmt: skip
     try:
         with progress_bars() as progress:
             outcome = build_to_file(paths, output, context, options, progress)

@@ -14,10 +14,22 @@ from ..errors import FormatError
 from ..model import Document, Finding, Report, SourceFile, Span
 from ..textkeys import slugify
 from ..vocab import Vocabulary
-from .detect import FULL_REPORT, LANDING_PAGE, SUMMARY, SUMMARY_TITLE, detect_format
+from .cut import mark_cut
+from .detect import (
+    FULL_REPORT,
+    LANDING_PAGE,
+    NEWS,
+    OVERVIEW,
+    REPORT_2021,
+    SUMMARY,
+    SUMMARY_TITLE,
+    detect_format,
+    refuse,
+)
 from .enrich import enrich
 from .footnotes import read_footnotes
-from .full_report import FullReportReader, assign_pages, require_framework, table_of_contents
+from .forces import force_or_refuse, names_of, subjects_of
+from .full_report import FullReportReader, assign_pages, table_of_contents
 from .landing import read_landing
 from .layout import fold, page_starts, split_blocks
 from .metadata import (
@@ -27,88 +39,104 @@ from .metadata import (
     find_publisher,
     find_title,
     pillar_of,
-    resolve_force,
 )
+from .news import read_news
 from .numbers import FORCE_IN_NUMBERS, force_in_numbers
+from .overview import framework_or_refuse, read_overview
 from .pdf import as_pdf, pdf_text
 from .reading import DEFAULT_MAX_BYTES, decode_text, read_document
+from .report2021 import read_report_2021
+from .sitelines import blank_site_lines
 from .summary import read_summary
 from .tables import Areas, read_figures
 
 __all__ = ["extract_file", "extract_reports", "extract_text"]
 
 
-def extract_file(path: Path, vocab: Vocabulary, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
+def extract_file(
+    path: Path, vocab: Vocabulary, max_bytes: int = DEFAULT_MAX_BYTES, *, force: str | None = None
+) -> Report:
     """Read one PEEL document (text or PDF) and extract everything it states.
 
     A landing page that grades several pillars gives several reports: this returns the
-    first, :func:`extract_reports` all of them.
+    first, :func:`extract_reports` all of them. ``force`` (a reference force's slug) says
+    which force the document is about, for a page that names none the reference data knows.
     """
-    return extract_reports(path, vocab, max_bytes)[0]
+    return extract_reports(path, vocab, max_bytes, force=force)[0]
 
 
 def extract_reports(
-    path: Path, vocab: Vocabulary, max_bytes: int = DEFAULT_MAX_BYTES
+    path: Path, vocab: Vocabulary, max_bytes: int = DEFAULT_MAX_BYTES, *, force: str | None = None
 ) -> list[Report]:
     """Every report one document describes (one, or one per pillar of a landing page)."""
     doc = read_document(path, max_bytes)
-    text = pdf_text(doc) if doc.is_pdf else decode_text(doc)
+    text = blank_site_lines(pdf_text(doc) if doc.is_pdf else decode_text(doc))
     if detect_format(text, vocab) == LANDING_PAGE:
-        reports = [
-            enrich(r, vocab) for r in read_landing(text, vocab, path=str(path), sha256=doc.sha256)
-        ]
+        landing = read_landing(text, vocab, path=str(path), sha256=doc.sha256, force=force)
+        reports = [mark_cut(enrich(_stamp_sources(r), vocab)) for r in landing]
     else:
-        reports = [extract_text(text, vocab, path=str(path), sha256=doc.sha256)]
+        reports = [extract_text(text, vocab, path=str(path), sha256=doc.sha256, force=force)]
     return [as_pdf(r) for r in reports] if doc.is_pdf else reports
 
 
-def extract_text(text: str, vocab: Vocabulary, *, path: str, sha256: str) -> Report:
-    """Extract from text already decoded; ``path`` names it in errors and provenance."""
+def extract_text(
+    text: str, vocab: Vocabulary, *, path: str, sha256: str, force: str | None = None
+) -> Report:
+    """Extract from text already decoded; ``path`` names it in errors and provenance.
+
+    The page kind (:mod:`.detect`) chooses the reader; a page of no kind is refused with
+    the reason (``FormatError.reason``)."""
+    text = blank_site_lines(text)
     kind = detect_format(text, vocab)
     if kind == FULL_REPORT:
-        report = _full_report(text, vocab, path, sha256)
+        report = _full_report(text, vocab, path, sha256, force)
     elif kind == SUMMARY:
-        report = _summary(text, vocab, path, sha256)
-    elif kind == LANDING_PAGE:
-        report = enrich(read_landing(text, vocab, path=path, sha256=sha256)[0], vocab)
+        report = _summary(text, vocab, path, sha256, force)
+    elif kind in _PAGE_READERS:
+        read = _PAGE_READERS[kind]
+        report = enrich(_stamp_sources(read(text, vocab, path=path, sha256=sha256, force=force)),
+                        vocab)  # fmt: skip
     else:
-        raise FormatError(
-            "not a PEEL document of a known format (full report, force summary, landing page)",
-            where=path,
-            hint="a full report opens with 'PEEL: Police <pillar> <year>' and has "
-            "'Summary of findings' sections",
-        )
-    return report
+        raise refuse(text, vocab, path, force)
+    return mark_cut(report)
 
 
-def _force(name: str, vocab: Vocabulary) -> tuple[str, bool, tuple[str, ...]]:
-    known = resolve_force(name, vocab)
-    if known is not None:
-        return known.slug, True, (name, known.name, *known.alt_labels)
-    short = name
-    for suffix in (" Police", " Constabulary", " Police Service"):
-        if short.endswith(suffix):
-            short = short[: -len(suffix)]
-    return slugify(short), False, (name, short) if short != name else (name,)
+def _first_landing_report(
+    text: str, vocab: Vocabulary, *, path: str, sha256: str, force: str | None
+) -> Report:
+    return read_landing(text, vocab, path=path, sha256=sha256, force=force)[0]
 
 
-def _subjects(labels: tuple[str, ...]) -> tuple[str, ...]:
-    return (*labels, "the force", "the constabulary", "this force")
+#: The readers of the web page kinds: (text, vocab, path, sha256, force) -> Report.
+_PAGE_READERS = {
+    OVERVIEW: read_overview,
+    REPORT_2021: read_report_2021,
+    NEWS: read_news,
+    LANDING_PAGE: _first_landing_report,
+}
 
 
-def _full_report(text: str, vocab: Vocabulary, path: str, sha256: str) -> Report:
+def _inspection_line(lines: list[str]) -> str:
+    """The title page's 'An inspection of ...' line (the line a force is read from)."""
+    return next((line for line in lines if line.lower().startswith("an inspection of")), "")
+
+
+def _full_report(
+    text: str, vocab: Vocabulary, path: str, sha256: str, override: str | None
+) -> Report:
     title = find_title(text, vocab)
     assert title is not None  # detect_format checked it
-    framework = require_framework(vocab, title.year, title.pillar, path)
+    framework = framework_or_refuse(vocab, title.year, title.pillar, path, headline=True, core=True)
     blocks = split_blocks(text, page_starts(text))
     opening = [b.text for b in blocks[:40]]
-    force_name = find_force_name(opening)
-    if force_name is None:
-        raise FormatError("no force named on the title page ('An inspection of ...')", where=path)
-    slug, known, labels = _force(force_name, vocab)
+    printed = find_force_name(opening)
+    line = _inspection_line(opening) or title.title_line
+    force = force_or_refuse(printed, line, vocab, path, override=override, what="the title page")
+    force_name = printed or force.name
+    slug, known, labels = force.slug, True, names_of(force, printed)
     toc, start = table_of_contents(blocks)
     blocks = assign_pages(blocks, toc)
-    reader = FullReportReader(framework, vocab, _subjects(labels), frozenset(toc))
+    reader = FullReportReader(framework, vocab, subjects_of(force, printed), frozenset(toc))
     sections = reader.read(blocks, start)
     judgments = dict(sections.judgments)
     warnings = list(sections.warnings)
@@ -168,29 +196,31 @@ def _full_report(text: str, vocab: Vocabulary, path: str, sha256: str) -> Report
     return enrich(_stamp_sources(report), vocab, areas)
 
 
-def _summary(text: str, vocab: Vocabulary, path: str, sha256: str) -> Report:
+def _summary(text: str, vocab: Vocabulary, path: str, sha256: str, override: str | None) -> Report:
     lines = [line.strip() for line in text.split("\n") if line.strip()]
+    lines = lines[next(i for i, line in enumerate(lines) if SUMMARY_TITLE.match(line)) :]
     match = SUMMARY_TITLE.match(lines[0])
     assert match is not None
     pillar = pillar_of(lines[1], vocab)
     if pillar is None:
         raise FormatError(f"unknown PEEL pillar {lines[1]!r}", where=f"{path}:2")
     year = int(match.group("year"))
-    framework = require_framework(vocab, year, pillar, path)
-    force_name = match.group("force").strip()
-    slug, known, labels = _force(force_name, vocab)
+    framework = framework_or_refuse(vocab, year, pillar, path, core=True)
+    printed = match.group("force").strip()
+    force = force_or_refuse(printed, lines[0], vocab, path, override=override)
+    force_name = force.name
     judgments, findings, afis, found, warnings = read_summary(
-        text, framework, vocab, _subjects(labels)
+        text, framework, vocab, subjects_of(force, printed)
     )
     report = Report(
         documents=(Document(SourceFile(path, Path(path).name, sha256, SUMMARY), text),),
-        force_name=force_name if not known else resolve_force(force_name, vocab).name,  # type: ignore[union-attr]
-        force_slug=slug,
-        force_known=known,
+        force_name=force_name,
+        force_slug=force.slug,
+        force_known=True,
         year=year,
         pillar=pillar,
         framework=framework.key,
-        title=f"{force_name} PEEL {year}: {lines[1]}",
+        title=f"{printed} PEEL {year}: {lines[1]}",
         judgments=tuple(judgments),
         findings=tuple(findings),
         afis=tuple(afis),

@@ -1,31 +1,205 @@
-"""Which kind of PEEL document a text is."""
+"""Which kind of PEEL page a text is, or why it is none that can be read.
+
+The kinds read (docs/extraction.md, "Page kinds"):
+
+- ``full-report``: the report as text or PDF ("PEEL: Police effectiveness 2016", "An
+  inspection of ...", "Summary of findings" sections);
+- ``summary``: the question-by-question web summary ("<Force> PEEL <year>", the pillar, the
+  headline and core questions, judgment sentences, "Areas for improvement");
+- ``overview``: the pillar's overview page ("Skip to content", "<Force> PEEL <year>", "Last
+  updated dd/mm/yyyy", the headline question, a bare grade line, the summary paragraphs and
+  perhaps "Questions for <pillar>" with a grade line per question);
+- ``news-release``: a release about one force's report (its headline names the force, "Get
+  the report"), read for the grades it states;
+- ``report-2021``: the PEEL 2021/22 and 2023–25 report ("Overall summary", "Our judgments",
+  a section per area of policing with its grade, AFIs, causes of concern);
+- ``landing-page``: the force's page for a cycle ("Hampshire 2016", "Thames Valley 2018/19",
+  with or without PEEL) with one "The extent to which ..." judgment sentence per pillar.
+
+Every other page is refused by :func:`refuse` with the reason it cannot be read: a national
+page about all forces, a news release, a report's title and contents without its text, a
+page that names no reference force or no PEEL year.
+"""
 
 from __future__ import annotations
 
 import re
 
+from ..errors import FormatError
 from ..vocab import Vocabulary
-from .layout import fold
+from .forces import ForceNames, force_or_refuse
+from .layout import clean, fold
 from .metadata import find_title
+from .pagetitle import page_title
 
 FULL_REPORT = "full-report"
 SUMMARY = "summary"
 LANDING_PAGE = "landing-page"
+OVERVIEW = "overview"
+NEWS = "news-release"
+REPORT_2021 = "report-2021"
 
 SUMMARY_TITLE = re.compile(r"^(?P<force>.+?)\s+PEEL\s+(?P<year>(?:19|20)\d\d)(?:/\d\d)?\s*$")
-_LANDING = re.compile(r"the extent to which [^.]{3,80}? is \w+ (?:at|in) ", re.IGNORECASE)
+_LANDING = re.compile(
+    r"the extent to which [^.]{3,80}? (?:is \w+ (?:at|in) |operates \w+|treats )", re.IGNORECASE
+)
+_ASSESSMENT = re.compile(r"\bPEEL\b.{0,80}\bassessment of\b", re.IGNORECASE)
+LAST_UPDATED = re.compile(r"^last updated\s+\d{1,2}/\d{1,2}/(?:19|20)\d\d$", re.IGNORECASE)
+#: A report's own title, as on its cover or a copy of it ("PEEL: Police effectiveness 2017",
+#: "PEEL Police effectiveness, efficiency and legitimacy 2018/19", "PEEL 2021/22").
+_REPORT_TITLE = re.compile(r"^PEEL\b:?[^\n]{0,90}?\b(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+_INTEGRATED = re.compile(r"effectiveness,\s*efficiency\s*(?:,|and)\s*legitimacy", re.IGNORECASE)
+_INSPECTION_OF = re.compile(r"^an inspection of\b(?P<name>[^\n]*)$", re.IGNORECASE | re.MULTILINE)
+_REPORT_2021 = re.compile(
+    r"^(?:overall summary|our judgments?)$|PEEL Assessment Framework (?:20\d\d)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_CYCLE_2021 = re.compile(r"\b(?P<year>20[2-9]\d)\s*(?:/|\u2013|-|to)\s*(?:20)?\d\d\b")
+_NATIONAL = re.compile(
+    r"\b(?:all|every|most|many|the majority of|\d+|forty-three)\s+(?:local\s+|police\s+)?forces\b"
+    r"|\bpolice forces\b|\bnational overview\b|\bnational press release\b"
+    r"|\bforces in England and Wales\b|\bforce press releases\b",
+    re.IGNORECASE,
+)
+_NEWS = re.compile(
+    r"^(?:get the report|posted:.*|published on:.*|press release.*|news and info.*)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def head_lines(text: str, limit: int = 6000) -> list[str]:
+    return [line.strip() for line in text[:limit].split("\n") if line.strip()]
 
 
 def detect_format(text: str, vocab: Vocabulary) -> str | None:
-    """``full-report``, ``summary``, ``landing-page``, or None when it is none of them."""
+    """``full-report``, ``summary``, ``overview``, ``landing-page``, or None."""
     head = text[:6000]
     if find_title(head, vocab) and re.search(r"^summary of findings", text, re.I | re.M):
         return FULL_REPORT
-    if _LANDING.search(head):
+    lines = head_lines(head)
+    folded = [fold(line) for line in lines[:12]]
+    if "overall summary" in folded and any(f.startswith("our judgment") for f in folded):
+        return REPORT_2021
+    title = page_title(lines)
+    if title is not None and (_ASSESSMENT.search(head) or _extent_first(head)):
         return LANDING_PAGE  # checked first: its title line may read like a summary's
-    first_lines = [line for line in head.split("\n") if line.strip()][:3]
-    if first_lines and SUMMARY_TITLE.match(first_lines[0].strip()):
-        second = fold(first_lines[1]) if len(first_lines) > 1 else ""
-        if any(second == fold(p.label) for p in vocab.pillars):
+    if title is None and lines and _NEWS.search(head):
+        if len(ForceNames.of(vocab).named_in(lines[0])) == 1:
+            return NEWS  # a release about one force: its headline names it
+    if title is None or not title.peel:
+        return None
+    rest = lines[title.index + 1 : title.index + 8]
+    if any(LAST_UPDATED.match(line) for line in rest):
+        return OVERVIEW
+    if rest and SUMMARY_TITLE.match(lines[title.index]):
+        if any(fold(rest[0]) == fold(p.label) for p in vocab.pillars):
             return SUMMARY
     return None
+
+
+def _extent_first(head: str) -> bool:
+    """A pillar judgment sentence ("The extent to which ...") before any question line: a
+    landing page's shape, not a summary that happens to use the phrase."""
+    extent = _LANDING.search(head)
+    if extent is None:
+        return False
+    question = re.search(r"^[^\n]*\?[ \t]*$", head, re.MULTILINE)
+    return question is None or extent.start() < question.start()
+
+
+def refuse(text: str, vocab: Vocabulary, path: str, override: str | None = None) -> FormatError:
+    """The error that says why ``text`` (no page kind detected) cannot be read."""
+    lines = head_lines(text)
+    first = clean(lines[0])[:100] if lines else ""
+    names = ForceNames.of(vocab)
+    cycle = _CYCLE_2021.search(text[:6000])
+    year = int(cycle.group("year")) if cycle else None
+    if _REPORT_2021.search(text[:3000]) and (year is None or not vocab.framework(year, "peel")):
+        known = sorted({y for y, _ in vocab.frameworks if y >= 2021})
+        return FormatError(
+            f"a PEEL {cycle.group(0) if cycle else '2021+'} report ('Overall summary', 'Our "
+            "judgments'): its areas of policing have no question framework in the reference "
+            f"data{f' (2021+ cycles known: {known})' if known else ''}"
+            + ("" if year else ", and it names no cycle"),
+            where=path,
+            hint="add the cycle's framework with --reference FILE.ttl",
+            reason="no-framework",
+        )
+    report_title = next((line for line in lines[:12] if _REPORT_TITLE.match(line)), None)
+    inspection = _INSPECTION_OF.search(text[:4000])
+    if report_title is not None and inspection is not None:
+        # a copy of a report's cover and contents: the force first, then what is missing
+        name = inspection.group("name").strip(" .")
+        force_or_refuse(name or None, inspection.group(0), vocab, path, override=override,
+                        what="the title page")  # fmt: skip
+        if _INTEGRATED.search(report_title):
+            return FormatError(
+                f"{clean(report_title)[:100]!r} is an integrated report (several pillars in one):"
+                " the reference data has no framework for the integrated assessment, so no "
+                "grade is read from it",
+                where=path,
+                hint="give the force's PEEL web pages for each pillar, or add the framework "
+                "with --reference FILE.ttl",
+                reason="no-framework",
+            )
+        return FormatError(
+            f"the title page and contents of {clean(report_title)[:80]!r} without the "
+            "report's text (no 'Summary of findings' or judgment): a copy cut after its cover",
+            where=path,
+            hint="give the whole report (PDF or text)",
+            reason="no-content",
+        )
+    title = page_title(lines)
+    headline_forces = names.named_in(lines[0]) if lines else []
+    if title is None and not headline_forces and _NATIONAL.search(text[:3000]):
+        return FormatError(
+            f"a national page about all forces, not one force's report (first line: {first!r})",
+            where=path,
+            hint="national overviews and news releases state no force's grades",
+            reason="national-page",
+        )
+    if title is None and _NEWS.search(text[:3000]):
+        about = f" about {headline_forces[0].name}" if headline_forces else ""
+        return FormatError(
+            f"a news release{about}, not an inspection report (first line: {first!r})",
+            where=path,
+            hint="give the force's report or its PEEL web pages",
+            reason="news-release" if headline_forces else "national-page",
+        )
+    if report_title is not None:
+        return FormatError(
+            f"{clean(report_title)[:140]!r} is a PEEL report's title, but the page holds none "
+            "of the report's text (no 'Summary of findings', questions or judgments)",
+            where=path,
+            reason="no-content",
+        )
+    if title is not None and title.peel:
+        force_or_refuse(title.force, title.line, vocab, path, override=override)
+        return FormatError(
+            f"a page titled {title.line!r} that is no summary, overview or landing page (no "
+            "pillar line, 'Last updated' line or judgment sentence after the title)",
+            where=path,
+            reason="unknown-format",
+        )
+    if not names.named_in(text[:3000]) and not override:
+        return FormatError(
+            "not a PEEL document of a known format, and it names no force the reference data "
+            f"knows (first line: {first!r})",
+            where=path,
+            hint="name the force with 'build --force SLUG' if the page is one force's",
+            reason="no-force",
+        )
+    if not re.search(r"\b(?:19|20)\d\d\b", text[:3000]):
+        return FormatError(
+            "not a PEEL document of a known format, and it names no PEEL year (first line: "
+            f"{first!r})",
+            where=path,
+            reason="no-year",
+        )
+    return FormatError(
+        "not a PEEL document of a known format (full report, web summary, overview, landing page)",
+        where=path,
+        hint="a full report opens with 'PEEL: Police <pillar> <year>' and has 'Summary of "
+        "findings' sections; a web page opens with '<Force> PEEL <year>'",
+        reason="unknown-format",
+    )

@@ -16,7 +16,6 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
-from ..errors import FormatError
 from ..model import AreaForImprovement, CauseOfConcern, Judgment, Recommendation, Span
 from ..vocab import Framework, QuestionDef, Vocabulary
 from .footnotes import footnote_blocks
@@ -30,7 +29,6 @@ __all__ = [
     "Mode",
     "assign_pages",
     "core_predicates",
-    "require_framework",
     "table_of_contents",
 ]
 
@@ -442,25 +440,3 @@ def core_predicates(framework: Framework) -> dict[str, str]:
         if predicate:
             out[q.code] = predicate
     return out
-
-
-def require_framework(vocab: Vocabulary, year: int, pillar: str, where: str) -> Framework:
-    framework = vocab.framework(year, pillar)
-    if framework is None:
-        known = ", ".join(f"{y} {p}" for y, p in sorted(vocab.frameworks))
-        raise FormatError(
-            f"no question framework for PEEL {year} {pillar} (known: {known})",
-            where=where,
-            hint="give its framework with --reference FILE.ttl, or add "
-            f"ontology/questions-{year}-{pillar}.ttl",
-        )
-    if not framework.has_headline or not framework.core():
-        missing = "headline question" if not framework.has_headline else "core questions"
-        raise FormatError(
-            f"the PEEL {year} {pillar} framework of the reference data has no {missing}, "
-            "so a report of it cannot be read question by question",
-            where=where,
-            hint="docs/reference-data.md lists what the reference data lacks; give a fuller "
-            "framework with --reference FILE.ttl",
-        )
-    return framework

@@ -9,10 +9,12 @@ crime ...").
 from __future__ import annotations
 
 from ..model import AreaForImprovement, Finding, Judgment, Span
-from ..vocab import Framework, Vocabulary
-from .full_report import AFI_HEADING, core_predicates
+from ..vocab import Framework, QuestionDef, Vocabulary
+from .detect import SUMMARY_TITLE
+from .full_report import AFI_HEADING
+from .grades import GradeReader, carried_over
 from .layout import Block, clean, fold, strip_marker
-from .questions import GradeWords, QuestionMatcher
+from .questions import QuestionMatcher
 
 
 def line_blocks(text: str) -> list[Block]:
@@ -33,23 +35,35 @@ def read_summary(
 ) -> tuple[list[Judgment], list[Finding], list[AreaForImprovement], list[str], list[str]]:
     """Judgments, findings, AFIs, question codes found, and warnings."""
     matcher = QuestionMatcher(framework)
-    grades = GradeWords(vocab.grades, framework.allowed_grades)
-    predicates = core_predicates(framework)
+    reader = GradeReader(vocab.grades, framework.allowed_grades)
+    graded = {q.code: q for q in framework.core() if q.graded}
     judgments: dict[str, Judgment] = {}
     findings: list[Finding] = []
     afis: list[AreaForImprovement] = []
     found: list[str] = []
     core: str | None = None
     in_afis = False
-    for block in line_blocks(text)[2:]:
+    blocks = line_blocks(text)
+    start = next((i for i, b in enumerate(blocks) if SUMMARY_TITLE.match(b.text)), 0) + 2
+    after_heading = False
+    for block in blocks[start:]:
         matched = matcher.match(block.text) if block.text.rstrip().endswith("?") else None
         if matched is not None and matched.level in ("headline", "core"):
             core = matched.code if matched.level == "core" else None
             in_afis = False
+            after_heading = True
             found.append(matched.code)
             continue
         if core is None:
             continue
+        grade = reader.bare(block.text)
+        if grade is not None:  # a grade line right under the question is its grade
+            if after_heading and core in graded:
+                span = (Span(block.start, block.end),)
+                judgments.setdefault(core, Judgment(core, grade, span, "grade-line"))
+            after_heading = False
+            continue
+        after_heading = False
         if AFI_HEADING.match(fold(block.text)):
             in_afis = True
             continue
@@ -62,16 +76,41 @@ def read_summary(
         findings.append(
             Finding(core, clean(block.text), (Span(block.start, block.end),), "Summary")
         )
-        if core not in judgments and core in predicates:
-            hit = grades.judgment_sentence(block.text, subjects, (predicates[core],))
-            if hit:
-                grade, start, end = hit
-                judgments[core] = Judgment(
-                    core,
-                    grade,
-                    (Span(block.start + start, block.start + end),),
-                    "judgment-sentence",
-                )
+        if core not in judgments:
+            judgment = _judgment(block, framework, graded.get(core), reader, subjects)
+            if judgment is not None:
+                judgments[core] = judgment
+    warnings = [
+        f"{j.question}: not inspected this year, but 'not inspected' is not a grade of the "
+        f"PEEL {framework.year} {framework.pillar} framework; not recorded"
+        for j in judgments.values()
+        if j.grade not in framework.allowed_grades
+    ]
+    judgments = {k: j for k, j in judgments.items() if j.grade in framework.allowed_grades}
     missing = [q.code for q in framework.core() if q.code not in found]
-    warnings = [f"the summary has no section for {code} (cut short?)" for code in missing]
+    warnings += [f"the summary has no section for {code} (cut short?)" for code in missing]
     return list(judgments.values()), findings, afis, found, warnings
+
+
+def _judgment(
+    block: Block,
+    framework: Framework,
+    question: QuestionDef | None,
+    reader: GradeReader,
+    subjects: tuple[str, ...],
+) -> Judgment | None:
+    """The grade a paragraph states for its question, or that the question was not
+    inspected this year and an earlier judgment stands."""
+    if question is None:
+        return None
+    stands = carried_over(block.text, framework.year)
+    if stands is not None:
+        earlier, start, end = stands
+        span = Span(block.start + start, block.start + end)
+        return Judgment(question.code, "not-inspected", (span,), "carried-over", earlier)
+    hit = reader.question(block.text, subjects, question)
+    if hit is None:
+        return None
+    grade, start, end = hit
+    span = Span(block.start + start, block.start + end)
+    return Judgment(question.code, grade, (span,), "judgment-sentence")

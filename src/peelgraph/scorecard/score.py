@@ -59,14 +59,12 @@ def extract_fragment(fragment: Fragment, vocab: Vocabulary) -> list[Report]:
 
 
 def refusal_reason(exc: BaseException) -> str:
-    """Why the extractor refused a page: the error's ``reason`` if it has one, else its
+    """Why the extractor refused a page: the error's ``reason`` code if it has one, then its
     message (without the file name, which is the scorecard's temporary copy)."""
     reason = getattr(exc, "reason", None)
-    if reason:
-        return str(reason)
     if isinstance(exc, PeelgraphError):
-        return exc.message
-    return str(exc)
+        return f"{reason}: {exc.message}" if reason else exc.message
+    return f"{reason}: {exc}" if reason else str(exc)
 
 
 @dataclass(frozen=True)

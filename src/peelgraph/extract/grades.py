@@ -1,0 +1,266 @@
+"""Grades stated outright, in every form the pages use, for a pillar and for a question.
+
+A grade counts only when a sentence says the force *is* that grade at what the question or
+pillar is judged on:
+
+- "Essex Police is good at preventing crime ...", "... requires improvement at protecting
+  vulnerable people", "... requires improvement in the way it protects vulnerable people",
+  "... requires improvement in how effectively it keeps people safe";
+- possessives: "Hampshire Constabulary's approach to investigating crime and managing
+  offenders requires improvement.", "the force's effectiveness at keeping people safe and
+  reducing crime is good";
+- "The extent to which the force is effective at keeping people safe and reducing crime is
+  good." (and the 2018/19 "the extent to which the force operates efficiently and
+  sustainably requires improvement");
+- for a pillar: "requires improvement in respect of its effectiveness at ...", "requires
+  improvement overall in its effectiveness", "the effectiveness of X requires improvement".
+
+What the force is judged on comes from the reference data: every label and alternative
+label of the question (or the pillar's headline wording), its first two words matched with
+the verb in any form ("protecting vulnerable" also reads "protects vulnerable").
+
+Not grades: a hedged statement ("is generally good at"), a grade word inside a finding
+("outstanding at recording crime" when no question is about recording crime), and a
+sentence about an earlier judgment ("In 2017, we judged the force to be good at ...", "last
+year, when we judged the force to be good"). A sentence cut short after its grade word
+still counts ("... keeping people safe and reducing crime is good" at the end of a page).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..vocab import GradeDef, PillarDef, QuestionDef, Vocabulary
+from .layout import fold
+from .questions import headline_predicates, predicate_of
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})
+#: The word before a grade word that makes it the sentence's verb ("is good", "be good").
+_COPULAS = {"is", "was", "remains", "be", "as", "overall", "judged"}
+#: A sentence about an earlier inspection's judgment, not this report's.
+_EARLIER = re.compile(
+    r"\b(?:in|during)\s+(?:our\s+)?(?:19|20)\d\d\b(?!/)|\blast year\b|\bwe judged\b"
+    r"|\bwhen we\b|\bprevious(?:ly)?\b|\bwas judged\b|\bcarried over\b|\bstill stands?\b",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"[^.!?;]+(?:[.!?;]+|$)")
+
+
+def _predicate_regex(predicate: str) -> str:
+    """The first two words of a predicate, a verb in -ing also read in any other form."""
+    words = fold(predicate).replace(",", " ").split()[:2]
+    parts = []
+    for word in words:
+        if word.endswith("ing") and len(word) > 5:
+            parts.append(re.escape(word[:-3]) + r"[a-z]{0,4}")
+        else:
+            parts.append(re.escape(word))
+    return r"\s+".join(parts) + r"\b"
+
+
+def question_predicates(question: QuestionDef) -> tuple[str, ...]:
+    """What a judgment sentence about the question says the force is good "at": from its
+    label and every alternative label (a label that is not a question is a predicate)."""
+    out = []
+    for label in (question.label, *question.alt_labels):
+        if label.rstrip().endswith("?"):
+            predicate = predicate_of(QuestionDef(question.code, label, "", None, None, True))
+        else:
+            predicate = fold(label)
+        if predicate:
+            out.append(predicate)
+    return tuple(dict.fromkeys(out))
+
+
+class GradeReader:
+    """Finds the grade sentences of one grade scheme (restricted to ``allowed``)."""
+
+    def __init__(self, grades: tuple[GradeDef, ...], allowed: tuple[str, ...] | None = None):
+        self._by_word: dict[str, str] = {}
+        for g in grades:
+            if allowed is not None and g.slug not in allowed:
+                continue
+            for label in (g.label, *g.alt_labels):
+                self._by_word[" ".join(fold(label).replace("-", " ").split())] = g.slug
+        words = sorted(self._by_word, key=len, reverse=True)
+        self._grades = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+    def bare(self, line: str) -> str | None:
+        """The grade slug if ``line`` is only a grade word ('Good', 'Requires improvement')."""
+        return self._by_word.get(" ".join(fold(line).replace("-", " ").strip(" .:*").split()))
+
+    def _slug(self, word: str) -> str:
+        return self._by_word[" ".join(word.lower().replace("-", " ").split())]
+
+    def question(
+        self, text: str, subjects: tuple[str, ...], question: QuestionDef
+    ) -> tuple[str, int, int] | None:
+        """(grade, start, end) of the first sentence of ``text`` grading ``question``."""
+        return self.find(text, subjects, question_predicates(question))
+
+    def pillar(
+        self, text: str, subjects: tuple[str, ...], pillar: PillarDef, vocab: Vocabulary
+    ) -> tuple[str, int, int] | None:
+        """(grade, start, end) of the first sentence of ``text`` grading the pillar."""
+        nouns = tuple(fold(w) for w in (pillar.label, *pillar.alt_labels) if " " not in w.strip())
+        return self.find(text, subjects, headline_predicates(vocab, pillar.slug), nouns)
+
+    def find(
+        self,
+        text: str,
+        subjects: tuple[str, ...],
+        predicates: tuple[str, ...],
+        pillar_words: tuple[str, ...] = (),
+    ) -> tuple[str, int, int] | None:
+        if not self._grades or not (predicates or pillar_words):
+            return None
+        regexes = self._regexes(subjects, predicates, pillar_words)
+        folded = text.translate(_QUOTES)
+        for sentence in _SENTENCE.finditer(folded):
+            body = sentence.group(0)
+            if _EARLIER.search(body):
+                continue
+            for regex in regexes:
+                for match in regex.finditer(body):
+                    if self._is_verb(body, match):
+                        start = sentence.start() + match.start()
+                        return (
+                            self._slug(match.group("grade")),
+                            start,
+                            sentence.start() + len(body.rstrip()),
+                        )
+        return None
+
+    @staticmethod
+    def _is_verb(sentence: str, match: re.Match[str]) -> bool:
+        """The grade word is what the force *is*: after 'is' (or the name, for 'requires
+        improvement'), never after a hedge ('is generally good')."""
+        before = sentence[: match.start("grade")].split()
+        word = match.group("grade").lower()
+        previous = before[-1].lower() if before else ""
+        if previous in _COPULAS:
+            return True
+        return word.startswith("requires") and previous not in {"generally", "largely", "mostly"}
+
+    def _regexes(
+        self, subjects: tuple[str, ...], predicates: tuple[str, ...], nouns: tuple[str, ...]
+    ) -> list[re.Pattern[str]]:
+        g = rf"(?P<grade>{self._grades})"
+        subj = "|".join(re.escape(s) for s in sorted(set(subjects), key=len, reverse=True))
+        preds = "|".join(_predicate_regex(p) for p in predicates) or r"(?!x)x"
+        how = (
+            r"(?:(?:how|the way(?: in which)?)\s+(?:\w+\s+)?(?:it|the force|the constabulary)\s+)?"
+        )
+        respect = ""
+        if nouns:
+            noun = "|".join(re.escape(n) for n in nouns)
+            respect = rf"(?:(?:respect of\s+)?its\s+(?:{noun})\s+(?:at|in)\s+)?"
+        flags = re.IGNORECASE
+        # what a possessive judges: "approach to", "work in"; for a question (not a pillar,
+        # whose headline wording the pillars share) also "its effectiveness at"
+        lead = r"approach to|work (?:at|in|on)|performance (?:at|in)"
+        if not nouns:
+            lead += r"|(?:effectiveness|efficiency|record) (?:at|in)"
+        extent = "|".join(rf"\b{re.escape(n[:6])}\w*" for n in nouns) if nouns else preds
+        out = [
+            # The extent to which the force is effective at P ... is good (for a pillar: a
+            # clause with the pillar's word, "is efficient at", "operates efficiently")
+            re.compile(
+                rf"the extent to which (?:{subj})\s+[^.;]*?(?:{extent})[^.;]*?\s{g}\s*(?:[.;:,]|$)",
+                flags,
+            ),
+            # X is good at P / requires improvement in the way it P / in respect of its ...
+            # ("good at identifying and protecting vulnerable people": a second verb first)
+            re.compile(
+                rf"(?:{subj})\s+(?:is\s+|was\s+)?(?:judged\s+(?:to\s+be\s+)?)?{g}\s+"
+                rf"(?:overall\s+)?(?:at|in)\s+{respect}{how}(?:[a-z]+ing\s+and\s+)?(?:{preds})",
+                flags,
+            ),
+            # "It is good at P." opening a sentence (the force, named in the one before)
+            re.compile(
+                rf"^\s*(?:overall,?\s+)?it\s+is\s+{g}\s+(?:at|in)\s+{how}(?:{preds})", flags
+            ),
+            # the way (that) the force / it P ... is good
+            re.compile(
+                rf"\bthe way (?:that |in which )?(?:{subj}|it)\s+(?:{preds})[^.;]*?\s{g}"
+                rf"\s*(?:[.;:,]|$)",
+                flags,
+            ),
+            # X's approach to P ... is good
+            re.compile(
+                rf"(?:\b(?:{subj})'s?|\bits)\s+(?:overall\s+)?(?:{lead})\s+{how}(?:{preds})"
+                rf"[^.;]*?\s{g}\s*(?:[.;:,]|$)",
+                flags,
+            ),
+        ]
+        if nouns:
+            noun = "|".join(re.escape(n) for n in nouns)
+            out += [
+                # the effectiveness of X requires improvement
+                re.compile(
+                    rf"\bthe (?:{noun}) of (?:{subj})\s+(?:is\s+)?{g}\s*(?:[.;:,]|$)", flags
+                ),
+                # X requires improvement (overall) in (respect of) its effectiveness
+                re.compile(
+                    rf"(?:{subj})\s+(?:is\s+)?{g}\s+(?:overall\s+)?in\s+(?:respect of\s+)?its\s+"
+                    rf"(?:{noun})\b",
+                    flags,
+                ),
+                # X's effectiveness (at keeping people safe ...) is good
+                re.compile(
+                    rf"(?:{subj})'s?\s+(?:{noun})(?:\s+(?:at|in)\s+[^.;]*?)?\s+(?:is\s+)?{g}"
+                    rf"\s*(?:[.;:,]|$)",
+                    flags,
+                ),
+            ]
+        return out
+
+
+_NOT_INSPECTED = re.compile(
+    r"\bnot (?:been\s+)?(?:subject to (?:a\s+)?(?:detailed\s+)?inspection|inspected"
+    r"|re-inspected)\b",
+    re.IGNORECASE,
+)
+_STANDS = re.compile(
+    r"\b(?:carried over|still stands?|remains? in place|stands?\b|continues? to apply)",
+    re.IGNORECASE,
+)
+_FROM_YEAR = re.compile(
+    r"\b(?:from|in)\s+(?:the\s+|our\s+)?(?P<year>(?:19|20)\d\d)\b(?!/)", re.IGNORECASE
+)
+_LAST_YEAR = re.compile(r"\blast year\b|\bprevious (?:year|inspection)\b", re.IGNORECASE)
+
+
+def carried_over(text: str, year: int) -> tuple[int | None, int, int] | None:
+    """A question not inspected this year whose earlier judgment stands: (the year of that
+    judgment when the text says it, start, end), or None.
+
+    "This question was not inspected in 2017. The grade and findings from last year's
+    inspection still stand." gives 2016; "This question was not subject to detailed
+    inspection in 2018/19, and our judgment from the 2016 effectiveness inspection has been
+    carried over." gives 2016."""
+    folded = text.translate(_QUOTES)
+    start = _NOT_INSPECTED.search(folded)
+    if start is None:
+        return None
+    stands = _STANDS.search(folded, start.end())
+    if stands is None:
+        return None
+    sentence_end = folded.find(".", stands.end())
+    end = len(folded.rstrip()) if sentence_end < 0 else sentence_end + 1
+    span = folded[start.start() : end]
+    earlier = [int(m.group("year")) for m in _FROM_YEAR.finditer(span)]
+    earlier = [y for y in earlier if y < year]
+    if earlier:
+        return earlier[0], _sentence_start(folded, start.start()), end
+    if _LAST_YEAR.search(span):
+        return year - 1, _sentence_start(folded, start.start()), end
+    return None, _sentence_start(folded, start.start()), end
+
+
+def _sentence_start(text: str, offset: int) -> int:
+    cut = max(text.rfind(".", 0, offset), text.rfind("\n", 0, offset))
+    start = cut + 1
+    while start < offset and text[start].isspace():
+        start += 1
+    return start

@@ -1,0 +1,110 @@
+"""A force's news release about its PEEL report: the grades it states, nothing else.
+
+The release names the force in its headline ("Avon and Somerset Constabulary's effectiveness
+at keeping people safe and reducing crime is good"), links the report ("PEEL: police
+effectiveness 2016 – Avon and Somerset Constabulary", "Get the report") and may list the
+question grades under "HMIC judged that <Force>:" as bullets ("is 'good' at preventing
+crime ...;", "'requires improvement' in how it tackles serious and organised crime"). Each
+bullet is read as a sentence with the force as its subject. The quotations from the
+inspector are not findings of the report, and are not kept. A release that states no grade
+that can be recorded is refused (``news-release``).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import FormatError
+from ..model import Document, Judgment, Report, SourceFile, Span
+from ..vocab import Vocabulary
+from .forces import ForceNames, force_or_refuse, subjects_of
+from .grades import GradeReader
+from .layout import clean, strip_marker
+from .metadata import pillar_of
+from .overview import framework_or_refuse
+from .summary import line_blocks
+
+NEWS = "news-release"
+_REPORT_LINE = re.compile(
+    r"^PEEL:?\s*(?:police\s+)?(?P<pillar>[a-z]+)\s+(?P<year>(?:19|20)\d\d)(?:/\d\d)?\s*"
+    r"[\u2013\u2014-]\s*(?:an inspection of\s+)?(?P<force>.+?)\s*$",
+    re.IGNORECASE,
+)
+_JUDGED_THAT = re.compile(r"\bjudged that (?P<subject>.+?):\s*$", re.IGNORECASE)
+_QUOTED = re.compile(r"[\u2018'\u201c\"](?P<word>[A-Za-z -]{3,25})[\u2019'\u201d\"]")
+
+
+def read_news(
+    text: str, vocab: Vocabulary, *, path: str, sha256: str, force: str | None = None
+) -> Report:
+    blocks = line_blocks(text)
+    report_line = next((m for b in blocks[:40] if (m := _REPORT_LINE.match(b.text))), None)
+    pillar = pillar_of(report_line.group("pillar"), vocab) if report_line else None
+    first = blocks[0].text if blocks else ""
+    if report_line is None or pillar is None:
+        named = ForceNames.of(vocab).named_in(first)
+        about = f" about {named[0].name}" if named else ""
+        raise FormatError(
+            f"a news release{about}, not an inspection report: it names no PEEL pillar and year "
+            f"of a report ('PEEL: police <pillar> <year> \u2013 <force>'; first line: "
+            f"{clean(first)[:80]!r})",
+            where=path,
+            hint="give the force's report or its PEEL web pages",
+            reason=NEWS,
+        )
+    year = int(report_line.group("year"))
+    printed = report_line.group("force")
+    chosen = force_or_refuse(printed, report_line.group(0), vocab, path, override=force,
+                             what="the release's report line")  # fmt: skip
+    framework = framework_or_refuse(vocab, year, pillar, path, headline=True)
+    reader = GradeReader(vocab.grades, framework.allowed_grades)
+    pillar_def = next(p for p in vocab.pillars if p.slug == pillar)
+    subjects = subjects_of(chosen, printed)
+    words = {w.lower() for g in vocab.grades for w in (g.label, *g.alt_labels)}
+    judgments: dict[str, Judgment] = {}
+    subject: str | None = None
+    for block in blocks:
+        line = _QUOTED.sub(
+            lambda m: m.group("word") if m.group("word").lower() in words else m.group(0),
+            block.text,
+        )
+        judged = _JUDGED_THAT.search(line)
+        if judged:
+            subject = judged.group("subject")
+            continue
+        removed, rest = strip_marker(line)
+        if removed and subject:
+            line = f"{subject} {rest}"
+        elif not removed:
+            subject = None
+        span = (Span(block.start, block.end, None, sha256),)
+        hit = reader.pillar(line, subjects, pillar_def, vocab)
+        if hit and framework.headline.code not in judgments:
+            judgments[framework.headline.code] = Judgment(
+                framework.headline.code, hit[0], span, "judgment-sentence"
+            )
+        for q in framework.core():
+            found = reader.question(line, subjects, q) if q.graded else None
+            if found and q.code not in judgments:
+                judgments[q.code] = Judgment(q.code, found[0], span, "judgment-sentence")
+    if not judgments:
+        raise FormatError(
+            f"a news release about {chosen.name} that states no grade of the PEEL {year} "
+            f"{pillar} framework (first line: {clean(first)[:80]!r})",
+            where=path,
+            hint="give the force's report or its PEEL web pages",
+            reason=NEWS,
+        )
+    return Report(
+        documents=(Document(SourceFile(path, Path(path).name, sha256, NEWS), text),),
+        force_name=chosen.name,
+        force_slug=chosen.slug,
+        force_known=True,
+        year=year,
+        pillar=pillar,
+        framework=framework.key,
+        title=clean(report_line.group(0)),
+        judgments=tuple(sorted(judgments.values(), key=lambda j: j.question)),
+        sections_found=tuple(judgments),
+    )

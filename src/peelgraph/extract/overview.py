@@ -1,0 +1,265 @@
+"""The force's overview page for one pillar: the overall grade and the questions' grades.
+
+The page (2015 to 2018/19)::
+
+    Skip to content
+    Avon and Somerset PEEL 2017
+    Effectiveness                                   (not on every page)
+    How effective is the force at keeping people safe and reducing crime?
+    Last updated 22/03/2018
+    Good                                            (the bare grade line, when it survived)
+    <summary paragraphs>
+    Questions for Effectiveness                     (2018/19 pages)
+    1
+    How effective is the force at preventing crime, tackling anti-social behaviour ...?
+    Requires improvement
+    <paragraphs>
+
+The bare grade line right under a question (or under "Last updated") is that question's
+grade; the summary paragraphs may state grades outright as well (:mod:`.grades`). The first
+question after the title is the pillar's headline question, whichever cycle's wording it
+uses; the pillar is the line under the title or the adjective of that question ("How
+effectively ..." is effectiveness).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import FormatError
+from ..model import AreaForImprovement, Document, Finding, Judgment, Report, SourceFile, Span
+from ..vocab import Framework, PillarDef, QuestionDef, Vocabulary
+from .detect import LAST_UPDATED, OVERVIEW, head_lines
+from .forces import force_or_refuse, subjects_of
+from .grades import GradeReader
+from .layout import Block, clean, fold, strip_marker
+from .pagetitle import page_title
+from .questions import QuestionMatcher
+from .summary import line_blocks
+
+_QUESTIONS_FOR = re.compile(r"^questions for \w+$", re.IGNORECASE)
+_NUMBER = re.compile(r"^\d{1,2}\.?$")
+_AFI_HEADING = re.compile(r"^areas? for improvement$", re.IGNORECASE)
+_PREAMBLE = re.compile(r"^skip to (?:main )?content$", re.IGNORECASE)
+_STEM = re.compile(r"^how (?P<word>\w+)\b", re.IGNORECASE)
+
+
+def framework_or_refuse(
+    vocab: Vocabulary,
+    year: int,
+    pillar: str,
+    where: str,
+    *,
+    headline: bool = False,
+    core: bool = False,
+) -> Framework:
+    """The year and pillar's framework, or a ``no-framework`` refusal; ``headline`` and
+    ``core`` say the reader needs a headline question or core questions of it."""
+    framework = vocab.framework(year, pillar)
+    if framework is None:
+        known = ", ".join(f"{y} {p}" for y, p in sorted(vocab.frameworks))
+        raise FormatError(
+            f"no question framework for PEEL {year} {pillar} (known: {known})",
+            where=where,
+            hint="give its framework with --reference FILE.ttl, or add "
+            f"ontology/questions-{year}-{pillar}.ttl",
+            reason="no-framework",
+        )
+    missing = [
+        what
+        for what, needed, present in (
+            ("headline question", headline, framework.has_headline),
+            ("core questions", core, bool(framework.core())),
+        )
+        if needed and not present
+    ]
+    if missing:
+        raise FormatError(
+            f"the PEEL {year} {pillar} framework of the reference data has no "
+            f"{' and no '.join(missing)}, so this page cannot be read question by question",
+            where=where,
+            hint="docs/reference-data.md lists what the reference data lacks; give a fuller "
+            "framework with --reference FILE.ttl",
+            reason="no-framework",
+        )
+    return framework
+
+
+def pillar_of_line(line: str, vocab: Vocabulary) -> PillarDef | None:
+    """The pillar a line names ('Effectiveness') or its question asks about ('How
+    effectively ...?', 'How efficient is ...?'), from the pillars' labels."""
+    folded = fold(line).strip(" :")
+    for p in vocab.pillars:
+        if folded in {fold(w) for w in (p.label, *p.alt_labels)}:
+            return p
+    stem = _STEM.match(folded)
+    if stem and folded.endswith("?"):
+        word = stem.group("word")
+        for p in vocab.pillars:
+            for label in (p.label, *p.alt_labels):
+                label = fold(label)
+                if " " not in label and len(label) > 5 and word.startswith(label[:6]):
+                    return p
+    return None
+
+
+def read_overview(
+    text: str, vocab: Vocabulary, *, path: str, sha256: str, force: str | None = None
+) -> Report:
+    lines = head_lines(text)
+    title = page_title(lines)
+    assert title is not None and title.peel  # detect_format checked it
+    chosen = force_or_refuse(title.force, title.line, vocab, path, override=force)
+    blocks = [b for b in line_blocks(text) if not _PREAMBLE.match(b.text)]
+    start = next(i for i, b in enumerate(blocks) if b.text.strip() == title.line) + 1
+    pillar = None
+    for block in blocks[start : start + 3]:
+        pillar = pillar_of_line(block.text, vocab)
+        if pillar is not None:
+            break
+    if pillar is None:
+        raise FormatError(
+            f"an overview page titled {title.line!r} that names no pillar (no pillar line and no "
+            "'How effective/efficient/legitimate ...' question under the title)",
+            where=path,
+            reason="no-pillar",
+        )
+    framework = framework_or_refuse(vocab, title.year, pillar.slug, path, headline=True)
+    sections = read_sections(
+        blocks[start:], framework, pillar, vocab, subjects_of(chosen, title.force)
+    )
+    judgments, findings, afis, found, warnings = sections
+    if not found:
+        raise FormatError(
+            f"an overview page titled {title.line!r} with no question of the PEEL {title.year} "
+            f"{pillar.slug} framework",
+            where=path,
+            reason="no-question",
+        )
+    return Report(
+        documents=(Document(SourceFile(path, Path(path).name, sha256, OVERVIEW), text),),
+        force_name=chosen.name,
+        force_slug=chosen.slug,
+        force_known=True,
+        year=title.year,
+        pillar=pillar.slug,
+        framework=framework.key,
+        title=f"{title.force} PEEL {title.year}: {pillar.label}",
+        judgments=tuple(sorted(judgments.values(), key=lambda j: j.question)),
+        findings=tuple(findings),
+        afis=tuple(afis),
+        sections_found=tuple(dict.fromkeys(found)),
+        warnings=tuple(warnings),
+    )
+
+
+Sections = tuple[dict[str, Judgment], list[Finding], list[AreaForImprovement], list[str], list[str]]
+
+
+def read_sections(
+    blocks: list[Block],
+    framework: Framework,
+    pillar: PillarDef,
+    vocab: Vocabulary,
+    subjects: tuple[str, ...],
+) -> Sections:
+    """The questions of an overview, from the line under its title on: judgments (bare
+    grade lines, then grade sentences), findings, AFIs, question codes found, warnings."""
+    matcher = QuestionMatcher(framework)
+    reader = GradeReader(vocab.grades, framework.allowed_grades)
+    judgments: dict[str, Judgment] = {}
+    findings: list[Finding] = []
+    afis: list[AreaForImprovement] = []
+    found: list[str] = []
+    warnings: list[str] = []
+    current: QuestionDef | None = None
+    awaiting_grade = False
+    in_afis = False
+    for block in blocks:
+        line = block.text
+        if pillar_of_line(line, vocab) is pillar and not line.endswith("?"):
+            continue
+        if _QUESTIONS_FOR.match(line) or _NUMBER.match(line):
+            continue
+        if LAST_UPDATED.match(line):
+            awaiting_grade = current is not None
+            continue
+        question = _question(line, matcher, framework, current)
+        if question is not None:
+            current, awaiting_grade, in_afis = question, True, False
+            found.append(question.code)
+            continue
+        if current is None:
+            continue
+        grade = reader.bare(line)
+        if grade is not None:
+            if awaiting_grade:
+                span = Span(block.start, block.end)
+                judgments[current.code] = Judgment(current.code, grade, (span,), "grade-line")
+            awaiting_grade = False
+            continue
+        awaiting_grade = False
+        if _AFI_HEADING.match(line):
+            in_afis = True
+            continue
+        removed, rest = strip_marker(line)
+        if in_afis and removed:
+            span = Span(block.start + removed, block.end)
+            afis.append(AreaForImprovement(current.code, clean(rest), (span,)))
+            continue
+        in_afis = False
+        findings.append(
+            Finding(current.code, clean(line), (Span(block.start, block.end),), "Overview")
+        )
+        _grades_in(block, current, framework, pillar, vocab, reader, subjects, judgments, warnings)
+    return judgments, findings, afis, found, warnings
+
+
+def _question(
+    line: str, matcher: QuestionMatcher, framework: Framework, current: QuestionDef | None
+) -> QuestionDef | None:
+    if not line.rstrip().endswith("?"):
+        return None
+    matched = matcher.match(line)
+    if matched is not None and matched.level in ("headline", "core"):
+        return matched
+    if current is None and _STEM.match(fold(line)):
+        return framework.headline  # the first question is the headline, in any wording
+    return None
+
+
+def _grades_in(
+    block: Block,
+    current: QuestionDef,
+    framework: Framework,
+    pillar: PillarDef,
+    vocab: Vocabulary,
+    reader: GradeReader,
+    subjects: tuple[str, ...],
+    judgments: dict[str, Judgment],
+    warnings: list[str],
+) -> None:
+    """Grades a paragraph states outright: the pillar's under the headline question, and
+    any core question's; a grade line read first stands, a disagreement is a warning."""
+    found: list[tuple[str, tuple[str, int, int]]] = []
+    if current.level == "headline":
+        hit = reader.pillar(block.text, subjects, pillar, vocab)
+        if hit:
+            found.append((current.code, hit))
+    for q in framework.core():
+        if q.graded and (current.level == "headline" or q.code == current.code):
+            hit = reader.question(block.text, subjects, q)
+            if hit:
+                found.append((q.code, hit))
+    for code, (grade, start, end) in found:
+        earlier = judgments.get(code)
+        if earlier is None:
+            judgments[code] = Judgment(
+                code, grade, (Span(block.start + start, block.start + end),), "judgment-sentence"
+            )
+        elif earlier.grade != grade:
+            warnings.append(
+                f"{code}: the page says {earlier.grade} ({earlier.basis}) and also {grade} in "
+                f"a sentence; kept {earlier.grade}"
+            )

@@ -1,0 +1,196 @@
+"""The PEEL 2021/22 and 2023–25 report (HTML text or PDF): areas of policing, five grades.
+
+The report opens with "Overall summary" and "Our judgments" (a grade table drawn by script,
+often lost in a text copy), the inspector's observations, then one section per area of
+policing: its heading, its grade (a bare line, or "Thames Valley Police is adequate at
+investigating crime."), "Areas for improvement" (numbered or bulleted), "Causes of concern"
+each with its "Recommendations", and the findings. The areas are the core questions of the
+cycle's framework (``questions-2021-peel``, ``questions-2023-peel``): a heading is matched to
+an area by the question's labels and alternative labels, or by what the question asks about
+("How good is the force at investigating crime?" -> "Investigating crime").
+
+A page with no area section whose grade or items it can read (the grade table lost, the
+page cut before the areas) is refused with that reason (``no-grade``), not built empty.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import FormatError
+from ..model import (
+    AreaForImprovement,
+    CauseOfConcern,
+    Document,
+    Finding,
+    Judgment,
+    Recommendation,
+    Report,
+    SourceFile,
+    Span,
+)
+from ..vocab import Framework, QuestionDef, Vocabulary
+from .forces import ForceNames, force_or_refuse, subjects_of
+from .grades import GradeReader
+from .layout import Block, clean, fold, strip_marker
+from .overview import framework_or_refuse
+from .questions import predicate_of
+from .summary import line_blocks
+
+REPORT_2021 = "report-2021"
+#: The cycle a report names: "PEEL 2021/22", "PEEL Assessment Framework 2023–2025".
+_CYCLE = re.compile(
+    r"\bPEEL(?: Assessment Framework)?\s+(?P<cycle>(?P<year>20[2-9]\d)\s*(?:/|\u2013|-|to)\s*"
+    r"(?:20)?\d\d)\b"
+)
+_ABOUT = re.compile(
+    r"how good (?P<a>.{3,60}?) is\b|an inspection of (?P<b>.{3,60}?)(?:$|[.,])"
+    r"|performance of (?P<c>.{3,60}?)(?:$|[.,])",
+    re.IGNORECASE | re.MULTILINE,
+)
+_NUMBERED = re.compile(r"^(?:area for improvement\s+)?\d{1,2}[.):]?\s+(?=\S)", re.IGNORECASE)
+_HEADINGS = {
+    "areas for improvement": "afi",
+    "area for improvement": "afi",
+    "causes of concern": "concern",
+    "cause of concern": "concern",
+    "recommendations": "recommendation",
+    "recommendation": "recommendation",
+}
+
+
+def read_report_2021(
+    text: str, vocab: Vocabulary, *, path: str, sha256: str, force: str | None = None
+) -> Report:
+    cycle = _CYCLE.search(text[:8000])
+    if cycle is None:
+        raise FormatError(
+            "a PEEL report in the 2021+ layout ('Overall summary', 'Our judgments') that names "
+            "no cycle ('PEEL 2021/22', 'PEEL Assessment Framework 2023\u20132025')",
+            where=path,
+            reason="no-year",
+        )
+    year = int(cycle.group("year"))
+    printed, line = _force_named(text, vocab)
+    chosen = force_or_refuse(printed, line, vocab, path, override=force,
+                             what="the report's first lines")  # fmt: skip
+    framework = framework_or_refuse(vocab, year, "peel", path)
+    reader = _Reader(framework, GradeReader(vocab.grades, framework.allowed_grades),
+                     subjects_of(chosen, printed))  # fmt: skip
+    for block in line_blocks(text):
+        reader.feed(block)
+    if not reader.judgments and not reader.afis and not reader.concerns:
+        raise FormatError(
+            f"a PEEL {cycle.group('cycle')} report of {chosen.name} in which no area of "
+            "policing is graded: the grade table under 'Our judgments' did not survive as "
+            "text and no area section with its grade follows (the reference framework "
+            f"records {len(framework.core())} area(s) of the cycle)",
+            where=path,
+            hint="give the report's full text or PDF",
+            reason="no-grade",
+        )
+    return Report(
+        documents=(Document(SourceFile(path, Path(path).name, sha256, REPORT_2021), text),),
+        force_name=chosen.name,
+        force_slug=chosen.slug,
+        force_known=True,
+        year=year,
+        pillar=framework.pillar,
+        framework=framework.key,
+        title=f"PEEL {cycle.group('cycle')}: {chosen.name}",
+        judgments=tuple(sorted(reader.judgments.values(), key=lambda j: j.question)),
+        findings=tuple(reader.findings),
+        afis=tuple(reader.afis),
+        causes_of_concern=tuple(reader.concerns),
+        recommendations=tuple(reader.recommendations),
+        sections_found=tuple(dict.fromkeys(reader.found)),
+    )
+
+
+def _force_named(text: str, vocab: Vocabulary) -> tuple[str | None, str]:
+    names = ForceNames.of(vocab)
+    for match in _ABOUT.finditer(text[:4000]):
+        name = next(g for g in match.groups() if g)
+        found = names.find(name)
+        if found:
+            force, start, end = found[0]
+            return name[start:end], match.group(0)
+    first = next((line for line in text.split("\n") if line.strip()), "")
+    return None, first
+
+
+def area_headings(framework: Framework) -> dict[str, QuestionDef]:
+    """Each core question's labels and what it asks about, folded: the headings of its
+    section ("Investigating crime" for "How good is the force at investigating crime?")."""
+    out: dict[str, QuestionDef] = {}
+    for q in framework.core():
+        for label in (q.label, *q.alt_labels):
+            out.setdefault(fold(label).rstrip("?. "), q)
+            asked = predicate_of(QuestionDef(q.code, label, "", None, None, True))
+            if asked:
+                out.setdefault(asked.rstrip("?. "), q)
+    return out
+
+
+class _Reader:
+    """Reads the area sections line by line."""
+
+    def __init__(self, framework: Framework, grades: GradeReader, subjects: tuple[str, ...]):
+        self.framework = framework
+        self.grades = grades
+        self.subjects = subjects
+        self.headings = area_headings(framework)
+        self.judgments: dict[str, Judgment] = {}
+        self.findings: list[Finding] = []
+        self.afis: list[AreaForImprovement] = []
+        self.concerns: list[CauseOfConcern] = []
+        self.recommendations: list[Recommendation] = []
+        self.found: list[str] = []
+        self.area: QuestionDef | None = None
+        self.part: str | None = None
+        self.awaiting_grade = False
+
+    def feed(self, block: Block) -> None:
+        line = block.text
+        folded = fold(line).strip().rstrip(":")
+        area = self.headings.get(folded.rstrip("?. "))
+        if area is not None:
+            self.area, self.part, self.awaiting_grade = area, None, True
+            self.found.append(area.code)
+            return
+        if self.area is None:
+            return
+        code = self.area.code
+        span = (Span(block.start, block.end),)
+        grade = self.grades.bare(line)
+        if grade is not None:
+            if self.awaiting_grade and self.area.graded:
+                self.judgments.setdefault(code, Judgment(code, grade, span, "grade-line"))
+            self.awaiting_grade = False
+            return
+        self.awaiting_grade = False
+        if folded in _HEADINGS:
+            self.part = _HEADINGS[folded]
+            return
+        removed, rest = strip_marker(line)
+        numbered = _NUMBERED.match(line)
+        if numbered and not removed:
+            removed, rest = numbered.end(), line[numbered.end() :]
+        item_span = (Span(block.start + removed, block.end),)
+        if self.part == "afi" and (removed or rest.lower().startswith("the force")):
+            self.afis.append(AreaForImprovement(code, clean(rest), item_span))
+        elif self.part == "concern" and not removed:
+            self.concerns.append(CauseOfConcern(code, clean(rest), item_span))
+        elif self.part == "recommendation" or (self.part == "concern" and removed):
+            concern = len(self.concerns) - 1 if self.concerns else None
+            self.recommendations.append(
+                Recommendation(code, clean(rest), item_span, concern=concern)
+            )
+        else:
+            self.part = None
+            self.findings.append(Finding(code, clean(line), span, "Main findings"))
+            hit = self.grades.question(line, self.subjects, self.area) if self.area.graded else None
+            if hit and code not in self.judgments:
+                sentence = (Span(block.start + hit[1], block.start + hit[2]),)
+                self.judgments[code] = Judgment(code, hit[0], sentence, "judgment-sentence")
