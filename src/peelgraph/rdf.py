@@ -274,7 +274,7 @@ class _ReportMapper:
         if pages:
             first = min(pages)
             held = g.value(node, PEEL.firstPage)
-            if held is None or first < int(held):
+            if held is None or first < int(str(held)):
                 g.set((node, PEEL.firstPage, Literal(first, datatype=XSD.positiveInteger)))
         for n, span in enumerate(spans, start=existing + 1):
             self.span(node, iris.span(node, n), span)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
+from rdflib.term import Node
 
 from . import iris
 from .errors import ReferenceDataError
@@ -109,7 +110,12 @@ def read_shapes() -> Graph:
     return graph
 
 
-def _tail(iri: URIRef, prefix: str) -> str:
+def _iris(nodes: Iterable[Node]) -> list[URIRef]:
+    """The IRIs among ``nodes``, sorted (reference data names every term by an IRI)."""
+    return sorted(n for n in nodes if isinstance(n, URIRef))
+
+
+def _tail(iri: Node, prefix: str) -> str:
     text = str(iri)
     base = str(PID[prefix])
     if not text.startswith(base):
@@ -117,11 +123,11 @@ def _tail(iri: URIRef, prefix: str) -> str:
     return text[len(base) :]
 
 
-def _labels(graph: Graph, node: URIRef, prop=SKOS.altLabel) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+def _labels(graph: Graph, node: Node, prop: URIRef = SKOS.altLabel) -> tuple[str, ...]:
     return tuple(sorted(str(o) for o in graph.objects(node, prop)))
 
 
-def _label(graph: Graph, node: URIRef) -> str:
+def _label(graph: Graph, node: Node) -> str:
     label = graph.value(node, SKOS.prefLabel)
     if label is None:
         raise ReferenceDataError(f"{node} has no skos:prefLabel in ontology/")
@@ -145,13 +151,13 @@ def _frameworks(graph: Graph) -> dict[tuple[int, str], Framework]:
         PEEL.DiagnosticQuestion: "diagnostic",
         PEEL.Section: "section",
     }
-    for scheme in sorted(graph.subjects(RDF.type, PEEL.QuestionFramework)):
+    for scheme in _iris(graph.subjects(RDF.type, PEEL.QuestionFramework)):
         year = graph.value(scheme, PEEL.peelYear)
         pillar = graph.value(scheme, PEEL.pillar)
         if year is None or pillar is None:
             raise ReferenceDataError(f"{scheme} lacks peel:peelYear or peel:pillar")
         questions = []
-        for node in sorted(graph.subjects(SKOS.inScheme, scheme)):
+        for node in _iris(graph.subjects(SKOS.inScheme, scheme)):
             level = next((lv for cls, lv in levels.items() if (node, RDF.type, cls) in graph), None)
             if level is None:
                 continue
@@ -205,7 +211,7 @@ def _frameworks(graph: Graph) -> dict[tuple[int, str], Framework]:
 
 
 def _scales(graph: Graph) -> tuple[GradeScaleDef, ...]:
-    def slug(node: URIRef) -> str:
+    def slug(node: Node) -> str:
         notation = graph.value(node, SKOS.notation)
         if notation is None:
             raise ReferenceDataError(f"grade scale {node} has no skos:notation in ontology/")
@@ -220,7 +226,7 @@ def _scales(graph: Graph) -> tuple[GradeScaleDef, ...]:
                 sorted(slug(o) for o in graph.objects(s, PEEL.notComparableWith))
             ),
         )
-        for s in sorted(graph.subjects(RDF.type, PEEL.GradeScale))
+        for s in _iris(graph.subjects(RDF.type, PEEL.GradeScale))
     )
 
 
@@ -242,7 +248,7 @@ def _force_labels(forces: tuple[ForceDef, ...]) -> dict[str, str]:
 
 def _term_defs(graph: Graph, cls: URIRef, prefix: str) -> tuple[TermDef, ...]:
     defs = []
-    for node in sorted(graph.subjects(RDF.type, cls)):
+    for node in _iris(graph.subjects(RDF.type, cls)):
         defs.append(
             TermDef(
                 slug=_tail(node, prefix),
@@ -258,7 +264,7 @@ def vocabulary_of(graph: Graph) -> Vocabulary:
     """The plain :class:`Vocabulary` of a reference graph."""
     grades = tuple(
         GradeDef(slug=_tail(g, "grade/"), label=_label(graph, g), alt_labels=_labels(graph, g))
-        for g in sorted(graph.subjects(RDF.type, PEEL.Grade))
+        for g in _iris(graph.subjects(RDF.type, PEEL.Grade))
     )
     pillars = tuple(
         PillarDef(
@@ -267,7 +273,7 @@ def vocabulary_of(graph: Graph) -> Vocabulary:
             alt_labels=_labels(graph, p),
             headline_predicates=_labels(graph, p, PEEL.headlinePredicate),
         )
-        for p in sorted(graph.subjects(RDF.type, PEEL.Pillar))
+        for p in _iris(graph.subjects(RDF.type, PEEL.Pillar))
     )
     forces = tuple(
         ForceDef(
@@ -276,13 +282,13 @@ def vocabulary_of(graph: Graph) -> Vocabulary:
             alt_labels=_labels(graph, f),
             hidden_labels=_labels(graph, f, SKOS.hiddenLabel),
         )
-        for f in sorted(graph.subjects(RDF.type, PEEL.Force))
+        for f in _iris(graph.subjects(RDF.type, PEEL.Force))
     )
     partners: list[PartnerDef] = []
     partner_classes = (PEEL.PartnerBody, PEEL.PartnershipArrangement, PEEL.Programme)
     seen: set[URIRef] = set()
     for cls in partner_classes:
-        for node in sorted(graph.subjects(RDF.type, cls)):
+        for node in _iris(graph.subjects(RDF.type, cls)):
             if node in seen or not str(node).startswith(str(PID["partner/"])):
                 continue
             seen.add(node)
@@ -312,7 +318,7 @@ def vocabulary_of(graph: Graph) -> Vocabulary:
             )
         )
     cues = []
-    for cue in sorted(graph.subjects(RDF.type, PEEL.Cue)):
+    for cue in _iris(graph.subjects(RDF.type, PEEL.Cue)):
         ftype = graph.value(cue, PEEL.findingType)
         term = graph.value(cue, PEEL.cueTerm)
         if ftype is None or term is None:
@@ -325,12 +331,12 @@ def vocabulary_of(graph: Graph) -> Vocabulary:
             )
         )
     comparators = []
-    for node in sorted(graph.subjects(RDF.type, PEEL.ComparatorArea)):
+    for node in _iris(graph.subjects(RDF.type, PEEL.ComparatorArea)):
         comparators.append(_label(graph, node))
         comparators.extend(_labels(graph, node))
     publishers = {
         _tail(o, "org/"): (_label(graph, o), *_labels(graph, o))
-        for o in sorted(graph.subjects(RDF.type, iris.ORG.Organization))
+        for o in _iris(graph.subjects(RDF.type, iris.ORG.Organization))
         if str(o).startswith(str(PID["org/"]))
     }
     vocabulary = Vocabulary(
@@ -371,7 +377,7 @@ def _quantity_units(graph: Graph) -> dict[str, tuple[str, ...]]:
     """Unit slug -> the words that give a quantity in prose that unit."""
     return {
         _tail(u, "unit/"): tuple(sorted(str(w) for w in graph.objects(u, PEEL.quantityWord)))
-        for u in sorted(graph.subjects(RDF.type, PEEL.Unit), key=str)
+        for u in _iris(graph.subjects(RDF.type, PEEL.Unit))
         if (u, PEEL.quantityWord, None) in graph
     }
 
@@ -382,5 +388,5 @@ def _partner_roles(graph: Graph) -> dict[str, tuple[str, ...]]:
         _tail(r, "partner-role/"): tuple(
             sorted(str(t).lower() for t in graph.objects(r, PEEL.roleCue))
         )
-        for r in sorted(graph.subjects(RDF.type, PEEL.PartnerRole), key=str)
+        for r in _iris(graph.subjects(RDF.type, PEEL.PartnerRole))
     }

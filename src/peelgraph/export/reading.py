@@ -105,7 +105,7 @@ def file_nquads(path: Path, graphs: set[str] | None = None) -> bytes:
     if graphs is not None:
         quads = (q for q in quads if getattr(q.graph_name, "value", None) in graphs)
     try:
-        return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+        return ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
     except (SyntaxError, ValueError, UnicodeError) as exc:
         detail = " ".join(str(exc).split())[:300]
         raise GraphFileError(f"cannot parse as {fmt}: {detail}", where=str(path)) from exc
@@ -149,14 +149,19 @@ def _term(term: object, iris_seen: dict[str, URIRef]) -> Node:
     datatype = term.datatype.value
     if datatype == _XSD_STRING:
         return Literal(term.value)
-    return Literal(term.value, datatype=_term(term.datatype, iris_seen))
+    iri = iris_seen.get(datatype)
+    if iri is None:
+        iri = iris_seen[datatype] = URIRef(datatype)
+    return Literal(term.value, datatype=iri)
 
 
 Index = dict[str, dict[str, list[object]]]
 
 
 def _add(index: Index, quad: ox.Quad) -> None:
-    values = index.setdefault(quad.subject.value, {}).setdefault(quad.predicate.value, [])
+    subject = quad.subject
+    assert not isinstance(subject, ox.Triple)  # RDF 1.1 data: no quoted triples
+    values = index.setdefault(subject.value, {}).setdefault(quad.predicate.value, [])
     if quad.object not in values:  # the same triple in two graphs: once, as in a union
         values.append(quad.object)
 

@@ -36,7 +36,7 @@ class _Reader:
         values = sorted(self.g.objects(node, prop), key=str)
         return values[0] if values else None
 
-    def text(self, node: URIRef | None, prop: URIRef) -> str:
+    def text(self, node: Node | None, prop: URIRef) -> str:
         value = self.value(node, prop) if node is not None else None
         return "" if value is None else str(value)
 

@@ -47,7 +47,7 @@ def find_period(text: str) -> Period | None:
 
 def find_periods(text: str) -> list[Period]:
     """Every reference period in ``text``, in order."""
-    out = []
+    out: list[Period] = []
     position = 0
     while True:
         found = find_period(text[position:])
