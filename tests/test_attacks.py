@@ -23,6 +23,8 @@ from peelgraph.cli import app
 from .conftest import TEST_DATA
 
 DOC = TEST_DATA / "wessex-constabulary-2016-effectiveness.txt"
+#: Wessex is a fictional force: the tests' reference file declares it (a page never mints one)
+REF = ["--reference", str(TEST_DATA / "fictional-forces.ttl")]
 SELECT = "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1"
 
 
@@ -249,7 +251,7 @@ def _fail_writes(monkeypatch, code: int) -> None:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("built") / "g.trig"
-    result = CliRunner().invoke(app, ["build", str(DOC), "-o", str(out), "--no-store"])
+    result = CliRunner().invoke(app, ["build", *REF, str(DOC), "-o", str(out), "--no-store"])
     assert result.exit_code == 0, result.stderr
     return out
 
@@ -264,7 +266,16 @@ def test_an_output_that_cannot_be_written_is_one_line_and_leaves_nothing(
     out = tmp_path / "out"
     out.mkdir()
     args = {
-        "build": ["build", str(DOC), "-o", str(out / "g.trig"), "--no-cache", "--workers", "1"],
+        "build": [
+            "build",
+            *REF,
+            str(DOC),
+            "-o",
+            str(out / "g.trig"),
+            "--no-cache",
+            "--workers",
+            "1",
+        ],
         "export": ["export", str(built), "-o", str(out / "g.ttl")],
         "docs": ["docs", "-o", str(out / "o.html")],
         "synth": ["synth", "-o", str(out / "s"), "--count", "1"],
@@ -327,7 +338,7 @@ def test_an_unreadable_part_of_the_input_is_named_and_skippable(what, monkeypatc
     bad = tree / "b" if what == "folder" else tree / "b" / "2015.txt"
     _unreadable(monkeypatch, bad)
     out = tmp_path / "g.trig"
-    args = ["build", str(tree), "-o", str(out), "--no-cache", "--workers", "1", "--no-store"]
+    args = ["build", *REF, str(tree), "-o", str(out), "--no-cache", "--workers", "1", "--no-store"]
     line = one_error_line(CliRunner().invoke(app, args))
     assert str(bad) in line and not out.exists()
     result = CliRunner().invoke(app, [*args, "--keep-going"])
@@ -387,7 +398,7 @@ def test_a_pdf_bomb_is_refused_before_it_is_inflated(tmp_path):
     check_inflated_size(doc, limit=16 << 20)  # under the limit: fine
     path = tmp_path / "bomb.pdf"
     path.write_bytes(_pdf_with_stream(zlib.compress(b"\0" * (600 << 20), 9)))
-    result = CliRunner().invoke(app, ["build", str(path), "-o", str(tmp_path / "g.trig")])
+    result = CliRunner().invoke(app, ["build", *REF, str(path), "-o", str(tmp_path / "g.trig")])
     assert "bomb" in one_error_line(result)
 
 
@@ -400,7 +411,7 @@ def test_a_password_protected_pdf_says_so(tmp_path):
     path = tmp_path / "locked.pdf"
     with path.open("wb") as handle:
         writer.write(handle)
-    result = CliRunner().invoke(app, ["build", str(path), "-o", str(tmp_path / "g.trig")])
+    result = CliRunner().invoke(app, ["build", *REF, str(path), "-o", str(tmp_path / "g.trig")])
     assert "password" in one_error_line(result)
 
 

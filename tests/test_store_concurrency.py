@@ -22,6 +22,8 @@ from .conftest import TEST_DATA
 from .helpers import canonical_rows
 
 DOC = TEST_DATA / "wessex-constabulary-2016-effectiveness.txt"
+#: Wessex is a fictional force: the tests' reference file declares it (a page never mints one)
+REF = ["--reference", str(TEST_DATA / "fictional-forces.ttl")]
 QUERY = ["query", "run", "select_afis_by_question", "-f", "csv"]
 
 
@@ -42,7 +44,7 @@ def finish(procs: list[subprocess.Popen[str]]) -> list[tuple[int, str, str]]:
 def built(tmp_path_factory) -> Path:
     """The small test report built once, without a store."""
     out = tmp_path_factory.mktemp("built") / "g.trig"
-    result = CliRunner().invoke(app, ["build", str(DOC), "-o", str(out), "--no-store"])
+    result = CliRunner().invoke(app, ["build", *REF, str(DOC), "-o", str(out), "--no-store"])
     assert result.exit_code == 0, result.stderr
     return out
 
@@ -91,7 +93,7 @@ def test_queries_at_once_on_a_graph_with_no_store_all_answer(graph, expected):
 def test_builds_and_queries_at_once_on_one_output_leave_a_matching_store(graph, expected):
     """Writers with --overwrite and readers together: every command succeeds, readers get
     whole answers, and the store left matches the output."""
-    args = ["build", str(DOC), "-o", graph.name, "--overwrite", "--workers", "1"]
+    args = ["build", *REF, str(DOC), "-o", graph.name, "--overwrite", "--workers", "1"]
     procs = [peelgraph(*args, cwd=graph.parent) for _ in range(3)]
     procs += [peelgraph(*QUERY, "-d", graph.name, cwd=graph.parent) for _ in range(4)]
     runs = finish(procs)
@@ -104,7 +106,7 @@ def test_builds_and_queries_at_once_on_one_output_leave_a_matching_store(graph, 
 
 
 def test_of_two_builds_to_a_new_output_one_writes_and_the_other_stops_in_one_line(tmp_path):
-    args = ["build", str(DOC), "-o", "new.trig", "--workers", "1"]
+    args = ["build", *REF, str(DOC), "-o", "new.trig", "--workers", "1"]
     runs = finish([peelgraph(*args, cwd=tmp_path) for _ in range(2)])
     no_traceback(runs)
     assert sorted(code for code, _, _ in runs) == [0, 2], runs
@@ -158,14 +160,14 @@ def test_a_folder_peelgraph_did_not_make_is_never_deleted_without_overwrite(grap
     out = graph.parent / "fresh.trig"
     theirs = store_folder(out)
     shutil.copytree(folder, theirs)
-    build = CliRunner().invoke(app, ["build", str(DOC), "-o", str(out)])
+    build = CliRunner().invoke(app, ["build", *REF, str(DOC), "-o", str(out)])
     assert build.exit_code == 2
     assert "not peelgraph's query store" in build.stderr and "Traceback" not in build.stderr
     assert (theirs / "thesis.docx").read_text() == "years of work" and not out.exists()
     query = CliRunner().invoke(app, [*QUERY, "-d", str(graph)])
     assert query.exit_code == 2 and "not peelgraph's query store" in query.stderr
     assert (folder / "thesis.docx").read_text() == "years of work"
-    replaced = CliRunner().invoke(app, ["build", str(DOC), "-o", str(out), "--overwrite"])
+    replaced = CliRunner().invoke(app, ["build", *REF, str(DOC), "-o", str(out), "--overwrite"])
     assert replaced.exit_code == 0, replaced.stderr
     assert not (theirs / "thesis.docx").exists()
     assert_store_matches(out)
@@ -177,7 +179,7 @@ def test_a_symlink_in_the_store_place_is_refused_even_with_overwrite(graph, tmp_
     (target / "keep.txt").write_text("mine")
     store_folder(graph).symlink_to(target)
     for args in ([*QUERY, "-d", str(graph)],
-                 ["build", str(DOC), "-o", str(graph), "--overwrite"]):  # fmt: skip
+                 ["build", *REF, str(DOC), "-o", str(graph), "--overwrite"]):  # fmt: skip
         result = CliRunner().invoke(app, args)
         assert result.exit_code == 2, result.stdout
         assert "symbolic link" in result.stderr and "Traceback" not in result.stderr
@@ -208,6 +210,6 @@ def same_rows(one: str, other: str) -> bool:
 
 def test_a_build_into_a_folder_that_does_not_exist_yet_makes_it(tmp_path):
     out = tmp_path / "new" / "deeper" / "g.trig"
-    result = CliRunner().invoke(app, ["build", str(DOC), "-o", str(out), "--workers", "1"])
+    result = CliRunner().invoke(app, ["build", *REF, str(DOC), "-o", str(out), "--workers", "1"])
     assert result.exit_code == 0, result.stderr
     assert_store_matches(out)
