@@ -142,44 +142,25 @@ def _bool(value: object) -> bool:
     return bool(value.toPython()) if isinstance(value, Literal) else False
 
 
+#: The question levels a framework's concepts have, by their class.
+_LEVELS = {
+    PEEL.HeadlineQuestion: "headline",
+    PEEL.CoreQuestion: "core",
+    PEEL.DiagnosticQuestion: "diagnostic",
+    PEEL.Section: "section",
+}
+
+
 def _frameworks(graph: Graph) -> dict[tuple[int, str], Framework]:
+    """Every question framework, by (PEEL year, pillar slug); two for one slot is an error."""
     frameworks: dict[tuple[int, str], Framework] = {}
     schemes: dict[tuple[int, str], URIRef] = {}
-    levels = {
-        PEEL.HeadlineQuestion: "headline",
-        PEEL.CoreQuestion: "core",
-        PEEL.DiagnosticQuestion: "diagnostic",
-        PEEL.Section: "section",
-    }
     for scheme in _iris(graph.subjects(RDF.type, PEEL.QuestionFramework)):
         year = graph.value(scheme, PEEL.peelYear)
         pillar = graph.value(scheme, PEEL.pillar)
         if year is None or pillar is None:
             raise ReferenceDataError(f"{scheme} lacks peel:peelYear or peel:pillar")
-        questions = []
-        for node in _iris(graph.subjects(SKOS.inScheme, scheme)):
-            level = next((lv for cls, lv in levels.items() if (node, RDF.type, cls) in graph), None)
-            if level is None:
-                continue
-            parent = graph.value(node, SKOS.broader)
-            parent_code = graph.value(parent, SKOS.notation) if parent is not None else None
-            questions.append(
-                QuestionDef(
-                    code=str(graph.value(node, SKOS.notation)),
-                    label=_label(graph, node),
-                    level=level,
-                    parent=str(parent_code) if parent_code is not None else None,
-                    number=_int(graph.value(node, PEEL.questionNumber)),
-                    graded=_bool(graph.value(node, PEEL.graded)),
-                    alt_labels=_labels(graph, node),
-                    heading_pattern=(
-                        str(graph.value(node, PEEL.headingPattern))
-                        if graph.value(node, PEEL.headingPattern) is not None
-                        else None
-                    ),
-                    assesses_leadership=_bool(graph.value(node, PEEL.assessesLeadership)),
-                )
-            )
+        questions = _questions(graph, scheme)
         key = _tail(scheme, "scheme/")
         allowed = tuple(
             sorted(_tail(g, "grade/") for g in graph.objects(scheme, PEEL.allowedGrade))
@@ -208,6 +189,33 @@ def _frameworks(graph: Graph) -> dict[tuple[int, str], Framework]:
             synthetic=_bool(graph.value(scheme, PEEL.synthetic)),
         )
     return frameworks
+
+
+def _questions(graph: Graph, scheme: URIRef) -> list[QuestionDef]:
+    """The questions (and sections) of one framework: its concepts that have a level."""
+    questions = []
+    for node in _iris(graph.subjects(SKOS.inScheme, scheme)):
+        level = next((lv for cls, lv in _LEVELS.items() if (node, RDF.type, cls) in graph), None)
+        if level is not None:
+            questions.append(_question(graph, node, level))
+    return questions
+
+
+def _question(graph: Graph, node: URIRef, level: str) -> QuestionDef:
+    parent = graph.value(node, SKOS.broader)
+    parent_code = graph.value(parent, SKOS.notation) if parent is not None else None
+    pattern = graph.value(node, PEEL.headingPattern)
+    return QuestionDef(
+        code=str(graph.value(node, SKOS.notation)),
+        label=_label(graph, node),
+        level=level,
+        parent=str(parent_code) if parent_code is not None else None,
+        number=_int(graph.value(node, PEEL.questionNumber)),
+        graded=_bool(graph.value(node, PEEL.graded)),
+        alt_labels=_labels(graph, node),
+        heading_pattern=str(pattern) if pattern is not None else None,
+        assesses_leadership=_bool(graph.value(node, PEEL.assessesLeadership)),
+    )
 
 
 def _scales(graph: Graph) -> tuple[GradeScaleDef, ...]:
@@ -262,11 +270,45 @@ def _term_defs(graph: Graph, cls: URIRef, prefix: str) -> tuple[TermDef, ...]:
 
 def vocabulary_of(graph: Graph) -> Vocabulary:
     """The plain :class:`Vocabulary` of a reference graph."""
-    grades = tuple(
+    grades = _grades(graph)
+    pillars = _pillars(graph)
+    forces = _forces(graph)
+    partners = _partners(graph, forces)
+    cues = _cues(graph)
+    comparators = _comparators(graph)
+    publishers = _publishers(graph)
+    vocabulary = Vocabulary(
+        frameworks=_frameworks(graph),
+        grades=grades,
+        pillars=pillars,
+        forces=forces,
+        partners=partners,
+        units=_term_defs(graph, PEEL.Unit, "unit/"),
+        themes=_term_defs(graph, PEEL.Theme, "theme/"),
+        cues=cues,
+        progress=_term_defs(graph, PEEL.ProgressLevel, "progress/"),
+        comparator_labels=comparators or ("England and Wales",),
+        publishers=publishers,
+        boilerplate=_boilerplate(graph),
+        quantity_units=_quantity_units(graph),
+        partner_roles=_partner_roles(graph),
+        scales=_scales(graph),
+        force_labels=_force_labels(forces),
+    )
+    if not vocabulary.frameworks or not vocabulary.grades or not vocabulary.forces:
+        raise ReferenceDataError("the reference data has no frameworks, grades or forces")
+    return vocabulary
+
+
+def _grades(graph: Graph) -> tuple[GradeDef, ...]:
+    return tuple(
         GradeDef(slug=_tail(g, "grade/"), label=_label(graph, g), alt_labels=_labels(graph, g))
         for g in _iris(graph.subjects(RDF.type, PEEL.Grade))
     )
-    pillars = tuple(
+
+
+def _pillars(graph: Graph) -> tuple[PillarDef, ...]:
+    return tuple(
         PillarDef(
             slug=_tail(p, "pillar/"),
             label=_label(graph, p),
@@ -275,7 +317,10 @@ def vocabulary_of(graph: Graph) -> Vocabulary:
         )
         for p in _iris(graph.subjects(RDF.type, PEEL.Pillar))
     )
-    forces = tuple(
+
+
+def _forces(graph: Graph) -> tuple[ForceDef, ...]:
+    return tuple(
         ForceDef(
             slug=_tail(f, "force/"),
             name=_label(graph, f),
@@ -284,6 +329,11 @@ def vocabulary_of(graph: Graph) -> Vocabulary:
         )
         for f in _iris(graph.subjects(RDF.type, PEEL.Force))
     )
+
+
+def _partners(graph: Graph, forces: tuple[ForceDef, ...]) -> tuple[PartnerDef, ...]:
+    """The partner bodies, arrangements and programmes (each once, by the first class that
+    names it), then every force as a partner."""
     partners: list[PartnerDef] = []
     partner_classes = (PEEL.PartnerBody, PEEL.PartnershipArrangement, PEEL.Programme)
     seen: set[URIRef] = set()
@@ -292,20 +342,7 @@ def vocabulary_of(graph: Graph) -> Vocabulary:
             if node in seen or not str(node).startswith(str(PID["partner/"])):
                 continue
             seen.add(node)
-            ptype = graph.value(node, PEEL.partnerType)
-            partners.append(
-                PartnerDef(
-                    id=_tail(node, ""),
-                    label=_label(graph, node),
-                    alt_labels=tuple(
-                        a
-                        for a in _labels(graph, node)
-                        if a not in _labels(graph, node, PEEL.acronym)
-                    ),
-                    acronyms=_labels(graph, node, PEEL.acronym),
-                    partner_type=_tail(ptype, "partner-type/") if ptype is not None else None,
-                )
-            )
+            partners.append(_partner(graph, node))
     for f in forces:
         partners.append(
             PartnerDef(
@@ -317,6 +354,23 @@ def vocabulary_of(graph: Graph) -> Vocabulary:
                 is_force=True,
             )
         )
+    return tuple(partners)
+
+
+def _partner(graph: Graph, node: URIRef) -> PartnerDef:
+    ptype = graph.value(node, PEEL.partnerType)
+    return PartnerDef(
+        id=_tail(node, ""),
+        label=_label(graph, node),
+        alt_labels=tuple(
+            a for a in _labels(graph, node) if a not in _labels(graph, node, PEEL.acronym)
+        ),
+        acronyms=_labels(graph, node, PEEL.acronym),
+        partner_type=_tail(ptype, "partner-type/") if ptype is not None else None,
+    )
+
+
+def _cues(graph: Graph) -> tuple[CueDef, ...]:
     cues = []
     for cue in _iris(graph.subjects(RDF.type, PEEL.Cue)):
         ftype = graph.value(cue, PEEL.findingType)
@@ -330,36 +384,24 @@ def vocabulary_of(graph: Graph) -> Vocabulary:
                 weight=_int(graph.value(cue, PEEL.cueWeight), 1) or 1,
             )
         )
+    return tuple(cues)
+
+
+def _comparators(graph: Graph) -> tuple[str, ...]:
+    """Every label of every comparator area ("England and Wales", "England & Wales")."""
     comparators = []
     for node in _iris(graph.subjects(RDF.type, PEEL.ComparatorArea)):
         comparators.append(_label(graph, node))
         comparators.extend(_labels(graph, node))
-    publishers = {
+    return tuple(comparators)
+
+
+def _publishers(graph: Graph) -> dict[str, tuple[str, ...]]:
+    return {
         _tail(o, "org/"): (_label(graph, o), *_labels(graph, o))
         for o in _iris(graph.subjects(RDF.type, iris.ORG.Organization))
         if str(o).startswith(str(PID["org/"]))
     }
-    vocabulary = Vocabulary(
-        frameworks=_frameworks(graph),
-        grades=grades,
-        pillars=pillars,
-        forces=forces,
-        partners=tuple(partners),
-        units=_term_defs(graph, PEEL.Unit, "unit/"),
-        themes=_term_defs(graph, PEEL.Theme, "theme/"),
-        cues=tuple(cues),
-        progress=_term_defs(graph, PEEL.ProgressLevel, "progress/"),
-        comparator_labels=tuple(comparators) or ("England and Wales",),
-        publishers=publishers,
-        boilerplate=_boilerplate(graph),
-        quantity_units=_quantity_units(graph),
-        partner_roles=_partner_roles(graph),
-        scales=_scales(graph),
-        force_labels=_force_labels(forces),
-    )
-    if not vocabulary.frameworks or not vocabulary.grades or not vocabulary.forces:
-        raise ReferenceDataError("the reference data has no frameworks, grades or forces")
-    return vocabulary
 
 
 def _boilerplate(graph: Graph) -> tuple[str, ...]:

@@ -11,9 +11,9 @@ import dataclasses
 from pathlib import Path
 
 from ..errors import FormatError
-from ..model import Document, Finding, Report, SourceFile, Span
+from ..model import Document, Finding, Judgment, Observation, Report, SourceFile, Span
 from ..textkeys import slugify
-from ..vocab import Vocabulary
+from ..vocab import ForceDef, Framework, Vocabulary
 from .cut import mark_cut
 from .detect import (
     FULL_REPORT,
@@ -29,10 +29,11 @@ from .detect import (
 from .enrich import enrich
 from .footnotes import read_footnotes
 from .forces import force_or_refuse, names_of, subjects_of
-from .full_report import FullReportReader, assign_pages, table_of_contents
+from .full_report import FullReportReader, Sections, assign_pages, table_of_contents
 from .landing import read_landing
-from .layout import fold, page_starts, split_blocks
+from .layout import Block, fold, page_starts, split_blocks
 from .metadata import (
+    TitleFacts,
     find_force_name,
     find_isbn,
     find_published,
@@ -124,6 +125,7 @@ def _inspection_line(lines: list[str]) -> str:
 def _full_report(
     text: str, vocab: Vocabulary, path: str, sha256: str, override: str | None
 ) -> Report:
+    """A full report: its title page, sections, figures and footnotes."""
     title = find_title(text, vocab)
     assert title is not None  # detect_format checked it
     framework = framework_or_refuse(vocab, title.year, title.pillar, path, headline=True, core=True)
@@ -133,11 +135,42 @@ def _full_report(
     line = _inspection_line(opening) or title.title_line
     force = force_or_refuse(printed, line, vocab, path, override=override, what="the title page")
     force_name = printed or force.name
-    slug, known, labels = force.slug, True, names_of(force, printed)
     toc, start = table_of_contents(blocks)
     blocks = assign_pages(blocks, toc)
     reader = FullReportReader(framework, vocab, subjects_of(force, printed), frozenset(toc))
     sections = reader.read(blocks, start)
+    judgments, warnings = _judgments_kept(sections)
+    areas = _areas(force, printed, vocab)
+    observations = _observations(blocks, areas, vocab, toc, warnings)
+    warnings += _core_missing(sections, framework, title, path)
+    report = Report(
+        documents=(Document(SourceFile(path, Path(path).name, sha256, FULL_REPORT), text),),
+        force_name=force_name,
+        force_slug=force.slug,
+        force_known=True,
+        year=title.year,
+        pillar=title.pillar,
+        framework=framework.key,
+        title=_title(title.title_line, force_name),
+        published=find_published(opening),
+        isbn=find_isbn(text[:20000]),
+        publisher=find_publisher(text[:20000], vocab),
+        judgments=tuple(sorted(judgments.values(), key=lambda j: j.question)),
+        findings=_findings(sections),
+        afis=tuple(sections.afis),
+        causes_of_concern=tuple(sections.concerns),
+        recommendations=tuple(sections.recommendations),
+        observations=tuple(observations),
+        sections_found=tuple(dict.fromkeys(sections.found)),
+        warnings=tuple(warnings),
+        footnotes=tuple(read_footnotes(blocks)),
+    )
+    return enrich(_stamp_sources(report), vocab, areas)
+
+
+def _judgments_kept(sections: Sections) -> tuple[dict[str, Judgment], list[str]]:
+    """The summary of findings' judgments, with an overview's grade for a question they do
+    not grade, and the walk's warnings plus one per question the two grade differently."""
     judgments = dict(sections.judgments)
     warnings = list(sections.warnings)
     for code, overview in sections.overview_grades.items():
@@ -148,14 +181,39 @@ def _full_report(
                 f"{code}: overview says {overview.grade}, summary of findings says "
                 f"{judgments[code].grade}; kept the summary of findings"
             )
+    return judgments, warnings
+
+
+def _areas(force: ForceDef, printed: str | None, vocab: Vocabulary) -> Areas:
+    """Who a figure's value columns can belong to: the force, by any of its names, and the
+    comparator areas (every label of which is the first label's slug)."""
     comparators = {
         fold(label): slugify(vocab.comparator_labels[0]) for label in vocab.comparator_labels
     }
-    areas = Areas(slug, labels, comparators)
+    return Areas(force.slug, names_of(force, printed), comparators)
+
+
+def _observations(
+    blocks: list[Block],
+    areas: Areas,
+    vocab: Vocabulary,
+    toc: dict[str, list[int]],
+    warnings: list[str],
+) -> list[Observation]:
+    """The figures' observations, then the "Force in numbers" page's; the figures' warnings
+    are added to ``warnings``."""
     observations, figure_warnings = read_figures(blocks, areas, vocab.units)
     warnings.extend(figure_warnings)
     stop = {heading for heading in toc if heading != FORCE_IN_NUMBERS} | {"introduction"}
     observations.extend(force_in_numbers(blocks, areas, vocab.units, stop))
+    return observations
+
+
+def _core_missing(
+    sections: Sections, framework: Framework, title: TitleFacts, path: str
+) -> list[str]:
+    """A warning per core question with no section; no core question found at all is an
+    error (the headings are missing or renamed)."""
     if not any(q.code in sections.found for q in framework.core()):
         raise FormatError(
             f"no core question of the PEEL {title.year} {title.pillar} framework is found as a "
@@ -163,37 +221,19 @@ def _full_report(
             where=path,
             hint=f"headings must use the framework's wording, e.g. '{framework.core()[0].label}'",
         )
-    for q in framework.core():
-        if q.code not in sections.found:
-            warnings.append(f"no section for core question {q.code} ({q.label})")
-    findings = tuple(
+    return [
+        f"no section for core question {q.code} ({q.label})"
+        for q in framework.core()
+        if q.code not in sections.found
+    ]
+
+
+def _findings(sections: Sections) -> tuple[Finding, ...]:
+    return tuple(
         Finding(p.question, p.text, p.spans, p.section, items=p.bullets)
         for p in sections.paragraphs
         if p.text
     )
-    report = Report(
-        documents=(Document(SourceFile(path, Path(path).name, sha256, FULL_REPORT), text),),
-        force_name=force_name,
-        force_slug=slug,
-        force_known=known,
-        year=title.year,
-        pillar=title.pillar,
-        framework=framework.key,
-        title=_title(title.title_line, force_name),
-        published=find_published(opening),
-        isbn=find_isbn(text[:20000]),
-        publisher=find_publisher(text[:20000], vocab),
-        judgments=tuple(sorted(judgments.values(), key=lambda j: j.question)),
-        findings=findings,
-        afis=tuple(sections.afis),
-        causes_of_concern=tuple(sections.concerns),
-        recommendations=tuple(sections.recommendations),
-        observations=tuple(observations),
-        sections_found=tuple(dict.fromkeys(sections.found)),
-        warnings=tuple(warnings),
-        footnotes=tuple(read_footnotes(blocks)),
-    )
-    return enrich(_stamp_sources(report), vocab, areas)
 
 
 def _summary(text: str, vocab: Vocabulary, path: str, sha256: str, override: str | None) -> Report:

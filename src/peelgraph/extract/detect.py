@@ -109,97 +109,139 @@ def _extent_first(head: str) -> bool:
 
 def refuse(text: str, vocab: Vocabulary, path: str, override: str | None = None) -> FormatError:
     """The error that says why ``text`` (no page kind detected) cannot be read."""
-    lines = head_lines(text)
-    first = clean(lines[0])[:100] if lines else ""
-    names = ForceNames.of(vocab)
-    cycle = _CYCLE_2021.search(text[:6000])
-    year = int(cycle.group("year")) if cycle else None
-    if _REPORT_2021.search(text[:3000]) and (year is None or not vocab.framework(year, "peel")):
-        known = sorted({y for y, _ in vocab.frameworks if y >= 2021})
+    return _Refusal(text, vocab, path, override).error()
+
+
+class _Refusal:
+    """Why a page of no kind cannot be read: each step names one reason, or passes (None)
+    to the next; the first reason found is the error. A step may raise instead, when the
+    force the page names is not one the reference data knows."""
+
+    def __init__(self, text: str, vocab: Vocabulary, path: str, override: str | None) -> None:
+        self.text, self.vocab, self.path, self.override = text, vocab, path, override
+        self.lines = head_lines(text)
+        self.first = clean(self.lines[0])[:100] if self.lines else ""
+        self.names = ForceNames.of(vocab)
+        self.report_title = next((ln for ln in self.lines[:12] if _REPORT_TITLE.match(ln)), None)
+        self.title = page_title(self.lines)
+
+    def error(self) -> FormatError:
+        steps = (self._uncharted_cycle, self._cover_only, self._not_a_report, self._titled_page)
+        for step in steps:
+            error = step()
+            if error is not None:
+                return error
+        return self._unknown()
+
+    def _uncharted_cycle(self) -> FormatError | None:
+        """A PEEL 2021+ report of a cycle with no framework in the reference data."""
+        cycle = _CYCLE_2021.search(self.text[:6000])
+        year = int(cycle.group("year")) if cycle else None
+        if not _REPORT_2021.search(self.text[:3000]) or (
+            year is not None and self.vocab.framework(year, "peel")
+        ):
+            return None
+        known = sorted({y for y, _ in self.vocab.frameworks if y >= 2021})
         return FormatError(
             f"a PEEL {cycle.group(0) if cycle else '2021+'} report ('Overall summary', 'Our "
             "judgments'): its areas of policing have no question framework in the reference "
             f"data{f' (2021+ cycles known: {known})' if known else ''}"
             + ("" if year else ", and it names no cycle"),
-            where=path,
+            where=self.path,
             hint="add the cycle's framework with --reference FILE.ttl",
             reason="no-framework",
         )
-    report_title = next((line for line in lines[:12] if _REPORT_TITLE.match(line)), None)
-    inspection = _INSPECTION_OF.search(text[:4000])
-    if report_title is not None and inspection is not None:
-        # a copy of a report's cover and contents: the force first, then what is missing
+
+    def _cover_only(self) -> FormatError | None:
+        """A copy of a report's cover and contents: the force first, then what is missing."""
+        inspection = _INSPECTION_OF.search(self.text[:4000])
+        if self.report_title is None or inspection is None:
+            return None
         name = inspection.group("name").strip(" .")
-        force_or_refuse(name or None, inspection.group(0), vocab, path, override=override,
-                        what="the title page")  # fmt: skip
-        if _INTEGRATED.search(report_title):
+        force_or_refuse(name or None, inspection.group(0), self.vocab, self.path,
+                        override=self.override, what="the title page")  # fmt: skip
+        if _INTEGRATED.search(self.report_title):
             return FormatError(
-                f"{clean(report_title)[:100]!r} is an integrated report (several pillars in one):"
-                " the reference data has no framework for the integrated assessment, so no "
+                f"{clean(self.report_title)[:100]!r} is an integrated report (several pillars in "
+                "one): the reference data has no framework for the integrated assessment, so no "
                 "grade is read from it",
-                where=path,
+                where=self.path,
                 hint="give the force's PEEL web pages for each pillar, or add the framework "
                 "with --reference FILE.ttl",
                 reason="no-framework",
             )
         return FormatError(
-            f"the title page and contents of {clean(report_title)[:80]!r} without the "
+            f"the title page and contents of {clean(self.report_title)[:80]!r} without the "
             "report's text (no 'Summary of findings' or judgment): a copy cut after its cover",
-            where=path,
+            where=self.path,
             hint="give the whole report (PDF or text)",
             reason="no-content",
         )
-    title = page_title(lines)
-    headline_forces = names.named_in(lines[0]) if lines else []
-    if title is None and not headline_forces and _NATIONAL.search(text[:3000]):
-        return FormatError(
-            f"a national page about all forces, not one force's report (first line: {first!r})",
-            where=path,
-            hint="national overviews and news releases state no force's grades",
-            reason="national-page",
-        )
-    if title is None and _NEWS.search(text[:3000]):
-        about = f" about {headline_forces[0].name}" if headline_forces else ""
-        return FormatError(
-            f"a news release{about}, not an inspection report (first line: {first!r})",
-            where=path,
-            hint="give the force's report or its PEEL web pages",
-            reason="news-release" if headline_forces else "national-page",
-        )
-    if report_title is not None:
-        return FormatError(
-            f"{clean(report_title)[:140]!r} is a PEEL report's title, but the page holds none "
-            "of the report's text (no 'Summary of findings', questions or judgments)",
-            where=path,
-            reason="no-content",
-        )
-    if title is not None and title.peel:
-        force_or_refuse(title.force, title.line, vocab, path, override=override)
+
+    def _not_a_report(self) -> FormatError | None:
+        """A national page, a news release, or a report's title without its text."""
+        forces = self.names.named_in(self.lines[0]) if self.lines else []
+        if self.title is None and not forces and _NATIONAL.search(self.text[:3000]):
+            return FormatError(
+                "a national page about all forces, not one force's report (first line: "
+                f"{self.first!r})",
+                where=self.path,
+                hint="national overviews and news releases state no force's grades",
+                reason="national-page",
+            )
+        if self.title is None and _NEWS.search(self.text[:3000]):
+            about = f" about {forces[0].name}" if forces else ""
+            return FormatError(
+                f"a news release{about}, not an inspection report (first line: {self.first!r})",
+                where=self.path,
+                hint="give the force's report or its PEEL web pages",
+                reason="news-release" if forces else "national-page",
+            )
+        if self.report_title is not None:
+            return FormatError(
+                f"{clean(self.report_title)[:140]!r} is a PEEL report's title, but the page "
+                "holds none of the report's text (no 'Summary of findings', questions or "
+                "judgments)",
+                where=self.path,
+                reason="no-content",
+            )
+        return None
+
+    def _titled_page(self) -> FormatError | None:
+        """A page titled '<Force> PEEL <year>' that is none of the web page kinds."""
+        title = self.title
+        if title is None or not title.peel:
+            return None
+        force_or_refuse(title.force, title.line, self.vocab, self.path, override=self.override)
         return FormatError(
             f"a page titled {title.line!r} that is no summary, overview or landing page (no "
             "pillar line, 'Last updated' line or judgment sentence after the title)",
-            where=path,
+            where=self.path,
             reason="unknown-format",
         )
-    if not names.named_in(text[:3000]) and not override:
+
+    def _unknown(self) -> FormatError:
+        """No known format: said with the force or the year it lacks, if it does."""
+        if not self.names.named_in(self.text[:3000]) and not self.override:
+            return FormatError(
+                "not a PEEL document of a known format, and it names no force the reference "
+                f"data knows (first line: {self.first!r})",
+                where=self.path,
+                hint="name the force with 'build --force SLUG' if the page is one force's",
+                reason="no-force",
+            )
+        if not re.search(r"\b(?:19|20)\d\d\b", self.text[:3000]):
+            return FormatError(
+                "not a PEEL document of a known format, and it names no PEEL year (first line: "
+                f"{self.first!r})",
+                where=self.path,
+                reason="no-year",
+            )
         return FormatError(
-            "not a PEEL document of a known format, and it names no force the reference data "
-            f"knows (first line: {first!r})",
-            where=path,
-            hint="name the force with 'build --force SLUG' if the page is one force's",
-            reason="no-force",
+            "not a PEEL document of a known format (full report, web summary, overview, landing "
+            "page)",
+            where=self.path,
+            hint="a full report opens with 'PEEL: Police <pillar> <year>' and has 'Summary of "
+            "findings' sections; a web page opens with '<Force> PEEL <year>'",
+            reason="unknown-format",
         )
-    if not re.search(r"\b(?:19|20)\d\d\b", text[:3000]):
-        return FormatError(
-            "not a PEEL document of a known format, and it names no PEEL year (first line: "
-            f"{first!r})",
-            where=path,
-            reason="no-year",
-        )
-    return FormatError(
-        "not a PEEL document of a known format (full report, web summary, overview, landing page)",
-        where=path,
-        hint="a full report opens with 'PEEL: Police <pillar> <year>' and has 'Summary of "
-        "findings' sections; a web page opens with '<Force> PEEL <year>'",
-        reason="unknown-format",
-    )

@@ -29,6 +29,7 @@ still counts ("... keeping people safe and reducing crime is good" at the end of
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..vocab import GradeDef, PillarDef, QuestionDef, Vocabulary
 from .layout import fold
@@ -145,75 +146,105 @@ class GradeReader:
     def _regexes(
         self, subjects: tuple[str, ...], predicates: tuple[str, ...], nouns: tuple[str, ...]
     ) -> list[re.Pattern[str]]:
-        g = rf"(?P<grade>{self._grades})"
+        parts = _Parts.of(self._grades, subjects, predicates, nouns)
+        out = _sentence_regexes(parts)
+        if nouns:
+            out += _pillar_regexes(parts)
+        return out
+
+
+_FLAGS = re.IGNORECASE
+#: "how it", "the way in which the force": what may come between "at" and the predicate.
+_HOW = r"(?:(?:how|the way(?: in which)?)\s+(?:\w+\s+)?(?:it|the force|the constabulary)\s+)?"
+
+
+@dataclass(frozen=True)
+class _Parts:
+    """The alternations the grade sentence regexes are built from."""
+
+    grade: str  # the named group of the grade words
+    subject: str  # the force's names, longest first
+    predicates: str  # what the force is judged on (first two words of each)
+    noun: str  # the pillar's one-word names ("effectiveness"), or "" for a question
+    respect: str  # "(in respect of) its effectiveness at", for a pillar
+    lead: str  # what a possessive judges: "approach to", "work in"
+    extent: str  # what "the extent to which" clause must mention
+
+    @classmethod
+    def of(
+        cls,
+        grades: str,
+        subjects: tuple[str, ...],
+        predicates: tuple[str, ...],
+        nouns: tuple[str, ...],
+    ) -> _Parts:
         subj = "|".join(re.escape(s) for s in sorted(set(subjects), key=len, reverse=True))
         preds = "|".join(_predicate_regex(p) for p in predicates) or r"(?!x)x"
-        how = (
-            r"(?:(?:how|the way(?: in which)?)\s+(?:\w+\s+)?(?:it|the force|the constabulary)\s+)?"
-        )
-        respect = ""
-        if nouns:
-            noun = "|".join(re.escape(n) for n in nouns)
-            respect = rf"(?:(?:respect of\s+)?its\s+(?:{noun})\s+(?:at|in)\s+)?"
-        flags = re.IGNORECASE
+        noun = "|".join(re.escape(n) for n in nouns) if nouns else ""
+        respect = rf"(?:(?:respect of\s+)?its\s+(?:{noun})\s+(?:at|in)\s+)?" if nouns else ""
         # what a possessive judges: "approach to", "work in"; for a question (not a pillar,
         # whose headline wording the pillars share) also "its effectiveness at"
         lead = r"approach to|work (?:at|in|on)|performance (?:at|in)"
         if not nouns:
             lead += r"|(?:effectiveness|efficiency|record) (?:at|in)"
         extent = "|".join(rf"\b{re.escape(n[:6])}\w*" for n in nouns) if nouns else preds
-        out = [
-            # The extent to which the force is effective at P ... is good (for a pillar: a
-            # clause with the pillar's word, "is efficient at", "operates efficiently")
-            re.compile(
-                rf"the extent to which (?:{subj})\s+[^.;]*?(?:{extent})[^.;]*?\s{g}\s*(?:[.;:,]|$)",
-                flags,
-            ),
-            # X is good at P / requires improvement in the way it P / in respect of its ...
-            # ("good at identifying and protecting vulnerable people": a second verb first)
-            re.compile(
-                rf"(?:{subj})\s+(?:is\s+|was\s+)?(?:judged\s+(?:to\s+be\s+)?)?{g}\s+"
-                rf"(?:overall\s+)?(?:at|in)\s+{respect}{how}(?:[a-z]+ing\s+and\s+)?(?:{preds})",
-                flags,
-            ),
-            # "It is good at P." opening a sentence (the force, named in the one before)
-            re.compile(
-                rf"^\s*(?:overall,?\s+)?it\s+is\s+{g}\s+(?:at|in)\s+{how}(?:{preds})", flags
-            ),
-            # the way (that) the force / it P ... is good
-            re.compile(
-                rf"\bthe way (?:that |in which )?(?:{subj}|it)\s+(?:{preds})[^.;]*?\s{g}"
-                rf"\s*(?:[.;:,]|$)",
-                flags,
-            ),
-            # X's approach to P ... is good
-            re.compile(
-                rf"(?:\b(?:{subj})'s?|\bits)\s+(?:overall\s+)?(?:{lead})\s+{how}(?:{preds})"
-                rf"[^.;]*?\s{g}\s*(?:[.;:,]|$)",
-                flags,
-            ),
-        ]
-        if nouns:
-            noun = "|".join(re.escape(n) for n in nouns)
-            out += [
-                # the effectiveness of X requires improvement
-                re.compile(
-                    rf"\bthe (?:{noun}) of (?:{subj})\s+(?:is\s+)?{g}\s*(?:[.;:,]|$)", flags
-                ),
-                # X requires improvement (overall) in (respect of) its effectiveness
-                re.compile(
-                    rf"(?:{subj})\s+(?:is\s+)?{g}\s+(?:overall\s+)?in\s+(?:respect of\s+)?its\s+"
-                    rf"(?:{noun})\b",
-                    flags,
-                ),
-                # X's effectiveness (at keeping people safe ...) is good
-                re.compile(
-                    rf"(?:{subj})'s?\s+(?:{noun})(?:\s+(?:at|in)\s+[^.;]*?)?\s+(?:is\s+)?{g}"
-                    rf"\s*(?:[.;:,]|$)",
-                    flags,
-                ),
-            ]
-        return out
+        return cls(rf"(?P<grade>{grades})", subj, preds, noun, respect, lead, extent)
+
+
+def _sentence_regexes(parts: _Parts) -> list[re.Pattern[str]]:
+    """The sentence forms that grade a question or a pillar."""
+    g, subj, preds, how = parts.grade, parts.subject, parts.predicates, _HOW
+    return [
+        # The extent to which the force is effective at P ... is good (for a pillar: a
+        # clause with the pillar's word, "is efficient at", "operates efficiently")
+        re.compile(
+            rf"the extent to which (?:{subj})\s+[^.;]*?(?:{parts.extent})[^.;]*?\s{g}\s*"
+            rf"(?:[.;:,]|$)",
+            _FLAGS,
+        ),
+        # X is good at P / requires improvement in the way it P / in respect of its ...
+        # ("good at identifying and protecting vulnerable people": a second verb first)
+        re.compile(
+            rf"(?:{subj})\s+(?:is\s+|was\s+)?(?:judged\s+(?:to\s+be\s+)?)?{g}\s+"
+            rf"(?:overall\s+)?(?:at|in)\s+{parts.respect}{how}(?:[a-z]+ing\s+and\s+)?(?:{preds})",
+            _FLAGS,
+        ),
+        # "It is good at P." opening a sentence (the force, named in the one before)
+        re.compile(rf"^\s*(?:overall,?\s+)?it\s+is\s+{g}\s+(?:at|in)\s+{how}(?:{preds})", _FLAGS),
+        # the way (that) the force / it P ... is good
+        re.compile(
+            rf"\bthe way (?:that |in which )?(?:{subj}|it)\s+(?:{preds})[^.;]*?\s{g}"
+            rf"\s*(?:[.;:,]|$)",
+            _FLAGS,
+        ),
+        # X's approach to P ... is good
+        re.compile(
+            rf"(?:\b(?:{subj})'s?|\bits)\s+(?:overall\s+)?(?:{parts.lead})\s+{how}(?:{preds})"
+            rf"[^.;]*?\s{g}\s*(?:[.;:,]|$)",
+            _FLAGS,
+        ),
+    ]
+
+
+def _pillar_regexes(parts: _Parts) -> list[re.Pattern[str]]:
+    """The sentence forms that grade a pillar by its noun ("effectiveness")."""
+    g, subj, noun = parts.grade, parts.subject, parts.noun
+    return [
+        # the effectiveness of X requires improvement
+        re.compile(rf"\bthe (?:{noun}) of (?:{subj})\s+(?:is\s+)?{g}\s*(?:[.;:,]|$)", _FLAGS),
+        # X requires improvement (overall) in (respect of) its effectiveness
+        re.compile(
+            rf"(?:{subj})\s+(?:is\s+)?{g}\s+(?:overall\s+)?in\s+(?:respect of\s+)?its\s+"
+            rf"(?:{noun})\b",
+            _FLAGS,
+        ),
+        # X's effectiveness (at keeping people safe ...) is good
+        re.compile(
+            rf"(?:{subj})'s?\s+(?:{noun})(?:\s+(?:at|in)\s+[^.;]*?)?\s+(?:is\s+)?{g}"
+            rf"\s*(?:[.;:,]|$)",
+            _FLAGS,
+        ),
+    ]
 
 
 _NOT_INSPECTED = re.compile(

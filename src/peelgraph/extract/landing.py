@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import FormatError
 from ..model import Document, Finding, Judgment, Report, SourceFile, Span
-from ..vocab import PillarDef, Vocabulary
+from ..vocab import Framework, PillarDef, Vocabulary
 from .forces import ForceNames, force_or_refuse, subjects_of
 from .grades import GradeReader
 from .layout import Block, clean, fold
@@ -45,145 +45,198 @@ class _Pillar:
     observations_heading: bool = False
 
 
+@dataclass
+class _Walk:
+    """What the walk over the page found before the pillar's overview (if one follows)."""
+
+    pillars: dict[str, _Pillar] = field(default_factory=dict)
+    current: _Pillar | None = None
+    headings: bool = False  # the page has pillar headings
+    shared: bool = False  # the observations are the page's, not one pillar's
+    page_observations: list[Block] = field(default_factory=list)
+    tail: list[Block] = field(default_factory=list)  # from the overview's first line on
+
+
 def read_landing(
     text: str, vocab: Vocabulary, *, path: str, sha256: str, force: str | None = None
 ) -> list[Report]:
     """One report per pillar whose grade the page states and whose framework is known."""
-    blocks = line_blocks(text)
-    head = [b.text for b in blocks[:12]]
-    title = page_title(head)
-    year_match = next((m for line in head if (m := _PEEL_YEAR.search(line))), None)
-    if title is not None:
-        year = title.year
-    elif year_match is not None:
-        year = int(year_match.group("year"))
-    else:
-        raise FormatError(
-            "a landing page that names no PEEL year in its title or first lines "
-            f"(first line: {clean(head[0])[:80]!r})",
-            where=path,
-            reason="no-year",
-        )
-    printed, line = _force_name(head, title, vocab)
-    chosen = force_or_refuse(printed, line, vocab, path, override=force)
-    force_name, slug, known = chosen.name, chosen.slug, True
-    subjects = subjects_of(chosen, printed)
-    reader = GradeReader(vocab.grades)
-    pillars: dict[str, _Pillar] = {}
-    current: _Pillar | None = None
-    warnings: list[str] = []
-    headings = shared = False
-    page_observations: list[Block] = []
-    tail: list[Block] = []
-    for index, block in enumerate(blocks):
-        line = block.text
-        folded = fold(line)
-        named = _pillar_named(folded, vocab)
-        if named is not None:
-            current = pillars.setdefault(named.slug, _Pillar(named))
-            headings = True
-            continue
-        if _EXTENT.search(line):
-            hits = [(p, h) for p in vocab.pillars if (h := reader.pillar(line, subjects, p, vocab))]
-            if not hits and current is not None:
-                # the pillar named on the line above: its headline wording
-                hit = reader.find(line, subjects, headline_predicates(vocab, current.pillar.slug))
-                hits = [(current.pillar, hit)] if hit else []
-            if not hits:
-                warnings.append(
-                    "a judgment sentence that names no pillar's wording, so its grade was not "
-                    f"recorded: {clean(line)!r}"
-                )
-                continue
-            pillar, (grade, start, end) = hits[0]
-            current = pillars.setdefault(pillar.slug, _Pillar(pillar))
-            current.grade = grade
-            current.sentence = Span(block.start + start, block.start + end, None, sha256)
-            continue
-        if _QUESTION_OR_UPDATED.match(line):
-            tail = blocks[index:]  # the pillar's overview follows (one page holds both)
-            break
-        if current is None or _INSPECTOR.search(line):
-            continue
-        if _OBSERVATIONS.match(folded.replace("\u2019", "'")):
-            current.observations_heading = True
-            shared = not headings  # no pillar headings: the observations are the page's
-            continue
-        if current.observations_heading:
-            (page_observations if shared else current.observations).append(block)
-    if blocks and not blocks[-1].text.rstrip().endswith(_ENDS_SENTENCE):
-        warnings.append("the page ends mid-sentence: it was cut short, and what follows is missing")
-    reports: list[Report] = []
-    for state in pillars.values():
-        label = state.pillar.label
-        if state.grade is None:
-            warnings.append(f"{label}: the page states no grade (cut short?)")
-            continue
-        framework = vocab.framework(year, state.pillar.slug)
-        if framework is None:
-            warnings.append(
-                f"{label}: the page states {state.grade}, but there is no question framework "
-                f"for PEEL {year} {state.pillar.slug}, so it was not recorded"
+    return _Landing(text, vocab, path, sha256, force).reports()
+
+
+class _Landing:
+    """One landing page being read: its year and force first, then a walk over its lines,
+    then a report per pillar. The warnings are the page's, given to every report."""
+
+    def __init__(
+        self, text: str, vocab: Vocabulary, path: str, sha256: str, force: str | None
+    ) -> None:
+        self.text, self.vocab, self.path, self.sha256 = text, vocab, path, sha256
+        self.blocks = line_blocks(text)
+        head = [b.text for b in self.blocks[:12]]
+        title = page_title(head)
+        self.year = _year(head, title, path)
+        self.printed, line = _force_name(head, title, vocab)
+        self.force = force_or_refuse(self.printed, line, vocab, path, override=force)
+        self.subjects = subjects_of(self.force, self.printed)
+        self.reader = GradeReader(vocab.grades)
+        self.warnings: list[str] = []
+
+    def reports(self) -> list[Report]:
+        walk = self._walk()
+        if self.blocks and not self.blocks[-1].text.rstrip().endswith(_ENDS_SENTENCE):
+            self.warnings.append(
+                "the page ends mid-sentence: it was cut short, and what follows is missing"
             )
-            continue
+        reports: list[Report] = []
+        for state in walk.pillars.values():
+            framework = self._framework(state)
+            if framework is not None:
+                reports.append(self._report(state, framework, walk, first=not reports))
+        if not reports:
+            raise FormatError(
+                "the landing page states no grade that can be recorded"
+                + (f" ({'; '.join(self.warnings)})" if self.warnings else ""),
+                where=self.path,
+                reason="no-grade",
+            )
+        # the page-wide warnings go with every pillar's report
+        return [_with_warnings(r, self.warnings) for r in reports]
+
+    def _walk(self) -> _Walk:
+        """Pillar headings, judgment sentences and the HMI's observations, up to the first
+        question or 'Last updated' line (the pillar's overview follows: one page holds both)."""
+        walk = _Walk()
+        for index, block in enumerate(self.blocks):
+            line = block.text
+            folded = fold(line)
+            named = _pillar_named(folded, self.vocab)
+            if named is not None:
+                walk.current = walk.pillars.setdefault(named.slug, _Pillar(named))
+                walk.headings = True
+            elif _EXTENT.search(line):
+                self._judgment_sentence(walk, block)
+            elif _QUESTION_OR_UPDATED.match(line):
+                walk.tail = self.blocks[index:]
+                break
+            elif walk.current is None or _INSPECTOR.search(line):
+                continue
+            elif _OBSERVATIONS.match(folded.replace("\u2019", "'")):
+                walk.current.observations_heading = True
+                walk.shared = not walk.headings  # no pillar headings: the page's observations
+            elif walk.current.observations_heading:
+                observations = walk.page_observations if walk.shared else walk.current.observations
+                observations.append(block)
+        return walk
+
+    def _judgment_sentence(self, walk: _Walk, block: Block) -> None:
+        """The grade a judgment sentence states, of the pillar whose wording it uses (or of
+        the pillar named on the line above, by its headline wording)."""
+        line, vocab, reader, subjects = block.text, self.vocab, self.reader, self.subjects
+        hits = [(p, h) for p in vocab.pillars if (h := reader.pillar(line, subjects, p, vocab))]
+        if not hits and walk.current is not None:
+            hit = reader.find(line, subjects, headline_predicates(vocab, walk.current.pillar.slug))
+            hits = [(walk.current.pillar, hit)] if hit else []
+        if not hits:
+            self.warnings.append(
+                "a judgment sentence that names no pillar's wording, so its grade was not "
+                f"recorded: {clean(line)!r}"
+            )
+            return
+        pillar, (grade, start, end) = hits[0]
+        walk.current = walk.pillars.setdefault(pillar.slug, _Pillar(pillar))
+        walk.current.grade = grade
+        walk.current.sentence = Span(block.start + start, block.start + end, None, self.sha256)
+
+    def _framework(self, state: _Pillar) -> Framework | None:
+        """The framework a pillar's grade is recorded in, or None (and why, as a warning)."""
+        label, year, slug = state.pillar.label, self.year, state.pillar.slug
+        if state.grade is None:
+            self.warnings.append(f"{label}: the page states no grade (cut short?)")
+            return None
+        framework = self.vocab.framework(year, slug)
+        if framework is None:
+            self.warnings.append(
+                f"{label}: the page states {state.grade}, but there is no question framework "
+                f"for PEEL {year} {slug}, so it was not recorded"
+            )
+            return None
         if not framework.has_headline:
-            warnings.append(
+            self.warnings.append(
                 f"{label}: the page states {state.grade}, but the PEEL {year} "
-                f"{state.pillar.slug} framework has no headline question to grade, so it was "
+                f"{slug} framework has no headline question to grade, so it was "
                 "not recorded"
             )
-            continue
-        observations = [*state.observations, *(page_observations if not reports else [])]
+            return None
+        return framework
+
+    def _report(self, state: _Pillar, framework: Framework, walk: _Walk, first: bool) -> Report:
+        """A pillar's report; the page's own observations are findings of the first only."""
+        label, page_observations = state.pillar.label, walk.page_observations
+        observations = [*state.observations, *(page_observations if first else [])]
         if state.observations_heading and not observations and not page_observations:
-            warnings.append(f"{label}: the HMI's observations are missing (cut short?)")
+            self.warnings.append(f"{label}: the HMI's observations are missing (cut short?)")
         headline = framework.headline.code
-        assert state.sentence is not None
-        judgments = {
-            headline: Judgment(headline, state.grade, (state.sentence,), "judgment-sentence")
-        }
-        for block in [*state.observations, *page_observations]:
-            for q in framework.core():
-                hit = reader.question(block.text, subjects, q) if q.graded else None
-                if hit and q.code not in judgments:
-                    span = Span(block.start + hit[1], block.start + hit[2], None, sha256)
-                    judgments[q.code] = Judgment(q.code, hit[0], (span,), "judgment-sentence")
+        judgments = self._judgments(state, framework, [*state.observations, *page_observations])
         findings = [
-            Finding(headline, clean(b.text), (Span(b.start, b.end, None, sha256),), _HMI)
+            Finding(headline, clean(b.text), (Span(b.start, b.end, None, self.sha256),), _HMI)
             for b in observations
         ]
         found = [headline]
-        if tail and pillar_of_line(tail[0].text, vocab) is state.pillar:
-            overview = read_sections(tail, framework, state.pillar, vocab, subjects)
+        tail = walk.tail
+        if tail and pillar_of_line(tail[0].text, self.vocab) is state.pillar:
+            overview = read_sections(tail, framework, state.pillar, self.vocab, self.subjects)
             for code, judgment in overview[0].items():
                 judgments.setdefault(code, judgment)
             findings += overview[1]
             found += overview[3]
-        reports.append(
-            Report(
-                documents=(
-                    Document(SourceFile(path, Path(path).name, sha256, LANDING_PAGE), text),
-                ),
-                force_name=force_name,
-                force_slug=slug,
-                force_known=known,
-                year=year,
-                pillar=state.pillar.slug,
-                framework=framework.key,
-                title=f"{printed or force_name} PEEL {year}: {label}",
-                judgments=tuple(sorted(judgments.values(), key=lambda j: j.question)),
-                findings=tuple(findings),
-                sections_found=tuple(dict.fromkeys(found)),
-            )
+        source = SourceFile(self.path, Path(self.path).name, self.sha256, LANDING_PAGE)
+        return Report(
+            documents=(Document(source, self.text),),
+            force_name=self.force.name,
+            force_slug=self.force.slug,
+            force_known=True,
+            year=self.year,
+            pillar=state.pillar.slug,
+            framework=framework.key,
+            title=f"{self.printed or self.force.name} PEEL {self.year}: {label}",
+            judgments=tuple(sorted(judgments.values(), key=lambda j: j.question)),
+            findings=tuple(findings),
+            sections_found=tuple(dict.fromkeys(found)),
         )
-    if not reports:
-        raise FormatError(
-            "the landing page states no grade that can be recorded"
-            + (f" ({'; '.join(warnings)})" if warnings else ""),
-            where=path,
-            reason="no-grade",
-        )
-    # the page-wide warnings go with every pillar's report
-    return [_with_warnings(r, warnings) for r in reports]
+
+    def _judgments(
+        self, state: _Pillar, framework: Framework, blocks: list[Block]
+    ) -> dict[str, Judgment]:
+        """The headline's grade from the judgment sentence, then the first grade the
+        observations state of each graded core question."""
+        headline = framework.headline.code
+        assert state.grade is not None and state.sentence is not None
+        judgments = {
+            headline: Judgment(headline, state.grade, (state.sentence,), "judgment-sentence")
+        }
+        for block in blocks:
+            for q in framework.core():
+                hit = self.reader.question(block.text, self.subjects, q) if q.graded else None
+                if hit and q.code not in judgments:
+                    span = Span(block.start + hit[1], block.start + hit[2], None, self.sha256)
+                    judgments[q.code] = Judgment(q.code, hit[0], (span,), "judgment-sentence")
+        return judgments
+
+
+def _year(head: list[str], title: PageTitle | None, path: str) -> int:
+    """The PEEL year of the page's title, else the first the first lines name."""
+    year_match = next((m for line in head if (m := _PEEL_YEAR.search(line))), None)
+    if title is not None:
+        return title.year
+    if year_match is not None:
+        return int(year_match.group("year"))
+    raise FormatError(
+        "a landing page that names no PEEL year in its title or first lines "
+        f"(first line: {clean(head[0])[:80]!r})",
+        where=path,
+        reason="no-year",
+    )
 
 
 def _with_warnings(report: Report, warnings: list[str]) -> Report:
