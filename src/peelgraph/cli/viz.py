@@ -1,4 +1,4 @@
-"""Commands for the network view: ``viz partnerships``."""
+"""Commands for the views of the partnership network: ``viz partnerships``."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .common import DEFAULT_DATA, DataOption, out, reports_errors
+from .common import DEFAULT_DATA, DataOption, OverwriteOption, ReferenceOption, out, reports_errors
 
 
 def register(app: typer.Typer) -> None:
@@ -25,45 +25,60 @@ def register(app: typer.Typer) -> None:
         endpoint: Annotated[
             str | None, typer.Option(help="SPARQL endpoint URL to read instead of --data.")
         ] = None,
-        force: Annotated[str, typer.Option(help="Only this force (slug).")] = "",
+        view: Annotated[
+            str,
+            typer.Option(
+                help="network (a star for one force, two columns for several), matrix "
+                "(forces x partners, ordered by clustering) or ego (--force and its region)."
+            ),
+        ] = "network",
+        force: Annotated[
+            str, typer.Option(help="Only this force (slug); the ego view's force.")
+        ] = "",
         question: Annotated[
             str, typer.Option(help="Only evidence under this core question (code).")
         ] = "",
+        by: Annotated[
+            list[str] | None,
+            typer.Option(
+                help="Collapse partner bodies into their types (type) or forces "
+                "into their regions (region); repeatable."
+            ),
+        ] = None,
         min_weight: Annotated[
             int, typer.Option(help="Only links evidenced by at least N items.")
         ] = 1,
+        top: Annotated[
+            int, typer.Option(help="Only the N partners with the most evidence (0: all).")
+        ] = 0,
+        reference: ReferenceOption = None,
         stats: Annotated[
             bool, typer.Option("--stats", help="Print degree, betweenness and communities.")
         ] = False,
-        overwrite: Annotated[
-            bool, typer.Option("--overwrite", help="Replace the output if it exists.")
-        ] = False,
+        overwrite: OverwriteOption = False,
     ) -> None:
         """Draw the partnership network: forces and partner bodies, links weighted by the
         findings and areas for improvement that evidence them."""
-        from ..errors import PeelgraphError
+        from ..context import BuildContext
         from ..graphio import check_output
         from ..store import Endpoint, open_dataset
-        from ..viz import SUFFIXES, build_network, network_rows, network_stats, write
+        from ..viz import draw_partnerships, network_stats, viz_reference
+        from ..viz.render import check_suffix
 
-        if output.suffix.lower() not in SUFFIXES:
-            raise PeelgraphError(
-                f"cannot draw the network as {output.suffix or 'a file without a suffix'}",
-                where=str(output),
-                hint="use " + ", ".join(SUFFIXES),
-            )
+        check_suffix(output)
         check_output(output, [data], overwrite)
+        context = BuildContext.from_options(reference)
         source = Endpoint(endpoint) if endpoint else open_dataset(data)
-        graph = build_network(network_rows(source, force, question), min_weight)
-        if graph.number_of_nodes() == 0:
-            raise PeelgraphError(
-                "no partner links match", hint="check --force, --question and --min-weight"
-            )
-        scope = ", ".join(x for x in (force, question) if x) or "all forces"
-        write(graph, output, f"Partnership network ({scope})")
+        result = draw_partnerships(
+            source, output, viz_reference(context.reference_graph), view=view, force=force,
+            question=question, by=tuple(by or ()), min_weight=min_weight, top=top,
+        )  # fmt: skip
+        g = result.graph
         out.print(
-            f"Wrote {output}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} links",
+            f"Wrote {output}: {g.number_of_nodes()} nodes, {g.number_of_edges()} links",
             markup=False,
         )
+        for line in result.summary:
+            out.print(line, markup=False)
         if stats:
-            out.print(network_stats(graph).as_text(), markup=False)
+            out.print(network_stats(g).as_text(), markup=False)

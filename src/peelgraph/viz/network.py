@@ -19,15 +19,23 @@ FORCE_TYPE = "police force (inspected)"
 class Evidence:
     item: str
     kind: str
-    code: str
+    code: str  # the core question
     text: str
     file: str
     page: int | None
+    year: int | None = None  # the PEEL year of the report
 
 
 def network_rows(source: Source, force: str = "", question: str = "") -> QueryResult:
     """The rows the network is drawn from: the saved query's, for every partner body."""
     return run_query(QUERY, source, {"partner": "", "force": force, "question": question})
+
+
+def _year(value: object) -> int | None:
+    try:
+        return int(str(value)[:4])
+    except (TypeError, ValueError):
+        return None
 
 
 def build_network(result: QueryResult, min_weight: int = 1) -> nx.Graph:
@@ -57,6 +65,7 @@ def build_network(result: QueryResult, min_weight: int = 1) -> nx.Graph:
             text=str(row["text"]),
             file=str(row.get("file") or ""),
             page=int(page) if isinstance(page, int) and page != 99999 else None,
+            year=_year(row.get("year")),
         )
         edges.setdefault((force, partner), {})[evidence.item] = evidence
     for (force, partner), items in edges.items():

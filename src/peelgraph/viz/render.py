@@ -1,53 +1,30 @@
-"""Drawing the partnership network: one offline HTML page, SVG/PNG, GraphML and GEXF."""
+"""Writing a view: one offline HTML page (the SVG inline, our own small script, the evidence
+as JSON), SVG, PNG (the same SVG through cairosvg), GraphML and GEXF."""
 
 from __future__ import annotations
 
+import io
 import json
-import re
-from importlib import resources
 from pathlib import Path
 
 import networkx as nx
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
 from ..errors import PeelgraphError
 from ..graphio import write_atomic
-from .network import FORCE_TYPE, for_export
+from .network import for_export
+from .style import VizReference
+from .svg import edge_ids, node_ids
 
-#: Colours by partner type (the inspected force first); unknown types get grey.
-PALETTE = [
-    "#1f3b73", "#d95f02", "#1b9e77", "#7570b3", "#e7298a", "#66a61e", "#e6ab02",
-    "#a6761d", "#666666", "#1f78b4", "#b15928", "#6a3d9a", "#33a02c",
-]  # fmt: skip
 SUFFIXES = (".html", ".svg", ".png", ".graphml", ".gexf")
-
-
-def palette(g: nx.Graph) -> dict[str, str]:
-    types = sorted({d["partner_type"] for _, d in g.nodes(data=True)} - {FORCE_TYPE})
-    colours = {FORCE_TYPE: PALETTE[0]}
-    for i, t in enumerate(types):
-        colours[t] = PALETTE[1 + i % (len(PALETTE) - 1)]
-    return colours
-
-
-def vis_network_js() -> str:
-    """vis-network's JavaScript from the installed pyvis package (never from a CDN)."""
-    try:
-        lib = resources.files("pyvis") / "lib"
-    except ModuleNotFoundError as exc:
-        raise PeelgraphError(
-            "the HTML view needs vis-network, which the pyvis package ships",
-            hint="pip install 'peelgraph[viz]'",
-        ) from exc
-    candidates = []
-    for folder in lib.iterdir():
-        match = re.fullmatch(r"vis-(\d+)\.(\d+)\.(\d+)", folder.name)
-        script = folder / "vis-network.min.js"
-        if match and script.is_file():
-            candidates.append((tuple(int(x) for x in match.groups()), script))
-    if not candidates:
-        raise PeelgraphError("pyvis is installed without vis-network.min.js")
-    return max(candidates)[1].read_text(encoding="utf-8")
+HINTS = {
+    "network": "Click a node to highlight its neighbours and list the findings and areas for "
+    "improvement that evidence its links (with file, page, question and year); click a link "
+    "for its own evidence.",
+    "matrix": "Click a cell for the evidence of that link; click a row or column label to "
+    "highlight its links.",
+}
 
 
 def _json_for_html(value: object) -> str:
@@ -56,96 +33,85 @@ def _json_for_html(value: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def html(g: nx.Graph, title: str) -> str:
-    """One self-contained page: inlined vis-network, data as JSON, report text as text."""
-    colours = palette(g)
-    ids = {n: i for i, n in enumerate(sorted(g.nodes))}
-    data = {
-        "palette": colours,
-        "nodes": [
-            {
-                "id": ids[n],
-                "iri": n,
-                "label": d["label"],
-                "kind": d["kind"],
-                "type": d["partner_type"],
-                "degree": int(d["degree"]),
-            }
-            for n, d in sorted(g.nodes(data=True))
-        ],  # fmt: skip
-        "edges": [],
-        "evidence": {},
-        "questions": sorted(
-            {q for _, _, d in g.edges(data=True) for q in d["questions"].split("; ")}
-        ),
+def page_data(g: nx.Graph, reference: VizReference) -> dict[str, object]:
+    """What the page's script needs: nodes, links, evidence, questions with text and years."""
+    nodes = node_ids(g)
+    edges = edge_ids(g)
+    data_nodes: dict[str, dict[str, object]] = {
+        nid: {
+            "label": g.nodes[n]["label"],
+            "kind": g.nodes[n]["kind"],
+            "type": g.nodes[n]["partner_type"],
+            "iri": n,
+            "edges": [],
+        }
+        for n, nid in nodes.items()
     }
-    for n, (a, b, d) in enumerate(sorted(g.edges(data=True), key=lambda e: (e[0], e[1]))):
-        edge_id = f"e{n}"
-        data["edges"].append(  # type: ignore[attr-defined]
-            {"id": edge_id, "from": ids[a], "to": ids[b], "weight": int(d["weight"]),
-             "questions": d["questions"].split("; ")}
-        )  # fmt: skip
-        data["evidence"][edge_id] = [  # type: ignore[index]
-            {"item": e.item, "kind": e.kind, "code": e.code, "text": e.text, "file": e.file,
-             "page": e.page}
+    data_edges: dict[str, object] = {}
+    evidence: dict[str, object] = {}
+    years: dict[str, set[int]] = {}
+    for (a, b), eid in edges.items():
+        d = g.edges[a, b]
+        data_edges[eid] = {
+            "from": nodes[a],
+            "to": nodes[b],
+            "weight": int(d["weight"]),
+            "questions": d["questions"].split("; "),
+        }
+        data_nodes[nodes[a]]["edges"].append(eid)  # type: ignore[attr-defined]
+        data_nodes[nodes[b]]["edges"].append(eid)  # type: ignore[attr-defined]
+        evidence[eid] = [
+            {
+                "item": e.item,
+                "kind": e.kind,
+                "code": e.code,
+                "question": reference.questions.get(e.code, ""),
+                "year": e.year,
+                "text": e.text,
+                "file": e.file,
+                "page": e.page,
+            }
             for e in d.get("items", [])
-        ]  # fmt: skip
+        ]
+        for e in d.get("items", []):
+            years.setdefault(e.code, set()).update([e.year] if e.year else [])
+    for node in data_nodes.values():
+        node["edges"] = sorted(node["edges"], key=lambda e: int(e[1:]))  # type: ignore[arg-type]
+    questions = [
+        {"code": code, "text": reference.questions.get(code, ""), "years": sorted(ys)}
+        for code, ys in sorted(years.items())
+    ]
+    return {"nodes": data_nodes, "edges": data_edges, "evidence": evidence, "questions": questions}
+
+
+def html_page(g: nx.Graph, svg: str, reference: VizReference, title: str, kind: str) -> str:
+    """One self-contained page: no script or style from anywhere else."""
     env = Environment(
         loader=PackageLoader("peelgraph.viz", "templates"),
         autoescape=select_autoescape(["html", "j2"]),
     )
     template = env.get_template("network.html.j2")
-    from markupsafe import Markup
-
     return template.render(
         title=title,
-        data_json=Markup(_json_for_html(data)),
-        vis_js=Markup(vis_network_js().replace("</script", "<\\/script")),
+        hint=HINTS["matrix" if kind == "matrix" else "network"],
+        svg=Markup(svg),  # noqa: S704 - built by svg.py, every text in it escaped
+        data_json=Markup(_json_for_html(page_data(g, reference))),  # noqa: S704
     )
 
 
-def static_image(g: nx.Graph, path: Path, title: str) -> bytes:
-    """SVG or PNG through matplotlib: colours by type, size by degree, readable labels."""
-    import io
-
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    colours = palette(g)
-    size = max(8.0, min(22.0, 4 + g.number_of_nodes() / 4))
-    fig, ax = plt.subplots(figsize=(size, size * 0.75), dpi=110)
-    pos = nx.spring_layout(g, seed=0, k=1.6 / max(1, g.number_of_nodes()) ** 0.5, weight="weight")
-    nodes = sorted(g.nodes)
-    nx.draw_networkx_edges(
-        g, pos, ax=ax, width=[0.6 + 0.6 * g.edges[e]["weight"] for e in g.edges],
-        edge_color="#99aaaa", alpha=0.8,
-    )  # fmt: skip
-    nx.draw_networkx_nodes(
-        g, pos, nodelist=nodes, ax=ax,
-        node_color=[colours[g.nodes[n]["partner_type"]] for n in nodes],
-        node_size=[120 + 90 * g.nodes[n]["degree"] for n in nodes],
-        node_shape="o", edgecolors="#333333", linewidths=0.5,
-    )  # fmt: skip
-    nx.draw_networkx_labels(
-        g, pos, labels={n: g.nodes[n]["label"] for n in nodes}, font_size=7, ax=ax
-    )
-    handles = [
-        plt.Line2D([], [], marker="o", linestyle="", color=c, label=t)
-        for t, c in sorted(colours.items())
-    ]
-    ax.legend(handles=handles, loc="lower left", fontsize=7, frameon=False)
-    ax.set_title(title)
-    ax.axis("off")
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format=path.suffix.lstrip(".").lower(), bbox_inches="tight")
-    plt.close(fig)
-    return buffer.getvalue()
+def png_of(svg: str) -> bytes:
+    """The SVG rasterised by cairosvg (twice the size, for a sharp picture)."""
+    try:
+        import cairosvg
+    except (ImportError, OSError) as exc:  # OSError: the cairo library itself is missing
+        raise PeelgraphError(
+            f"PNG output needs cairosvg and the cairo library: {exc}",
+            hint="pip install 'peelgraph[viz]' (and apt-get install libcairo2), or write .svg",
+        ) from exc
+    return bytes(cairosvg.svg2png(bytestring=svg.encode("utf-8"), scale=2.0))
 
 
-def write(g: nx.Graph, path: Path, title: str) -> None:
-    """Write the network in the format the suffix names (atomically)."""
+def check_suffix(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise PeelgraphError(
@@ -153,15 +119,24 @@ def write(g: nx.Graph, path: Path, title: str) -> None:
             where=str(path),
             hint="use " + ", ".join(SUFFIXES),
         )
-    if suffix == ".html":
-        data = html(g, title).encode("utf-8")
-    elif suffix in (".svg", ".png"):
-        data = static_image(g, path, title)
-    else:
-        import io
+    return suffix
 
-        buffer = io.BytesIO()
-        writer = nx.write_graphml if suffix == ".graphml" else nx.write_gexf
-        writer(for_export(g), buffer)
-        data = buffer.getvalue()
+
+def encode(
+    g: nx.Graph, svg: str, reference: VizReference, title: str, kind: str, suffix: str
+) -> bytes:
+    """The bytes of the view in the format ``suffix`` names."""
+    if suffix == ".html":
+        return html_page(g, svg, reference, title, kind).encode("utf-8")
+    if suffix == ".svg":
+        return ('<?xml version="1.0" encoding="UTF-8"?>\n' + svg + "\n").encode("utf-8")
+    if suffix == ".png":
+        return png_of(svg)
+    buffer = io.BytesIO()
+    writer = nx.write_graphml if suffix == ".graphml" else nx.write_gexf
+    writer(for_export(g), buffer)
+    return buffer.getvalue()
+
+
+def write_bytes(path: Path, data: bytes) -> None:
     write_atomic(path, data)
