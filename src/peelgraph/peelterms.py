@@ -50,6 +50,7 @@ class PEEL(DefinedNamespace):
     acronym: URIRef  # acronym
     addresses: URIRef  # addresses
     allowedGrade: URIRef  # allowed grade
+    colour: URIRef  # colour
     comparedWith: URIRef  # compared with
     coreQuestion: URIRef  # core question
     country: URIRef  # country
