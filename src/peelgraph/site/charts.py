@@ -1,0 +1,135 @@
+"""Charts drawn at build time as SVG with matplotlib: readable without JavaScript, each with
+a title, its units and its source. Text stays text in the SVG (searchable, small)."""
+
+from __future__ import annotations
+
+import io
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from .data import Judgment
+
+#: Grades on each scale, worst first. From 2021 the inspectorate grades on five points
+#: (``adequate`` between good and requires improvement): the two scales are drawn apart.
+OLD_SCALE = ("inadequate", "requires improvement", "good", "outstanding")
+NEW_SCALE = ("inadequate", "requires improvement", "adequate", "good", "outstanding")
+SCALE_BREAK = 2021
+GRADE_COLOURS = {
+    "outstanding": "#1b7837",
+    "good": "#5aae61",
+    "adequate": "#a6dba0",
+    "requires improvement": "#f1a340",
+    "inadequate": "#b2182b",
+    "ungraded": "#999999",
+}
+_PILLAR_STYLES = ("o-", "s--", "^-.", "D:", "v-")
+
+
+def _pyplot():  # type: ignore[no-untyped-def]
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.rcParams.update(
+        {"svg.fonttype": "none", "svg.hashsalt": "peelgraph", "font.size": 9,
+         "font.family": "DejaVu Sans"}
+    )  # fmt: skip
+    return plt
+
+
+def _svg(fig) -> str:  # type: ignore[no-untyped-def]
+    plt = _pyplot()
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+    plt.close(fig)
+    text = buffer.getvalue()
+    return text[text.index("<svg") :]
+
+
+def grade_history_svg(judgments: Iterable[Judgment], force: str) -> str | None:
+    """The overall grade of each pillar across PEEL years; before and from 2021 in two panels
+    (the scales differ), so no line crosses the break."""
+    series: dict[str, dict[int, str]] = defaultdict(dict)
+    for j in judgments:
+        if j.level == "overall" and j.grade in NEW_SCALE:
+            series[j.report.pillar][j.report.year] = j.grade
+    if not series:
+        return None
+    eras = []
+    years = sorted({y for points in series.values() for y in points})
+    if any(y < SCALE_BREAK for y in years):
+        eras.append(("to 2020: four grades", OLD_SCALE, [y for y in years if y < SCALE_BREAK]))
+    if any(y >= SCALE_BREAK for y in years):
+        eras.append(("from 2021: five grades", NEW_SCALE, [y for y in years if y >= SCALE_BREAK]))
+    plt = _pyplot()
+    widths = [max(2, len(e[2])) for e in eras]
+    fig, axes = plt.subplots(1, len(eras), figsize=(3 + 1.1 * sum(widths), 3.2), squeeze=False,
+                             gridspec_kw={"width_ratios": widths})  # fmt: skip
+    for ax, (label, scale, era_years) in zip(axes[0], eras, strict=True):
+        for n, (pillar, points) in enumerate(sorted(series.items())):
+            xs = [y for y in era_years if y in points and points[y] in scale]
+            ax.plot(xs, [scale.index(points[y]) for y in xs], _PILLAR_STYLES[n % 5],
+                    label=pillar, color=f"C{n}")  # fmt: skip
+        ax.set_yticks(range(len(scale)), scale)
+        ax.set_ylim(-0.5, len(scale) - 0.5)
+        ax.set_xticks(era_years, [str(y) for y in era_years])
+        ax.set_xlim(min(era_years) - 0.5, max(era_years) + 0.5)
+        ax.set_title(f"Grade scale {label}", fontsize=9)
+        ax.set_xlabel("PEEL year")
+        ax.grid(axis="y", color="#dddddd")
+    axes[0][0].legend(title="Pillar", fontsize=8, loc="best")
+    note = "" if len(eras) == 2 else " (from 2021 the scale has five grades: drawn apart)"
+    fig.suptitle(f"{force}: overall grade by pillar and PEEL year{note}", fontsize=10)
+    fig.text(0.01, -0.04, "Source: HMICFRS PEEL reports, as read by peelgraph", fontsize=8)
+    return _svg(fig)
+
+
+def national_picture_svg(judgments: Iterable[Judgment]) -> str | None:
+    """How many overall judgments (force and pillar) were at each grade, per PEEL year."""
+    counts: dict[int, Counter[str]] = defaultdict(Counter)
+    for j in judgments:
+        if j.level == "overall":
+            counts[j.report.year][j.grade] += 1
+    if not counts:
+        return None
+    plt = _pyplot()
+    years = sorted(counts)
+    fig, ax = plt.subplots(figsize=(2.5 + 0.9 * len(years), 3.4))
+    bottom = [0] * len(years)
+    grades = [g for g in (*reversed(NEW_SCALE), "ungraded") if any(counts[y][g] for y in years)]
+    grades += sorted({g for c in counts.values() for g in c} - set(grades))
+    for grade in grades:
+        values = [counts[y][grade] for y in years]
+        ax.bar([str(y) for y in years], values, bottom=bottom, label=grade,
+               color=GRADE_COLOURS.get(grade, "#777777"), edgecolor="white")  # fmt: skip
+        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+    ax.set_ylabel("Overall judgments (forces x pillars)")
+    ax.set_xlabel("PEEL year")
+    ax.set_title("National picture: overall grades per PEEL year", fontsize=10)
+    ax.legend(title="Grade", fontsize=8, bbox_to_anchor=(1.02, 1), loc="upper left")
+    fig.text(0.01, -0.04, "Source: HMICFRS PEEL reports, as read by peelgraph", fontsize=8)
+    return _svg(fig)
+
+
+def metrics_svg(rows: list[dict[str, object]], force: str, unit: str) -> str:
+    """The force's value beside England and Wales for each indicator of one unit."""
+    plt = _pyplot()
+    labels = [f"{str(r['indicator'])[:60]} ({r['period']})" for r in rows]
+    ys = range(len(rows))
+    fig, ax = plt.subplots(figsize=(7.5, 1.2 + 0.45 * len(rows)))
+    force_values = [float(r["forceValue"]) for r in rows]  # type: ignore[arg-type]
+    comparator = [float(r["comparatorValue"]) for r in rows]  # type: ignore[arg-type]
+    ax.barh([y + 0.2 for y in ys], force_values, height=0.4, label=force, color="#2166ac")
+    ax.barh([y - 0.2 for y in ys], comparator, height=0.4, label="England and Wales",
+            color="#bbbbbb")  # fmt: skip
+    ax.set_yticks(list(ys), labels, fontsize=7)
+    ax.invert_yaxis()
+    ax.set_xlabel(unit)
+    ax.set_title(f"{force} and England and Wales ({unit})", fontsize=10)
+    ax.legend(fontsize=8, loc="lower right")
+    figures = sorted({str(r["figure"]) for r in rows if r.get("figure")})
+    where = f" ({', '.join(figures)})" if figures else ""
+    fig.text(0.01, -0.02, f"Source: HMICFRS PEEL reports{where}, as read by peelgraph",
+             fontsize=8)  # fmt: skip
+    return _svg(fig)
