@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from . import build, export, query, synth, viz
+from . import build, export, query, site, synth, viz
 from .common import out
 
 app = typer.Typer(
@@ -43,7 +43,7 @@ def _main(
     """Turn PEEL police inspection reports into a validated, queryable RDF knowledge graph."""
 
 
-for _module in (build, synth, export, query, viz):
+for _module in (build, synth, export, query, viz, site):
     _module.register(app)
 
 

@@ -170,11 +170,14 @@ def read_site_data(source: Source) -> SiteData:
                           _s(r["question"]), _s(r["text"]), _s(r["findingType"]),
                           _s(r["files"]), _int(r["firstPage"]))  # fmt: skip
     for r in run_query("select_item_themes", source).rows:
-        if (item := items.get(_s(r["item"]))) is not None:
-            item.themes.append((_s(r["slug"]), _s(r["label"])))
+        item = items.get(_s(r["item"]))
+        if item is not None and (theme := (_s(r["slug"]), _s(r["label"]))) not in item.themes:
+            item.themes.append(theme)
     for r in run_query("select_item_partners", source).rows:
-        if (item := items.get(_s(r["item"]))) is not None:
-            item.partners.append((_s(r["partner"]), _s(r["label"]), _s(r["partnerType"])))
+        item = items.get(_s(r["item"]))
+        partner = (_s(r["partner"]), _s(r["label"]), _s(r["partnerType"]))
+        if item is not None and partner not in item.partners:
+            item.partners.append(partner)
     for r in run_query("select_item_passages", source).rows:
         if (item := items.get(_s(r["item"]))) is not None:
             passage = (_s(r["quote"]), _s(r["file"]), _int(r["page"]))
