@@ -291,8 +291,12 @@ def test_select_follow_up_links(ox):
     assert found == {
         (f"{W16}/afi/2016-eff-1/1", "Area for improvement", None, f"{W15}/afi/2015-eff-1/1"),
         (f"{W16}/afi/2016-eff-2/1", "Area for improvement", None, f"{W15}/afi/2015-eff-2/1"),
-        (f"{W16}/follow-up/2016-eff-2.1/1", "Follow-up of an earlier finding", "improved",
-         f"{W15}/afi/2015-eff-2/2"),
+        (
+            f"{W16}/follow-up/2016-eff-2.1/1",
+            "Follow-up of an earlier finding",
+            "improved",
+            f"{W15}/afi/2015-eff-2/2",
+        ),
     }
     assert rows(ox, "select_follow_up_links", force="thames-valley") == []
 

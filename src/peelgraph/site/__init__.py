@@ -41,8 +41,17 @@ def ego_views(source: Source, reference: Graph) -> Callable[[str], str | None]:
 def build_site(source: Source, folder: Path, reference: Graph) -> SiteOutcome:
     """Read the graph of ``source`` through the saved queries and write the site into
     ``folder`` (new or empty)."""
+    from ..errors import PeelgraphError
     from .similar import similar_items
 
+    try:
+        import matplotlib  # noqa: F401
+        import sklearn  # noqa: F401
+    except ImportError as exc:
+        raise PeelgraphError(
+            f"the site needs {exc.name}, which is not installed",
+            hint="pip install 'peelgraph[site]'",
+        ) from exc
     data = read_site_data(source)
     similar_items([i for i in data.items.values() if i.kind != "Follow-up of an earlier finding"])
     return write_site(folder, data, ego_views(source, reference))

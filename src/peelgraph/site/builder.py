@@ -19,7 +19,7 @@ from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
 from . import charts
-from .data import STATUSES, TRACKED, Item, Judgment, SiteData
+from .data import STATUSES, TRACKED, Item, Judgment, Report, SiteData
 from .linked import (
     ITEM_COLUMNS,
     item_jsonld,
@@ -36,8 +36,13 @@ from .search import write_index
 ID_BASE = "https://w3id.org/peelgraph/id/"
 #: A listing longer than this goes on numbered pages of its own (keeps pages under 1 MB).
 PAGE_ITEMS = 250
-KIND_ORDER = ("Area for improvement", "Cause of concern", "Recommendation",
-              "Follow-up of an earlier finding", "Finding")  # fmt: skip
+KIND_ORDER = (
+    "Area for improvement",
+    "Cause of concern",
+    "Recommendation",
+    "Follow-up of an earlier finding",
+    "Finding",
+)
 PLURALS = {
     "Area for improvement": "areas for improvement",
     "Cause of concern": "causes of concern",
@@ -92,9 +97,15 @@ class _Writer:
 
         jsonld = context.pop("jsonld", None)
         html = self.env.get_template(template).render(
-            root=root, url=url, link=link, data=self.data, kind=kind, plurals=PLURALS,
-            jsonld=Markup(script_json(jsonld)) if jsonld else None, **context,
-        )  # fmt: skip
+            root=root,
+            url=url,
+            link=link,
+            data=self.data,
+            kind=kind,
+            plurals=PLURALS,
+            jsonld=Markup(script_json(jsonld)) if jsonld else None,
+            **context,
+        )
         target = self.folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
         encoded = html.encode("utf-8")
@@ -103,7 +114,9 @@ class _Writer:
         if len(encoded) > self.largest[1]:
             self.largest = (path, len(encoded))
 
-    def downloads(self, path: str, triples: Iterable, columns: Sequence[str], rows: Iterable) -> None:  # type: ignore[type-arg]
+    def downloads(
+        self, path: str, triples: Iterable, columns: Sequence[str], rows: Iterable
+    ) -> None:  # type: ignore[type-arg]
         base = self.folder / path.removesuffix(".html")
         base.parent.mkdir(parents=True, exist_ok=True)
         base.with_suffix(".ttl").write_text(turtle(triples), encoding="utf-8")
@@ -119,7 +132,9 @@ def _grouped(items: Iterable[Item]) -> list[tuple[str, list[Item]]]:
     for item in items:
         groups[item.kind].append(item)
     order = {k: n for n, k in enumerate(KIND_ORDER)}
-    return [(k, _sort_items(v)) for k, v in sorted(groups.items(), key=lambda kv: order.get(kv[0], 9))]
+    return [
+        (k, _sort_items(v)) for k, v in sorted(groups.items(), key=lambda kv: order.get(kv[0], 9))
+    ]
 
 
 def write_site(folder: Path, data: SiteData, ego: Callable[[str], str | None]) -> SiteOutcome:
@@ -164,8 +179,13 @@ def _pivot(data: SiteData) -> list[dict[str, object]]:
             continue
         row = rows.setdefault(j.report.iri, {"report": j.report, "cells": {}})
         row["cells"][j.number] = j  # type: ignore[index]
-    return sorted(rows.values(), key=lambda r: (r["report"].force, r["report"].year,  # type: ignore[attr-defined]
-                                                r["report"].pillar))  # type: ignore[attr-defined]  # fmt: skip
+
+    def order(row: dict[str, object]) -> tuple[str, int, str]:
+        report = row["report"]
+        assert isinstance(report, Report)
+        return (report.force, report.year, report.pillar)
+
+    return sorted(rows.values(), key=order)
 
 
 def _home(w: _Writer, data: SiteData) -> None:
@@ -178,13 +198,29 @@ def _home(w: _Writer, data: SiteData) -> None:
     regions = sorted({f.region_label for f in data.forces.values() if f.region_label})
     years = sorted({r.year for r in data.reports.values()})
     counts = Counter(i.kind for i in data.items.values())
-    w.write("index.html", "home.html.j2", "home", rows=rows, columns=columns, chart=bool(chart),
-            grades=grades, regions=regions, years=years, counts=counts,
-            jsonld=subject_jsonld(ID_BASE, "Dataset", "peelgraph: PEEL inspection findings"))  # fmt: skip
+    w.write(
+        "index.html",
+        "home.html.j2",
+        "home",
+        rows=rows,
+        columns=columns,
+        chart=bool(chart),
+        grades=grades,
+        regions=regions,
+        years=years,
+        counts=counts,
+        jsonld=subject_jsonld(ID_BASE, "Dataset", "peelgraph: PEEL inspection findings"),
+    )
     triples = [t for j in data.judgments for t in judgment_triples(j)]
-    w.downloads("index.html", triples, ("judgment", "force", "year", "pillar", "code", "grade"),
-                ((j.iri, j.report.force, j.report.year, j.report.pillar, j.code, j.grade)
-                 for j in data.judgments))  # fmt: skip
+    w.downloads(
+        "index.html",
+        triples,
+        ("judgment", "force", "year", "pillar", "code", "grade"),
+        (
+            (j.iri, j.report.force, j.report.year, j.report.pillar, j.code, j.grade)
+            for j in data.judgments
+        ),
+    )
 
 
 # -- force ---------------------------------------------------------------------------------
@@ -207,23 +243,39 @@ def _force(w: _Writer, data: SiteData, force) -> None:  # type: ignore[no-untype
         for part in range(0, len(rows), 12):
             name = f"metrics-{n + 1}-{part // 12 + 1}.svg"
             chunk = rows[part : part + 12]
-            (folder / name).write_text(charts.metrics_svg(chunk, force.label, unit), encoding="utf-8")
+            (folder / name).write_text(
+                charts.metrics_svg(chunk, force.label, unit), encoding="utf-8"
+            )
             metric_charts.append((name, unit, chunk))
     ego = w.ego(force.slug)
     if ego:
         (folder / "partnerships.svg").write_text(ego, encoding="utf-8")
-    tracked = [i for i in data.items.values()
-               if i.report.force_iri == force.iri and i.kind in TRACKED]  # fmt: skip
+    tracked = [
+        i for i in data.items.values() if i.report.force_iri == force.iri and i.kind in TRACKED
+    ]
     statuses = Counter(i.status for i in tracked)
     reports = sorted(force.reports, key=lambda r: (r.year, r.pillar))
-    w.write(path, "force.html.j2", "force", force=force, history=bool(history),
-            metric_charts=metric_charts, ego=bool(ego), groups=_grouped(tracked),
-            statuses=[(s, statuses[s]) for s in STATUSES], reports=reports,
-            partners=data.partners.get(force.label, []),
-            documents={r.iri: data.documents.get(r.iri, []) for r in reports},
-            jsonld=subject_jsonld(force.iri, "Force", force.label))  # fmt: skip
-    w.downloads(path, [t for i in tracked for t in item_triples(i)], ITEM_COLUMNS,
-                (item_row(i) for i in _sort_items(tracked)))  # fmt: skip
+    w.write(
+        path,
+        "force.html.j2",
+        "force",
+        force=force,
+        history=bool(history),
+        metric_charts=metric_charts,
+        ego=bool(ego),
+        groups=_grouped(tracked),
+        statuses=[(s, statuses[s]) for s in STATUSES],
+        reports=reports,
+        partners=data.partners.get(force.label, []),
+        documents={r.iri: data.documents.get(r.iri, []) for r in reports},
+        jsonld=subject_jsonld(force.iri, "Force", force.label),
+    )
+    w.downloads(
+        path,
+        [t for i in tracked for t in item_triples(i)],
+        ITEM_COLUMNS,
+        (item_row(i) for i in _sort_items(tracked)),
+    )
 
 
 # -- report and judgment -----------------------------------------------------------------------
@@ -233,28 +285,53 @@ def _report(w: _Writer, data: SiteData, report) -> None:  # type: ignore[no-unty
     path = path_of(report.iri)
     items = [i for i in data.items.values() if i.report is report]
     judgments = sorted((j for j in data.judgments if j.report is report), key=lambda j: j.code)
-    w.write(path, "report.html.j2", "report", report=report, judgments=judgments,
-            groups=_grouped(items), documents=data.documents.get(report.iri, []),
-            jsonld=subject_jsonld(report.iri, "InspectionReport", report.title or report.key))  # fmt: skip
-    w.downloads(path, [t for i in items for t in item_triples(i)]
-                + [t for j in judgments for t in judgment_triples(j)], ITEM_COLUMNS,
-                (item_row(i) for i in _sort_items(items)))  # fmt: skip
+    w.write(
+        path,
+        "report.html.j2",
+        "report",
+        report=report,
+        judgments=judgments,
+        groups=_grouped(items),
+        documents=data.documents.get(report.iri, []),
+        jsonld=subject_jsonld(report.iri, "InspectionReport", report.title or report.key),
+    )
+    w.downloads(
+        path,
+        [t for i in items for t in item_triples(i)]
+        + [t for j in judgments for t in judgment_triples(j)],
+        ITEM_COLUMNS,
+        (item_row(i) for i in _sort_items(items)),
+    )
 
 
 def _judgment(w: _Writer, data: SiteData, j: Judgment) -> None:
     path = path_of(j.iri)
-    w.write(path, "judgment.html.j2", "judgment", j=j,
-            jsonld={**subject_jsonld(j.iri, "Judgment", f"{j.code}: {j.grade}"),
-                    "question": j.question_iri, "partOf": j.report.iri,
-                    "grade": j.grade_iri.rsplit("/", 1)[-1]})  # fmt: skip
-    w.downloads(path, judgment_triples(j), ("judgment", "force", "year", "pillar", "code", "grade"),
-                [(j.iri, j.report.force, j.report.year, j.report.pillar, j.code, j.grade)])  # fmt: skip
+    w.write(
+        path,
+        "judgment.html.j2",
+        "judgment",
+        j=j,
+        jsonld={
+            **subject_jsonld(j.iri, "Judgment", f"{j.code}: {j.grade}"),
+            "question": j.question_iri,
+            "partOf": j.report.iri,
+            "grade": j.grade_iri.rsplit("/", 1)[-1],
+        },
+    )
+    w.downloads(
+        path,
+        judgment_triples(j),
+        ("judgment", "force", "year", "pillar", "code", "grade"),
+        [(j.iri, j.report.force, j.report.year, j.report.pillar, j.code, j.grade)],
+    )
 
 
 # -- questions and themes ------------------------------------------------------------------------
 
 
-def _listing(w: _Writer, path: str, groups: list[tuple[str, list[Item]]]) -> list[dict[str, object]]:
+def _listing(
+    w: _Writer, path: str, groups: list[tuple[str, list[Item]]]
+) -> list[dict[str, object]]:
     """Each kind's items, inline when few, else on numbered pages beside ``path``."""
     sections = []
     for kind, items in groups:
@@ -265,12 +342,25 @@ def _listing(w: _Writer, path: str, groups: list[tuple[str, list[Item]]]) -> lis
             for n, start in enumerate(range(0, len(items), PAGE_ITEMS), start=1):
                 sub = posixpath.join(posixpath.dirname(path), f"{slug}-{n}.html")
                 chunk = items[start : start + PAGE_ITEMS]
-                w.write(sub, "list.html.j2", "list", title=f"{PLURALS.get(kind, kind)} {n}",
-                        items=chunk, back=path)  # fmt: skip
+                w.write(
+                    sub,
+                    "list.html.j2",
+                    "list",
+                    title=f"{PLURALS.get(kind, kind)} {n}",
+                    items=chunk,
+                    back=path,
+                )
                 pages.append((posixpath.basename(sub), chunk[0], chunk[-1]))
-        sections.append({"kind": kind, "entries": items if not pages else [], "pages": pages,
-                         "count": len(items), "forces": forces,
-                         "since": min(i.year for i in items)})  # fmt: skip
+        sections.append(
+            {
+                "kind": kind,
+                "entries": items if not pages else [],
+                "pages": pages,
+                "count": len(items),
+                "forces": forces,
+                "since": min(i.year for i in items),
+            }
+        )
     return sections
 
 
@@ -290,11 +380,23 @@ def _questions(w: _Writer, data: SiteData) -> None:
         js = sorted(judged.get(iri, []), key=lambda j: (j.report.force, j.report.year))
         sections = _listing(w, path, _grouped(items.get(iri, [])))
         grades = Counter(j.grade for j in js)
-        w.write(path, "question.html.j2", "question", code=code, label=label, judgments=js,
-                grades=sorted(grades.items()), sections=sections,
-                jsonld={**subject_jsonld(iri, "Concept", label), "notation": code})  # fmt: skip
-        w.downloads(path, [t for i in items.get(iri, []) for t in item_triples(i)], ITEM_COLUMNS,
-                    (item_row(i) for i in _sort_items(items.get(iri, []))))  # fmt: skip
+        w.write(
+            path,
+            "question.html.j2",
+            "question",
+            code=code,
+            label=label,
+            judgments=js,
+            grades=sorted(grades.items()),
+            sections=sections,
+            jsonld={**subject_jsonld(iri, "Concept", label), "notation": code},
+        )
+        w.downloads(
+            path,
+            [t for i in items.get(iri, []) for t in item_triples(i)],
+            ITEM_COLUMNS,
+            (item_row(i) for i in _sort_items(items.get(iri, []))),
+        )
         index.append((iri, code, label, len(js), len(items.get(iri, []))))
     w.write("questions.html", "questions.html.j2", "questions", questions=index)
 
@@ -311,11 +413,21 @@ def _themes(w: _Writer, data: SiteData) -> None:
         iri = f"{ID_BASE}theme/{slug}"
         path = path_of(iri)
         sections = _listing(w, path, _grouped(items[slug]))
-        w.write(path, "theme.html.j2", "theme", label=label, sections=sections,
-                forces=len({i.report.force_iri for i in items[slug]}),
-                jsonld=subject_jsonld(iri, "Concept", label))  # fmt: skip
-        w.downloads(path, [t for i in items[slug] for t in item_triples(i)], ITEM_COLUMNS,
-                    (item_row(i) for i in _sort_items(items[slug])))  # fmt: skip
+        w.write(
+            path,
+            "theme.html.j2",
+            "theme",
+            label=label,
+            sections=sections,
+            forces=len({i.report.force_iri for i in items[slug]}),
+            jsonld=subject_jsonld(iri, "Concept", label),
+        )
+        w.downloads(
+            path,
+            [t for i in items[slug] for t in item_triples(i)],
+            ITEM_COLUMNS,
+            (item_row(i) for i in _sort_items(items[slug])),
+        )
         index.append((iri, label, sections))
     w.write("themes.html", "themes.html.j2", "themes", themes=index)
 

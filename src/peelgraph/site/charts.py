@@ -32,9 +32,13 @@ def _pyplot():  # type: ignore[no-untyped-def]
     import matplotlib.pyplot as plt
 
     plt.rcParams.update(
-        {"svg.fonttype": "none", "svg.hashsalt": "peelgraph", "font.size": 9,
-         "font.family": "DejaVu Sans"}
-    )  # fmt: skip
+        {
+            "svg.fonttype": "none",
+            "svg.hashsalt": "peelgraph",
+            "font.size": 9,
+            "font.family": "DejaVu Sans",
+        }
+    )
     return plt
 
 
@@ -56,7 +60,7 @@ def grade_history_svg(judgments: Iterable[Judgment], force: str) -> str | None:
             series[j.report.pillar][j.report.year] = j.grade
     if not series:
         return None
-    eras = []
+    eras: list[tuple[str, tuple[str, ...], list[int]]] = []
     years = sorted({y for points in series.values() for y in points})
     if any(y < SCALE_BREAK for y in years):
         eras.append(("to 2020: four grades", OLD_SCALE, [y for y in years if y < SCALE_BREAK]))
@@ -64,13 +68,23 @@ def grade_history_svg(judgments: Iterable[Judgment], force: str) -> str | None:
         eras.append(("from 2021: five grades", NEW_SCALE, [y for y in years if y >= SCALE_BREAK]))
     plt = _pyplot()
     widths = [max(2, len(e[2])) for e in eras]
-    fig, axes = plt.subplots(1, len(eras), figsize=(3 + 1.1 * sum(widths), 3.2), squeeze=False,
-                             gridspec_kw={"width_ratios": widths})  # fmt: skip
+    fig, axes = plt.subplots(
+        1,
+        len(eras),
+        figsize=(3 + 1.1 * sum(widths), 3.2),
+        squeeze=False,
+        gridspec_kw={"width_ratios": widths},
+    )
     for ax, (label, scale, era_years) in zip(axes[0], eras, strict=True):
         for n, (pillar, points) in enumerate(sorted(series.items())):
             xs = [y for y in era_years if y in points and points[y] in scale]
-            ax.plot(xs, [scale.index(points[y]) for y in xs], _PILLAR_STYLES[n % 5],
-                    label=pillar, color=f"C{n}")  # fmt: skip
+            ax.plot(
+                xs,
+                [scale.index(points[y]) for y in xs],
+                _PILLAR_STYLES[n % 5],
+                label=pillar,
+                color=f"C{n}",
+            )
         ax.set_yticks(range(len(scale)), scale)
         ax.set_ylim(-0.5, len(scale) - 0.5)
         ax.set_xticks(era_years, [str(y) for y in era_years])
@@ -101,8 +115,14 @@ def national_picture_svg(judgments: Iterable[Judgment]) -> str | None:
     grades += sorted({g for c in counts.values() for g in c} - set(grades))
     for grade in grades:
         values = [counts[y][grade] for y in years]
-        ax.bar([str(y) for y in years], values, bottom=bottom, label=grade,
-               color=GRADE_COLOURS.get(grade, "#777777"), edgecolor="white")  # fmt: skip
+        ax.bar(
+            [str(y) for y in years],
+            values,
+            bottom=bottom,
+            label=grade,
+            color=GRADE_COLOURS.get(grade, "#777777"),
+            edgecolor="white",
+        )
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
     ax.set_ylabel("Overall judgments (forces x pillars)")
     ax.set_xlabel("PEEL year")
@@ -121,8 +141,9 @@ def metrics_svg(rows: list[dict[str, object]], force: str, unit: str) -> str:
     force_values = [float(r["forceValue"]) for r in rows]  # type: ignore[arg-type]
     comparator = [float(r["comparatorValue"]) for r in rows]  # type: ignore[arg-type]
     ax.barh([y + 0.2 for y in ys], force_values, height=0.4, label=force, color="#2166ac")
-    ax.barh([y - 0.2 for y in ys], comparator, height=0.4, label="England and Wales",
-            color="#bbbbbb")  # fmt: skip
+    ax.barh(
+        [y - 0.2 for y in ys], comparator, height=0.4, label="England and Wales", color="#bbbbbb"
+    )
     ax.set_yticks(list(ys), labels, fontsize=7)
     ax.invert_yaxis()
     ax.set_xlabel(unit)
@@ -130,6 +151,5 @@ def metrics_svg(rows: list[dict[str, object]], force: str, unit: str) -> str:
     ax.legend(fontsize=8, loc="lower right")
     figures = sorted({str(r["figure"]) for r in rows if r.get("figure")})
     where = f" ({', '.join(figures)})" if figures else ""
-    fig.text(0.01, -0.02, f"Source: HMICFRS PEEL reports{where}, as read by peelgraph",
-             fontsize=8)  # fmt: skip
+    fig.text(0.01, -0.02, f"Source: HMICFRS PEEL reports{where}, as read by peelgraph", fontsize=8)
     return _svg(fig)

@@ -127,7 +127,7 @@ class SiteData:
 
 def _int(value: object) -> int | None:
     try:
-        return int(value)  # type: ignore[arg-type]
+        return int(str(value)) if value is not None and value != "" else None
     except (TypeError, ValueError):
         return None
 
@@ -145,30 +145,60 @@ def read_site_data(source: Source) -> SiteData:
     forces: dict[str, Force] = {}
     for row in run_query("select_reports", source).rows:
         iri = _s(row["report"])
-        report = Report(iri, iri.rsplit("/", 1)[-1], _s(row["forceIri"]), _s(row["slug"]),
-                        _s(row["force"]), int(_s(row["year"])), _s(row["pillarIri"]),
-                        _s(row["pillar"]), _s(row["issued"]), _s(row["title"]))  # fmt: skip
+        report = Report(
+            iri,
+            iri.rsplit("/", 1)[-1],
+            _s(row["forceIri"]),
+            _s(row["slug"]),
+            _s(row["force"]),
+            int(_s(row["year"])),
+            _s(row["pillarIri"]),
+            _s(row["pillar"]),
+            _s(row["issued"]),
+            _s(row["title"]),
+        )
         reports[iri] = report
         region, region_label = regions.get(report.force_iri, ("", ""))
-        force = forces.setdefault(report.force_iri, Force(report.force_iri, report.slug,
-                                  report.force, region, region_label))  # fmt: skip
+        force = forces.setdefault(
+            report.force_iri,
+            Force(report.force_iri, report.slug, report.force, region, region_label),
+        )
         force.reports.append(report)
     judgments = [
-        Judgment(_s(r["judgment"]), reports[_s(r["report"])], _s(r["questionIri"]),
-                 _s(r["code"]), _s(r["question"]), _s(r["level"]), _s(r["gradeIri"]),
-                 _s(r["grade"]), _s(r["files"]), _int(r["firstPage"]))  # fmt: skip
+        Judgment(
+            _s(r["judgment"]),
+            reports[_s(r["report"])],
+            _s(r["questionIri"]),
+            _s(r["code"]),
+            _s(r["question"]),
+            _s(r["level"]),
+            _s(r["gradeIri"]),
+            _s(r["grade"]),
+            _s(r["files"]),
+            _int(r["firstPage"]),
+        )
         for r in run_query("select_judgments", source).rows
         if _s(r["report"]) in reports
     ]
     items: dict[str, Item] = {}
     for r in run_query("select_items", source).rows:
-        report = reports.get(_s(r["report"]))
-        if report is None:
+        found = reports.get(_s(r["report"]))
+        if found is None:
             continue
+        report = found
         iri = _s(r["item"])
-        items[iri] = Item(iri, _s(r["kind"]), report, _s(r["questionIri"]), _s(r["code"]),
-                          _s(r["question"]), _s(r["text"]), _s(r["findingType"]),
-                          _s(r["files"]), _int(r["firstPage"]))  # fmt: skip
+        items[iri] = Item(
+            iri,
+            _s(r["kind"]),
+            report,
+            _s(r["questionIri"]),
+            _s(r["code"]),
+            _s(r["question"]),
+            _s(r["text"]),
+            _s(r["findingType"]),
+            _s(r["files"]),
+            _int(r["firstPage"]),
+        )
     for r in run_query("select_item_themes", source).rows:
         item = items.get(_s(r["item"]))
         if item is not None and (theme := (_s(r["slug"]), _s(r["label"]))) not in item.themes:
@@ -197,9 +227,17 @@ def read_site_data(source: Source) -> SiteData:
     for r in run_query("select_source_documents", source).rows:
         documents[_s(r["report"])].append(r)
     region_labels = {iri: label for iri, (_, label) in regions.items()}
-    data = SiteData(dict(sorted(forces.items(), key=lambda kv: kv[1].label)), region_labels,
-                    reports, judgments, items, dict(metrics), dict(partners), dict(documents),
-                    links)  # fmt: skip
+    data = SiteData(
+        dict(sorted(forces.items(), key=lambda kv: kv[1].label)),
+        region_labels,
+        reports,
+        judgments,
+        items,
+        dict(metrics),
+        dict(partners),
+        dict(documents),
+        links,
+    )
     derive_status(data)
     return data
 
@@ -218,8 +256,9 @@ def derive_status(data: SiteData) -> None:
         if item.kind not in TRACKED:
             continue
         item.chain = _chain(item, data.items, later_of)
-        later_years = [y for y in years[(item.report.force_iri, item.report.pillar_iri)]
-                       if y > item.year]  # fmt: skip
+        later_years = [
+            y for y in years[(item.report.force_iri, item.report.pillar_iri)] if y > item.year
+        ]
         if not later_years:
             item.status = "open"
         elif not item.chain:

@@ -32,7 +32,13 @@ class Iri(str):
 Triple = tuple[str, str, object]
 
 
+class Typed(tuple):  # type: ignore[type-arg]
+    """A literal of a datatype: ``Typed((lexical, datatype IRI))``."""
+
+
 def _literal(value: object) -> str:
+    if isinstance(value, Typed):
+        return f"{_literal(str(value[0]))}^^<{value[1]}>"
     if isinstance(value, bool):
         return f'"{str(value).lower()}"^^<http://www.w3.org/2001/XMLSchema#boolean>'
     if isinstance(value, int):
@@ -65,9 +71,13 @@ def item_triples(item: Item) -> list[Triple]:
         (item.iri, PEEL + "text", item.text),
     ]
     if item.first_page is not None:
-        triples.append((item.iri, PEEL + "firstPage", item.first_page))
+        # as the build states it (the shapes also accept a store's xsd:integer)
+        page = Typed((item.first_page, "http://www.w3.org/2001/XMLSchema#positiveInteger"))
+        triples.append((item.iri, PEEL + "firstPage", page))
     for slug, _ in item.themes:
-        triples.append((item.iri, PEEL + "theme", Iri(f"https://w3id.org/peelgraph/id/theme/{slug}")))
+        triples.append(
+            (item.iri, PEEL + "theme", Iri(f"https://w3id.org/peelgraph/id/theme/{slug}"))
+        )
     for partner, _, _ in item.partners:
         triples.append((item.iri, PEEL + "mentions", Iri(partner)))
     for link in item.follows:
@@ -127,11 +137,32 @@ def to_csv(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     return buffer.getvalue()
 
 
-ITEM_COLUMNS = ("item", "kind", "force", "year", "pillar", "code", "status", "themes", "files",
-                "firstPage", "text")  # fmt: skip
+ITEM_COLUMNS = (
+    "item",
+    "kind",
+    "force",
+    "year",
+    "pillar",
+    "code",
+    "status",
+    "themes",
+    "files",
+    "firstPage",
+    "text",
+)
 
 
 def item_row(item: Item) -> tuple[object, ...]:
-    return (item.iri, item.kind, item.force, item.year, item.report.pillar, item.code,
-            item.status, "; ".join(label for _, label in item.themes), item.files,
-            item.first_page, item.text)  # fmt: skip
+    return (
+        item.iri,
+        item.kind,
+        item.force,
+        item.year,
+        item.report.pillar,
+        item.code,
+        item.status,
+        "; ".join(label for _, label in item.themes),
+        item.files,
+        item.first_page,
+        item.text,
+    )

@@ -3,7 +3,8 @@
 shards so a search loads only what it needs.
 
 - ``search/docs-N.js``: items N*SHARD .. as [path, kind, force, year, text excerpt];
-- ``search/w-XY.js``: the words that start with XY, each with the ids of the items holding it.
+- ``search/w-XY.js``: the words that start with XY, each with the ids of the items holding it;
+- ``search/shards.js``: the XY of every word shard.
 """
 
 from __future__ import annotations
@@ -55,4 +56,11 @@ def write_index(
         )
     for key, table in postings.items():
         (folder / f"w-{key}.js").write_text(_js("words", key, table), encoding="utf-8")
+    # which word shards exist: the page loads no script that is not there
+    keys = json.dumps(sorted(postings), separators=(",", ":"))
+    (folder / "shards.js").write_text(
+        "window.PEEL_SEARCH=window.PEEL_SEARCH||{words:{},docs:{}};"
+        f"window.PEEL_SEARCH.shards={keys};\n",
+        encoding="utf-8",
+    )
     return {"items": len(docs), "shards": len(postings), "shard_size": SHARD}

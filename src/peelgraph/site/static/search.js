@@ -52,7 +52,9 @@
   function search(query) {
     var terms = words(query);
     if (!terms.length) { show([], query); return Promise.resolve(); }
-    var shards = terms.map(function (w) { return load("w-" + w.slice(0, 2)); });
+    var known = index.shards || [];
+    var shards = terms.filter(function (w) { return known.indexOf(w.slice(0, 2)) >= 0; })
+      .map(function (w) { return load("w-" + w.slice(0, 2)); });
     return Promise.all(shards).then(function () {
       var sets = terms.map(matches);
       var ids = Object.keys(sets[0]).filter(function (id) {
