@@ -71,8 +71,10 @@ def as_markdown(r: dict[str, object]) -> str:
         "| measure | value |",
         "|---|---|",
         f"| graph build (for reference) | {r['graph_build_seconds']} s |",
-        f"| `peelgraph site` wall time | {r['site_seconds']} s ({ok_time} the {TARGET_SECONDS} s target) |",
-        f"| peak memory, all processes | {r['site_peak_mib']} MiB ({ok_mem} the {TARGET_MIB} MiB target) |",
+        f"| `peelgraph site` wall time | {r['site_seconds']} s "
+        f"({ok_time} the {TARGET_SECONDS} s target) |",
+        f"| peak memory, all processes | {r['site_peak_mib']} MiB "
+        f"({ok_mem} the {TARGET_MIB} MiB target) |",
         f"| pages | {r['pages']} |",
         f"| largest page | {r['largest_page']}, {r['largest_page_bytes']:,} bytes |",
         f"| pages of 1 MB or more | {r['pages_over_1mb']} |",
