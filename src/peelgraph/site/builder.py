@@ -155,8 +155,14 @@ def write_site(folder: Path, data: SiteData, ego: Callable[[str], str | None]) -
     _home(w, data)
     for force in data.forces.values():
         _force(w, data, force)
+    items_of: dict[str, list[Item]] = defaultdict(list)
+    for item in data.items.values():
+        items_of[item.report.iri].append(item)
+    judgments_of: dict[str, list[Judgment]] = defaultdict(list)
+    for j in data.judgments:
+        judgments_of[j.report.iri].append(j)
     for report in data.reports.values():
-        _report(w, data, report)
+        _report(w, data, report, items_of[report.iri], judgments_of[report.iri])
     for j in data.judgments:
         _judgment(w, data, j)
     _questions(w, data)
@@ -281,10 +287,11 @@ def _force(w: _Writer, data: SiteData, force) -> None:  # type: ignore[no-untype
 # -- report and judgment -----------------------------------------------------------------------
 
 
-def _report(w: _Writer, data: SiteData, report) -> None:  # type: ignore[no-untyped-def]
+def _report(
+    w: _Writer, data: SiteData, report: Report, items: list[Item], judgments: list[Judgment]
+) -> None:
     path = path_of(report.iri)
-    items = [i for i in data.items.values() if i.report is report]
-    judgments = sorted((j for j in data.judgments if j.report is report), key=lambda j: j.code)
+    judgments = sorted(judgments, key=lambda j: j.code)
     w.write(
         path,
         "report.html.j2",

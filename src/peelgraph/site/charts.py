@@ -124,6 +124,9 @@ def national_picture_svg(judgments: Iterable[Judgment]) -> str | None:
             edgecolor="white",
         )
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+    from matplotlib.ticker import MaxNLocator
+
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel("Overall judgments (forces x pillars)")
     ax.set_xlabel("PEEL year")
     ax.set_title("National picture: overall grades per PEEL year", fontsize=10)
