@@ -335,3 +335,27 @@ def test_hostile_report_text_is_shown_as_text(browser, seed):
     assert re.search(r"src=x", page.inner_text("main"))
     assert outside == []
     page.close()
+
+
+def test_statuses_from_the_follow_up_links(seed):
+    from peelgraph.site import read_site_data
+    from peelgraph.store import open_native
+
+    graph_file, _ = seed
+    data = read_site_data(open_native(graph_file))
+    status = {iri.removeprefix(W15): i.status for iri, i in data.items.items()
+              if iri.startswith(W15 + "/afi/")}  # fmt: skip
+    assert status["/afi/2015-eff-1/1"] == "recurring"
+    assert status["/afi/2015-eff-2/1"] == "recurring"
+    assert status["/afi/2015-eff-2/2"] == "progress reported"
+    others = {k: v for k, v in status.items() if k.count("/") == 3}.keys() - {
+        "/afi/2015-eff-1/1",
+        "/afi/2015-eff-2/1",
+        "/afi/2015-eff-2/2",
+    }
+    assert all(status[k] == "no longer raised" for k in others)
+    later = data.items[W15 + "/afi/2015-eff-2/2"].status_item
+    assert later is not None and later.kind == "Follow-up of an earlier finding"
+    assert later.report.issued == "2017-04"
+    tv = [i for i in data.items.values() if i.report.slug == "thames-valley" and i.status]
+    assert tv and all(i.status == "open" for i in tv)  # no later Thames Valley report
