@@ -138,7 +138,7 @@ def national_picture_svg(judgments: Iterable[Judgment]) -> str | None:
 def metrics_svg(rows: list[dict[str, object]], force: str, unit: str) -> str:
     """The force's value beside England and Wales for each indicator of one unit."""
     plt = _pyplot()
-    labels = [f"{str(r['indicator'])[:60]} ({r['period']})" for r in rows]
+    labels = [f"{_short(str(r['indicator']))} ({r['period']})" for r in rows]
     ys = range(len(rows))
     fig, ax = plt.subplots(figsize=(7.5, 1.2 + 0.45 * len(rows)))
     force_values = [float(r["forceValue"]) for r in rows]  # type: ignore[arg-type]
@@ -156,3 +156,11 @@ def metrics_svg(rows: list[dict[str, object]], force: str, unit: str) -> str:
     where = f" ({', '.join(figures)})" if figures else ""
     fig.text(0.01, -0.02, f"Source: HMICFRS PEEL reports{where}, as read by peelgraph", fontsize=8)
     return _svg(fig)
+
+
+def _short(indicator: str, limit: int = 60) -> str:
+    """An indicator's own name, without the table title after the dash; cut at a word."""
+    name = indicator.split(" — ")[0]
+    if len(name) <= limit:
+        return name
+    return name[:limit].rsplit(" ", 1)[0] + "…"
