@@ -29,26 +29,35 @@ TARGET_MIB = 1536
 PAGE_LIMIT = 1_000_000
 
 
-def measure(scale: str, work: Path, forces: int | None) -> dict[str, object]:
+def _folder(parts: tuple[str, ...]) -> str:
+    """``force`` for id/force/..., ``top`` for index.html and the like."""
+    return parts[1] if len(parts) > 2 else "top"
+
+
+def measure(scale: str, work: Path, forces: int | None, reuse: bool) -> dict[str, object]:
     corpus = work / "corpus"
-    extra = ["--forces", str(forces)] if forces else []
-    made = run_cli("corpus", "-o", str(corpus), "--scale", scale, "--pdf-share", "0", *extra)
     graph = work / "peel.trig"
     frameworks = corpus / "synthetic-frameworks.ttl"
+    made = built = None
+    if not (reuse and graph.is_file()):
+        extra = ["--forces", str(forces)] if forces else []
+        made = run_cli("corpus", "-o", str(corpus), "--scale", scale, "--pdf-share", "0", *extra)
+        reference = ["--reference", str(frameworks)] if frameworks.is_file() else []
+        built = run_cli("build", str(corpus), "-o", str(graph), *reference)
     reference = ["--reference", str(frameworks)] if frameworks.is_file() else []
-    built = run_cli("build", str(corpus), "-o", str(graph), *reference)
     site = work / "site"
+    shutil.rmtree(site, ignore_errors=True)
     run = run_cli("site", str(graph), "-o", str(site), *reference)
     pages = sorted(site.rglob("*.html"))
     sizes = {p: p.stat().st_size for p in pages}
     largest = max(sizes, key=lambda p: sizes[p])
-    kinds = Counter(p.relative_to(site).parts[1] if p.parts[-4:-3] else "top" for p in pages)
+    kinds = Counter(_folder(p.relative_to(site).parts) for p in pages)
     total = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
     return {
         "scale": scale,
         "forces": forces,
-        "corpus_seconds": round(made.seconds, 1),
-        "graph_build_seconds": round(built.seconds, 1),
+        "corpus_seconds": round(made.seconds, 1) if made else None,
+        "graph_build_seconds": round(built.seconds, 1) if built else None,
         "site_seconds": round(run.seconds, 1),
         "site_peak_mib": run.tree_peak_mib,
         "pages": len(pages),
@@ -89,13 +98,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--forces", type=int, help="only the first N forces of the scale")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="with --keep: reuse the graph built there by an earlier run",
+    )
     args = parser.parse_args(argv)
     work = args.keep or Path(tempfile.mkdtemp(prefix="peelgraph-site-bench-"))
-    if args.keep:
+    if args.keep and not args.reuse:
         shutil.rmtree(work, ignore_errors=True)
-        work.mkdir(parents=True)
+    work.mkdir(parents=True, exist_ok=True)
     try:
-        result = measure(args.scale, work, args.forces)
+        result = measure(args.scale, work, args.forces, args.reuse)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -259,6 +259,7 @@ def test_select_items(ox):
     digital = next(r for r in tv if r["item"] == f"{TV}/afi/2016-eff-2/2")
     assert digital["text"].startswith("The force should review its capacity to retrieve digital")
     assert digital["firstPage"] == 25 and digital["code"] == "2016-EFF-2"
+    assert len({r["item"] for r in tv}) == len(tv)
 
 
 def test_select_item_themes(ox):

@@ -196,7 +196,7 @@ def read_site_data(source: Source) -> SiteData:
             _s(r["question"]),
             _s(r["text"]),
             _s(r["findingType"]),
-            _s(r["files"]),
+            "",  # from the passages, below
             _int(r["firstPage"]),
         )
     for r in run_query("select_item_themes", source).rows:
@@ -213,6 +213,11 @@ def read_site_data(source: Source) -> SiteData:
             passage = (_s(r["quote"]), _s(r["file"]), _int(r["page"]))
             if passage not in item.passages:
                 item.passages.append(passage)
+    for item in items.values():
+        item.passages.sort(key=lambda p: (p[1], p[2] or 0, p[0]))
+        item.themes.sort(key=lambda theme: theme[1])
+        item.partners.sort(key=lambda partner: partner[1])
+        item.files = "; ".join(sorted({file for _, file, _ in item.passages}))
     links = [
         Link(_s(r["later"]), _s(r["kind"]), _s(r["progress"]), _s(r["earlier"]))
         for r in run_query("select_follow_up_links", source).rows
