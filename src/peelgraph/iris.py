@@ -75,6 +75,15 @@ def area(slug: str) -> URIRef:
     return PID[f"area/{slug}"]
 
 
+def region(slug: str) -> URIRef:
+    """A region of England and Wales (ontology/regions.ttl), a collection of forces."""
+    return PID[f"region/{slug}"]
+
+
+def partner_type(slug: str) -> URIRef:
+    return PID[f"partner-type/{slug}"]
+
+
 def grade(slug: str) -> URIRef:
     return PID[f"grade/{slug}"]
 

@@ -14,7 +14,8 @@ from collections.abc import Callable
 
 import networkx as nx
 
-from ..iris import PID
+from .. import iris
+from ..textkeys import slugify
 from .network import FORCE_TYPE, Evidence
 from .style import VizReference
 
@@ -65,7 +66,7 @@ def finish(g: nx.Graph) -> nx.Graph:
     return g
 
 
-def by_type(g: nx.Graph) -> nx.Graph:
+def by_type(g: nx.Graph, reference: VizReference) -> nx.Graph:
     """Partner bodies collapsed into one node per partner type."""
 
     def node_map(node: str) -> tuple[str, dict[str, object]]:
@@ -73,7 +74,7 @@ def by_type(g: nx.Graph) -> nx.Graph:
         if data["kind"] == "force":
             return node, dict(data)
         ptype = str(data["partner_type"])
-        iri = str(PID["partner-type/" + "-".join(ptype.split())])
+        iri = reference.type_iris.get(ptype) or str(iris.partner_type(slugify(ptype)))
         return iri, {"label": ptype, "kind": "partner", "partner_type": ptype}
 
     return _merge(g, node_map)
@@ -126,7 +127,7 @@ def aggregate(
         )
     out = finish(g.copy())
     if "type" in by:
-        out = by_type(out)
+        out = by_type(out, reference)
     if "region" in by:
         out = by_region(out, reference)
     return filtered(out, min_weight, top)

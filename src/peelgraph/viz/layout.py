@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import networkx as nx
 
@@ -87,41 +88,50 @@ def star_layout(g: nx.Graph, centre: str, type_order: list[str]) -> Layout:
     r_max = 14.0
     # the circle is long enough for one label height (plus air) per partner
     ring = max(160.0, n * (FONT + 8) / (2 * math.pi), 2 * r_max * n / (2 * math.pi))
-    longest = max((text_width(_label(g, p)) for p in partners), default=0.0)
-    half = ring + r_max + 8 + longest + MARGIN
-    top_room = FONT * 2  # the force's label above the square
-    width = 2 * half
-    centre_label = text_width(_label(g, centre))
-    width = max(width, centre_label + 2 * MARGIN)
-    cx, cy = width / 2, half + top_room / 2
     places: dict[str, Place] = {}
     rc = radius(g, centre, 18.0)
-    places[centre] = Place(cx, cy, rc, cx, cy - rc - 8, "middle")
+    places[centre] = Place(0.0, 0.0, rc, 0.0, -rc - 8, "middle")
+    half_label = text_width(_label(g, centre)) / 2
+    xs, ys = [-half_label, half_label, -rc, rc], [-rc - 8 - FONT, rc]
     for i, node in enumerate(partners):
         theta = -math.pi / 2 + 2 * math.pi * i / n
-        x, y = cx + ring * math.cos(theta), cy + ring * math.sin(theta)
+        cos, sin = math.cos(theta), math.sin(theta)
         r = radius(g, node, r_max)
         dist = ring + r_max + 6
-        lx, ly = cx + dist * math.cos(theta), cy + dist * math.sin(theta)
+        lx, ly = dist * cos, dist * sin
         degrees = math.degrees(theta)
-        if math.cos(theta) >= -1e-9:
-            places[node] = Place(x, y, r, lx, ly, "start", degrees)
+        if cos >= -1e-9:
+            places[node] = Place(ring * cos, ring * sin, r, lx, ly, "start", degrees)
         else:
-            places[node] = Place(x, y, r, lx, ly, "end", degrees + 180)
-    return Layout(round(width, 1), round(2 * half + top_room, 1), places, (), "star")
+            places[node] = Place(ring * cos, ring * sin, r, lx, ly, "end", degrees + 180)
+        # the label runs outwards along the radius: its far end, half a line either side
+        far = dist + text_width(_label(g, node))
+        for along, across in ((dist, 0.0), (far, 0.0)):
+            for side in (-FONT / 2, FONT / 2):
+                xs.append(along * cos - side * sin + across)
+                ys.append(along * sin + side * cos)
+    # the canvas is the bounding box of nodes and labels, with a margin
+    dx, dy = MARGIN - min(xs), MARGIN - min(ys)
+    moved = {
+        node: Place(p.x + dx, p.y + dy, p.r, p.lx + dx, p.ly + dy, p.anchor, p.angle)
+        for node, p in places.items()
+    }
+    width = max(xs) - min(xs) + 2 * MARGIN
+    height = max(ys) - min(ys) + 2 * MARGIN
+    return Layout(round(width, 1), round(height, 1), moved, (), "star")
 
 
-Group = Callable[[str], tuple[object, str]]  # node -> (sort key of its group, heading)
+Group = Callable[[str], tuple[Any, str]]  # node -> (sort key of its group, heading)
 
 
 def _column(
     g: nx.Graph,
     nodes: list[str],
     group: Group,
-    order: Callable[[str], object],
+    order: Callable[[str], Any],
 ) -> tuple[list[tuple[str, str]], float]:
     """Rows of a column: ("node", id) or ("head", text), and the column's height."""
-    groups: dict[tuple[object, str], list[str]] = {}
+    groups: dict[tuple[Any, str], list[str]] = {}
     for node in nodes:
         groups.setdefault(group(node), []).append(node)
     rows: list[tuple[str, str]] = []
@@ -137,7 +147,7 @@ def bipartite_layout(
     g: nx.Graph,
     force_group: Group,
     partner_group: Group,
-    force_order: Callable[[str], object] | None = None,
+    force_order: Callable[[str], Any] | None = None,
 ) -> Layout:
     """Forces on the left, partners on the right, each column grouped (see module doc)."""
     forces = [n for n, d in g.nodes(data=True) if d["kind"] == "force"]

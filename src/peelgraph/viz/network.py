@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from ..store import QueryResult, Source, run_query
+from ..store import QueryResult, Source, run_query, run_sparql
 
 QUERY = "select_findings_by_partner"
 FORCE_TYPE = "police force (inspected)"
@@ -29,6 +29,22 @@ class Evidence:
 def network_rows(source: Source, force: str = "", question: str = "") -> QueryResult:
     """The rows the network is drawn from: the saved query's, for every partner body."""
     return run_query(QUERY, source, {"partner": "", "force": force, "question": question})
+
+
+QUESTION_TEXTS = """
+PREFIX peel: <https://w3id.org/peelgraph/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?code ?text WHERE {
+  ?framework a peel:QuestionFramework .
+  ?q skos:inScheme ?framework ; skos:notation ?code ; skos:prefLabel ?text .
+}
+"""
+
+
+def question_texts(source: Source) -> dict[str, str]:
+    """The questions' texts by code, from the reference graph the source carries (a
+    built file holds the frameworks it was built with, synthetic ones included)."""
+    return {str(row["code"]): str(row["text"]) for row in run_sparql(source, QUESTION_TEXTS).rows}
 
 
 def _year(value: object) -> int | None:

@@ -43,10 +43,10 @@ def page_data(g: nx.Graph, reference: VizReference) -> dict[str, object]:
             "kind": g.nodes[n]["kind"],
             "type": g.nodes[n]["partner_type"],
             "iri": n,
-            "edges": [],
         }
         for n, nid in nodes.items()
     }
+    node_edges: dict[str, list[str]] = {nid: [] for nid in nodes.values()}
     data_edges: dict[str, object] = {}
     evidence: dict[str, object] = {}
     years: dict[str, set[int]] = {}
@@ -58,8 +58,8 @@ def page_data(g: nx.Graph, reference: VizReference) -> dict[str, object]:
             "weight": int(d["weight"]),
             "questions": d["questions"].split("; "),
         }
-        data_nodes[nodes[a]]["edges"].append(eid)  # type: ignore[attr-defined]
-        data_nodes[nodes[b]]["edges"].append(eid)  # type: ignore[attr-defined]
+        node_edges[nodes[a]].append(eid)
+        node_edges[nodes[b]].append(eid)
         evidence[eid] = [
             {
                 "item": e.item,
@@ -75,8 +75,8 @@ def page_data(g: nx.Graph, reference: VizReference) -> dict[str, object]:
         ]
         for e in d.get("items", []):
             years.setdefault(e.code, set()).update([e.year] if e.year else [])
-    for node in data_nodes.values():
-        node["edges"] = sorted(node["edges"], key=lambda e: int(e[1:]))  # type: ignore[arg-type]
+    for nid, node in data_nodes.items():
+        node["edges"] = sorted(node_edges[nid], key=lambda e: int(e[1:]))
     questions = [
         {"code": code, "text": reference.questions.get(code, ""), "years": sorted(ys)}
         for code, ys in sorted(years.items())

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
+from .. import iris
 from ..errors import ReferenceDataError
-from ..iris import PEEL, PID
+from ..iris import PEEL
 
 #: Inspected forces (and regions of forces) are drawn as dark squares: by shape, not by a
 #: partner-type colour, so a force as a partner (type "police force") is never confused
@@ -28,7 +29,7 @@ PAPER = "#ffffff"
 #: The colour of a partner whose type the reference data does not know.
 UNKNOWN = "#9e9e9e"
 #: Matrix shades (evidence count bins), light to dark; the label colour of each is computed.
-SHADES = ("#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c")
+SHADES = ("#deebf7", "#9ecae1", "#6baed6", "#2171b5", "#08519c")  # ColorBrewer Blues
 SHADE_BINS = (1, 2, 3, 5, 9)  # a count >= SHADE_BINS[i] gets SHADES[i]
 
 _HEX = re.compile(r"#[0-9a-fA-F]{6}")
@@ -56,10 +57,36 @@ def label_colour(fill: str) -> str:
     return INK if contrast(INK, fill) >= contrast(PAPER, fill) else PAPER
 
 
-def shade(count: int) -> str:
+def shade_bins(largest: int, smallest: int = 1) -> tuple[int, ...]:
+    """The lower bounds of the five shades for counts from ``smallest`` to ``largest``: 1,
+    2, 3, 5, 9 for small counts; for larger ones (aggregated views), five steps of equal
+    ratio from the smallest to the largest, so the darkest shade is not everywhere."""
+    if largest <= 16:
+        return SHADE_BINS
+    low = max(1, smallest)
+    bins = [low]
+    for step in (1, 2, 3, 4):
+        bins.append(max(bins[-1] + 1, round(low * (largest / low) ** (step / 5))))
+    return tuple(bins)
+
+
+def bin_labels(bins: tuple[int, ...]) -> list[str]:
+    """ "1", "2", "3 to 4", ..., "9 or more" for the bounds of :func:`shade_bins`."""
+    labels = []
+    for low, high in zip(bins, [*bins[1:], 0], strict=True):
+        if not high:
+            labels.append(f"{low} or more")
+        elif high - 1 == low:
+            labels.append(str(low))
+        else:
+            labels.append(f"{low} to {high - 1}")
+    return labels
+
+
+def shade(count: int, bins: tuple[int, ...] = SHADE_BINS) -> str:
     """The matrix fill of a cell with ``count`` items of evidence (0: none)."""
     colour = PAPER
-    for low, fill in zip(SHADE_BINS, SHADES, strict=True):
+    for low, fill in zip(bins, SHADES, strict=True):
         if count >= low:
             colour = fill
     return colour
@@ -73,7 +100,7 @@ class Region:
 
     @property
     def iri(self) -> str:
-        return str(PID[f"region/{self.slug}"])
+        return str(iris.region(self.slug))
 
 
 @dataclass(frozen=True)
@@ -83,6 +110,7 @@ class VizReference:
     colours: dict[str, str] = field(default_factory=dict)
     regions: tuple[Region, ...] = ()
     questions: dict[str, str] = field(default_factory=dict)
+    type_iris: dict[str, str] = field(default_factory=dict)  # partner type label -> IRI
 
     def colour(self, partner_type: str) -> str:
         return self.colours.get(partner_type, UNKNOWN)
@@ -97,6 +125,7 @@ class VizReference:
 def viz_reference(graph: Graph) -> VizReference:
     """Read colours, regions and question texts from a reference graph."""
     colours: dict[str, str] = {}
+    type_iris: dict[str, str] = {}
     for ptype in graph.subjects(RDF.type, PEEL.PartnerType):
         label = graph.value(ptype, SKOS.prefLabel)
         colour = graph.value(ptype, PEEL.colour)
@@ -107,8 +136,9 @@ def viz_reference(graph: Graph) -> VizReference:
                 f"partner type {ptype} has no peel:colour as #RRGGBB in ontology/"
             )
         colours[str(label)] = str(colour).lower()
+        type_iris[str(label)] = str(ptype)
     regions = []
-    base = str(PID["region/"])
+    base = str(iris.region(""))
     for node in graph.subjects(RDF.type, SKOS.Collection):
         if not isinstance(node, URIRef) or not str(node).startswith(base):
             continue
@@ -120,4 +150,5 @@ def viz_reference(graph: Graph) -> VizReference:
         label = graph.value(q, SKOS.prefLabel)
         if label is not None and (q, SKOS.inScheme, None) in graph:
             questions[str(code)] = str(label)
-    return VizReference(colours, tuple(sorted(regions, key=lambda r: r.label)), questions)
+    regions.sort(key=lambda r: r.label)
+    return VizReference(colours, tuple(regions), questions, type_iris)

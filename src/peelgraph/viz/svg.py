@@ -16,10 +16,22 @@ import networkx as nx
 from .layout import FONT, MARGIN, Layout, text_width
 from .matrix import Matrix
 from .network import FORCE_TYPE
-from .style import FORCE_FILL, INK, PAPER, SHADES, VizReference, label_colour, shade
+from .style import (
+    FORCE_FILL,
+    INK,
+    PAPER,
+    SHADES,
+    VizReference,
+    bin_labels,
+    label_colour,
+    shade,
+    shade_bins,
+)
 
 CELL = 16  # px, a matrix cell
+FOCUS = "#222222"  # the ego view's force's links
 LEGEND_FONT = 12
+LEGEND_WIDTH = 900  # px: the legend wraps within what a screen shows beside the panel
 STYLE = f"""
 text {{ font-family: "DejaVu Sans", Verdana, Arial, sans-serif; fill: {INK}; }}
 .label {{ font-size: {FONT}px; }}
@@ -32,9 +44,11 @@ text {{ font-family: "DejaVu Sans", Verdana, Arial, sans-serif; fill: {INK}; }}
 .cell {{ cursor: pointer; stroke: #ffffff; stroke-width: 1; }}
 .count {{ font-size: 9px; pointer-events: none; }}
 .grid {{ stroke: #eeeeee; stroke-width: 1; }}
+.focal {{ stroke: {FOCUS}; stroke-opacity: 0.8; }}
 .dim {{ opacity: 0.15; }}
 .hi.edge {{ stroke: #d62728; stroke-opacity: 0.9; }}
 .selected rect, .selected circle {{ stroke: #d62728; stroke-width: 3; }}
+.node rect.paper {{ stroke: none; }}
 .hidden {{ display: none; }}
 """
 
@@ -115,13 +129,19 @@ def _open(width: float, height: float, view: str) -> str:
 
 
 def network_svg(
-    g: nx.Graph, layout: Layout, reference: VizReference, title: str, regions: bool = False
+    g: nx.Graph,
+    layout: Layout,
+    reference: VizReference,
+    title: str,
+    regions: bool = False,
+    focus: str = "",
 ) -> str:
-    """The network view (star, bipartite or ego) with its title and legend."""
+    """The network view (star, bipartite or ego) with its title and legend; the links of
+    ``focus`` (the ego view's force) are drawn darker."""
     nodes = node_ids(g)
     edges = edge_ids(g)
     width = max(layout.width, 640.0)
-    legend = _Legend(width - 2 * MARGIN)
+    legend = _Legend(min(width, LEGEND_WIDTH) - 2 * MARGIN)
     legend.item(_swatch(FORCE_FILL, "square"), "region (its forces)" if regions else "force")
     for ptype in _types_present(g, reference):
         legend.item(_swatch(reference.colour(ptype)), ptype)
@@ -136,6 +156,11 @@ def network_svg(
         '<line x1="0" y1="7" x2="14" y2="7" stroke="#7b8a8b" stroke-width="4"/>',
         f"line width: items evidencing the link (1 to {heaviest})",
     )
+    if focus:
+        legend.item(
+            f'<line x1="0" y1="7" x2="14" y2="7" stroke="{FOCUS}" stroke-width="3"/>',
+            f"links of {g.nodes[focus]['label']}",
+        )
     top = MARGIN + 24 + legend.height() + 8
     height = top + layout.height
     parts = [_open(width, height, "network")]
@@ -158,8 +183,9 @@ def network_svg(
                 f"{pb.x:.1f},{pb.y:.1f}"
             )
         questions = " ".join(g.edges[a, b]["questions"].split("; "))
+        focal = " focal" if focus in (a, b) else ""
         parts.append(
-            f'<path class="edge" id="{eid}" data-from="{nodes[a]}" data-to="{nodes[b]}" '
+            f'<path class="edge{focal}" id="{eid}" data-from="{nodes[a]}" data-to="{nodes[b]}" '
             f'data-questions="{_attr(questions)}" stroke-width="{w:.2f}" d="{path}"/>'
         )
     parts.append("</g>")
@@ -190,6 +216,13 @@ def network_svg(
         )
         questions = " ".join(str(data.get("questions", "")).split("; "))
         ptype = FORCE_TYPE if force else data["partner_type"]
+        if force and layout.kind == "star":  # the label sits over the links: give it paper
+            w = text_width(str(data["label"])) + 6
+            shape += (
+                f'<rect class="paper" x="{place.lx - w / 2:.1f}" y="{place.ly - FONT * 0.7:.1f}" '
+                f'width="{w:.1f}" height="{FONT * 1.4:.1f}" fill="{PAPER}" '
+                f'opacity="0.85"/>'
+            )
         parts.append(
             f'<g class="node" id="{nodes[node]}" data-kind="{"force" if force else "partner"}" '
             f'data-label="{_attr(data["label"])}" data-type="{_attr(ptype)}" '
@@ -213,9 +246,10 @@ def matrix_svg(g: nx.Graph, matrix: Matrix, reference: VizReference, title: str)
     spill = (col_labels + 16) * math.cos(slant)  # how far the last label reaches right
     grid_w, grid_h = CELL * len(matrix.cols), CELL * len(matrix.rows)
     width = max(MARGIN + row_labels + 8 + grid_w + spill + MARGIN, 640.0)
-    legend = _Legend(width - 2 * MARGIN)
-    labels = ["1", "2", "3 to 4", "5 to 8", "9 or more"]
-    for fill, text in zip(SHADES, labels, strict=True):
+    legend = _Legend(min(width, LEGEND_WIDTH) - 2 * MARGIN)
+    counts = list(matrix.counts.values()) or [1]
+    bins = shade_bins(max(counts), min(counts))
+    for fill, text in zip(SHADES, bin_labels(bins), strict=True):
         legend.item(
             f'<rect x="0" y="0" width="14" height="14" fill="{fill}" stroke="#999999"/>', text
         )
@@ -273,7 +307,7 @@ def matrix_svg(g: nx.Graph, matrix: Matrix, reference: VizReference, title: str)
             count = matrix.counts.get((row, col))
             if not count:
                 continue
-            fill = shade(count)
+            fill = shade(count, bins)
             x, y = x0 + j * CELL, y0 + i * CELL
             questions = " ".join(g.edges[row, col]["questions"].split("; "))
             parts.append(

@@ -12,18 +12,19 @@ reads the rows, builds the view and writes it.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
 
+from .. import iris
 from ..errors import PeelgraphError
-from ..iris import PID
 from ..store import Source
 from .aggregate import aggregate
 from .layout import bipartite_layout, star_layout
 from .matrix import matrix_of
-from .network import build_network, network_rows
+from .network import build_network, network_rows, question_texts
 from .render import check_suffix, encode, write_bytes
 from .style import VizReference
 from .svg import matrix_svg, network_svg
@@ -76,7 +77,7 @@ def matrix_view(g: nx.Graph, reference: VizReference, title: str) -> View:
 
 def ego_graph(g: nx.Graph, reference: VizReference, force: str) -> tuple[nx.Graph, str]:
     """The force, the other forces of its region and their partners; and the region's label."""
-    iri = str(PID[f"force/{force}"])
+    iri = str(iris.force(force))
     region = reference.region_of(iri)
     if region is None:
         raise PeelgraphError(
@@ -92,7 +93,7 @@ def ego_graph(g: nx.Graph, reference: VizReference, force: str) -> tuple[nx.Grap
 
 def ego_view(g: nx.Graph, reference: VizReference, force: str, region: str, title: str) -> View:
     """The force against its region's other forces (see the module docstring)."""
-    iri = str(PID[f"force/{force}"])
+    iri = str(iris.force(force))
     label = str(g.nodes[iri]["label"])
     own = set(g.neighbors(iri))
     others = {p for f in _forces(g) if f != iri for p in g.neighbors(f)}
@@ -118,7 +119,8 @@ def ego_view(g: nx.Graph, reference: VizReference, force: str, region: str, titl
             and band(n) == key
         )  # fmt: skip
         summary.append(f"{bands[key][1]} ({len(names)}): " + ", ".join(names))
-    return View("ego", g, network_svg(g, layout, reference, title), title, summary)
+    svg = network_svg(g, layout, reference, title, focus=iri)
+    return View("ego", g, svg, title, summary)
 
 
 def make_view(
@@ -153,7 +155,7 @@ def make_view(
     scope += [f"at least {min_weight} items a link"] if min_weight > 1 else []
     scope += [f"top {top} partners"] if top else []
     if view == "ego":
-        iri = str(PID[f"force/{force}"])
+        iri = str(iris.force(force))
         if iri not in shown:
             raise PeelgraphError(f"no partner links for force {force!r} pass the filters")
         limits = ", ".join(scope[1:]) or "all evidence"
@@ -180,6 +182,8 @@ def draw_partnerships(
     """Read the partnership rows of ``source``, make the view and write it to ``output``
     (the format by its suffix; written atomically, nothing written on an error)."""
     suffix = check_suffix(output)
+    texts = {**reference.questions, **question_texts(source)}
+    reference = dataclasses.replace(reference, questions=texts)
     rows = network_rows(source, "" if view == "ego" else force, question)
     g = build_network(rows)
     result = make_view(
