@@ -22,7 +22,9 @@ def similar_items(items: Sequence[Item], top: int = TOP, min_score: float = MIN_
     items = list(items)
     if len(items) < 2:
         return
-    vectors = TfidfVectorizer(stop_words="english", sublinear_tf=True, dtype=np.float32)
+    # words in more than a fifth of the texts ("force", "crime") say little about likeness
+    # and make the similarity product dense: left out
+    vectors = TfidfVectorizer(stop_words="english", sublinear_tf=True, max_df=0.2, dtype=np.float32)
     try:
         matrix = vectors.fit_transform([item.text for item in items])
     except ValueError:  # every text is stop words
