@@ -264,6 +264,99 @@ def test_select_indicator_across_forces(ox):
     } <= values
 
 
+# -- the queries the site is built from ----------------------------------------------------------
+
+TV = "https://w3id.org/peelgraph/id/report/thames-valley-2016-effectiveness"
+W15 = "https://w3id.org/peelgraph/id/report/wessex-2015-effectiveness"
+W16 = "https://w3id.org/peelgraph/id/report/wessex-2016-effectiveness"
+
+
+def test_select_reports(ox):
+    found = {(r["slug"], r["year"], r["pillar"], r["issued"]) for r in rows(ox, "select_reports")}
+    assert found == {
+        ("thames-valley", "2016", "Effectiveness", "2017-03"),
+        ("wessex", "2015", "Effectiveness", "2016-02"),
+        ("wessex", "2016", "Effectiveness", "2017-04"),
+    }
+    assert [r["report"] for r in rows(ox, "select_reports", force="wessex")] == [W15, W16]
+
+
+def test_select_force_regions(ox):
+    regions = {r["slug"]: r["regionLabel"] for r in rows(ox, "select_force_regions")}
+    assert len(regions) >= 43
+    assert regions["thames-valley"] == "South East"
+    assert regions["dyfed-powys"] == "Wales"
+
+
+def test_select_judgments(ox):
+    found = {(r["code"], r["level"], r["grade"], r["firstPage"])
+             for r in rows(ox, "select_judgments", force="thames-valley")}  # fmt: skip
+    assert ("2016-EFF", "overall", "good", 7) in found
+    assert ("2016-EFF-3", "core", "good", 36) in found
+    assert ("2016-EFF-5", "core", "ungraded", 48) in found
+    assert len(found) == 6
+
+
+def test_select_items(ox):
+    tv = rows(ox, "select_items", force="thames-valley")
+    assert Counter(r["kind"] for r in tv) == {
+        "Finding": 161, "Area for improvement": 8, "Follow-up of an earlier finding": 3,
+    }  # fmt: skip
+    digital = next(r for r in tv if r["item"] == f"{TV}/afi/2016-eff-2/2")
+    assert digital["text"].startswith("The force should review its capacity to retrieve digital")
+    assert digital["firstPage"] == 26 and digital["code"] == "2016-EFF-2"
+    assert len({r["item"] for r in tv}) == len(tv)
+
+
+def test_select_item_themes(ox):
+    themes = {(r["item"], r["slug"]) for r in rows(ox, "select_item_themes", force="thames-valley")}
+    assert (f"{TV}/afi/2016-eff-2/2", "digital-evidence") in themes
+    assert (f"{TV}/afi/2016-eff-2/1", "workload-and-capacity") in themes
+
+
+def test_select_item_partners(ox):
+    found = rows(ox, "select_item_partners", force="thames-valley")
+    iom = [r for r in found if r["item"] == f"{TV}/afi/2016-eff-2/4"]
+    assert [(r["label"], r["partnerType"]) for r in iom] == [
+        ("integrated offender management", "multi-agency arrangement")
+    ]
+
+
+def test_select_item_passages(ox):
+    found = [r for r in rows(ox, "select_item_passages", force="thames-valley")
+             if r["item"] == f"{TV}/afi/2016-eff-2/2"]  # fmt: skip
+    assert {(r["file"], r["page"], r["start"]) for r in found} == {
+        ("thames-valley-peel-2016-effectiveness-summary.txt", None, 3488),
+        ("thames-valley-peel-effectiveness-2016.txt", 26, 50014),
+    }
+    assert all(r["quote"].startswith("The force should review its capacity") for r in found)
+
+
+def test_select_follow_up_links(ox):
+    found = {(r["later"], r["kind"], r["progress"], r["earlier"])
+             for r in rows(ox, "select_follow_up_links", force="wessex")}  # fmt: skip
+    assert found == {
+        (f"{W16}/afi/2016-eff-1/1", "Area for improvement", None, f"{W15}/afi/2015-eff-1/1"),
+        (f"{W16}/afi/2016-eff-2/1", "Area for improvement", None, f"{W15}/afi/2015-eff-2/1"),
+        (
+            f"{W16}/follow-up/2016-eff-2.1/1",
+            "Follow-up of an earlier finding",
+            "improved",
+            f"{W15}/afi/2015-eff-2/2",
+        ),
+    }
+    assert rows(ox, "select_follow_up_links", force="thames-valley") == []
+
+
+def test_select_source_documents(ox):
+    found = {(r["file"], r["format"], r["items"], r["firstPage"], r["lastPage"])
+             for r in rows(ox, "select_source_documents")}  # fmt: skip
+    # 221 findings, AFIs and follow-ups and 29 footnotes; the introduction starts on page 4
+    assert ("thames-valley-peel-effectiveness-2016.txt", "full-report", 250, 4, 48) in found
+    assert ("wessex-constabulary-2015-effectiveness.txt", "full-report", 15, None, None) in found
+    assert len(found) == 4
+
+
 # -- backends, parameters, errors -------------------------------------------------------------
 
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # imported where used: 'query run' should not pay for rdflib'
     from .context import BuildContext
     from .explain import Explanation
     from .queries import SavedQuery
+    from .site import SiteOutcome
     from .stats import GraphStats
     from .store import QueryResult, Source
     from .validate import ValidationReport
@@ -364,3 +365,36 @@ def run_saved_query(
 
     check_values(values, known, query=query.name)
     return run_query(query, source, values, allow_service=allow_service)
+
+
+def build_site(
+    graph_file: Path, output: Path, context: BuildContext, *, overwrite: bool = False
+) -> SiteOutcome:
+    """Write the static site of a built graph into the folder ``output``: read through the
+    saved queries from the query store beside ``graph_file`` (made if missing), written into
+    a folder beside ``output`` and moved into place whole, so a failure leaves no partial
+    site (and an existing one, with ``overwrite``, as it was)."""
+    import shutil
+
+    from .site import build_site as write
+    from .store import open_native
+
+    if not graph_file.is_file():
+        raise InputError("no such file", where=str(graph_file), hint="build the graph first")
+    if output.exists() and not output.is_dir():
+        raise OutputError("exists and is not a folder", where=str(output))
+    if output.exists() and any(output.iterdir()) and not overwrite:
+        raise OutputError("folder is not empty", where=str(output),
+                          hint="pass --overwrite or pick a new folder")  # fmt: skip
+    staging = output.with_name(output.name + ".tmp-site")
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        outcome = write(open_native(graph_file), staging, context.reference_graph)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    if output.exists():
+        shutil.rmtree(output)
+    staging.rename(output)
+    outcome.folder = output
+    return outcome

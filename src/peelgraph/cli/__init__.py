@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from . import build, check, export, query, synth, viz
+from . import build, check, export, query, site, synth, viz
 from .common import out
 
 app = typer.Typer(
@@ -44,7 +44,7 @@ def _main(
     """Turn PEEL police inspection reports into a validated, queryable RDF knowledge graph."""
 
 
-for _module in (build, synth, export, query, viz, check):
+for _module in (build, synth, export, query, viz, site, check):
     _module.register(app)
 
 

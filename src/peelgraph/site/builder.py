@@ -1,0 +1,448 @@
+"""Write the static site: one page per force, report, judgment, question, theme and item,
+the home page (the grade pivot and the national picture), search, and each page's linked data.
+
+Paths mirror the graph's IRIs: ``https://w3id.org/peelgraph/id/X`` is ``id/X/index.html``
+(links name ``index.html`` so they work from ``file://``), with ``index.ttl`` and
+``index.csv`` beside it. Everything is relative and local: the site works from a folder.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader
+from markupsafe import Markup
+
+from . import charts
+from .data import STATUSES, TRACKED, Item, Judgment, Report, SiteData
+from .linked import (
+    ITEM_COLUMNS,
+    item_jsonld,
+    item_row,
+    item_triples,
+    judgment_triples,
+    script_json,
+    subject_jsonld,
+    to_csv,
+    turtle,
+)
+from .search import write_index
+
+ID_BASE = "https://w3id.org/peelgraph/id/"
+#: A listing longer than this goes on numbered pages of its own (keeps pages under 1 MB).
+PAGE_ITEMS = 250
+KIND_ORDER = (
+    "Area for improvement",
+    "Cause of concern",
+    "Recommendation",
+    "Follow-up of an earlier finding",
+    "Finding",
+)
+PLURALS = {
+    "Area for improvement": "areas for improvement",
+    "Cause of concern": "causes of concern",
+    "Recommendation": "recommendations",
+    "Follow-up of an earlier finding": "follow-ups of earlier findings",
+    "Finding": "findings",
+}
+
+
+def path_of(iri: str) -> str:
+    """The site path of a graph IRI (``id/.../index.html``)."""
+    if not iri.startswith(ID_BASE):
+        raise ValueError(f"not a peelgraph IRI: {iri}")
+    return "id/" + iri[len(ID_BASE) :].strip("/") + "/index.html"
+
+
+@dataclass
+class SiteOutcome:
+    folder: Path
+    pages: dict[str, int]
+    search: dict[str, int]
+    largest_page: tuple[str, int]
+
+
+class _Writer:
+    """Renders templates to files, each page knowing its depth for relative links."""
+
+    def __init__(self, folder: Path, data: SiteData, ego: Callable[[str], str | None]):
+        self.folder = folder
+        self.data = data
+        self.ego = ego
+        self.env = Environment(
+            loader=PackageLoader("peelgraph.site", "templates"),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.pages: Counter[str] = Counter()
+        self.largest = ("", 0)
+
+    def write(self, path: str, template: str, kind: str, **context: object) -> None:
+        depth = path.count("/")
+        root = "../" * depth
+        here = posixpath.dirname(path)
+
+        def url(iri: str) -> str:
+            return root + path_of(iri)
+
+        def link(target: str) -> str:
+            return posixpath.relpath(target, here or ".")
+
+        jsonld = context.pop("jsonld", None)
+        html = self.env.get_template(template).render(
+            root=root,
+            url=url,
+            link=link,
+            data=self.data,
+            kind=kind,
+            plurals=PLURALS,
+            jsonld=Markup(script_json(jsonld)) if jsonld else None,
+            **context,
+        )
+        target = self.folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        encoded = html.encode("utf-8")
+        target.write_bytes(encoded)
+        self.pages[kind] += 1
+        if len(encoded) > self.largest[1]:
+            self.largest = (path, len(encoded))
+
+    def downloads(
+        self, path: str, triples: Iterable, columns: Sequence[str], rows: Iterable
+    ) -> None:  # type: ignore[type-arg]
+        base = self.folder / path.removesuffix(".html")
+        base.parent.mkdir(parents=True, exist_ok=True)
+        base.with_suffix(".ttl").write_text(turtle(triples), encoding="utf-8")
+        base.with_suffix(".csv").write_text(to_csv(columns, rows), encoding="utf-8")
+
+
+def _sort_items(items: Iterable[Item]) -> list[Item]:
+    return sorted(items, key=lambda i: (i.force, i.year, i.code, i.iri))
+
+
+def _grouped(items: Iterable[Item]) -> list[tuple[str, list[Item]]]:
+    groups: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        groups[item.kind].append(item)
+    order = {k: n for n, k in enumerate(KIND_ORDER)}
+    return [
+        (k, _sort_items(v)) for k, v in sorted(groups.items(), key=lambda kv: order.get(kv[0], 9))
+    ]
+
+
+def write_site(folder: Path, data: SiteData, ego: Callable[[str], str | None]) -> SiteOutcome:
+    """Write every page of the site for ``data`` into ``folder`` (which must be new or
+    empty); ``ego`` gives a force's partnership SVG by slug (None: no partners)."""
+    w = _Writer(folder, data, ego)
+    static = resources.files("peelgraph.site") / "static"
+    (folder / "assets").mkdir(parents=True, exist_ok=True)
+    for name in ("site.css", "site.js", "search.js"):
+        (folder / "assets" / name).write_text(
+            (static / name).read_text(encoding="utf-8"), encoding="utf-8"
+        )
+    from ..resources import ontology_dir
+
+    (folder / "assets" / "context-v1.jsonld").write_text(
+        (ontology_dir() / "context-v1.jsonld").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    _home(w, data)
+    for force in data.forces.values():
+        _force(w, data, force)
+    items_of: dict[str, list[Item]] = defaultdict(list)
+    for item in data.items.values():
+        items_of[item.report.iri].append(item)
+    judgments_of: dict[str, list[Judgment]] = defaultdict(list)
+    for j in data.judgments:
+        judgments_of[j.report.iri].append(j)
+    for report in data.reports.values():
+        _report(w, data, report, items_of[report.iri], judgments_of[report.iri])
+    for j in data.judgments:
+        _judgment(w, data, j)
+    _questions(w, data)
+    _themes(w, data)
+    for item in data.items.values():
+        _item(w, item)
+    ordered = _sort_items(i for i in data.items.values())
+    search = write_index(folder / "search", ordered, path_of)
+    w.write("search.html", "search.html.j2", "search")
+    return SiteOutcome(folder, dict(sorted(w.pages.items())), search, w.largest)
+
+
+# -- home ----------------------------------------------------------------------------------
+
+
+def _pivot(data: SiteData) -> list[dict[str, object]]:
+    rows: dict[str, dict[str, object]] = {}
+    for j in data.judgments:
+        if j.level not in ("overall", "core"):
+            continue
+        row = rows.setdefault(j.report.iri, {"report": j.report, "cells": {}})
+        row["cells"][j.number] = j  # type: ignore[index]
+
+    def order(row: dict[str, object]) -> tuple[str, int, str]:
+        report = row["report"]
+        assert isinstance(report, Report)
+        return (report.force, report.year, report.pillar)
+
+    return sorted(rows.values(), key=order)
+
+
+def _home(w: _Writer, data: SiteData) -> None:
+    rows = _pivot(data)
+    columns = sorted({n for r in rows for n in r["cells"]})  # type: ignore[attr-defined]
+    chart = charts.national_picture_svg(data.judgments)
+    if chart:
+        (w.folder / "national-picture.svg").write_text(chart, encoding="utf-8")
+    grades = sorted({j.grade for j in data.judgments})
+    regions = sorted({f.region_label for f in data.forces.values() if f.region_label})
+    years = sorted({r.year for r in data.reports.values()})
+    counts = Counter(i.kind for i in data.items.values())
+    w.write(
+        "index.html",
+        "home.html.j2",
+        "home",
+        rows=rows,
+        columns=columns,
+        chart=bool(chart),
+        grades=grades,
+        regions=regions,
+        years=years,
+        counts=counts,
+        jsonld=subject_jsonld(ID_BASE, "Dataset", "peelgraph: PEEL inspection findings"),
+    )
+    triples = [t for j in data.judgments for t in judgment_triples(j)]
+    w.downloads(
+        "index.html",
+        triples,
+        ("judgment", "force", "year", "pillar", "code", "grade"),
+        (
+            (j.iri, j.report.force, j.report.year, j.report.pillar, j.code, j.grade)
+            for j in data.judgments
+        ),
+    )
+
+
+# -- force ---------------------------------------------------------------------------------
+
+
+def _force(w: _Writer, data: SiteData, force) -> None:  # type: ignore[no-untyped-def]
+    path = path_of(force.iri)
+    folder = (w.folder / path).parent
+    folder.mkdir(parents=True, exist_ok=True)
+    judgments = [j for j in data.judgments if j.report.force_iri == force.iri]
+    history = charts.grade_history_svg(judgments, force.label)
+    if history:
+        (folder / "grades.svg").write_text(history, encoding="utf-8")
+    metric_charts = []
+    by_unit: dict[str, list[dict[str, object]]] = defaultdict(list)
+    for row in data.metrics.get(force.label, []):
+        if row.get("forceValue") is not None and row.get("comparatorValue") is not None:
+            by_unit[str(row["unit"])].append(row)
+    for n, (unit, rows) in enumerate(sorted(by_unit.items())):
+        for part in range(0, len(rows), 12):
+            name = f"metrics-{n + 1}-{part // 12 + 1}.svg"
+            chunk = rows[part : part + 12]
+            (folder / name).write_text(
+                charts.metrics_svg(chunk, force.label, unit), encoding="utf-8"
+            )
+            metric_charts.append((name, unit, chunk))
+    ego = w.ego(force.slug)
+    if ego:
+        (folder / "partnerships.svg").write_text(ego, encoding="utf-8")
+    tracked = [
+        i for i in data.items.values() if i.report.force_iri == force.iri and i.kind in TRACKED
+    ]
+    statuses = Counter(i.status for i in tracked)
+    reports = sorted(force.reports, key=lambda r: (r.year, r.pillar))
+    w.write(
+        path,
+        "force.html.j2",
+        "force",
+        force=force,
+        history=bool(history),
+        metric_charts=metric_charts,
+        ego=bool(ego),
+        groups=_grouped(tracked),
+        statuses=[(s, statuses[s]) for s in STATUSES],
+        reports=reports,
+        partners=data.partners.get(force.label, []),
+        documents={r.iri: data.documents.get(r.iri, []) for r in reports},
+        jsonld=subject_jsonld(force.iri, "Force", force.label),
+    )
+    w.downloads(
+        path,
+        [t for i in tracked for t in item_triples(i)],
+        ITEM_COLUMNS,
+        (item_row(i) for i in _sort_items(tracked)),
+    )
+
+
+# -- report and judgment -----------------------------------------------------------------------
+
+
+def _report(
+    w: _Writer, data: SiteData, report: Report, items: list[Item], judgments: list[Judgment]
+) -> None:
+    path = path_of(report.iri)
+    judgments = sorted(judgments, key=lambda j: j.code)
+    w.write(
+        path,
+        "report.html.j2",
+        "report",
+        report=report,
+        judgments=judgments,
+        groups=_grouped(items),
+        documents=data.documents.get(report.iri, []),
+        jsonld=subject_jsonld(report.iri, "InspectionReport", report.title or report.key),
+    )
+    w.downloads(
+        path,
+        [t for i in items for t in item_triples(i)]
+        + [t for j in judgments for t in judgment_triples(j)],
+        ITEM_COLUMNS,
+        (item_row(i) for i in _sort_items(items)),
+    )
+
+
+def _judgment(w: _Writer, data: SiteData, j: Judgment) -> None:
+    path = path_of(j.iri)
+    w.write(
+        path,
+        "judgment.html.j2",
+        "judgment",
+        j=j,
+        jsonld={
+            **subject_jsonld(j.iri, "Judgment", f"{j.code}: {j.grade}"),
+            "question": j.question_iri,
+            "partOf": j.report.iri,
+            "grade": j.grade_iri.rsplit("/", 1)[-1],
+        },
+    )
+    w.downloads(
+        path,
+        judgment_triples(j),
+        ("judgment", "force", "year", "pillar", "code", "grade"),
+        [(j.iri, j.report.force, j.report.year, j.report.pillar, j.code, j.grade)],
+    )
+
+
+# -- questions and themes ------------------------------------------------------------------------
+
+
+def _listing(
+    w: _Writer, path: str, groups: list[tuple[str, list[Item]]]
+) -> list[dict[str, object]]:
+    """Each kind's items, inline when few, else on numbered pages beside ``path``."""
+    sections = []
+    for kind, items in groups:
+        forces = len({i.report.force_iri for i in items})
+        pages = []
+        if len(items) > PAGE_ITEMS:
+            slug = kind.lower().replace(" ", "-")
+            for n, start in enumerate(range(0, len(items), PAGE_ITEMS), start=1):
+                sub = posixpath.join(posixpath.dirname(path), f"{slug}-{n}.html")
+                chunk = items[start : start + PAGE_ITEMS]
+                w.write(
+                    sub,
+                    "list.html.j2",
+                    "list",
+                    title=f"{PLURALS.get(kind, kind)} {n}",
+                    items=chunk,
+                    back=path,
+                )
+                pages.append((posixpath.basename(sub), chunk[0], chunk[-1]))
+        sections.append(
+            {
+                "kind": kind,
+                "entries": items if not pages else [],
+                "pages": pages,
+                "count": len(items),
+                "forces": forces,
+                "since": min(i.year for i in items),
+            }
+        )
+    return sections
+
+
+def _questions(w: _Writer, data: SiteData) -> None:
+    judged: dict[str, list[Judgment]] = defaultdict(list)
+    labels: dict[str, tuple[str, str]] = {}
+    for j in data.judgments:
+        judged[j.question_iri].append(j)
+        labels[j.question_iri] = (j.code, j.question)
+    items: dict[str, list[Item]] = defaultdict(list)
+    for i in data.items.values():
+        items[i.question_iri].append(i)
+        labels.setdefault(i.question_iri, (i.code, i.question))
+    index = []
+    for iri, (code, label) in sorted(labels.items(), key=lambda kv: kv[1][0]):
+        path = path_of(iri)
+        js = sorted(judged.get(iri, []), key=lambda j: (j.report.force, j.report.year))
+        sections = _listing(w, path, _grouped(items.get(iri, [])))
+        grades = Counter(j.grade for j in js)
+        w.write(
+            path,
+            "question.html.j2",
+            "question",
+            code=code,
+            label=label,
+            judgments=js,
+            grades=sorted(grades.items()),
+            sections=sections,
+            jsonld={**subject_jsonld(iri, "Concept", label), "notation": code},
+        )
+        w.downloads(
+            path,
+            [t for i in items.get(iri, []) for t in item_triples(i)],
+            ITEM_COLUMNS,
+            (item_row(i) for i in _sort_items(items.get(iri, []))),
+        )
+        index.append((iri, code, label, len(js), len(items.get(iri, []))))
+    w.write("questions.html", "questions.html.j2", "questions", questions=index)
+
+
+def _themes(w: _Writer, data: SiteData) -> None:
+    items: dict[str, list[Item]] = defaultdict(list)
+    labels: dict[str, str] = {}
+    for i in data.items.values():
+        for slug, label in i.themes:
+            items[slug].append(i)
+            labels[slug] = label
+    index = []
+    for slug, label in sorted(labels.items(), key=lambda kv: kv[1]):
+        iri = f"{ID_BASE}theme/{slug}"
+        path = path_of(iri)
+        sections = _listing(w, path, _grouped(items[slug]))
+        w.write(
+            path,
+            "theme.html.j2",
+            "theme",
+            label=label,
+            sections=sections,
+            forces=len({i.report.force_iri for i in items[slug]}),
+            jsonld=subject_jsonld(iri, "Concept", label),
+        )
+        w.downloads(
+            path,
+            [t for i in items[slug] for t in item_triples(i)],
+            ITEM_COLUMNS,
+            (item_row(i) for i in _sort_items(items[slug])),
+        )
+        index.append((iri, label, sections))
+    w.write("themes.html", "themes.html.j2", "themes", themes=index)
+
+
+# -- items ---------------------------------------------------------------------------------------
+
+
+def _item(w: _Writer, item: Item) -> None:
+    path = path_of(item.iri)
+    w.write(path, "item.html.j2", "item", item=item, jsonld=item_jsonld(item))
+    w.downloads(path, item_triples(item), ITEM_COLUMNS, [item_row(item)])
