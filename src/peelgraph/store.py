@@ -486,6 +486,40 @@ def _send(request: urllib.request.Request, timeout: float) -> None:
         answer.read()
 
 
+def _put_graph(
+    graph: tuple[str | None, bytes],
+    store_url: str,
+    extra: str,
+    headers: dict[str, str],
+    timeout: float,
+    retries: int,
+) -> str:
+    """PUT one graph to the Graph Store, retrying connection failures and 5xx answers with
+    backoff; its name, once loaded."""
+    name, body = graph
+    sep = "&" if "?" in store_url else "?"
+    target = "default" if name is None else f"graph={urllib.parse.quote(name, safe='')}"
+    url = f"{store_url}{sep}{target}{extra}"
+    name = name or "default graph"
+    for attempt in range(retries + 1):
+        request = urllib.request.Request(url, data=body, method="PUT", headers=headers)
+        try:
+            _within(timeout + 1, store_url, partial(_send, request, timeout))
+            return name
+        except urllib.error.HTTPError as exc:
+            if exc.code < 500 or attempt == retries:
+                error = _endpoint_error(store_url, exc, timeout)
+                raise EndpointError(f"loading graph <{name}>: {error.message}", where=store_url,
+                                    hint=error.hint) from exc  # fmt: skip
+        except (urllib.error.URLError, TimeoutError, ConnectionError) as exc:
+            if attempt == retries:
+                error = _endpoint_error(store_url, exc, timeout)
+                raise EndpointError(f"loading graph <{name}>: {error.message}", where=store_url,
+                                    hint=error.hint) from exc  # fmt: skip
+        time.sleep(min(8.0, 0.5 * 2**attempt))
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
 def load_to_endpoint(
     graph_file: Path,
     store_url: str,
@@ -515,29 +549,8 @@ def load_to_endpoint(
     headers = {"Content-Type": "application/n-triples", **Endpoint(store_url).headers()}
     extra = "&no_transaction" if bulk else ""
 
-    def put(graph: tuple[str | None, bytes]) -> str:
-        name, body = graph
-        sep = "&" if "?" in store_url else "?"
-        target = "default" if name is None else f"graph={urllib.parse.quote(name, safe='')}"
-        url = f"{store_url}{sep}{target}{extra}"
-        name = name or "default graph"
-        for attempt in range(retries + 1):
-            request = urllib.request.Request(url, data=body, method="PUT", headers=headers)
-            try:
-                _within(timeout + 1, store_url, partial(_send, request, timeout))
-                return name
-            except urllib.error.HTTPError as exc:
-                if exc.code < 500 or attempt == retries:
-                    error = _endpoint_error(store_url, exc, timeout)
-                    raise EndpointError(f"loading graph <{name}>: {error.message}", where=store_url,
-                                        hint=error.hint) from exc  # fmt: skip
-            except (urllib.error.URLError, TimeoutError, ConnectionError) as exc:
-                if attempt == retries:
-                    error = _endpoint_error(store_url, exc, timeout)
-                    raise EndpointError(f"loading graph <{name}>: {error.message}", where=store_url,
-                                        hint=error.hint) from exc  # fmt: skip
-            time.sleep(min(8.0, 0.5 * 2**attempt))
-        raise AssertionError("unreachable")  # pragma: no cover
+    put = partial(_put_graph, store_url=store_url, extra=extra, headers=headers,
+                  timeout=timeout, retries=retries)  # fmt: skip
 
     loaded: list[str] = []
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:

@@ -26,57 +26,67 @@ if TYPE_CHECKING:
     from ..app import BuildOutcome
 
 
+PathsArgument = Annotated[
+    list[Path], typer.Argument(help="Report files (.txt, .pdf) or folders of them.")
+]
+BuildOutputOption = Annotated[
+    Path,
+    typer.Option(
+        "-o", "--output", help="Graph file to write: .trig (named graphs) or .ttl, .nt, .nq."
+    ),
+]
+KeepGoingOption = Annotated[
+    bool,
+    typer.Option(
+        "--keep-going",
+        help="Skip files that cannot be read and build the rest (default: stop at the "
+        "first bad file and write nothing).",
+    ),
+]
+MaxInputSizeOption = Annotated[int, typer.Option(help="Largest input file to read, in bytes.")]
+WarningsOption = Annotated[
+    bool, typer.Option("--warnings", help="List extraction warnings (sections not found, ...).")
+]
+WorkersOption = Annotated[
+    int | None, typer.Option(help="Worker processes (default: one per core).")
+]
+CacheOption = Annotated[
+    Path | None,
+    typer.Option(
+        help="Cache folder for incremental rebuilds (default: .peelgraph-cache beside the "
+        "output): unchanged documents are not extracted, mapped or validated again."
+    ),
+]
+NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Build everything afresh.")]
+NoStoreOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-store",
+        help="Do not leave the embedded query store (OUTPUT.oxigraph/) beside the output.",
+    ),
+]
+ForceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--force",
+        help="The reference force (slug, e.g. thames-valley) every input is about, for "
+        "pages that name no force the reference data knows; this run only.",
+    ),
+]
+
+
 def build(
-    paths: Annotated[
-        list[Path], typer.Argument(help="Report files (.txt, .pdf) or folders of them.")
-    ],
-    output: Annotated[
-        Path,
-        typer.Option(
-            "-o", "--output", help="Graph file to write: .trig (named graphs) or .ttl, .nt, .nq."
-        ),
-    ],
+    paths: PathsArgument,
+    output: BuildOutputOption,
     overwrite: OverwriteOption = False,
-    keep_going: Annotated[
-        bool,
-        typer.Option(
-            "--keep-going",
-            help="Skip files that cannot be read and build the rest (default: stop at the "
-            "first bad file and write nothing).",
-        ),
-    ] = False,
-    max_input_size: Annotated[
-        int, typer.Option(help="Largest input file to read, in bytes.")
-    ] = DEFAULT_MAX_BYTES,
-    show_warnings: Annotated[
-        bool, typer.Option("--warnings", help="List extraction warnings (sections not found, ...).")
-    ] = False,
-    workers: Annotated[
-        int | None, typer.Option(help="Worker processes (default: one per core).")
-    ] = None,
-    cache: Annotated[
-        Path | None,
-        typer.Option(
-            help="Cache folder for incremental rebuilds (default: .peelgraph-cache beside the "
-            "output): unchanged documents are not extracted, mapped or validated again."
-        ),
-    ] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Build everything afresh.")] = False,
-    no_store: Annotated[
-        bool,
-        typer.Option(
-            "--no-store",
-            help="Do not leave the embedded query store (OUTPUT.oxigraph/) beside the output.",
-        ),
-    ] = False,
-    force: Annotated[
-        str | None,
-        typer.Option(
-            "--force",
-            help="The reference force (slug, e.g. thames-valley) every input is about, for "
-            "pages that name no force the reference data knows; this run only.",
-        ),
-    ] = None,
+    keep_going: KeepGoingOption = False,
+    max_input_size: MaxInputSizeOption = DEFAULT_MAX_BYTES,
+    show_warnings: WarningsOption = False,
+    workers: WorkersOption = None,
+    cache: CacheOption = None,
+    no_cache: NoCacheOption = False,
+    no_store: NoStoreOption = False,
+    force: ForceOption = None,
     reference: ReferenceOption = None,
     validator: ValidatorOption = "turbo",
 ) -> None:

@@ -95,7 +95,32 @@ def select(
             for triple in graph:
                 target.add(triple)
         return out
-    available = report_graphs(ds)
+    chosen = _chosen(report_graphs(ds), forces, reports, where)
+    selected = Graph()
+    for name in sorted({r.graph for r in chosen}):
+        source, target = ds.graph(name), out.graph(name)
+        for triple in source:
+            target.add(triple)
+            selected.add(triple)
+    links = links_about(ds.graph(iris.LINKS_GRAPH), chosen)
+    if len(links):
+        target = out.graph(iris.LINKS_GRAPH)
+        for triple in links:
+            target.add(triple)
+            selected.add(triple)
+    reference = reference_about(ds.graph(REFERENCE_GRAPH), selected)
+    if len(reference):
+        target = out.graph(REFERENCE_GRAPH)
+        for triple in reference:
+            target.add(triple)
+    return out
+
+
+def _chosen(
+    available: list[ReportGraph], forces: Iterable[str], reports: Iterable[str], where: str | None
+) -> list[ReportGraph]:
+    """The report graphs of the given force slugs, then of the given report keys; an unknown
+    slug or key (or no report graph at all) raises :class:`InputError`."""
     if not available:
         raise InputError(
             "the graph holds no named report graphs to choose from",
@@ -120,24 +145,7 @@ def select(
                 hint="reports: " + ", ".join(r.key for r in available),
             )
         chosen.extend(matched)
-    selected = Graph()
-    for name in sorted({r.graph for r in chosen}):
-        source, target = ds.graph(name), out.graph(name)
-        for triple in source:
-            target.add(triple)
-            selected.add(triple)
-    links = links_about(ds.graph(iris.LINKS_GRAPH), chosen)
-    if len(links):
-        target = out.graph(iris.LINKS_GRAPH)
-        for triple in links:
-            target.add(triple)
-            selected.add(triple)
-    reference = reference_about(ds.graph(REFERENCE_GRAPH), selected)
-    if len(reference):
-        target = out.graph(REFERENCE_GRAPH)
-        for triple in reference:
-            target.add(triple)
-    return out
+    return chosen
 
 
 def links_about(links: Graph, chosen: list[ReportGraph]) -> Graph:

@@ -347,35 +347,22 @@ def random_facts(
 ) -> ReportFacts:
     """The facts of one plausible report: force, year, grades, findings, AFIs, figures.
 
-    ``force`` (a reference force slug) fixes the force; otherwise a reference force is
-    drawn. ``fictional=True`` invents one instead: the extractor refuses its documents
-    unless the force is added to the reference data (a document never mints a force).
-    ``detail`` multiplies the most paragraphs a part of the report can have (1 gives
-    short reports; the real seed report is about as long as detail 4).
+    ``force`` (a reference force slug) fixes the force; otherwise a reference force is drawn.
+    ``fictional=True`` invents one instead: the extractor refuses its documents unless the force
+    is added to the reference data (a document never mints a force). ``detail`` multiplies the
+    most paragraphs a part of the report can have (1 gives short reports; the real seed report
+    is about as long as detail 4).
     """
-    frameworks = reportable_frameworks(vocab)
-    chosen = next((f for f in frameworks if f.key == framework), None) if framework else None
-    fw = chosen or rng.choice(frameworks)
-    who = _draw_force(vocab, rng, force, fictional)
-    subject = "constabulary" if who.name.endswith("Constabulary") else "force"
-    if rng.random() < 0.15:
-        subject = "force" if subject == "constabulary" else "constabulary"
-    partners = tuple(p for p in vocab.partners if not p.is_force)
-    writer = _Writer(rng, subject, who.name, who.short, partners)
+    fw, who, subject = _draw_subject(vocab, rng, framework, force, fictional)
+    writer = _Writer(rng, subject, who.name, who.short, _partner_bodies(vocab))
     pillar = next(p for p in vocab.pillars if p.slug == fw.pillar)
-    year_label = str(fw.year) if fw.year < 2018 else f"{fw.year}/{(fw.year + 1) % 100:02d}"
     period = f"12 months to {rng.choice(('31 March', '30 June'))} {fw.year}"
     allowed = [g for g in GRADED if g in fw.allowed_grades]
-
-    overall = rng.choice(allowed)
-    headline_pred = _headline_predicate(fw)
-    assert headline_pred is not None
-    overall_sentence = judgment_sentence(who.name, overall, headline_pred)
-    overview = [writer.paragraph(0, lead=overall_sentence + " " + _since_last_year(rng, subject))]
-    overview += [writer.paragraph(rng.randint(1, 5)) for _ in range(rng.randint(0, 3 * detail))]
+    overall, headline_pred, overall_sentence, overview = _draw_overview(
+        rng, writer, fw, allowed, who.name, subject, detail
+    )
     body = _Sections(rng, writer, fw, allowed, period, max_rows, max_afis, detail, subject)
     sections, missing = body.draw()
-    published_month = rng.choice(MONTHS[1:5])
     labels = {q.code: subject_wording(q.label, subject) for q in fw.questions}
     return ReportFacts(
         force_name=who.name,
@@ -384,11 +371,11 @@ def random_facts(
         force_known=who.known,
         subject=subject,
         year=fw.year,
-        year_label=year_label,
+        year_label=str(fw.year) if fw.year < 2018 else f"{fw.year}/{(fw.year + 1) % 100:02d}",
         pillar=fw.pillar,
         pillar_label=pillar.label.lower(),
         framework=fw.key,
-        published=f"{fw.year + 1}-{MONTHS.index(published_month) + 1:02d}",
+        published=f"{fw.year + 1}-{MONTHS.index(rng.choice(MONTHS[1:5])) + 1:02d}",
         isbn=_isbn(rng),
         headline=fw.headline.code,
         headline_label=labels[fw.headline.code],
@@ -402,6 +389,49 @@ def random_facts(
         overview_grades=rng.random() < 0.7,
         labels=labels,
     )
+
+
+def _draw_subject(
+    vocab: Vocabulary,
+    rng: random.Random,
+    framework: str | None,
+    force: str | None,
+    fictional: bool | None,
+) -> tuple[Framework, _Who, str]:
+    """The framework (``framework``'s, else drawn), the force, and how the text names it."""
+    frameworks = reportable_frameworks(vocab)
+    chosen = next((f for f in frameworks if f.key == framework), None) if framework else None
+    fw = chosen or rng.choice(frameworks)
+    who = _draw_force(vocab, rng, force, fictional)
+    subject = "constabulary" if who.name.endswith("Constabulary") else "force"
+    if rng.random() < 0.15:
+        subject = "force" if subject == "constabulary" else "constabulary"
+    return fw, who, subject
+
+
+def _partner_bodies(vocab: Vocabulary) -> tuple[PartnerDef, ...]:
+    """The partner bodies a report can name: every reference partner that is not a force."""
+    return tuple(p for p in vocab.partners if not p.is_force)
+
+
+def _draw_overview(
+    rng: random.Random,
+    writer: _Writer,
+    fw: Framework,
+    allowed: list[str],
+    force_name: str,
+    subject: str,
+    detail: int,
+) -> tuple[str, str, str, list[Paragraph]]:
+    """The overall grade, the headline predicate, the sentence giving the grade and the
+    overview paragraphs (the first leading with that sentence)."""
+    overall = rng.choice(allowed)
+    headline_pred = _headline_predicate(fw)
+    assert headline_pred is not None
+    overall_sentence = judgment_sentence(force_name, overall, headline_pred)
+    overview = [writer.paragraph(0, lead=overall_sentence + " " + _since_last_year(rng, subject))]
+    overview += [writer.paragraph(rng.randint(1, 5)) for _ in range(rng.randint(0, 3 * detail))]
+    return overall, headline_pred, overall_sentence, overview
 
 
 @dataclass(frozen=True)

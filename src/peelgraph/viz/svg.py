@@ -139,28 +139,8 @@ def network_svg(
     """The network view (star, bipartite or ego) with its title and legend; the links of
     ``focus`` (the ego view's force) are drawn darker."""
     nodes = node_ids(g)
-    edges = edge_ids(g)
     width = max(layout.width, 640.0)
-    legend = _Legend(min(width, LEGEND_WIDTH) - 2 * MARGIN)
-    legend.item(_swatch(FORCE_FILL, "square"), "region (its forces)" if regions else "force")
-    for ptype in _types_present(g, reference):
-        legend.item(_swatch(reference.colour(ptype)), ptype)
-    legend.newline()
-    largest = max((d.get("total", 0) for _, d in g.nodes(data=True)), default=0)
-    heaviest = max((d["weight"] for _, _, d in g.edges(data=True)), default=0)
-    legend.item(
-        _swatch("#ffffff"),
-        f"colour: partner type; size: items of evidence (area, largest {largest})",
-    )
-    legend.item(
-        '<line x1="0" y1="7" x2="14" y2="7" stroke="#7b8a8b" stroke-width="4"/>',
-        f"line width: items evidencing the link (1 to {heaviest})",
-    )
-    if focus:
-        legend.item(
-            f'<line x1="0" y1="7" x2="14" y2="7" stroke="{FOCUS}" stroke-width="3"/>',
-            f"links of {g.nodes[focus]['label']}",
-        )
+    legend = _network_legend(g, reference, width, regions, focus)
     top = MARGIN + 24 + legend.height() + 8
     height = top + layout.height
     parts = [_open(width, height, "network")]
@@ -168,10 +148,57 @@ def network_svg(
     parts.append(legend.svg(MARGIN + 24))
     dx = (width - layout.width) / 2
     parts.append(f'<g id="canvas" transform="translate({dx:.1f},{top:.1f})">')
+    parts.extend(_network_edges(g, layout, nodes, focus))
+    for heading in layout.headings:
+        parts.append(
+            f'<text class="heading" x="{heading.x:.1f}" y="{heading.y:.1f}" '
+            f'text-anchor="{heading.anchor}">{escape(heading.text)}</text>'
+        )
+    parts.append('<g id="nodes">')
+    for node in sorted(g.nodes, key=lambda n: int(nodes[n][1:])):
+        parts.append(_network_node(g, node, nodes[node], layout, reference))
+    parts.append("</g></g></svg>")
+    return "\n".join(parts)
+
+
+def _heaviest(g: nx.Graph) -> int:
+    return max((d["weight"] for _, _, d in g.edges(data=True)), default=0)
+
+
+def _network_legend(
+    g: nx.Graph, reference: VizReference, width: float, regions: bool, focus: str
+) -> _Legend:
+    """The network view's legend: node kinds and partner types, then what size, line width
+    and (for the ego view) the darker links mean."""
+    legend = _Legend(min(width, LEGEND_WIDTH) - 2 * MARGIN)
+    legend.item(_swatch(FORCE_FILL, "square"), "region (its forces)" if regions else "force")
+    for ptype in _types_present(g, reference):
+        legend.item(_swatch(reference.colour(ptype)), ptype)
+    legend.newline()
+    largest = max((d.get("total", 0) for _, d in g.nodes(data=True)), default=0)
+    legend.item(
+        _swatch("#ffffff"),
+        f"colour: partner type; size: items of evidence (area, largest {largest})",
+    )
+    legend.item(
+        '<line x1="0" y1="7" x2="14" y2="7" stroke="#7b8a8b" stroke-width="4"/>',
+        f"line width: items evidencing the link (1 to {_heaviest(g)})",
+    )
+    if focus:
+        legend.item(
+            f'<line x1="0" y1="7" x2="14" y2="7" stroke="{FOCUS}" stroke-width="3"/>',
+            f"links of {g.nodes[focus]['label']}",
+        )
+    return legend
+
+
+def _network_edges(g: nx.Graph, layout: Layout, nodes: dict[str, str], focus: str) -> list[str]:
+    """The ``edges`` group: one path per link, as wide as its weight, ``focus``'s darker."""
+    heaviest = _heaviest(g)
     # many links: each fainter, so that where they bundle shows, not one grey block
     opacity = max(0.12, min(0.5, 8 / math.sqrt(max(1, g.number_of_edges()))))
-    parts.append(f'<g id="edges" style="stroke-opacity:{opacity:.2f}">')
-    for (a, b), eid in sorted(edges.items(), key=lambda kv: int(kv[1][1:])):
+    parts = [f'<g id="edges" style="stroke-opacity:{opacity:.2f}">']
+    for (a, b), eid in sorted(edge_ids(g).items(), key=lambda kv: int(kv[1][1:])):
         pa, pb = layout.places[a], layout.places[b]
         w = 1 + 4 * math.sqrt(g.edges[a, b]["weight"] / max(1, heaviest))
         if layout.kind == "star":
@@ -189,55 +216,48 @@ def network_svg(
             f'data-questions="{_attr(questions)}" stroke-width="{w:.2f}" d="{path}"/>'
         )
     parts.append("</g>")
-    for heading in layout.headings:
-        parts.append(
-            f'<text class="heading" x="{heading.x:.1f}" y="{heading.y:.1f}" '
-            f'text-anchor="{heading.anchor}">{escape(heading.text)}</text>'
+    return parts
+
+
+def _network_node(g: nx.Graph, node: str, nid: str, layout: Layout, reference: VizReference) -> str:
+    """One node of the network view: its square (force) or circle (partner) and label."""
+    data = g.nodes[node]
+    place = layout.places[node]
+    force = data["kind"] == "force"
+    fill = FORCE_FILL if force else reference.colour(str(data["partner_type"]))
+    if force:
+        shape = (
+            f'<rect x="{place.x - place.r:.1f}" y="{place.y - place.r:.1f}" '
+            f'width="{2 * place.r:.1f}" height="{2 * place.r:.1f}" fill="{fill}"/>'
         )
-    parts.append('<g id="nodes">')
-    for node in sorted(g.nodes, key=lambda n: int(nodes[n][1:])):
-        data = g.nodes[node]
-        place = layout.places[node]
-        force = data["kind"] == "force"
-        fill = FORCE_FILL if force else reference.colour(str(data["partner_type"]))
-        if force:
-            shape = (
-                f'<rect x="{place.x - place.r:.1f}" y="{place.y - place.r:.1f}" '
-                f'width="{2 * place.r:.1f}" height="{2 * place.r:.1f}" fill="{fill}"/>'
-            )
-        else:
-            shape = (
-                f'<circle cx="{place.x:.1f}" cy="{place.y:.1f}" r="{place.r:.1f}" fill="{fill}"/>'
-            )
-        rotate = (
-            f' transform="rotate({place.angle:.2f} {place.lx:.1f} {place.ly:.1f})"'
-            if place.angle
-            else ""
+    else:
+        shape = f'<circle cx="{place.x:.1f}" cy="{place.y:.1f}" r="{place.r:.1f}" fill="{fill}"/>'
+    rotate = (
+        f' transform="rotate({place.angle:.2f} {place.lx:.1f} {place.ly:.1f})"'
+        if place.angle
+        else ""
+    )
+    questions = " ".join(str(data.get("questions", "")).split("; "))
+    ptype = FORCE_TYPE if force else data["partner_type"]
+    if force and layout.kind == "star":  # the label sits over the links: give it paper
+        w = text_width(str(data["label"])) + 6
+        shape += (
+            f'<rect class="paper" x="{place.lx - w / 2:.1f}" y="{place.ly - FONT * 0.7:.1f}" '
+            f'width="{w:.1f}" height="{FONT * 1.4:.1f}" fill="{PAPER}" '
+            f'opacity="0.85"/>'
         )
-        questions = " ".join(str(data.get("questions", "")).split("; "))
-        ptype = FORCE_TYPE if force else data["partner_type"]
-        if force and layout.kind == "star":  # the label sits over the links: give it paper
-            w = text_width(str(data["label"])) + 6
-            shape += (
-                f'<rect class="paper" x="{place.lx - w / 2:.1f}" y="{place.ly - FONT * 0.7:.1f}" '
-                f'width="{w:.1f}" height="{FONT * 1.4:.1f}" fill="{PAPER}" '
-                f'opacity="0.85"/>'
-            )
-        parts.append(
-            f'<g class="node" id="{nodes[node]}" data-kind="{"force" if force else "partner"}" '
-            f'data-label="{_attr(data["label"])}" data-type="{_attr(ptype)}" '
-            f'data-questions="{_attr(questions)}">{shape}'
-            f'<text class="label" x="{place.lx:.1f}" y="{place.ly:.1f}" dy="0.35em" '
-            f'text-anchor="{place.anchor}"{rotate}>{escape(str(data["label"]))}</text></g>'
-        )
-    parts.append("</g></g></svg>")
-    return "\n".join(parts)
+    return (
+        f'<g class="node" id="{nid}" data-kind="{"force" if force else "partner"}" '
+        f'data-label="{_attr(data["label"])}" data-type="{_attr(ptype)}" '
+        f'data-questions="{_attr(questions)}">{shape}'
+        f'<text class="label" x="{place.lx:.1f}" y="{place.ly:.1f}" dy="0.35em" '
+        f'text-anchor="{place.anchor}"{rotate}>{escape(str(data["label"]))}</text></g>'
+    )
 
 
 def matrix_svg(g: nx.Graph, matrix: Matrix, reference: VizReference, title: str) -> str:
     """The matrix view: rows forces (or regions), columns partners (or types)."""
     nodes = node_ids(g)
-    edges = edge_ids(g)
     row_labels = max((text_width(g.nodes[r]["label"]) for r in matrix.rows), default=0.0)
     col_labels = max((text_width(g.nodes[c]["label"]) for c in matrix.cols), default=0.0)
     slant = math.radians(60)
@@ -246,19 +266,9 @@ def matrix_svg(g: nx.Graph, matrix: Matrix, reference: VizReference, title: str)
     spill = (col_labels + 16) * math.cos(slant)  # how far the last label reaches right
     grid_w, grid_h = CELL * len(matrix.cols), CELL * len(matrix.rows)
     width = max(MARGIN + row_labels + 8 + grid_w + spill + MARGIN, 640.0)
-    legend = _Legend(min(width, LEGEND_WIDTH) - 2 * MARGIN)
     counts = list(matrix.counts.values()) or [1]
     bins = shade_bins(max(counts), min(counts))
-    for fill, text in zip(SHADES, bin_labels(bins), strict=True):
-        legend.item(
-            f'<rect x="0" y="0" width="14" height="14" fill="{fill}" stroke="#999999"/>', text
-        )
-    legend.item(_swatch("#ffffff", "square"), "cell shade and number: items of evidence")
-    legend.newline()
-    for ptype in _types_present(g, reference):
-        legend.item(_swatch(reference.colour(ptype)), ptype)
-    legend.newline()
-    legend.item("", "rows and columns ordered by clustering: similar ones side by side", 0)
+    legend = _matrix_legend(g, reference, width, bins)
     top = MARGIN + 24 + legend.height() + 8
     x0 = MARGIN + row_labels + 8
     y0 = top + head
@@ -278,7 +288,42 @@ def matrix_svg(g: nx.Graph, matrix: Matrix, reference: VizReference, title: str)
             f'y2="{y0 + grid_h}"/>'
         )
     parts.append("</g>")
-    parts.append('<g id="nodes">')
+    parts.extend(_matrix_labels(g, matrix, reference, nodes, x0, y0))
+    parts.extend(_matrix_cells(g, matrix, nodes, bins, x0, y0))
+    parts.append("</g></svg>")
+    return "\n".join(parts)
+
+
+def _matrix_legend(
+    g: nx.Graph, reference: VizReference, width: float, bins: tuple[int, ...]
+) -> _Legend:
+    """The matrix view's legend: the shades, the partner types, how rows and columns are
+    ordered."""
+    legend = _Legend(min(width, LEGEND_WIDTH) - 2 * MARGIN)
+    for fill, text in zip(SHADES, bin_labels(bins), strict=True):
+        legend.item(
+            f'<rect x="0" y="0" width="14" height="14" fill="{fill}" stroke="#999999"/>', text
+        )
+    legend.item(_swatch("#ffffff", "square"), "cell shade and number: items of evidence")
+    legend.newline()
+    for ptype in _types_present(g, reference):
+        legend.item(_swatch(reference.colour(ptype)), ptype)
+    legend.newline()
+    legend.item("", "rows and columns ordered by clustering: similar ones side by side", 0)
+    return legend
+
+
+def _matrix_labels(
+    g: nx.Graph,
+    matrix: Matrix,
+    reference: VizReference,
+    nodes: dict[str, str],
+    x0: float,
+    y0: float,
+) -> list[str]:
+    """The ``nodes`` group of the matrix: row labels left of the grid, slanted column
+    labels (after a partner type dot) above it."""
+    parts = ['<g id="nodes">']
     for i, row in enumerate(matrix.rows):
         y = y0 + i * CELL + CELL / 2
         parts.append(
@@ -301,7 +346,20 @@ def matrix_svg(g: nx.Graph, matrix: Matrix, reference: VizReference, title: str)
             f'<text class="label" x="14" y="0" dy="0.35em">{escape(data["label"])}</text></g>'
         )
     parts.append("</g>")
-    parts.append('<g id="cells">')
+    return parts
+
+
+def _matrix_cells(
+    g: nx.Graph,
+    matrix: Matrix,
+    nodes: dict[str, str],
+    bins: tuple[int, ...],
+    x0: float,
+    y0: float,
+) -> list[str]:
+    """The ``cells`` group, left open: a shaded cell with its count for each link."""
+    edges = edge_ids(g)
+    parts = ['<g id="cells">']
     for i, row in enumerate(matrix.rows):
         for j, col in enumerate(matrix.cols):
             count = matrix.counts.get((row, col))
@@ -318,5 +376,4 @@ def matrix_svg(g: nx.Graph, matrix: Matrix, reference: VizReference, title: str)
                 f'<text class="count" x="{x + CELL / 2:.1f}" y="{y + CELL / 2:.1f}" dy="0.35em" '
                 f'text-anchor="middle" style="fill:{label_colour(fill)}">{count}</text></g>'
             )
-    parts.append("</g></svg>")
-    return "\n".join(parts)
+    return parts
