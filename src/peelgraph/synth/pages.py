@@ -272,6 +272,14 @@ def random_facts_2021(
     allowed = [g for g in GRADED if g in fw.allowed_grades]
     body = _Sections(rng, writer, fw, allowed, "", 0, max_afis, detail, subject)
     sections, missing = body.draw()
+    if not any(s.grade != "ungraded" for s in sections):
+        # a report with no graded area is one the reader rightly refuses ("no-grade"): put
+        # back the first graded area the draw left out
+        core = next(q for q in fw.core() if q.graded and q.code in missing)
+        sections.append(body._section(core, core.number or 1))
+        missing.remove(core.code)
+        order = [q.code for q in fw.core()]
+        sections.sort(key=lambda s: order.index(s.question))
     sections = [
         s if not s.intro and not s.diagnostics else type(s)(s.question, s.grade, s.judgment,
                                                             summary=s.summary, afis=s.afis)
