@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import json
 import random
-import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings

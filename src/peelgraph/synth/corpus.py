@@ -268,4 +268,13 @@ def _write_report(
     return written
 
 
-__all__ = ["FRAMEWORKS_FILE", "PAGE_KINDS", "SCALES", "PageKinds", "CorpusFile", "CoreSection", "Scale", "generate_corpus"]
+__all__ = [
+    "FRAMEWORKS_FILE",
+    "PAGE_KINDS",
+    "SCALES",
+    "PageKinds",
+    "CorpusFile",
+    "CoreSection",
+    "Scale",
+    "generate_corpus",
+]
