@@ -189,9 +189,14 @@ def vocabulary_2021(vocab: Vocabulary) -> Vocabulary:
     with graded areas already (given with ``--reference``)."""
     if frameworks_2021(vocab):
         return vocab
+    import dataclasses
+
     from ..reference import read_reference_graph, vocabulary_of
 
-    return vocabulary_of(read_reference_graph([SYNTHETIC_FRAMEWORKS_2021]))
+    synthetic = vocabulary_of(read_reference_graph([SYNTHETIC_FRAMEWORKS_2021]))
+    # the caller's forces (a test's fictional ones too), the synthetic 2021+ frameworks
+    frameworks = {k: f for k, f in synthetic.frameworks.items() if k[0] >= 2021}
+    return dataclasses.replace(vocab, frameworks={**vocab.frameworks, **frameworks})
 
 
 def _draw_2021(vocab: Vocabulary, seed: int, count: int) -> list[ReportFacts]:
