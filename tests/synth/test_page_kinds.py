@@ -183,6 +183,14 @@ def test_corpus_page_kinds_read_back_as_written(tmp_path, vocab):
     # one full report per inspection: a third-party copy replaces the text, never joins it
     stems = [f.path.name.removesuffix("-copy.txt") for f in files if f.fmt == "copy"]
     assert not any((tmp_path / f"{stem}.txt").exists() for stem in stems)
+    # and the build merges the copies of each inspection into one report graph
+    out = tmp_path.parent / f"{tmp_path.name}.trig"
+    references = ["--reference", str(FICTIONAL_FORCES), "--reference",
+                  str(tmp_path / FRAMEWORKS_2021_FILE)]  # fmt: skip
+    built = CliRunner().invoke(app, ["build", str(tmp_path), "-o", str(out), *references])
+    assert built.exit_code == 0, built.stderr
+    inspections = {(f.force, f.year, f.pillar) for f in files}
+    assert f"{len(inspections)} report graph(s)" in built.stdout
 
 
 def test_corpus_without_page_kinds_writes_none_of_them(tmp_path, vocab):
