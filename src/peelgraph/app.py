@@ -313,6 +313,7 @@ def write_corpus(
     forces: int | None = None,
     pdf_share: float | None = None,
     overwrite: bool = False,
+    page_kinds: bool = False,
 ) -> CorpusOutcome:
     """Write a synthetic corpus of the scale into ``output`` (an empty or new folder, unless
     ``overwrite``); see :func:`peelgraph.synth.corpus.generate_corpus`."""
@@ -330,7 +331,7 @@ def write_corpus(
         raise OutputError("folder is not empty", where=str(output),
                           hint="pass --overwrite or pick a new folder")  # fmt: skip
     files = generate_corpus(output, context.vocabulary, scale=scale, seed=seed, forces=forces,
-                            pdf_share=pdf_share)  # fmt: skip
+                            pdf_share=pdf_share, page_kinds=page_kinds)  # fmt: skip
     frameworks = output / FRAMEWORKS_FILE
     return CorpusOutcome(
         output,

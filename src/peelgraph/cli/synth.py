@@ -39,6 +39,15 @@ def corpus(
     overwrite: Annotated[
         bool, typer.Option("--overwrite", help="Write into a folder that is not empty.")
     ] = False,
+    page_kinds: Annotated[
+        bool,
+        typer.Option(
+            "--page-kinds",
+            help="Also overview pages, news releases, landing pages in every title shape, "
+            "third-party copies and PEEL 2021+ reports (build with --reference "
+            "OUTPUT/synthetic-frameworks-2021.ttl).",
+        ),
+    ] = False,
 ) -> None:
     """Write a synthetic corpus: every force x every PEEL cycle and pillar of the scale.
 
@@ -52,11 +61,17 @@ def corpus(
     from ..context import default_context
 
     done = write_corpus(output, default_context(), scale=scale, seed=seed, forces=forces,
-                        pdf_share=pdf_share, overwrite=overwrite)  # fmt: skip
+                        pdf_share=pdf_share, overwrite=overwrite,
+                        page_kinds=page_kinds)  # fmt: skip
     listed = ", ".join(f"{n} {kind}" for kind, n in done.formats.items())
     out.print(f"Wrote {done.documents} documents ({done.reports} reports: {listed}) to {output}",
               markup=False)  # fmt: skip
-    reference = f" --reference {done.frameworks}" if done.frameworks else ""
+    references = [done.frameworks] if done.frameworks else []
+    from ..synth.files import FRAMEWORKS_2021_FILE
+
+    if (output / FRAMEWORKS_2021_FILE).is_file():
+        references.append(output / FRAMEWORKS_2021_FILE)
+    reference = "".join(f" --reference {path}" for path in references)
     out.print(f"Build it with: peelgraph build {output}{reference} -o OUT.trig", markup=False)
 
 
@@ -68,7 +83,8 @@ def synth(
         list[str],
         typer.Option(
             "--format",
-            help="txt (full report), pdf, summary or landing; repeat for several.",
+            help="txt (full report), pdf, summary, landing, overview, news, landing-web "
+            "(every title shape), copy (third-party copy) or report-2021; repeat for several.",
         ),
     ] = ["txt"],  # noqa: B006 - typer reads the default, never mutates it
     framework: Annotated[

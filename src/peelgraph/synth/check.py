@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Report
-from .facts import FULL, LANDING, SUMMARY, ReportFacts
+from .facts import FULL, LANDING, NEWS, OVERVIEW, REPORT_2021, SUMMARY, ReportFacts
 
 
 def differences(facts: ReportFacts, report: Report, fmt: str = FULL) -> list[str]:
@@ -22,6 +22,12 @@ def differences(facts: ReportFacts, report: Report, fmt: str = FULL) -> list[str
     judgments = {j.question: j.grade for j in report.judgments}
     same("judgments", facts.expected_judgments(fmt), judgments)
     if fmt == LANDING:
+        got = [(f.question, f.section, f.text) for f in report.findings]
+        _compare_lists(out, "findings", facts.expected_findings(fmt), got)
+        return out
+    if fmt in (OVERVIEW, NEWS, REPORT_2021):
+        # the web page kinds: grades, AFIs where the kind carries them, the paragraphs
+        same("AFIs", facts.expected_afis(fmt), [(a.question, a.text) for a in report.afis])
         got = [(f.question, f.section, f.text) for f in report.findings]
         _compare_lists(out, "findings", facts.expected_findings(fmt), got)
         return out

@@ -33,8 +33,17 @@ from ..graphio import write_atomic
 from ..reference import read_reference_graph, vocabulary_of
 from ..vocab import Vocabulary
 from .facts import CoreSection, Paragraph, ReportFacts
-from .files import FORMATS, CorpusFile, render_file, rng_for, write_manifest
+from .files import (
+    FORMATS,
+    FRAMEWORKS_2021_FILE,
+    CorpusFile,
+    render_file,
+    rng_for,
+    vocabulary_2021,
+    write_manifest,
+)
 from .generate import random_facts, reportable_frameworks
+from .pages import SYNTHETIC_FRAMEWORKS_2021, frameworks_2021, random_facts_2021
 from .pdf import check_pdf_writer
 
 #: Report length of the medium and full presets: full reports of the effectiveness pillar
@@ -55,6 +64,22 @@ class Scale:
     pdf_share: float = 0.1
     landing_share: float = 0.25
 
+
+@dataclass(frozen=True)
+class PageKinds:
+    """The shares of the page kinds of issue 15 (``page_kinds=True``, ``--page-kinds``):
+    the pillar's overview page, a news release, the landing page in the years' title shapes,
+    and the full report as a third-party copy with the sharing site's lines (in place of the
+    text copy). Every force also gets a PEEL 2021/22 and a 2023-25 report, written against
+    the synthetic frameworks of ``synth/data/frameworks-2021.ttl``."""
+
+    overview: float = 0.3
+    news: float = 0.2
+    landing_web: float = 0.15
+    copy: float = 0.1
+
+
+PAGE_KINDS = PageKinds()
 
 SCALES: dict[str, Scale] = {
     "small": Scale(3, 0.5, False),  # tests: 3 forces x 5 reportable real frameworks
@@ -125,6 +150,7 @@ def generate_corpus(
     forces: int | None = None,
     synthetic_frameworks: bool | None = None,
     pdf_share: float | None = None,
+    page_kinds: bool = False,
 ) -> list[CorpusFile]:
     """Write the corpus into ``out`` and list the documents written.
 
@@ -132,6 +158,9 @@ def generate_corpus(
     fpdf2: ``pdf_share=0`` writes text only). With synthetic frameworks, ``out`` also gets
     :data:`FRAMEWORKS_FILE`, which the build needs as ``--reference``. A document this
     writes replaces any other format of the same report that an earlier corpus left there.
+    ``page_kinds`` adds the page kinds of :class:`PageKinds` and the 2021+ reports (with
+    :data:`~.files.FRAMEWORKS_2021_FILE` beside them); without it the corpus is the same,
+    byte for byte, as before they existed.
     """
     if scale not in SCALES:
         raise ValueError(f"unknown scale {scale!r}; use one of {', '.join(SCALES)}")
@@ -149,6 +178,12 @@ def generate_corpus(
         vocab = vocabulary_of(read_reference_graph([out / FRAMEWORKS_FILE]))
     else:
         (out / FRAMEWORKS_FILE).unlink(missing_ok=True)  # from an earlier, larger corpus
+    vocab_2021 = None
+    if page_kinds:
+        (out / FRAMEWORKS_2021_FILE).write_bytes(SYNTHETIC_FRAMEWORKS_2021.read_bytes())
+        vocab_2021 = vocabulary_2021(vocab)
+    else:
+        (out / FRAMEWORKS_2021_FILE).unlink(missing_ok=True)
     chosen = sorted(vocab.forces, key=lambda f: f.slug)[:n_forces]
     frameworks = sorted(reportable_frameworks(vocab), key=lambda f: (f.pillar, f.year))
     written: list[CorpusFile] = []
@@ -163,8 +198,16 @@ def generate_corpus(
                 facts = _carry_over(facts, earlier, rng, facts.subject.capitalize())
             previous[framework.pillar] = facts
             formats = _formats(reports, share, preset, rng)
+            if page_kinds:
+                formats = _page_kinds(formats, rng)
             reports += 1
             written += _write_report(out, force.slug, facts, formats, seed)
+        if vocab_2021 is not None:
+            for framework in frameworks_2021(vocab_2021):
+                facts = random_facts_2021(vocab_2021, rng, framework=framework.key,
+                                          force=force.slug, detail=preset.detail)  # fmt: skip
+                reports += 1
+                written += _write_report(out, force.slug, facts, ["report-2021"], seed)
     write_manifest(out, {"seed": seed, "scale": scale, "forces": len(chosen)}, written)
     return written
 
@@ -197,6 +240,19 @@ def _formats(reports: int, share: float, preset: Scale, rng: random.Random) -> l
     return formats
 
 
+def _page_kinds(formats: list[str], rng: random.Random) -> list[str]:
+    """The page kinds added to one report's copies (the full report perhaps as a
+    third-party copy instead of the text)."""
+    out = list(formats)
+    if out[0] == "txt" and rng.random() < PAGE_KINDS.copy:
+        out[0] = "copy"  # one full report per inspection: the copy replaces the text
+    for fmt, share in (("overview", PAGE_KINDS.overview), ("news", PAGE_KINDS.news),
+                       ("landing-web", PAGE_KINDS.landing_web)):  # fmt: skip
+        if rng.random() < share:
+            out.append(fmt)
+    return out
+
+
 def _write_report(
     out: Path, force: str, facts: ReportFacts, formats: list[str], seed: int
 ) -> list[CorpusFile]:
@@ -212,4 +268,13 @@ def _write_report(
     return written
 
 
-__all__ = ["FRAMEWORKS_FILE", "SCALES", "CorpusFile", "CoreSection", "Scale", "generate_corpus"]
+__all__ = [
+    "FRAMEWORKS_FILE",
+    "PAGE_KINDS",
+    "SCALES",
+    "PageKinds",
+    "CorpusFile",
+    "CoreSection",
+    "Scale",
+    "generate_corpus",
+]

@@ -16,6 +16,12 @@ from decimal import Decimal
 FULL = "full"
 SUMMARY = "summary"
 LANDING = "landing"
+#: The page kinds added for issue 15: the pillar's overview page (grade lines, AFIs), a
+#: force's news release (grades only) and the PEEL 2021/22 and 2023-25 report (areas of
+#: policing, five grades, no overall grade).
+OVERVIEW = "overview"
+NEWS = "news"
+REPORT_2021 = "report-2021"
 
 
 @dataclass(frozen=True)
@@ -122,6 +128,16 @@ class ReportFacts:
 
         A summary states no overall judgment; a landing page states only the overall one.
         """
+        if fmt == REPORT_2021:
+            return {s.question: s.grade for s in self.sections if s.grade != "ungraded"}
+        if fmt in (OVERVIEW, NEWS):
+            # an overview prints a grade line per graded question; a release states the
+            # grades of the questions a judgment sentence can be built for
+            out = {self.headline: self.overall}
+            for s in self.sections:
+                if s.judgment is not None if fmt == NEWS else s.grade != "ungraded":
+                    out[s.question] = s.grade
+            return out
         out = {self.headline: self.overall} if fmt != SUMMARY else {}
         if fmt == LANDING:
             return out
@@ -130,7 +146,9 @@ class ReportFacts:
                 out[s.question] = s.grade
         return out
 
-    def expected_afis(self) -> list[tuple[str, str]]:
+    def expected_afis(self, fmt: str = FULL) -> list[tuple[str, str]]:
+        if fmt in (LANDING, NEWS):
+            return []
         return [(s.question, afi) for s in self.sections for afi in s.afis]
 
     def expected_findings(self, fmt: str = FULL) -> list[tuple[str, str | None, str]]:
@@ -139,6 +157,14 @@ class ReportFacts:
             return [(s.question, "Summary", p.text) for s in self.sections for p in s.summary]
         if fmt == LANDING:
             return [(self.headline, "HMI\u2019s observations", p.text) for p in self.overview]
+        if fmt == NEWS:
+            return []
+        if fmt == OVERVIEW:
+            out_o = [(self.headline, "Overview", p.text) for p in self.overview]
+            out_o += [(s.question, "Overview", p.text) for s in self.sections for p in s.summary]
+            return out_o  # type: ignore[return-value]
+        if fmt == REPORT_2021:
+            return [(s.question, "Main findings", p.text) for s in self.sections for p in s.summary]
         out: list[tuple[str, str | None, str]] = []
         out.extend((self.headline, "Overall judgment", p.text) for p in self.overview[:1])
         out.extend((self.headline, "Overall summary", p.text) for p in self.overview[1:])

@@ -17,9 +17,19 @@ from pathlib import Path
 from ..errors import OutputError, PeelgraphError
 from ..graphio import write_atomic
 from ..vocab import Vocabulary
-from .facts import FULL, LANDING, SUMMARY, ReportFacts
+from .facts import FULL, LANDING, NEWS, OVERVIEW, REPORT_2021, SUMMARY, ReportFacts
 from .generate import random_facts
 from .layout import Style
+from .pages import (
+    SYNTHETIC_FRAMEWORKS_2021,
+    frameworks_2021,
+    random_facts_2021,
+    render_landing_web,
+    render_news,
+    render_overview,
+    render_report_2021,
+    with_site_lines,
+)
 from .text import render_full_report, render_landing_page, render_summary
 
 #: Output formats: file name suffix and the facts format extraction reads back.
@@ -28,8 +38,18 @@ FORMATS = {
     "pdf": (".pdf", FULL),
     "summary": ("-summary.txt", SUMMARY),
     "landing": ("-landing.txt", LANDING),
+    # the page kinds of issue 15 (synth/pages.py)
+    "overview": ("-overview.txt", OVERVIEW),
+    "news": ("-news.txt", NEWS),
+    "landing-web": ("-landing-web.txt", LANDING),
+    "copy": ("-copy.txt", FULL),
+    "report-2021": ("-report.txt", REPORT_2021),
 }
+#: Formats written from a PEEL 2021+ report's facts, not from the 2014-2018/19 ones.
+FORMATS_2021 = ("report-2021",)
 MANIFEST = "synth.json"
+#: The synthetic 2021+ frameworks, as written beside the reports that need them.
+FRAMEWORKS_2021_FILE = "synthetic-frameworks-2021.ttl"
 
 
 @dataclass(frozen=True)
@@ -71,7 +91,7 @@ class CorpusFile:
             "pillar": f.pillar,
             "framework": f.framework,
             "judgments": f.expected_judgments(reads_as),
-            "afis": [] if reads_as == LANDING else [list(a) for a in f.expected_afis()],
+            "afis": [list(a) for a in f.expected_afis(reads_as)],
             "findings": len(f.expected_findings(reads_as)),
             "observations": len(f.expected_observations()) if reads_as == FULL else 0,
             "missing_sections": list(f.missing_sections),
@@ -119,7 +139,9 @@ def write_reports(
     facts_list: list[ReportFacts] = []
     keys: set[tuple[str, int, str]] = set()
     attempts = 0
-    while len(facts_list) < count:
+    older = tuple(f for f in formats if f not in FORMATS_2021)
+    newer = tuple(f for f in formats if f in FORMATS_2021)
+    while older and len(facts_list) < count:
         attempts += 1
         if attempts > count * 50 + 100:
             raise PeelgraphError(
@@ -134,8 +156,16 @@ def write_reports(
     planned = [
         CorpusFile(folder / f"{f.force_slug}-peel-{f.year}-{f.pillar}{FORMATS[fmt][0]}", fmt, f)
         for f in facts_list
-        for fmt in formats
+        for fmt in older
     ]
+    if newer:
+        # drawn apart (their own seed), so that the other formats' files stay the same
+        planned += [
+            CorpusFile(folder / f"{f.force_slug}-peel-{f.year}-{f.pillar}{FORMATS[fmt][0]}",
+                       fmt, f)
+            for f in _draw_2021(vocab, seed, count)
+            for fmt in newer
+        ]  # fmt: skip
     targets = [c.path for c in planned] + [folder / MANIFEST]
     existing = [p for p in targets if p.exists()]
     if existing and not overwrite:
@@ -143,6 +173,8 @@ def write_reports(
             "already exists", where=str(existing[0]), hint="use --overwrite to replace it"
         )
     folder.mkdir(parents=True, exist_ok=True)
+    if newer:
+        (folder / FRAMEWORKS_2021_FILE).write_bytes(SYNTHETIC_FRAMEWORKS_2021.read_bytes())
     for entry in planned:
         write_atomic(entry.path, render_file(entry, rng_for(seed, entry), font))
         if progress:
@@ -151,12 +183,52 @@ def write_reports(
     return planned
 
 
+def vocabulary_2021(vocab: Vocabulary) -> Vocabulary:
+    """``vocab`` with the synthetic 2021+ frameworks (the reference data records one area
+    of each cycle; see synth/data/frameworks-2021.ttl), unless it has 2021+ frameworks
+    with graded areas already (given with ``--reference``)."""
+    if frameworks_2021(vocab):
+        return vocab
+    import dataclasses
+
+    from ..reference import read_reference_graph, vocabulary_of
+
+    synthetic = vocabulary_of(read_reference_graph([SYNTHETIC_FRAMEWORKS_2021]))
+    # the caller's forces (a test's fictional ones too), the synthetic 2021+ frameworks
+    frameworks = {k: f for k, f in synthetic.frameworks.items() if k[0] >= 2021}
+    return dataclasses.replace(vocab, frameworks={**vocab.frameworks, **frameworks})
+
+
+def _draw_2021(vocab: Vocabulary, seed: int, count: int) -> list[ReportFacts]:
+    """``count`` PEEL 2021+ reports, each of a different force and cycle."""
+    rng = random.Random(f"{seed}/2021")
+    vocab = vocabulary_2021(vocab)
+    out: list[ReportFacts] = []
+    keys: set[tuple[str, int]] = set()
+    for _ in range(count * 50 + 100):
+        facts = random_facts_2021(vocab, rng)
+        if (facts.force_slug, facts.year) not in keys:
+            keys.add((facts.force_slug, facts.year))
+            out.append(facts)
+        if len(out) == count:
+            return out
+    raise PeelgraphError(f"could draw only {len(out)} PEEL 2021+ reports of different forces")
+
+
 def write_manifest(folder: Path, about: dict[str, object], files: list[CorpusFile]) -> None:
     """``synth.json``: what the files are, and for each what extraction must read back."""
     manifest = {**about, "files": [c.manifest_entry() for c in files]}
     write_atomic(
         folder / MANIFEST, (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode()
     )
+
+
+_PAGE_RENDERERS: dict[str, Callable[[ReportFacts, random.Random], str]] = {
+    "overview": render_overview,
+    "news": render_news,
+    "landing-web": render_landing_web,
+    "report-2021": render_report_2021,
+}
 
 
 def rng_for(seed: int, entry: CorpusFile) -> random.Random:
@@ -173,6 +245,10 @@ def render_file(entry: CorpusFile, rng: random.Random, font: Path | None = None)
         return render_summary(entry.facts).encode("utf-8")
     if entry.fmt == "landing":
         return render_landing_page(entry.facts).encode("utf-8")
+    if entry.fmt in _PAGE_RENDERERS:
+        return _PAGE_RENDERERS[entry.fmt](entry.facts, rng).encode("utf-8")
+    if entry.fmt == "copy":
+        return with_site_lines(render_full_report(entry.facts, style), entry.facts, rng).encode()
     from .pdf import render_pdf
 
     return render_pdf(entry.facts, style, font)

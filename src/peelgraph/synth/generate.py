@@ -24,7 +24,9 @@ FICTIONAL_AREAS = (
     "Avalon", "Holderness", "Kesteven", "Arden", "Dunmere", "Eastmoor",
 )  # fmt: skip
 
-GRADED = ("outstanding", "good", "requires-improvement", "inadequate")
+#: Graded outcomes, best first ("adequate" only on the five-tier scale of 2021 on: a
+#: framework's allowed grades choose among them).
+GRADED = ("outstanding", "good", "adequate", "requires-improvement", "inadequate")
 
 MONTHS = (
     "January February March April May June July August September October November December"
@@ -34,6 +36,7 @@ MONTHS = (
 _GRADE_PHRASE = {
     "outstanding": "is outstanding",
     "good": "is good",
+    "adequate": "is adequate",
     "requires-improvement": "requires improvement",
     "inadequate": "is inadequate",
 }
