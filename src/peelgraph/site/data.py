@@ -141,22 +141,43 @@ def read_site_data(source: Source) -> SiteData:
     regions = {}
     for row in run_query("select_force_regions", source).rows:
         regions[_s(row["forceIri"])] = (_s(row["region"]), _s(row["regionLabel"]))
+    forces, reports = _reports(source, regions)
+    judgments = [
+        _judgment(r, reports[_s(r["report"])])
+        for r in run_query("select_judgments", source).rows
+        if _s(r["report"]) in reports
+    ]
+    items = _items(source, reports)
+    links = [
+        Link(_s(r["later"]), _s(r["kind"]), _s(r["progress"]), _s(r["earlier"]))
+        for r in run_query("select_follow_up_links", source).rows
+    ]
+    data = SiteData(
+        dict(sorted(forces.items(), key=lambda kv: kv[1].label)),
+        {iri: label for iri, (_, label) in regions.items()},
+        reports,
+        judgments,
+        items,
+        _rows_by(source, "select_metrics_vs_comparator", "force"),
+        _rows_by(source, "select_partners_by_force", "force"),
+        _rows_by(source, "select_source_documents", "report"),
+        links,
+    )
+    derive_status(data)
+    return data
+
+
+def _reports(
+    source: Source, regions: dict[str, tuple[str, str]]
+) -> tuple[dict[str, Force], dict[str, Report]]:
+    """The forces (with their region) and their reports, by IRI."""
     reports: dict[str, Report] = {}
     forces: dict[str, Force] = {}
     for row in run_query("select_reports", source).rows:
         iri = _s(row["report"])
-        report = Report(
-            iri,
-            iri.rsplit("/", 1)[-1],
-            _s(row["forceIri"]),
-            _s(row["slug"]),
-            _s(row["force"]),
-            int(_s(row["year"])),
-            _s(row["pillarIri"]),
-            _s(row["pillar"]),
-            _s(row["issued"]),
-            _s(row["title"]),
-        )
+        report = Report(iri, iri.rsplit("/", 1)[-1], _s(row["forceIri"]), _s(row["slug"]),
+                        _s(row["force"]), int(_s(row["year"])), _s(row["pillarIri"]),
+                        _s(row["pillar"]), _s(row["issued"]), _s(row["title"]))  # fmt: skip
         reports[iri] = report
         region, region_label = regions.get(report.force_iri, ("", ""))
         force = forces.setdefault(
@@ -164,41 +185,27 @@ def read_site_data(source: Source) -> SiteData:
             Force(report.force_iri, report.slug, report.force, region, region_label),
         )
         force.reports.append(report)
-    judgments = [
-        Judgment(
-            _s(r["judgment"]),
-            reports[_s(r["report"])],
-            _s(r["questionIri"]),
-            _s(r["code"]),
-            _s(r["question"]),
-            _s(r["level"]),
-            _s(r["gradeIri"]),
-            _s(r["grade"]),
-            _s(r["files"]),
-            _int(r["firstPage"]),
-        )
-        for r in run_query("select_judgments", source).rows
-        if _s(r["report"]) in reports
-    ]
+    return forces, reports
+
+
+def _judgment(r: dict[str, object], report: Report) -> Judgment:
+    return Judgment(_s(r["judgment"]), report, _s(r["questionIri"]), _s(r["code"]),
+                    _s(r["question"]), _s(r["level"]), _s(r["gradeIri"]), _s(r["grade"]),
+                    _s(r["files"]), _int(r["firstPage"]))  # fmt: skip
+
+
+def _items(source: Source, reports: dict[str, Report]) -> dict[str, Item]:
+    """Every item of the reports, with its themes, partners and passages."""
     items: dict[str, Item] = {}
     for r in run_query("select_items", source).rows:
-        found = reports.get(_s(r["report"]))
-        if found is None:
+        report = reports.get(_s(r["report"]))
+        if report is None:
             continue
-        report = found
         iri = _s(r["item"])
-        items[iri] = Item(
-            iri,
-            _s(r["kind"]),
-            report,
-            _s(r["questionIri"]),
-            _s(r["code"]),
-            _s(r["question"]),
-            _s(r["text"]),
-            _s(r["findingType"]),
-            "",  # from the passages, below
-            _int(r["firstPage"]),
-        )
+        items[iri] = Item(iri, _s(r["kind"]), report, _s(r["questionIri"]), _s(r["code"]),
+                          _s(r["question"]), _s(r["text"]), _s(r["findingType"]),
+                          "",  # from the passages, below
+                          _int(r["firstPage"]))  # fmt: skip
     for r in run_query("select_item_themes", source).rows:
         item = items.get(_s(r["item"]))
         if item is not None and (theme := (_s(r["slug"]), _s(r["label"]))) not in item.themes:
@@ -218,33 +225,15 @@ def read_site_data(source: Source) -> SiteData:
         item.themes.sort(key=lambda theme: theme[1])
         item.partners.sort(key=lambda partner: partner[1])
         item.files = "; ".join(sorted({file for _, file, _ in item.passages}))
-    links = [
-        Link(_s(r["later"]), _s(r["kind"]), _s(r["progress"]), _s(r["earlier"]))
-        for r in run_query("select_follow_up_links", source).rows
-    ]
-    metrics: dict[str, list[dict[str, object]]] = defaultdict(list)
-    for r in run_query("select_metrics_vs_comparator", source).rows:
-        metrics[_s(r["force"])].append(r)
-    partners: dict[str, list[dict[str, object]]] = defaultdict(list)
-    for r in run_query("select_partners_by_force", source).rows:
-        partners[_s(r["force"])].append(r)
-    documents: dict[str, list[dict[str, object]]] = defaultdict(list)
-    for r in run_query("select_source_documents", source).rows:
-        documents[_s(r["report"])].append(r)
-    region_labels = {iri: label for iri, (_, label) in regions.items()}
-    data = SiteData(
-        dict(sorted(forces.items(), key=lambda kv: kv[1].label)),
-        region_labels,
-        reports,
-        judgments,
-        items,
-        dict(metrics),
-        dict(partners),
-        dict(documents),
-        links,
-    )
-    derive_status(data)
-    return data
+    return items
+
+
+def _rows_by(source: Source, query: str, key: str) -> dict[str, list[dict[str, object]]]:
+    """A saved query's rows grouped by one column."""
+    grouped: dict[str, list[dict[str, object]]] = defaultdict(list)
+    for r in run_query(query, source).rows:
+        grouped[_s(r[key])].append(r)
+    return dict(grouped)
 
 
 def derive_status(data: SiteData) -> None:

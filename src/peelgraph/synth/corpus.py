@@ -173,17 +173,7 @@ def generate_corpus(
     _check_pdf_share(share)
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
-    if synthetic:
-        (out / FRAMEWORKS_FILE).write_bytes(SYNTHETIC_FRAMEWORKS.read_bytes())
-        vocab = vocabulary_of(read_reference_graph([out / FRAMEWORKS_FILE]))
-    else:
-        (out / FRAMEWORKS_FILE).unlink(missing_ok=True)  # from an earlier, larger corpus
-    vocab_2021 = None
-    if page_kinds:
-        (out / FRAMEWORKS_2021_FILE).write_bytes(SYNTHETIC_FRAMEWORKS_2021.read_bytes())
-        vocab_2021 = vocabulary_2021(vocab)
-    else:
-        (out / FRAMEWORKS_2021_FILE).unlink(missing_ok=True)
+    vocab, vocab_2021 = _framework_files(out, vocab, synthetic, page_kinds)
     chosen = sorted(vocab.forces, key=lambda f: f.slug)[:n_forces]
     frameworks = sorted(reportable_frameworks(vocab), key=lambda f: (f.pillar, f.year))
     written: list[CorpusFile] = []
@@ -210,6 +200,23 @@ def generate_corpus(
                 written += _write_report(out, force.slug, facts, ["report-2021"], seed)
     write_manifest(out, {"seed": seed, "scale": scale, "forces": len(chosen)}, written)
     return written
+
+
+def _framework_files(
+    out: Path, vocab: Vocabulary, synthetic: bool, page_kinds: bool
+) -> tuple[Vocabulary, Vocabulary | None]:
+    """Write (or remove, left by an earlier corpus) the synthetic framework files the build
+    will need as ``--reference``; the vocabularies the reports are drawn from."""
+    if synthetic:
+        (out / FRAMEWORKS_FILE).write_bytes(SYNTHETIC_FRAMEWORKS.read_bytes())
+        vocab = vocabulary_of(read_reference_graph([out / FRAMEWORKS_FILE]))
+    else:
+        (out / FRAMEWORKS_FILE).unlink(missing_ok=True)
+    if not page_kinds:
+        (out / FRAMEWORKS_2021_FILE).unlink(missing_ok=True)
+        return vocab, None
+    (out / FRAMEWORKS_2021_FILE).write_bytes(SYNTHETIC_FRAMEWORKS_2021.read_bytes())
+    return vocab, vocabulary_2021(vocab)
 
 
 def _check_pdf_share(share: float) -> None:

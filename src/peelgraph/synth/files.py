@@ -126,33 +126,10 @@ def write_reports(
 
     The same arguments give the same files, byte for byte.
     """
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown:
-        raise PeelgraphError(
-            f"unknown format {unknown[0]!r}", hint=f"use one of {', '.join(FORMATS)}"
-        )
-    if count < 1:
-        raise PeelgraphError("--count must be at least 1")
-    if folder.exists() and not folder.is_dir():
-        raise OutputError("exists and is not a folder", where=str(folder))
-    rng = random.Random(seed)
-    facts_list: list[ReportFacts] = []
-    keys: set[tuple[str, int, str]] = set()
-    attempts = 0
+    _check_request(folder, formats, count)
     older = tuple(f for f in formats if f not in FORMATS_2021)
     newer = tuple(f for f in formats if f in FORMATS_2021)
-    while older and len(facts_list) < count:
-        attempts += 1
-        if attempts > count * 50 + 100:
-            raise PeelgraphError(
-                f"could draw only {len(facts_list)} reports with different force, year and pillar",
-                hint="ask for fewer reports, or leave --framework out",
-            )
-        facts = random_facts(vocab, rng, framework=framework)
-        key = (facts.force_slug, facts.year, facts.pillar)
-        if key not in keys:
-            keys.add(key)
-            facts_list.append(facts)
+    facts_list = _draw_distinct(vocab, random.Random(seed), count, framework) if older else []
     planned = [
         CorpusFile(folder / f"{f.force_slug}-peel-{f.year}-{f.pillar}{FORMATS[fmt][0]}", fmt, f)
         for f in facts_list
@@ -252,3 +229,38 @@ def render_file(entry: CorpusFile, rng: random.Random, font: Path | None = None)
     from .pdf import render_pdf
 
     return render_pdf(entry.facts, style, font)
+
+
+def _check_request(folder: Path, formats: tuple[str, ...], count: int) -> None:
+    """Formats known, a count of at least one, a folder (or nothing) where they go."""
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise PeelgraphError(
+            f"unknown format {unknown[0]!r}", hint=f"use one of {', '.join(FORMATS)}"
+        )
+    if count < 1:
+        raise PeelgraphError("--count must be at least 1")
+    if folder.exists() and not folder.is_dir():
+        raise OutputError("exists and is not a folder", where=str(folder))
+
+
+def _draw_distinct(
+    vocab: Vocabulary, rng: random.Random, count: int, framework: str | None
+) -> list[ReportFacts]:
+    """``count`` reports of different force, year and pillar."""
+    facts_list: list[ReportFacts] = []
+    keys: set[tuple[str, int, str]] = set()
+    attempts = 0
+    while len(facts_list) < count:
+        attempts += 1
+        if attempts > count * 50 + 100:
+            raise PeelgraphError(
+                f"could draw only {len(facts_list)} reports with different force, year and pillar",
+                hint="ask for fewer reports, or leave --framework out",
+            )
+        facts = random_facts(vocab, rng, framework=framework)
+        key = (facts.force_slug, facts.year, facts.pillar)
+        if key not in keys:
+            keys.add(key)
+            facts_list.append(facts)
+    return facts_list

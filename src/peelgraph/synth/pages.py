@@ -32,7 +32,7 @@ from pathlib import Path
 
 from ..errors import PeelgraphError
 from ..vocab import Framework, Vocabulary
-from .facts import Paragraph, ReportFacts
+from .facts import CoreSection, Paragraph, ReportFacts
 from .generate import (
     GRADED,
     MONTHS,
@@ -244,6 +244,25 @@ def frameworks_2021(vocab: Vocabulary) -> list[Framework]:
     ]
 
 
+def _graded_areas(fw: Framework, body: _Sections) -> tuple[list[CoreSection], list[str]]:
+    """The areas of a 2021+ report (summary and AFIs only, no diagnostic prose), at least one
+    of them graded: a report with no graded area is one the reader rightly refuses
+    ("no-grade"), so the first graded area the draw left out is put back."""
+    sections, missing = body.draw()
+    if not any(s.grade != "ungraded" for s in sections):
+        core = next(q for q in fw.core() if q.graded and q.code in missing)
+        sections.append(body._section(core, core.number or 1))
+        missing.remove(core.code)
+        order = [q.code for q in fw.core()]
+        sections.sort(key=lambda s: order.index(s.question))
+    sections = [
+        s if not s.intro and not s.diagnostics else type(s)(s.question, s.grade, s.judgment,
+                                                            summary=s.summary, afis=s.afis)
+        for s in sections
+    ]  # fmt: skip
+    return sections, missing
+
+
 def random_facts_2021(
     vocab: Vocabulary,
     rng: random.Random,
@@ -271,20 +290,7 @@ def random_facts_2021(
     writer = _Writer(rng, subject, who.name, who.short, partners)
     allowed = [g for g in GRADED if g in fw.allowed_grades]
     body = _Sections(rng, writer, fw, allowed, "", 0, max_afis, detail, subject)
-    sections, missing = body.draw()
-    if not any(s.grade != "ungraded" for s in sections):
-        # a report with no graded area is one the reader rightly refuses ("no-grade"): put
-        # back the first graded area the draw left out
-        core = next(q for q in fw.core() if q.graded and q.code in missing)
-        sections.append(body._section(core, core.number or 1))
-        missing.remove(core.code)
-        order = [q.code for q in fw.core()]
-        sections.sort(key=lambda s: order.index(s.question))
-    sections = [
-        s if not s.intro and not s.diagnostics else type(s)(s.question, s.grade, s.judgment,
-                                                            summary=s.summary, afis=s.afis)
-        for s in sections
-    ]  # fmt: skip
+    sections, missing = _graded_areas(fw, body)
     overview = [writer.paragraph(rng.randint(1, 5)) for _ in range(rng.randint(1, 2 + detail))]
     end = "22" if fw.year == 2021 else f"{(fw.year + 2) % 100:02d}"
     year_label = f"{fw.year}/{end}" if fw.year == 2021 else f"{fw.year}\u2013{end}"
