@@ -147,6 +147,8 @@ class Cache(_Sealing):
     folder: Path | None
     context: BuildContext
     warnings: list[str] = field(default_factory=list)
+    #: the folder given (``folder`` becomes its sub-folder for this context)
+    root: Path | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         if self.folder is None:
@@ -165,6 +167,7 @@ class Cache(_Sealing):
             )
             self.folder = None
             return
+        self.root = self.folder
         self.folder = base
         self._key = user_key()
 
