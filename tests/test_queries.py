@@ -518,3 +518,11 @@ def test_the_oxigraph_dataset_stays_an_rdflib_dataset(ox):
         run_sparql(ox, "CONSTRUCT WHERE { ?j a peel:Judgment }")
     with pytest.raises(QueryError, match="does not run"):
         run_sparql(ox, "SELECT WHERE {")
+
+
+def test_a_query_read_on_its_own_is_the_registry_s():
+    from peelgraph.queries import get_query, list_queries
+
+    for query in list_queries():
+        assert get_query(query.name) == query
+        assert get_query(query.name + ".rq") == query

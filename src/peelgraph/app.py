@@ -247,7 +247,7 @@ def explain_item(
     full = expand_iri(iri)
     graph = neighbourhood(open_store(data), full)
     search = [*sources, data.parent, Path.cwd()]
-    return explain(graph, full, search, context_chars)
+    return explain(graph, full, search, context_chars, cache=data.parent / CACHE_FOLDER)
 
 
 def export_graph(

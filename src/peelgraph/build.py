@@ -21,7 +21,7 @@ from functools import cached_property, partial
 from pathlib import Path
 
 from . import iris
-from .cache import Cache, CachedGraph
+from .cache import Cache, CachedGraph, TextCache
 from .context import BuildContext, default_context
 from .derived import partnerships
 from .errors import DuplicateInputError, InputError, PeelgraphError
@@ -184,11 +184,16 @@ class BuildResult:
 
 
 def _extract_one(
-    job: tuple[str, int, BuildContext, str | None],
+    job: tuple[str, int, BuildContext, str | None, str | None],
 ) -> tuple[str, list[Report] | None, PeelgraphError | None]:
-    path, max_bytes, context, force = job
+    path, max_bytes, context, force, cache_root = job
+    # a PDF's text layer is kept for explain, which quotes it (seconds to rebuild)
+    texts = TextCache(Path(cache_root)) if cache_root and path.lower().endswith(".pdf") else None
     try:
-        reports = extract_reports(Path(path), context.vocabulary, max_bytes=max_bytes, force=force)
+        reports = extract_reports(
+            Path(path), context.vocabulary, max_bytes=max_bytes, force=force,
+            keep_pdf_text=texts.keep_text if texts else None,
+        )  # fmt: skip
         return path, reports, None
     except PeelgraphError as exc:
         return path, None, exc
@@ -283,7 +288,8 @@ def extract_all(
     progress.start("extract", len(files))
     found = _read_all(files, max_bytes, keep_going, cache, progress, use_cache=force is None)
     pool = _pool(workers, len(found.todo))
-    jobs = [(str(p), max_bytes, context, force) for p in found.todo]
+    root = str(cache.root) if cache.root is not None and force is None else None
+    jobs = [(str(p), max_bytes, context, force, root) for p in found.todo]
     results = pool.map(_extract_one, jobs, chunksize=4) if pool else map(_extract_one, jobs)
     try:
         for name, reports, error in results:

@@ -104,36 +104,11 @@ def _user_cache_dir() -> str:
     return user_cache_dir("peelgraph", appauthor=False)
 
 
-@dataclass
-class Cache:
-    """The cache of one build context in ``folder`` (None: no cache). ``warnings`` lists the
-    entries that were refused (tampered, corrupt, unreadable) and the cache's own troubles."""
+class _Sealing:
+    """Reading and writing entries sealed with the user's key (``_key``)."""
 
-    folder: Path | None
-    context: BuildContext
-    warnings: list[str] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        if self.folder is None:
-            return
-        if self.folder.exists() and not self.folder.is_dir():
-            raise OutputError(
-                "the cache folder is a file", where=str(self.folder), hint="pass another --cache"
-            )
-        base = self.folder / self.context.fingerprint
-        try:
-            for part in ("extract", "graph"):
-                (base / part).mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            self.warnings.append(
-                f"{self.folder}: cache off, the folder cannot be written ({exc.strerror})"
-            )
-            self.folder = None
-            return
-        self.folder = base
-        self._key = user_key()
-
-    # -- sealing ---------------------------------------------------------------------------
+    _key: bytes
+    warnings: list[str]
 
     def _mac(self, key: str, body: bytes) -> str:
         return hmac.new(self._key, key.encode() + b"\0" + body, hashlib.sha256).hexdigest()
@@ -162,6 +137,39 @@ class Cache:
             os.replace(tmp, path)
         except OSError as exc:
             self.warnings.append(f"{path}: not cached ({exc.strerror})")
+
+
+@dataclass
+class Cache(_Sealing):
+    """The cache of one build context in ``folder`` (None: no cache). ``warnings`` lists the
+    entries that were refused (tampered, corrupt, unreadable) and the cache's own troubles."""
+
+    folder: Path | None
+    context: BuildContext
+    warnings: list[str] = field(default_factory=list)
+    #: the folder given (``folder`` becomes its sub-folder for this context)
+    root: Path | None = field(default=None, init=False)
+
+    def __post_init__(self) -> None:
+        if self.folder is None:
+            return
+        if self.folder.exists() and not self.folder.is_dir():
+            raise OutputError(
+                "the cache folder is a file", where=str(self.folder), hint="pass another --cache"
+            )
+        base = self.folder / self.context.fingerprint
+        try:
+            for part in ("extract", "graph"):
+                (base / part).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self.warnings.append(
+                f"{self.folder}: cache off, the folder cannot be written ({exc.strerror})"
+            )
+            self.folder = None
+            return
+        self.root = self.folder
+        self.folder = base
+        self._key = user_key()
 
     # -- extracted documents ---------------------------------------------------------------
 
@@ -221,3 +229,41 @@ class Cache:
         entry = _GraphEntry(graph.nquads, graph.trig, graph.validation.violations,
                             graph.validation.graphs)  # fmt: skip
         self._write(self.folder / "graph" / f"{key}.json", key, msgspec.json.encode(entry))
+
+
+@dataclass
+class TextCache(_Sealing):
+    """The text of source documents as extraction reads them (a PDF's text layer takes
+    seconds to rebuild), kept for ``explain`` in ``folder``/text, keyed by the document's
+    SHA-256 and by this code (:func:`~peelgraph.context.code_digest`): another version of
+    the reader never takes this one's text. Sealed like every entry; None: no cache."""
+
+    folder: Path | None
+    warnings: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.folder is None:
+            return
+        from .context import code_digest
+
+        base = self.folder / "text" / code_digest()[:16]
+        try:
+            base.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            self.folder = None
+            return
+        self.folder = base
+        self._key = user_key()
+
+    def text(self, sha256: str) -> str | None:
+        if self.folder is None:
+            return None
+        body = self._read(self.folder / f"{sha256}.json", sha256)
+        try:
+            return None if body is None else msgspec.json.decode(body, type=str)
+        except (msgspec.DecodeError, msgspec.ValidationError):
+            return None
+
+    def keep_text(self, sha256: str, text: str) -> None:
+        if self.folder is not None:
+            self._write(self.folder / f"{sha256}.json", sha256, msgspec.json.encode(text))

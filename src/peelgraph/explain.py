@@ -105,8 +105,11 @@ def _find_file(name: str, sha256: str, search: list[Path]) -> tuple[Path | None,
     return None, "source file not found; pass --source DIR"
 
 
-def explain(g: Graph, iri: str, search: list[Path], context: int = 160) -> Explanation:
-    """Describe one item of a graph and quote its source passages."""
+def explain(
+    g: Graph, iri: str, search: list[Path], context: int = 160, cache: Path | None = None
+) -> Explanation:
+    """Describe one item of a graph and quote its source passages. ``cache`` (the build
+    cache folder) keeps the text of PDF sources, which takes seconds to read again."""
     node = URIRef(iri)
     types = sorted(_label(g, t) for t in g.objects(node, RDF.type))
     if not types:
@@ -133,7 +136,7 @@ def explain(g: Graph, iri: str, search: list[Path], context: int = 160) -> Expla
             if name == "question" and isinstance(values[0], URIRef):
                 shown += f"  {g.value(values[0], SKOS.prefLabel) or ''}".rstrip()
             result.facts.append((name, shown))
-    cache: dict[tuple[str, str], tuple[str | None, str | None, str | None]] = {}
+    read: dict[tuple[str, str], tuple[str | None, str | None, str | None]] = {}
     for span in sorted(g.objects(node, PEEL.hasSpan), key=str):
         source = g.value(span, OA.hasSource)
         name = str(g.value(source, PEEL.fileName))
@@ -147,11 +150,11 @@ def explain(g: Graph, iri: str, search: list[Path], context: int = 160) -> Expla
             if (selector, RDF.type, OA.TextQuoteSelector) in g:
                 quote = str(g.value(selector, OA.exact))
         page = g.value(span, PEEL.page)
-        if (name, sha) not in cache:
+        if (name, sha) not in read:
             path, note = _find_file(name, sha, search)
-            text = _source_text(path) if path else None
-            cache[(name, sha)] = (text, str(path) if path else None, note)
-        text, found_at, note = cache[(name, sha)]
+            text = _source_text(path, sha, cache) if path else None
+            read[(name, sha)] = (text, str(path) if path else None, note)
+        text, found_at, note = read[(name, sha)]
         before = after = None
         if text is not None:
             text = text.lstrip("\ufeff")
@@ -171,10 +174,25 @@ def _int(node: object) -> int | None:
     return int(str(node)) if node is not None else None
 
 
-def _source_text(path: Path) -> str:
+def _source_text(path: Path, sha256: str, cache: Path | None = None) -> str:
     """A source document's text as extraction read it (a PDF through its text layer, line
-    ends as ``\\n``), so that the span offsets point into the same text."""
-    from .extract.pdf import pdf_text
+    ends as ``\\n``), so that the span offsets point into the same text. A PDF's text is
+    kept in the ``cache`` folder (sealed, keyed by its SHA-256 and this code), and read
+    from there the next time."""
+    if path.suffix.lower() != ".pdf" or cache is None:
+        return _read_text(path)
+    from .cache import TextCache
+
+    texts = TextCache(cache)
+    text = texts.text(sha256)
+    if text is None:
+        text = _read_text(path)
+        texts.keep_text(sha256, text)
+    return text
+
+
+def _read_text(path: Path) -> str:
+    from .extract.pdf import pdf_text  # imports pdfplumber: only when a PDF is read
     from .extract.reading import decode_text, read_document
 
     doc = read_document(path)

@@ -213,11 +213,24 @@ def list_queries() -> list[SavedQuery]:
     return list(_registry().values())
 
 
+@lru_cache(maxsize=16)
+def _one(name: str) -> SavedQuery | None:
+    """The saved query of that name read on its own (None if there is no such file): a
+    command that runs one query parses one header, not all of them."""
+    path = queries_dir() / f"{name}.rq"
+    if not _NAME.match(name) or not path.is_file():
+        return None
+    return parse_saved_query(name, path.read_text(encoding="utf-8"))
+
+
 def get_query(name: str) -> SavedQuery:
     """A saved query by name; QueryError listing the names if there is none."""
-    registry = _registry()
     if name.endswith(".rq"):
         name = name[:-3]
+    found = _one(name)
+    if found is not None:
+        return found
+    registry = _registry()
     if name not in registry:
         raise QueryError(
             f"no saved query named {name!r}",

@@ -20,14 +20,15 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from pyld import jsonld
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, QB, RDF, XSD
+from rdflib.term import Node
 
 from ..errors import OutputError, ReferenceDataError
-from ..graphio import union_graph
 from ..iris import OA, PEEL
 from ..resources import ontology_file
 
@@ -86,6 +87,50 @@ def document_loader(url: str, options: dict[str, Any] | None = None) -> dict[str
     return {"contextUrl": None, "documentUrl": url, "document": context()}
 
 
+class _Processor(jsonld.JsonLdProcessor):  # type: ignore[misc]
+    """pyld's processor with IRI compaction remembered per context, IRI and the parts of the
+    value that term selection reads (its type, language, keys; a reference's ``@id``). pyld
+    looks for a prefix through every term of the context for each IRI of each node: most
+    of compacting a force's tree. Values it reads more of (lists, nodes) are not
+    remembered. The same answers, so the same bytes (tests compare with plain pyld)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._iris: dict[tuple[Any, ...], str | None] = {}
+
+    def _compact_iri(
+        self,
+        active_ctx: dict[str, Any],
+        iri: str | None,
+        value: Any = None,
+        vocab: bool = False,
+        base: Any = None,
+        reverse: bool = False,
+    ) -> str | None:
+        uuid = active_ctx.get("_uuid")
+        if uuid is None or not isinstance(base, (str, type(None))):
+            return super()._compact_iri(active_ctx, iri, value, vocab, base, reverse)
+        if value is None:
+            shape: tuple[Any, ...] = ()
+        elif isinstance(value, dict) and "@value" in value and value.keys() <= _VALUE_KEYS:
+            shape = ("@value", type(value["@value"]), value.get("@type"),
+                     value.get("@language"), len(value))  # fmt: skip
+        elif isinstance(value, dict) and value.keys() == {"@id"} and isinstance(value["@id"], str):
+            shape = ("@id", value["@id"])
+        else:
+            return super()._compact_iri(active_ctx, iri, value, vocab, base, reverse)
+        key = (uuid, iri, vocab, base, reverse, shape)
+        try:
+            return self._iris[key]
+        except KeyError:
+            found = super()._compact_iri(active_ctx, iri, value, vocab, base, reverse)
+            self._iris[key] = found
+            return found
+
+
+_VALUE_KEYS = frozenset({"@value", "@type", "@language"})
+
+
 def _options(**extra: Any) -> dict[str, Any]:
     return {"documentLoader": document_loader, **extra}
 
@@ -122,7 +167,45 @@ def _native_numbers(node: Any) -> Any:
     return {k: _native_numbers(v) for k, v in node.items()}
 
 
-def _expanded(graph: Graph) -> list[dict[str, Any]]:
+class _Triples:
+    """A set of triples indexed by subject and by predicate and object: the few lookups the
+    trees need, without the cost of adding each triple to an rdflib Graph."""
+
+    def __init__(self, triples: Iterable[tuple[Node, Node, Node]] = ()) -> None:
+        self.all: set[tuple[Node, Node, Node]] = set()
+        self.by_subject: dict[Node, list[tuple[Node, Node]]] = {}
+        self.by_po: dict[tuple[Node, Node], list[Node]] = {}
+        for triple in triples:
+            self.add(triple)
+
+    def add(self, triple: tuple[Node, Node, Node]) -> None:
+        if triple in self.all:
+            return
+        self.all.add(triple)
+        s, p, o = triple
+        self.by_subject.setdefault(s, []).append((p, o))
+        self.by_po.setdefault((p, o), []).append(s)
+
+    def __iter__(self) -> Iterator[tuple[Node, Node, Node]]:
+        return iter(self.all)
+
+    def __len__(self) -> int:
+        return len(self.all)
+
+    def __contains__(self, triple: object) -> bool:
+        return triple in self.all
+
+    def subjects(self, p: Node, o: Node) -> list[Node]:
+        return self.by_po.get((p, o), [])
+
+    def objects(self, s: Node, p: Node) -> list[Node]:
+        return [o for q, o in self.by_subject.get(s, ()) if q == p]
+
+    def predicate_objects(self, s: Node) -> list[tuple[Node, Node]]:
+        return self.by_subject.get(s, [])
+
+
+def _expanded(graph: Iterable[tuple[Node, Node, Node]]) -> list[dict[str, Any]]:
     """``graph`` as expanded JSON-LD, one node object per subject, integers as numbers."""
     # pyld's from_rdf does the same, but spends seconds parsing N-Quads
     nodes: dict[str, dict[str, Any]] = {}
@@ -167,15 +250,17 @@ def _frame(ctx: dict[str, Any], forces: list[str]) -> dict[str, Any]:
     }
 
 
-def _framed(triples: Graph, frame: dict[str, Any]) -> dict[str, Any]:
+def _framed(triples: _Triples, frame: dict[str, Any]) -> dict[str, Any]:
     """One framed node (the frame names one id) without its ``@context``."""
-    framed = jsonld.frame(_expanded(triples), frame, _options(embed="@never", omitDefault=True))
+    framed = _Processor().frame(
+        _expanded(triples), frame, _options(embed="@never", omitDefault=True)
+    )
     nodes = framed.get("@graph")
     node = nodes[0] if nodes else framed
     return {k: v for k, v in node.items() if k != "@context"}
 
 
-def _force_tree(tree: Graph, ctx: dict[str, Any], force: URIRef) -> dict[str, Any]:
+def _force_tree(tree: _Triples, ctx: dict[str, Any], force: URIRef) -> dict[str, Any]:
     """A force's tree: the force, then each of its reports framed on its own (pyld's framing
     matches every node of its input at each level: one report at a time, a force with 14
     reports frames several times faster than all of them at once)."""
@@ -193,16 +278,16 @@ def _force_tree(tree: Graph, ctx: dict[str, Any], force: URIRef) -> dict[str, An
     return node
 
 
-def _about(graph: Graph, nodes: set[URIRef]) -> Graph:
+def _about(graph: _Triples, nodes: set[URIRef]) -> _Triples:
     """The triples of ``graph`` whose subject is one of ``nodes``."""
-    found = Graph()
+    found = _Triples()
     for node in nodes:
         for p, o in graph.predicate_objects(node):
             found.add((node, p, o))
     return found
 
 
-def _tree_nodes_of_report(graph: Graph, report: URIRef) -> set[URIRef]:
+def _tree_nodes_of_report(graph: _Triples, report: URIRef) -> set[URIRef]:
     """A report's nodes in the tree: it, its sources, parts, observations, spans, selectors."""
     parts = set(graph.subjects(DCTERMS.isPartOf, report))
     observations = {o for d in parts for o in graph.subjects(QB.dataSet, d)}
@@ -214,7 +299,7 @@ def _tree_nodes_of_report(graph: Graph, report: URIRef) -> set[URIRef]:
     return {n for n in found if isinstance(n, URIRef)}
 
 
-def _tree_nodes(graph: Graph, forces: list[URIRef]) -> set[URIRef]:
+def _tree_nodes(graph: _Triples, forces: list[URIRef]) -> set[URIRef]:
     """The nodes of the framed trees: forces, reports, sources, parts, observations, spans."""
     nodes: set[URIRef] = set(forces)
     for force in forces:
@@ -223,7 +308,7 @@ def _tree_nodes(graph: Graph, forces: list[URIRef]) -> set[URIRef]:
     return nodes
 
 
-def _reports_of(graph: Graph, force: URIRef) -> list[URIRef]:
+def _reports_of(graph: _Triples, force: URIRef) -> list[URIRef]:
     return sorted(
         r
         for r in graph.subjects(PEEL.force, force)
@@ -299,7 +384,11 @@ def jsonld_document(ds: Dataset | Graph, *, link_context: bool = False) -> dict[
     With ``link_context`` the document names the published context by URL instead of
     embedding it (smaller; a reader must then resolve that URL).
     """
-    union = union_graph(ds)
+    union = _Triples(
+        ((s, p, o) for s, p, o, _ in ds.quads((None, None, None, None)))
+        if isinstance(ds, Dataset)
+        else ds
+    )
     ctx = context()
     forces = sorted(
         {
@@ -310,7 +399,7 @@ def jsonld_document(ds: Dataset | Graph, *, link_context: bool = False) -> dict[
         }
     )
     tree_nodes = _tree_nodes(union, forces)
-    tree, rest = Graph(), Graph()
+    tree, rest = _Triples(), _Triples()
     for triple in union:
         (tree if triple[0] in tree_nodes else rest).add(triple)
     trees: list[Any] = []
@@ -326,7 +415,7 @@ def jsonld_document(ds: Dataset | Graph, *, link_context: bool = False) -> dict[
             rest.add(triple)
     others: list[Any] = []
     if len(rest):
-        compacted = jsonld.compact(_expanded(rest), ctx, _options())
+        compacted = _Processor().compact(_expanded(rest), ctx, _options())
         others = compacted.get("@graph", [])
         if not others and "id" in compacted:
             others = [{k: v for k, v in compacted.items() if k != "@context"}]

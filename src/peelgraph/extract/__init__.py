@@ -8,6 +8,7 @@ reference data, so that every question, grade and partner body they recognise is
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import FormatError
@@ -67,11 +68,23 @@ def extract_file(
 
 
 def extract_reports(
-    path: Path, vocab: Vocabulary, max_bytes: int = DEFAULT_MAX_BYTES, *, force: str | None = None
+    path: Path,
+    vocab: Vocabulary,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    *,
+    force: str | None = None,
+    keep_pdf_text: Callable[[str, str], None] | None = None,
 ) -> list[Report]:
-    """Every report one document describes (one, or one per pillar of a landing page)."""
+    """Every report one document describes (one, or one per pillar of a landing page).
+    ``keep_pdf_text`` is given a PDF's SHA-256 and text layer (which ``explain`` quotes)."""
     doc = read_document(path, max_bytes)
-    text = blank_site_lines(pdf_text(doc) if doc.is_pdf else decode_text(doc))
+    if doc.is_pdf:
+        raw = pdf_text(doc)
+        if keep_pdf_text is not None:
+            keep_pdf_text(doc.sha256, raw)
+    else:
+        raw = decode_text(doc)
+    text = blank_site_lines(raw)
     if detect_format(text, vocab) == LANDING_PAGE:
         landing = read_landing(text, vocab, path=str(path), sha256=doc.sha256, force=force)
         reports = [mark_cut(enrich(_stamp_sources(r), vocab)) for r in landing]
