@@ -34,6 +34,7 @@ from ..model import (
 )
 from ..vocab import Framework, QuestionDef, Vocabulary
 from .forces import ForceNames, force_or_refuse, subjects_of
+from .full_report import DEADLINE
 from .grades import GradeReader
 from .layout import Block, clean, fold, strip_marker
 from .questions import QuestionMatcher
@@ -127,8 +128,11 @@ def read_integrated(
     lines = [b.text for b in blocks]
     title = integrated_title(lines)
     if title is None:
-        raise FormatError("no 'PEEL: Police effectiveness, efficiency and legitimacy "
-                          "<year>/<yy>' title line", where=path, reason="unknown-format")  # fmt: skip
+        raise FormatError(
+            "no 'PEEL: Police effectiveness, efficiency and legitimacy <year>/<yy>' title line",
+            where=path,
+            reason="unknown-format",
+        )
     year = int(title.group("year"))
     frameworks = _frameworks(vocab, year)
     if not frameworks:
@@ -209,6 +213,14 @@ class _Reader:
         self.question: QuestionDef | None = None
         self.items: str | None = None
         self.awaiting_grade = False
+        self.lead_in: str | None = None  # "Within six months, the force should:"
+        self.pillar_lines = {
+            fold(label): f.pillar
+            for f in frameworks
+            for p in vocab.pillars
+            if p.slug == f.pillar
+            for label in (p.label, *p.alt_labels)
+        }
 
     def _heading(self, line: str) -> tuple[Framework, QuestionDef] | None:
         folded = fold(line).strip().rstrip(" .")
@@ -230,8 +242,20 @@ class _Reader:
             self.part.found.append(question.code)
             return
         folded = fold(line).strip().rstrip(":")
+        if folded in self.pillar_lines:  # the pillar's part begins: its headline next
+            self.part = self.parts[self.pillar_lines[folded]]
+            self.question = (
+                self.part.framework.headline if self.part.framework.has_headline else None
+            )
+            self.items = None
+            return
+        if folded in {"overall summary", "summary", "contents"}:
+            self.items = None
+            if folded != "summary":
+                self.part = self.question = None
+            return
         if folded in _PARTS and self.part is not None:
-            self.items, self.awaiting_grade = _PARTS[folded], False
+            self.items, self.awaiting_grade, self.lead_in = _PARTS[folded], False, None
             return
         self._grade_sentences(block)
         if self.part is None or self.question is None:
@@ -260,9 +284,15 @@ class _Reader:
             part.afis.append(AreaForImprovement(code, clean(rest), span))
         elif self.items == "concern" and not removed:
             part.concerns.append(CauseOfConcern(code, clean(rest), span))
+        elif self.items == "recommendation" and not removed and line.rstrip().endswith(":"):
+            self.lead_in = line  # the lead-in of the bullets: their deadline, not an item
         elif self.items == "recommendation" or (self.items == "concern" and removed):
             concern = len(part.concerns) - 1 if part.concerns else None
-            part.recommendations.append(Recommendation(code, clean(rest), span, concern=concern))
+            deadline = DEADLINE.search(self.lead_in or rest)
+            part.recommendations.append(
+                Recommendation(code, clean(rest), span, concern=concern,
+                               deadline=deadline.group(0).lower() if deadline else None)
+            )  # fmt: skip
         else:
             self.items = None
             part.findings.append(Finding(code, clean(line), (Span(block.start, block.end),)))
