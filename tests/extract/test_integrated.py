@@ -138,3 +138,13 @@ def test_a_landing_page_naming_the_report_stays_a_landing_page(vocab):
     real = (TEST_DATA / "real" / "sussex-peel-2018-19.txt").read_text(encoding="utf-8")
     landing = real.split("# source:")[2].split("\n", 2)[2]
     assert detect_format(landing, vocab) == "landing-page"
+
+
+def test_a_listed_section_that_is_no_question_is_not_read_as_the_one_before(vocab, tmp_path):
+    """ "Armed policing" (the framework words its question "specialist capabilities") and
+    "Force in context": their grade line and AFI go to no question, and a warning says so."""
+    effectiveness = _reports(vocab, tmp_path=tmp_path)["effectiveness"]
+    assert not any("armed" in a.text for a in effectiveness.afis)
+    assert "2018-EFF-5" not in _grades(effectiveness)
+    assert not any("rural" in f.text for f in effectiveness.findings)
+    assert any("'Armed policing'" in w for w in effectiveness.warnings)

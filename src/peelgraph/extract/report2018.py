@@ -57,6 +57,24 @@ _PARTS = {
     "recommendation": "recommendation",
 }
 _PILLARS = ("effectiveness", "efficiency", "legitimacy")
+#: A heading and its page in the contents list ("Armed policing 21", "Annex A – About the data 47").
+_LISTED = re.compile(r"(?P<heading>[A-Z][^\d\n]{2,90}?)\s+\d{1,3}(?=\s|$)")
+#: Listed sections that are no question and hold nothing to read against one.
+_CONTEXT = {"summary", "force in context", "what this report contains", "overall summary"}
+
+
+def listed_headings(lines: list[str]) -> set[str]:
+    """The headings of the contents list (folded), however the copy broke its lines."""
+    out: set[str] = set()
+    start = next((i for i, line in enumerate(lines[:40]) if fold(line) == "contents"), None)
+    if start is None:
+        return out
+    for line in lines[start + 1 : start + 60]:
+        found = [fold(m.group("heading")).rstrip(" .") for m in _LISTED.finditer(line)]
+        if not found:
+            break
+        out.update(found)
+    return out
 
 
 def _line_blocks(text: str) -> list[Block]:
@@ -114,6 +132,7 @@ class _Part:
     concerns: list[CauseOfConcern] = field(default_factory=list)
     recommendations: list[Recommendation] = field(default_factory=list)
     found: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def states_something(self) -> bool:
@@ -145,7 +164,7 @@ def read_integrated(
         )
     printed, line = _force_named(lines, title, vocab)
     chosen = force_or_refuse(printed, line, vocab, path, override=force, what="the title page")
-    reader = _Reader(frameworks, vocab, subjects_of(chosen, printed))
+    reader = _Reader(frameworks, vocab, subjects_of(chosen, printed), listed_headings(lines))
     for block in blocks:
         reader.feed(block)
     cycle = f"{year}/{(year + 1) % 100:02d}"
@@ -166,6 +185,7 @@ def read_integrated(
             causes_of_concern=tuple(part.concerns),
             recommendations=tuple(part.recommendations),
             sections_found=tuple(dict.fromkeys(part.found)),
+            warnings=tuple(part.warnings),
         )
         for part in reader.parts.values()
         if part.states_something
@@ -202,8 +222,15 @@ def _force_named(
 class _Reader:
     """Reads the report line by line: pillar parts, component sections, their items."""
 
-    def __init__(self, frameworks: list[Framework], vocab: Vocabulary, subjects: tuple[str, ...]):
+    def __init__(
+        self,
+        frameworks: list[Framework],
+        vocab: Vocabulary,
+        subjects: tuple[str, ...],
+        listed: set[str],
+    ):
         self.vocab = vocab
+        self.listed = listed
         self.subjects = subjects
         self.headings = _heading_index(frameworks)
         self.parts = {f.pillar: _Part(f) for f in frameworks}
@@ -253,6 +280,16 @@ class _Reader:
             self.items = None
             if folded != "summary":
                 self.part = self.question = None
+            return
+        if folded in self.listed and folded not in _PARTS:
+            # a listed section that is no question of the framework ("Armed policing"):
+            # what it says belongs to no question, and is not read as the section before's
+            if self.part is not None and folded not in _CONTEXT:
+                self.part.warnings.append(
+                    f"section {clean(line)!r} is no {self.part.framework.key} question: "
+                    "its grade and items are not read"
+                )
+            self.question, self.items = None, None
             return
         if folded in _PARTS and self.part is not None:
             self.items, self.awaiting_grade, self.lead_in = _PARTS[folded], False, None
