@@ -148,3 +148,17 @@ def test_a_listed_section_that_is_no_question_is_not_read_as_the_one_before(voca
     assert "2018-EFF-5" not in _grades(effectiveness)
     assert not any("rural" in f.text for f in effectiveness.findings)
     assert any("'Armed policing'" in w for w in effectiveness.warnings)
+
+
+def test_a_pdf_text_copy_with_page_breaks_running_heads_and_page_numbers(vocab, tmp_path):
+    """The same report as PDF text: form feeds, the title as a running head, page numbers."""
+    head = (
+        "PEEL: Police effectiveness, efficiency and legitimacy 2018/19 \u2013 Wessex Constabulary"
+    )
+    pages = TEXT.split("\n\nPlanning for the future\n")  # inside the section before
+    text = f"{pages[0]}\n\n12\n\f{head}\n\nPlanning for the future\n{pages[1]}"
+    reports = _reports(vocab, text, tmp_path)
+    plain = _reports(vocab, tmp_path=tmp_path, name="plain.txt")
+    for pillar, report in reports.items():
+        assert _grades(report) == _grades(plain[pillar])
+        assert [f.text for f in report.findings] == [f.text for f in plain[pillar].findings]

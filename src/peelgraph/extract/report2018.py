@@ -260,7 +260,9 @@ class _Reader:
         return None
 
     def feed(self, block: Block) -> None:
-        line = block.text
+        line = block.text.strip("\f ")
+        if not line or line.isdigit() or _TITLE.match(line):
+            return  # a PDF's page number or running head (the report's title), not content
         heading = self._heading(line)
         if heading is not None:
             framework, question = heading
