@@ -122,3 +122,13 @@ def test_both_shacl_engines_build_the_same_graph_and_agree_it_conforms(tmp_path)
         assert result.exit_code == 0, result.stdout
     unknown = CliRunner().invoke(app, ["validate", str(out), "--validator", "fast"])
     assert unknown.exit_code == 2 and "unknown validator" in unknown.stderr
+
+
+def test_an_integrated_2018_report_builds_one_conforming_graph_per_pillar():
+    result = build([TEST_DATA / "wessex-peel-2018-19.txt"], workers=1, context=fictional_context())
+    assert [r.key for r in result.reports] == [
+        "wessex-2018-effectiveness",
+        "wessex-2018-efficiency",
+        "wessex-2018-legitimacy",
+    ]
+    assert result.validation.conforms, result.validation.violations

@@ -7,6 +7,8 @@ variants the rule was not written from; the real pages are in test_real_pages.py
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from peelgraph.errors import FormatError
@@ -432,13 +434,27 @@ def test_a_summary_after_site_preamble_with_grade_lines(vocab):
     assert not any(f.text in ("Good", "Requires improvement") for f in report.findings)
 
 
+INTEGRATED_COVER = (
+    "PEEL: Police effectiveness, efficiency and legitimacy 2018/19\n\n"
+    "An inspection of Wessex Constabulary\n\nContents\n\nOverall summary 4\n"
+)
+
+
+def test_an_integrated_report_cover_alone_is_refused_as_no_content(vocab):
+    error = _refusal(INTEGRATED_COVER, vocab)
+    assert error.reason == "no-content"
+
+
 def test_an_integrated_report_without_its_framework_is_refused_with_that_reason(vocab):
-    page = (
-        "PEEL: Police effectiveness, efficiency and legitimacy 2018/19\n\n"
-        "An inspection of Wessex Constabulary\n\nContents\n\nOverall summary 4\n"
+    without = dataclasses.replace(
+        vocab, frameworks={k: f for k, f in vocab.frameworks.items() if k[0] != 2018}
     )
-    error = _refusal(page, vocab)
+    error = _refusal(INTEGRATED_COVER, without)
     assert error.reason == "no-framework" and "integrated" in error.message
+    body = (
+        INTEGRATED_COVER + "\nHow effectively does the force reduce crime and keep people safe?\n"
+    )
+    assert _refusal(body, without).reason == "no-framework"
 
 
 REPORT_2021 = """Overall summary

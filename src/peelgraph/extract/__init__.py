@@ -47,6 +47,7 @@ from .numbers import FORCE_IN_NUMBERS, force_in_numbers
 from .overview import framework_or_refuse, read_overview
 from .pdf import as_pdf, pdf_text
 from .reading import DEFAULT_MAX_BYTES, decode_text, read_document
+from .report2018 import INTEGRATED, read_integrated
 from .report2021 import read_report_2021
 from .sitelines import blank_site_lines
 from .summary import read_summary
@@ -85,9 +86,11 @@ def extract_reports(
     else:
         raw = decode_text(doc)
     text = blank_site_lines(raw)
-    if detect_format(text, vocab) == LANDING_PAGE:
-        landing = read_landing(text, vocab, path=str(path), sha256=doc.sha256, force=force)
-        reports = [mark_cut(enrich(_stamp_sources(r), vocab)) for r in landing]
+    kind = detect_format(text, vocab)
+    if kind in _MULTI_READERS:
+        read = _MULTI_READERS[kind]
+        several = read(text, vocab, path=str(path), sha256=doc.sha256, force=force)
+        reports = [mark_cut(enrich(_stamp_sources(r), vocab)) for r in several]
     else:
         reports = [extract_text(text, vocab, path=str(path), sha256=doc.sha256, force=force)]
     return [as_pdf(r) for r in reports] if doc.is_pdf else reports
@@ -121,13 +124,22 @@ def _first_landing_report(
     return read_landing(text, vocab, path=path, sha256=sha256, force=force)[0]
 
 
+def _first_integrated_report(
+    text: str, vocab: Vocabulary, *, path: str, sha256: str, force: str | None
+) -> Report:
+    return read_integrated(text, vocab, path=path, sha256=sha256, force=force)[0]
+
+
 #: The readers of the web page kinds: (text, vocab, path, sha256, force) -> Report.
 _PAGE_READERS = {
     OVERVIEW: read_overview,
     REPORT_2021: read_report_2021,
     NEWS: read_news,
     LANDING_PAGE: _first_landing_report,
+    INTEGRATED: _first_integrated_report,
 }
+#: The page kinds that describe one report per pillar: the same, -> list[Report].
+_MULTI_READERS = {LANDING_PAGE: read_landing, INTEGRATED: read_integrated}
 
 
 def _inspection_line(lines: list[str]) -> str:

@@ -13,6 +13,9 @@ The kinds read (docs/extraction.md, "Page kinds"):
   the report"), read for the grades it states;
 - ``report-2021``: the PEEL 2021/22 and 2023–25 report ("Overall summary", "Our judgments",
   a section per area of policing with its grade, AFIs, causes of concern);
+- ``integrated-report``: the PEEL 2018/19 report across the pillars ("PEEL: Police
+  effectiveness, efficiency and legitimacy 2018/19", the pillars' heading questions, a
+  section per component with its grade, AFIs, causes of concern);
 - ``landing-page``: the force's page for a cycle ("Hampshire 2016", "Thames Valley 2018/19",
   with or without PEEL) with one "The extent to which ..." judgment sentence per pillar.
 
@@ -31,6 +34,7 @@ from .forces import ForceNames, force_or_refuse
 from .layout import clean, fold
 from .metadata import find_title
 from .pagetitle import page_title
+from .report2018 import INTEGRATED, is_integrated
 
 FULL_REPORT = "full-report"
 SUMMARY = "summary"
@@ -77,6 +81,8 @@ def detect_format(text: str, vocab: Vocabulary) -> str | None:
     if find_title(head, vocab) and re.search(r"^summary of findings", text, re.I | re.M):
         return FULL_REPORT
     lines = head_lines(head)
+    if is_integrated(head_lines(text, 40000), vocab):
+        return INTEGRATED
     folded = [fold(line) for line in lines[:12]]
     if "overall summary" in folded and any(f.startswith("our judgment") for f in folded):
         return REPORT_2021
@@ -160,7 +166,8 @@ class _Refusal:
         name = inspection.group("name").strip(" .")
         force_or_refuse(name or None, inspection.group(0), self.vocab, self.path,
                         override=self.override, what="the title page")  # fmt: skip
-        if _INTEGRATED.search(self.report_title):
+        integrated = _INTEGRATED.search(self.report_title)
+        if integrated and not any(y == 2018 for y, _ in self.vocab.frameworks):
             return FormatError(
                 f"{clean(self.report_title)[:100]!r} is an integrated report (several pillars in "
                 "one): the reference data has no framework for the integrated assessment, so no "
