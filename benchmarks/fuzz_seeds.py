@@ -21,8 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from peelgraph.context import default_context  # noqa: E402
 from tests.test_fuzz_seeds import ALPHABET, FULL, SUMMARY, map_report  # noqa: E402
+
+from peelgraph.context import default_context  # noqa: E402
 
 
 def mutate(text: str, rng: random.Random) -> str:

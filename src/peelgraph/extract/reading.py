@@ -18,6 +18,7 @@ _NEVER_TEXT = re.compile(rb"[\x00\x1b]")
 _CONTROL = re.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _MAX_STRAY = 8
 
+
 @dataclass(frozen=True)
 class RawDocument:
     path: Path
