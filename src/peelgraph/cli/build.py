@@ -225,8 +225,10 @@ def explain(
 ) -> None:
     """Show an item's text, source file, page, offsets and the source passage around it."""
     from ..app import explain_item
+    from .query import escape_controls
 
-    out.print(explain_item(iri, data, source or [], context).as_text(), markup=False)
+    text = explain_item(iri, data, source or [], context).as_text()
+    out.print(escape_controls(text), markup=False)  # the report's own controls made visible
 
 
 def register(app: typer.Typer) -> None:

@@ -60,10 +60,29 @@ def _check_format(fmt: str) -> None:
         raise QueryError(f"unknown format {fmt!r}", hint="use " + ", ".join(FORMATS))
 
 
-def _write(result, fmt: str, max_width: int | None = None) -> None:  # type: ignore[no-untyped-def]
+RawOption = Annotated[
+    bool,
+    typer.Option(
+        "--raw",
+        help="csv, tsv: write cells as they are, even those a spreadsheet would run as a "
+        "formula (by default a cell starting =, +, -, @ that is not a number gets a leading "
+        "apostrophe).",
+    ),
+]
+
+
+def _write(result, fmt: str, max_width: int | None = None, raw: bool = False) -> None:  # type: ignore[no-untyped-def]
     """Print a result on stdout: a table fits the terminal when stdout is one (or
-    ``max_width``), IRIs written as prefixed names."""
+    ``max_width``), IRIs written as prefixed names. CSV and TSV keep the data verbatim
+    when written to a file or a pipe, except that cells a spreadsheet would run as a formula
+    are neutralised unless ``raw``; anything written to a terminal has its control
+    characters escaped."""
     from ..iris import PREFIXES
+
+    if fmt in ("csv", "tsv") and not raw:
+        from ..export.tables import safe_cell
+
+        result.rows = [{k: safe_cell(v) for k, v in row.items()} for row in result.rows]
 
     width = max_width
     if width is None and sys.stdout.isatty():
@@ -155,6 +174,7 @@ def query_run(
     ] = "oxigraph",
     timeout: Annotated[float, typer.Option(help="Remote query timeout, seconds.")] = 30.0,
     allow_service: AllowServiceOption = False,
+    raw: RawOption = False,
 ) -> None:
     """Run a saved query with typed parameters, on the built graph or an endpoint.
 
@@ -169,7 +189,7 @@ def query_run(
     query.bindings(values)  # check names and types before opening anything
     result = run_saved_query(query, _source(data, endpoint, backend, timeout), values,
                              allow_service=allow_service)  # fmt: skip
-    _write(result, output_format, max_width)
+    _write(result, output_format, max_width, raw)
 
 
 def sparql(
@@ -188,6 +208,7 @@ def sparql(
         ),
     ] = False,
     allow_service: AllowServiceOption = False,
+    raw: RawOption = False,
 ) -> None:
     """Run an ad hoc SPARQL query (the default graph is the union of all graphs).
 
@@ -218,7 +239,7 @@ def sparql(
     if allow_update and is_update(text):
         out.print(f"Update sent to {endpoint}", markup=False)
         return
-    _write(result, output_format, max_width)
+    _write(result, output_format, max_width, raw)
 
 
 def load(

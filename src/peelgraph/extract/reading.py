@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
 from ..limits import DEFAULT_MAX_BYTES
 
-#: Largest input file read by default (bytes); a user can set another limit.
+#: Bytes that never occur in a text report: NUL and ESC (an escape sequence could retitle or
+#: clear a terminal that shows the text), refused wherever they are in the file.
+_NEVER_TEXT = re.compile(rb"[\x00\x1b]")
+#: Other C0 controls and DEL (tab, line feed, carriage return, form feed and vertical tab are
+#: layout). A few stray ones come from word processors; more than :data:`_MAX_STRAY` is binary.
+_CONTROL = re.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_MAX_STRAY = 8
 
 
 @dataclass(frozen=True)
@@ -55,8 +62,7 @@ def decode_text(doc: RawDocument) -> str:
         raise InputError(
             "text is UTF-16, not UTF-8", where=str(doc.path), hint="convert it: iconv -t UTF-8"
         )
-    if b"\x00" in data[:65536]:
-        raise InputError("file is binary, not text", where=str(doc.path))
+    _check_controls(doc.path, data)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -68,7 +74,27 @@ def decode_text(doc: RawDocument) -> str:
             where=f"{doc.path}:{line}",
             hint="convert the file to UTF-8, e.g. iconv -f latin1 -t UTF-8",
         ) from exc
-    controls = [c for c in text[:65536] if ord(c) < 32 and c not in "\n\r\t\f"]
-    if len(controls) > 8:
-        raise InputError("file is binary, not text", where=str(doc.path))
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _check_controls(path: Path, data: bytes) -> None:
+    """Refuse a NUL or ESC byte anywhere, or more than a few other control bytes, naming the
+    byte offset of the first. One pass over every byte (NUL, ESC and the other C0 controls
+    are single bytes in UTF-8, never part of a multi-byte character)."""
+    never = _NEVER_TEXT.search(data)
+    if never is not None:
+        what = "NUL" if data[never.start()] == 0 else "ESC"
+        raise InputError(
+            f"file is binary, not text: a {what} byte at offset {never.start():,}",
+            where=str(path),
+        )
+    first = _CONTROL.search(data)
+    if first is None:
+        return
+    count = sum(1 for _ in _CONTROL.finditer(data, first.start()))
+    if count > _MAX_STRAY:
+        raise InputError(
+            f"file is binary, not text: {count:,} control bytes, the first "
+            f"(0x{data[first.start()]:02x}) at offset {first.start():,}",
+            where=str(path),
+        )
