@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -70,3 +72,27 @@ def seed_graph(seed_full_build):
     for s, p, o, _ in seed_full_build.dataset.quads((None, None, None, None)):
         graph.add((s, p, o))
     return graph
+
+
+#: Debian's chromium, driven by Playwright (no browser download); CI installs it.
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+#: A headless chromium that calls nobody: the pages under test must work with no network.
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """A headless chromium for the browser tests; skipped where it is not installed, a
+    failure in CI (where .ci/run installs it)."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("Debian's chromium is missing in CI: .ci/run must install it")
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    playwright = pytest.importorskip("playwright.sync_api")
+    with playwright.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

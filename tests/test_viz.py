@@ -3,8 +3,6 @@ real headless Chromium), SVG/PNG, GraphML and GEXF; report text is escaped."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import networkx as nx
@@ -17,7 +15,6 @@ from peelgraph.viz import build_network, network_rows, network_stats
 
 from .conftest import SEED_FULL
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 HOSTILE = '<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2">'
 runner = CliRunner()
 
@@ -125,24 +122,6 @@ def test_bad_output_suffix_and_overwrite(graph_file, tmp_path):
 
 
 # -- in a real browser (the full-scale checks are in test_viz_browser.py) --------------------
-
-ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail("Debian's chromium is missing in CI: .ci/run must install it")
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.mark.browser

@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import posixpath
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -22,7 +20,6 @@ from peelgraph.cli import app
 
 from ..conftest import ROOT, SEED_FULL, SEED_SUMMARY, TEST_DATA
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 HOSTILE = '<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2">'
 SHOTS = ROOT / "artifacts" / "screenshots" / "site"
 FOLLOWS_UP = URIRef("https://w3id.org/peelgraph/ontology#followsUp")
@@ -173,30 +170,6 @@ def test_an_existing_site_is_kept_without_overwrite(seed, tmp_path):
 
 
 # -- in a real browser -------------------------------------------------------------------------
-
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail("Debian's chromium is missing in CI: .ci/run must install it")
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 def _watched(browser, site: Path):  # type: ignore[no-untyped-def]
