@@ -19,11 +19,10 @@ from ..model import Document, Finding, Judgment, Report, SourceFile, Span
 from ..vocab import Framework, PillarDef, Vocabulary
 from .forces import ForceNames, force_or_refuse, subjects_of
 from .grades import GradeReader
-from .layout import Block, clean, fold
+from .layout import Block, clean, fold, line_blocks
 from .overview import pillar_of_line, read_sections
 from .pagetitle import PageTitle, page_title
 from .questions import headline_predicates
-from .summary import line_blocks
 
 LANDING_PAGE = "landing-page"
 _HMI = "HMI\u2019s observations"

@@ -78,6 +78,20 @@ def split_blocks(text: str, pages: list[int] | None = None) -> list[Block]:
     return blocks
 
 
+def line_blocks(text: str) -> list[Block]:
+    """Each non-empty line as a block, trimmed, with offsets into ``text`` (the pages read
+    line by line: web summaries, overviews, news releases, 2018/19 and 2021+ reports)."""
+    blocks = []
+    offset = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            blocks.append(Block(offset + lead, offset + lead + len(stripped), stripped))
+        offset += len(line) + 1
+    return blocks
+
+
 def page_starts(text: str, first_page: int = 1) -> list[int]:
     """Offsets at which pages start, from form feeds; empty if the text has none."""
     if "\f" not in text:

@@ -21,10 +21,9 @@ from ..model import Document, Judgment, Report, SourceFile, Span
 from ..vocab import Framework, Vocabulary
 from .forces import ForceNames, force_or_refuse, subjects_of
 from .grades import GradeReader
-from .layout import Block, clean, strip_marker
+from .layout import Block, clean, line_blocks, strip_marker
 from .metadata import pillar_of
 from .overview import framework_or_refuse
-from .summary import line_blocks
 
 NEWS = "news-release"
 _REPORT_LINE = re.compile(

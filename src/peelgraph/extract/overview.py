@@ -33,10 +33,9 @@ from ..vocab import Framework, PillarDef, QuestionDef, Vocabulary
 from .detect import LAST_UPDATED, OVERVIEW, head_lines
 from .forces import force_or_refuse, subjects_of
 from .grades import GradeReader
-from .layout import Block, clean, fold, strip_marker
+from .layout import Block, clean, fold, line_blocks, strip_marker
 from .pagetitle import page_title
 from .questions import QuestionMatcher
-from .summary import line_blocks
 
 _QUESTIONS_FOR = re.compile(r"^questions for \w+$", re.IGNORECASE)
 _NUMBER = re.compile(r"^\d{1,2}\.?$")

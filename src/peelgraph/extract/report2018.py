@@ -36,7 +36,7 @@ from ..vocab import Framework, QuestionDef, Vocabulary
 from .forces import ForceNames, force_or_refuse, subjects_of
 from .full_report import DEADLINE
 from .grades import GradeReader
-from .layout import Block, clean, fold, strip_marker
+from .layout import Block, clean, fold, line_blocks, strip_marker
 from .questions import QuestionMatcher
 
 INTEGRATED = "integrated-report"
@@ -75,19 +75,6 @@ def listed_headings(lines: list[str]) -> set[str]:
             break
         out.update(found)
     return out
-
-
-def _line_blocks(text: str) -> list[Block]:
-    """Each non-empty line as a block, with offsets (as :func:`.summary.line_blocks`, which
-    this module cannot import: detection imports it)."""
-    blocks, offset = [], 0
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped:
-            lead = len(line) - len(line.lstrip())
-            blocks.append(Block(offset + lead, offset + lead + len(stripped), stripped))
-        offset += len(line) + 1
-    return blocks
 
 
 def integrated_title(lines: list[str]) -> re.Match[str] | None:
@@ -143,7 +130,7 @@ def read_integrated(
     text: str, vocab: Vocabulary, *, path: str, sha256: str, force: str | None = None
 ) -> list[Report]:
     """One report per pillar of the integrated report that states a grade or an item."""
-    blocks = _line_blocks(text)
+    blocks = line_blocks(text)
     lines = [b.text for b in blocks]
     title = integrated_title(lines)
     if title is None:

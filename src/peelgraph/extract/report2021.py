@@ -33,10 +33,9 @@ from ..model import (
 from ..vocab import Framework, QuestionDef, Vocabulary
 from .forces import ForceNames, force_or_refuse, subjects_of
 from .grades import GradeReader
-from .layout import Block, clean, fold, strip_marker
+from .layout import Block, clean, fold, line_blocks, strip_marker
 from .overview import framework_or_refuse
 from .questions import predicate_of
-from .summary import line_blocks
 
 REPORT_2021 = "report-2021"
 #: The cycle a report names: "PEEL 2021/22", "PEEL Assessment Framework 2023–2025".

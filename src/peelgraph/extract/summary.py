@@ -13,21 +13,8 @@ from ..vocab import Framework, QuestionDef, Vocabulary
 from .detect import SUMMARY_TITLE
 from .full_report import AFI_HEADING
 from .grades import GradeReader, carried_over
-from .layout import Block, clean, fold, strip_marker
+from .layout import Block, clean, fold, line_blocks, strip_marker
 from .questions import QuestionMatcher
-
-
-def line_blocks(text: str) -> list[Block]:
-    """Each non-empty line as a block, with offsets."""
-    blocks = []
-    offset = 0
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped:
-            lead = len(line) - len(line.lstrip())
-            blocks.append(Block(offset + lead, offset + lead + len(stripped), stripped))
-        offset += len(line) + 1
-    return blocks
 
 
 def read_summary(
