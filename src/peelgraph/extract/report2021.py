@@ -16,26 +16,16 @@ page cut before the areas) is refused with that reason (``no-grade``), not built
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from ..errors import FormatError
-from ..model import (
-    AreaForImprovement,
-    CauseOfConcern,
-    Document,
-    Finding,
-    Judgment,
-    Recommendation,
-    Report,
-    SourceFile,
-    Span,
-)
+from ..model import Finding, Report, Span
 from ..vocab import Framework, QuestionDef, Vocabulary
 from .forces import ForceNames, force_or_refuse, subjects_of
 from .grades import GradeReader
-from .layout import Block, clean, fold, line_blocks, strip_marker
+from .layout import Block, clean, fold, line_blocks
 from .overview import framework_or_refuse
 from .questions import predicate_of
+from .sections import Section, Statements, page_report, page_source
 
 REPORT_2021 = "report-2021"
 #: The cycle a report names: "PEEL 2021/22", "PEEL Assessment Framework 2023–2025".
@@ -48,15 +38,6 @@ _ABOUT = re.compile(
     r"|performance of (?P<c>.{3,60}?)(?:$|[.,])",
     re.IGNORECASE | re.MULTILINE,
 )
-_NUMBERED = re.compile(r"^(?:area for improvement\s+)?\d{1,2}[.):]?\s+(?=\S)", re.IGNORECASE)
-_HEADINGS = {
-    "areas for improvement": "afi",
-    "area for improvement": "afi",
-    "causes of concern": "concern",
-    "cause of concern": "concern",
-    "recommendations": "recommendation",
-    "recommendation": "recommendation",
-}
 
 
 def read_report_2021(
@@ -79,7 +60,7 @@ def read_report_2021(
                      subjects_of(chosen, printed))  # fmt: skip
     for block in line_blocks(text):
         reader.feed(block)
-    if not reader.judgments and not reader.afis and not reader.concerns:
+    if not reader.read.judgments and not reader.read.afis and not reader.read.concerns:
         raise FormatError(
             f"a PEEL {cycle.group('cycle')} report of {chosen.name} in which no area of "
             "policing is graded: the grade table under 'Our judgments' did not survive as "
@@ -89,22 +70,9 @@ def read_report_2021(
             hint="give the report's full text or PDF",
             reason="no-grade",
         )
-    return Report(
-        documents=(Document(SourceFile(path, Path(path).name, sha256, REPORT_2021), text),),
-        force_name=chosen.name,
-        force_slug=chosen.slug,
-        force_known=True,
-        year=year,
-        pillar=framework.pillar,
-        framework=framework.key,
-        title=f"PEEL {cycle.group('cycle')}: {chosen.name}",
-        judgments=tuple(sorted(reader.judgments.values(), key=lambda j: j.question)),
-        findings=tuple(reader.findings),
-        afis=tuple(reader.afis),
-        causes_of_concern=tuple(reader.concerns),
-        recommendations=tuple(reader.recommendations),
-        sections_found=tuple(dict.fromkeys(reader.found)),
-    )
+    title = f"PEEL {cycle.group('cycle')}: {chosen.name}"
+    source = page_source(path, sha256, REPORT_2021)
+    return page_report(text, source, chosen, framework, title, reader.read)
 
 
 def _force_named(text: str, vocab: Vocabulary) -> tuple[str | None, str]:
@@ -140,56 +108,24 @@ class _Reader:
         self.grades = grades
         self.subjects = subjects
         self.headings = area_headings(framework)
-        self.judgments: dict[str, Judgment] = {}
-        self.findings: list[Finding] = []
-        self.afis: list[AreaForImprovement] = []
-        self.concerns: list[CauseOfConcern] = []
-        self.recommendations: list[Recommendation] = []
-        self.found: list[str] = []
-        self.area: QuestionDef | None = None
-        self.part: str | None = None
-        self.awaiting_grade = False
+        self.read = Statements()
+        self.section = Section(afi_openers=("the force",))
 
     def feed(self, block: Block) -> None:
-        line = block.text
+        line, section = block.text, self.section
         folded = fold(line).strip().rstrip(":")
         area = self.headings.get(folded.rstrip("?. "))
         if area is not None:
-            self.area, self.part, self.awaiting_grade = area, None, True
-            self.found.append(area.code)
+            section.enter(area, self.read)
             return
-        if self.area is None:
+        if section.question is None or section.grade_line(block, self.grades, self.read):
             return
-        code = self.area.code
+        code = section.question.code
+        if section.open_list(folded) or section.take_item(block, code, self.read):
+            return
         span = (Span(block.start, block.end),)
-        grade = self.grades.bare(line)
-        if grade is not None:
-            if self.awaiting_grade and self.area.graded:
-                self.judgments.setdefault(code, Judgment(code, grade, span, "grade-line"))
-            self.awaiting_grade = False
-            return
-        self.awaiting_grade = False
-        if folded in _HEADINGS:
-            self.part = _HEADINGS[folded]
-            return
-        removed, rest = strip_marker(line)
-        numbered = _NUMBERED.match(line)
-        if numbered and not removed:
-            removed, rest = numbered.end(), line[numbered.end() :]
-        item_span = (Span(block.start + removed, block.end),)
-        if self.part == "afi" and (removed or rest.lower().startswith("the force")):
-            self.afis.append(AreaForImprovement(code, clean(rest), item_span))
-        elif self.part == "concern" and not removed:
-            self.concerns.append(CauseOfConcern(code, clean(rest), item_span))
-        elif self.part == "recommendation" or (self.part == "concern" and removed):
-            concern = len(self.concerns) - 1 if self.concerns else None
-            self.recommendations.append(
-                Recommendation(code, clean(rest), item_span, concern=concern)
-            )
-        else:
-            self.part = None
-            self.findings.append(Finding(code, clean(line), span, "Main findings"))
-            hit = self.grades.question(line, self.subjects, self.area) if self.area.graded else None
-            if hit and code not in self.judgments:
-                sentence = (Span(block.start + hit[1], block.start + hit[2]),)
-                self.judgments[code] = Judgment(code, hit[0], sentence, "judgment-sentence")
+        self.read.findings.append(Finding(code, clean(line), span, "Main findings"))
+        if section.question.graded and code not in self.read.judgments:
+            hit = self.grades.question(line, self.subjects, section.question)
+            if hit:
+                self.read.sentence_grade(code, hit, block)
