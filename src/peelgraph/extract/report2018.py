@@ -18,26 +18,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..errors import FormatError
-from ..model import (
-    AreaForImprovement,
-    CauseOfConcern,
-    Document,
-    Finding,
-    Judgment,
-    Recommendation,
-    Report,
-    SourceFile,
-    Span,
-)
+from ..model import Finding, Report, Span
 from ..vocab import Framework, QuestionDef, Vocabulary
 from .forces import ForceNames, force_or_refuse, subjects_of
-from .full_report import DEADLINE
 from .grades import GradeReader
-from .layout import Block, clean, fold, line_blocks, strip_marker
+from .layout import Block, clean, fold, line_blocks
 from .questions import QuestionMatcher
+from .sections import LIST_HEADINGS, Section, Statements, page_report, page_source
 
 INTEGRATED = "integrated-report"
 #: The integrated report's title, as on its cover or a copy of it.
@@ -47,15 +36,6 @@ _TITLE = re.compile(
     re.IGNORECASE,
 )
 _INSPECTION_OF = re.compile(r"^an inspection of\b\s*(?P<name>.*)$", re.IGNORECASE)
-_NUMBERED = re.compile(r"^(?:area for improvement\s+)?\d{1,2}[.):]?\s+(?=\S)", re.IGNORECASE)
-_PARTS = {
-    "areas for improvement": "afi",
-    "area for improvement": "afi",
-    "causes of concern": "concern",
-    "cause of concern": "concern",
-    "recommendations": "recommendation",
-    "recommendation": "recommendation",
-}
 _PILLARS = ("effectiveness", "efficiency", "legitimacy")
 #: A heading and its page in the contents list ("Armed policing 21", "Annex A – About the data 47").
 _LISTED = re.compile(r"(?P<heading>[A-Z][^\d\n]{2,90}?)\s+\d{1,3}(?=\s|$)")
@@ -113,17 +93,7 @@ class _Part:
     """What is read for one pillar."""
 
     framework: Framework
-    judgments: dict[str, Judgment] = field(default_factory=dict)
-    findings: list[Finding] = field(default_factory=list)
-    afis: list[AreaForImprovement] = field(default_factory=list)
-    concerns: list[CauseOfConcern] = field(default_factory=list)
-    recommendations: list[Recommendation] = field(default_factory=list)
-    found: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-    @property
-    def states_something(self) -> bool:
-        return bool(self.judgments or self.afis or self.concerns or self.recommendations)
+    read: Statements = field(default_factory=Statements)
 
 
 def read_integrated(
@@ -155,27 +125,12 @@ def read_integrated(
     for block in blocks:
         reader.feed(block)
     cycle = f"{year}/{(year + 1) % 100:02d}"
+    title_of = f"PEEL: Police effectiveness, efficiency and legitimacy {cycle} \u2013 {chosen.name}"
+    source = page_source(path, sha256, INTEGRATED)
     reports = [
-        Report(
-            documents=(Document(SourceFile(path, Path(path).name, sha256, INTEGRATED), text),),
-            force_name=chosen.name,
-            force_slug=chosen.slug,
-            force_known=True,
-            year=year,
-            pillar=part.framework.pillar,
-            framework=part.framework.key,
-            title=f"PEEL: Police effectiveness, efficiency and legitimacy {cycle} "
-            f"\u2013 {chosen.name}",
-            judgments=tuple(sorted(part.judgments.values(), key=lambda j: j.question)),
-            findings=tuple(part.findings),
-            afis=tuple(part.afis),
-            causes_of_concern=tuple(part.concerns),
-            recommendations=tuple(part.recommendations),
-            sections_found=tuple(dict.fromkeys(part.found)),
-            warnings=tuple(part.warnings),
-        )
+        page_report(text, source, chosen, part.framework, title_of, part.read)
         for part in reader.parts.values()
-        if part.states_something
+        if part.read.states_something
     ]
     if not reports:
         raise FormatError(
@@ -224,10 +179,9 @@ class _Reader:
         self.grades = {f.pillar: GradeReader(vocab.grades, f.allowed_grades) for f in frameworks}
         self.matchers = [QuestionMatcher(f) for f in frameworks]
         self.part: _Part | None = None
-        self.question: QuestionDef | None = None
-        self.items: str | None = None
-        self.awaiting_grade = False
-        self.lead_in: str | None = None  # "Within six months, the force should:"
+        # an AFI may open "It should ..."; recommendations may follow a lead-in that states
+        # their deadline ("Within six months, the force should:")
+        self.section = Section(afi_openers=("the force", "it "), lead_ins=True)
         self.pillar_lines = {
             fold(label): f.pillar
             for f in frameworks
@@ -253,75 +207,49 @@ class _Reader:
         heading = self._heading(line)
         if heading is not None:
             framework, question = heading
-            self.part, self.question = self.parts[framework.pillar], question
-            self.items, self.awaiting_grade = None, True
-            self.part.found.append(question.code)
+            self.part = self.parts[framework.pillar]
+            self.section.enter(question, self.part.read)
             return
         folded = fold(line).strip().rstrip(":")
+        if self._landmark(folded, line):
+            return
+        if self.part is not None and self.section.open_list(folded):
+            return
+        self._grade_sentences(block)
+        part, question = self.part, self.section.question
+        if part is None or question is None:
+            return
+        if self.section.grade_line(block, self.grades[part.framework.pillar], part.read):
+            return
+        if not self.section.take_item(block, question.code, part.read):
+            finding = Finding(question.code, clean(block.text), (Span(block.start, block.end),))
+            part.read.findings.append(finding)
+
+    def _landmark(self, folded: str, line: str) -> bool:
+        """True when the line starts a pillar's part, a summary, the contents, or a listed
+        section that is no question of the framework ("Armed policing")."""
+        section = self.section
         if folded in self.pillar_lines:  # the pillar's part begins: its headline next
             self.part = self.parts[self.pillar_lines[folded]]
-            self.question = (
-                self.part.framework.headline if self.part.framework.has_headline else None
-            )
-            self.items = None
-            return
+            framework = self.part.framework
+            section.question = framework.headline if framework.has_headline else None
+            section.items = None
+            return True
         if folded in {"overall summary", "summary", "contents"}:
-            self.items = None
+            section.items = None
             if folded != "summary":
-                self.part = self.question = None
-            return
-        if folded in self.listed and folded not in _PARTS:
-            # a listed section that is no question of the framework ("Armed policing"):
+                self.part, section.question = None, None
+            return True
+        if folded in self.listed and folded not in LIST_HEADINGS:
             # what it says belongs to no question, and is not read as the section before's
             if self.part is not None and folded not in _CONTEXT:
-                self.part.warnings.append(
+                self.part.read.warnings.append(
                     f"section {clean(line)!r} is no {self.part.framework.key} question: "
                     "its grade and items are not read"
                 )
-            self.question, self.items = None, None
-            return
-        if folded in _PARTS and self.part is not None:
-            self.items, self.awaiting_grade, self.lead_in = _PARTS[folded], False, None
-            return
-        self._grade_sentences(block)
-        if self.part is None or self.question is None:
-            return
-        grade = self.grades[self.part.framework.pillar].bare(line)
-        if grade is not None:
-            if self.awaiting_grade and self.question.graded:
-                span = (Span(block.start, block.end),)
-                self.part.judgments.setdefault(
-                    self.question.code, Judgment(self.question.code, grade, span, "grade-line")
-                )
-            self.awaiting_grade = False
-            return
-        self.awaiting_grade = False
-        self._item_or_finding(block)
-
-    def _item_or_finding(self, block: Block) -> None:
-        assert self.part is not None and self.question is not None
-        part, code, line = self.part, self.question.code, block.text
-        removed, rest = strip_marker(line)
-        numbered = _NUMBERED.match(line)
-        if numbered and not removed:
-            removed, rest = numbered.end(), line[numbered.end() :]
-        span = (Span(block.start + removed, block.end),)
-        if self.items == "afi" and (removed or rest.lower().startswith(("the force", "it "))):
-            part.afis.append(AreaForImprovement(code, clean(rest), span))
-        elif self.items == "concern" and not removed:
-            part.concerns.append(CauseOfConcern(code, clean(rest), span))
-        elif self.items == "recommendation" and not removed and line.rstrip().endswith(":"):
-            self.lead_in = line  # the lead-in of the bullets: their deadline, not an item
-        elif self.items == "recommendation" or (self.items == "concern" and removed):
-            concern = len(part.concerns) - 1 if part.concerns else None
-            deadline = DEADLINE.search(self.lead_in or rest)
-            part.recommendations.append(
-                Recommendation(code, clean(rest), span, concern=concern,
-                               deadline=deadline.group(0).lower() if deadline else None)
-            )  # fmt: skip
-        else:
-            self.items = None
-            part.findings.append(Finding(code, clean(line), (Span(block.start, block.end),)))
+            section.question, section.items = None, None
+            return True
+        return False
 
     def _grade_sentences(self, block: Block) -> None:
         """The pillar grades a sentence states anywhere (the overall summary states all
@@ -330,28 +258,25 @@ class _Reader:
         line = block.text
         for slug, part in self.parts.items():
             headline = part.framework.headline if part.framework.has_headline else None
-            if headline is None or headline.code in part.judgments:
+            if headline is None or headline.code in part.read.judgments:
                 continue
             pillar = next(p for p in self.vocab.pillars if p.slug == slug)
             hit = self.grades[slug].pillar(line, self.subjects, pillar, self.vocab)
             if hit is None:
                 hit = self.grades[slug].question(line, self.subjects, headline)
             if hit is not None:
-                span = (Span(block.start + hit[1], block.start + hit[2]),)
-                part.judgments[headline.code] = Judgment(
-                    headline.code, hit[0], span, "judgment-sentence"
-                )
-        if self.part is None or self.question is None:
+                part.read.sentence_grade(headline.code, hit, block)
+        question = self.section.question
+        if self.part is None or question is None:
             return
         framework = self.part.framework
-        if self.question.level == "headline":
+        if question.level == "headline":
             questions = [q for q in framework.core() if q.graded]
         else:
-            questions = [self.question] if self.question.graded else []
+            questions = [question] if question.graded else []
         for q in questions:
-            if q.code in self.part.judgments:
+            if q.code in self.part.read.judgments:
                 continue
             hit = self.grades[framework.pillar].question(line, self.subjects, q)
             if hit is not None:
-                span = (Span(block.start + hit[1], block.start + hit[2]),)
-                self.part.judgments[q.code] = Judgment(q.code, hit[0], span, "judgment-sentence")
+                self.part.read.sentence_grade(q.code, hit, block)
