@@ -185,10 +185,10 @@ class _Landing:
         tail = walk.tail
         if tail and pillar_of_line(tail[0].text, self.vocab) is state.pillar:
             overview = read_sections(tail, framework, state.pillar, self.vocab, self.subjects)
-            for code, judgment in overview[0].items():
+            for code, judgment in overview.judgments.items():
                 judgments.setdefault(code, judgment)
-            findings += overview[1]
-            found += overview[3]
+            findings += overview.findings
+            found += overview.found
         source = SourceFile(self.path, Path(self.path).name, self.sha256, LANDING_PAGE)
         return Report(
             documents=(Document(source, self.text),),

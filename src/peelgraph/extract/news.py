@@ -14,16 +14,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 from ..errors import FormatError
-from ..model import Document, Judgment, Report, SourceFile, Span
+from ..model import Judgment, Report, Span
 from ..vocab import Framework, Vocabulary
 from .forces import ForceNames, force_or_refuse, subjects_of
 from .grades import GradeReader
 from .layout import Block, clean, line_blocks, strip_marker
 from .metadata import pillar_of
 from .overview import framework_or_refuse
+from .sections import Statements, page_report, page_source
 
 NEWS = "news-release"
 _REPORT_LINE = re.compile(
@@ -56,18 +56,9 @@ def read_news(
             hint="give the force's report or its PEEL web pages",
             reason=NEWS,
         )
-    return Report(
-        documents=(Document(SourceFile(path, Path(path).name, sha256, NEWS), text),),
-        force_name=chosen.name,
-        force_slug=chosen.slug,
-        force_known=True,
-        year=year,
-        pillar=pillar,
-        framework=framework.key,
-        title=clean(report_line.group(0)),
-        judgments=tuple(sorted(judgments.values(), key=lambda j: j.question)),
-        sections_found=tuple(judgments),
-    )
+    read = Statements(judgments=judgments, found=list(judgments))
+    title = clean(report_line.group(0))
+    return page_report(text, page_source(path, sha256, NEWS), chosen, framework, title, read)
 
 
 def _report_line(

@@ -25,10 +25,9 @@ effectively ..." is effectiveness).
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from ..errors import FormatError
-from ..model import AreaForImprovement, Document, Finding, Judgment, Report, SourceFile, Span
+from ..model import AreaForImprovement, Finding, Judgment, Report, Span
 from ..vocab import Framework, PillarDef, QuestionDef, Vocabulary
 from .detect import LAST_UPDATED, OVERVIEW, head_lines
 from .forces import force_or_refuse, subjects_of
@@ -36,6 +35,7 @@ from .grades import GradeReader
 from .layout import Block, clean, fold, line_blocks, strip_marker
 from .pagetitle import page_title
 from .questions import QuestionMatcher
+from .sections import Statements, page_report, page_source
 
 _QUESTIONS_FOR = re.compile(r"^questions for \w+$", re.IGNORECASE)
 _NUMBER = re.compile(r"^\d{1,2}\.?$")
@@ -125,35 +125,16 @@ def read_overview(
             reason="no-pillar",
         )
     framework = framework_or_refuse(vocab, title.year, pillar.slug, path, headline=True)
-    sections = read_sections(
-        blocks[start:], framework, pillar, vocab, subjects_of(chosen, title.force)
-    )
-    judgments, findings, afis, found, warnings = sections
-    if not found:
+    read = read_sections(blocks[start:], framework, pillar, vocab, subjects_of(chosen, title.force))
+    if not read.found:
         raise FormatError(
             f"an overview page titled {title.line!r} with no question of the PEEL {title.year} "
             f"{pillar.slug} framework",
             where=path,
             reason="no-question",
         )
-    return Report(
-        documents=(Document(SourceFile(path, Path(path).name, sha256, OVERVIEW), text),),
-        force_name=chosen.name,
-        force_slug=chosen.slug,
-        force_known=True,
-        year=title.year,
-        pillar=pillar.slug,
-        framework=framework.key,
-        title=f"{title.force} PEEL {title.year}: {pillar.label}",
-        judgments=tuple(sorted(judgments.values(), key=lambda j: j.question)),
-        findings=tuple(findings),
-        afis=tuple(afis),
-        sections_found=tuple(dict.fromkeys(found)),
-        warnings=tuple(warnings),
-    )
-
-
-Sections = tuple[dict[str, Judgment], list[Finding], list[AreaForImprovement], list[str], list[str]]
+    heading = f"{title.force} PEEL {title.year}: {pillar.label}"
+    return page_report(text, page_source(path, sha256, OVERVIEW), chosen, framework, heading, read)
 
 
 def read_sections(
@@ -162,16 +143,12 @@ def read_sections(
     pillar: PillarDef,
     vocab: Vocabulary,
     subjects: tuple[str, ...],
-) -> Sections:
+) -> Statements:
     """The questions of an overview, from the line under its title on: judgments (bare
     grade lines, then grade sentences), findings, AFIs, question codes found, warnings."""
     matcher = QuestionMatcher(framework)
     reader = GradeReader(vocab.grades, framework.allowed_grades)
-    judgments: dict[str, Judgment] = {}
-    findings: list[Finding] = []
-    afis: list[AreaForImprovement] = []
-    found: list[str] = []
-    warnings: list[str] = []
+    read = Statements()
     current: QuestionDef | None = None
     awaiting_grade = False
     in_afis = False
@@ -187,7 +164,7 @@ def read_sections(
         question = _question(line, matcher, framework, current)
         if question is not None:
             current, awaiting_grade, in_afis = question, True, False
-            found.append(question.code)
+            read.found.append(question.code)
             continue
         if current is None:
             continue
@@ -195,7 +172,7 @@ def read_sections(
         if grade is not None:
             if awaiting_grade:
                 span = Span(block.start, block.end)
-                judgments[current.code] = Judgment(current.code, grade, (span,), "grade-line")
+                read.judgments[current.code] = Judgment(current.code, grade, (span,), "grade-line")
             awaiting_grade = False
             continue
         awaiting_grade = False
@@ -205,14 +182,13 @@ def read_sections(
         removed, rest = strip_marker(line)
         if in_afis and removed:
             span = Span(block.start + removed, block.end)
-            afis.append(AreaForImprovement(current.code, clean(rest), (span,)))
+            read.afis.append(AreaForImprovement(current.code, clean(rest), (span,)))
             continue
         in_afis = False
-        findings.append(
-            Finding(current.code, clean(line), (Span(block.start, block.end),), "Overview")
-        )
-        _grades_in(block, current, framework, pillar, vocab, reader, subjects, judgments, warnings)
-    return judgments, findings, afis, found, warnings
+        span = Span(block.start, block.end)
+        read.findings.append(Finding(current.code, clean(line), (span,), "Overview"))
+        _grades_in(block, current, framework, pillar, vocab, reader, subjects, read)
+    return read
 
 
 def _question(
@@ -236,8 +212,7 @@ def _grades_in(
     vocab: Vocabulary,
     reader: GradeReader,
     subjects: tuple[str, ...],
-    judgments: dict[str, Judgment],
-    warnings: list[str],
+    read: Statements,
 ) -> None:
     """Grades a paragraph states outright: the pillar's under the headline question, and
     any core question's; a grade line read first stands, a disagreement is a warning."""
@@ -251,14 +226,12 @@ def _grades_in(
             hit = reader.question(block.text, subjects, q)
             if hit:
                 found.append((q.code, hit))
-    for code, (grade, start, end) in found:
-        earlier = judgments.get(code)
+    for code, hit in found:
+        earlier = read.judgments.get(code)
         if earlier is None:
-            judgments[code] = Judgment(
-                code, grade, (Span(block.start + start, block.start + end),), "judgment-sentence"
-            )
-        elif earlier.grade != grade:
-            warnings.append(
-                f"{code}: the page says {earlier.grade} ({earlier.basis}) and also {grade} in "
+            read.sentence_grade(code, hit, block)
+        elif earlier.grade != hit[0]:
+            read.warnings.append(
+                f"{code}: the page says {earlier.grade} ({earlier.basis}) and also {hit[0]} in "
                 f"a sentence; kept {earlier.grade}"
             )
