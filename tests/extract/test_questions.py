@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from peelgraph.extract.questions import GradeWords
+from peelgraph.extract.grades import GradeReader
 
 SUBJECTS = ("Wessex Constabulary", "the force", "the constabulary")
 PREDICATES = ("keeping people safe and reducing crime", "reducing crime and keeping people safe")
@@ -31,7 +31,7 @@ PREDICATES = ("keeping people safe and reducing crime", "reducing crime and keep
     ],
 )
 def test_the_extent_to_which_form_states_the_pillar_grade(vocab, sentence, grade):
-    found = GradeWords(vocab.grades).judgment_sentence(sentence, SUBJECTS, PREDICATES)
+    found = GradeReader(vocab.grades).judgment_sentence(sentence, SUBJECTS, PREDICATES)
     assert found is not None
     assert found[0] == grade
     assert found[1] == 0
@@ -42,4 +42,4 @@ def test_the_grade_word_must_end_the_sentence(vocab):
         "The extent to which the force is effective at keeping people safe and reducing crime "
         "is good in parts of the county but not in others."
     )
-    assert GradeWords(vocab.grades).judgment_sentence(sentence, SUBJECTS, PREDICATES) is None
+    assert GradeReader(vocab.grades).judgment_sentence(sentence, SUBJECTS, PREDICATES) is None

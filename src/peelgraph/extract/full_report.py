@@ -19,9 +19,10 @@ from enum import Enum
 from ..model import AreaForImprovement, CauseOfConcern, Judgment, Recommendation, Span
 from ..vocab import Framework, QuestionDef, Vocabulary
 from .footnotes import footnote_blocks
+from .grades import GradeReader
 from .layout import Block, clean, fold, is_continuation, looks_like_heading, strip_marker
 from .pages import TOC_LINE, assign_pages, table_of_contents
-from .questions import GradeWords, QuestionMatcher, headline_predicates, predicate_of
+from .questions import QuestionMatcher, headline_predicates, predicate_of
 from .tables import CAPTION
 
 __all__ = [
@@ -147,7 +148,7 @@ class FullReportReader:
     ):
         self.framework = framework
         self.matcher = QuestionMatcher(framework)
-        self.grades = GradeWords(vocab.grades, framework.allowed_grades)
+        self.grades = GradeReader(vocab.grades, framework.allowed_grades)
         self.subjects = subjects
         self.headline_predicates = headline_predicates(vocab, framework.pillar, framework)
         self.boilerplate = tuple(re.compile(p, re.IGNORECASE) for p in vocab.boilerplate)
@@ -246,7 +247,7 @@ class _Walk:
         if not found or "\n" in block.text:
             return False
         matched = self.reader.matcher.match(found.group("question"))
-        grade = self.reader.grades.grade_of_word(found.group("grade"))
+        grade = self.reader.grades.bare(found.group("grade"))
         if matched is not None and grade is not None:
             span = Span(block.start, block.end, block.page)
             self.out.overview_grades[matched.code] = Judgment(
@@ -260,7 +261,7 @@ class _Walk:
         core = self.place.core
         assert core is not None
         self.place.mode = Mode.SUMMARY
-        grade = self.reader.grades.grade_of_word(block.text)
+        grade = self.reader.grades.bare(block.text)
         if grade is None:
             return False
         self.reader.judge(self.out, core.code, grade, block, "summary-of-findings")

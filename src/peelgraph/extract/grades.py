@@ -59,6 +59,13 @@ def _predicate_regex(predicate: str) -> str:
     return r"\s+".join(parts) + r"\b"
 
 
+def _as_written(predicate: str) -> str:
+    """A predicate's first two words as written, as a regex ("preventing crime and
+    anti-social behaviour, and at keeping people safe" may be reworded after them)."""
+    words = predicate.replace(",", " ").split()
+    return r"\s+".join(re.escape(w) for w in words[:2]) + r"\b"
+
+
 def question_predicates(question: QuestionDef) -> tuple[str, ...]:
     """What a judgment sentence about the question says the force is good "at": from its
     label and every alternative label (a label that is not a question is a predicate)."""
@@ -85,6 +92,39 @@ class GradeReader:
                 self._by_word[" ".join(fold(label).replace("-", " ").split())] = g.slug
         words = sorted(self._by_word, key=len, reverse=True)
         self._grades = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+    def judgment_sentence(
+        self, text: str, subjects: tuple[str, ...], predicates: tuple[str, ...]
+    ) -> tuple[str, int, int] | None:
+        """The full report's pillar judgment: (grade slug, start, end) in ``text``, or None.
+
+        Two forms, both requiring a subject (the force's name, 'the force', 'the
+        constabulary') and the predicate the pillar is judged on, its first two words as
+        written: "Essex Police is good at preventing crime ..." and "The extent to which the
+        force is effective at keeping people safe and reducing crime is good."
+        A grade word on its own in running text ("has a good understanding") never counts.
+        """
+        if not predicates or not self._grades:
+            return None
+        subj = "|".join(re.escape(s) for s in sorted(set(subjects), key=len, reverse=True))
+        preds = "|".join(_as_written(p) for p in predicates)
+        g = rf"(?P<grade>{self._grades})"
+        direct = re.compile(
+            rf"(?:{subj})(?:'s?)?\s+(?:is\s+|was\s+)?(?:judged\s+(?:to\s+be\s+)?)?"
+            rf"{g}\s+(?:at|in)\s+(?:how\s+\w+\s+it\s+\w+\s+)?(?:{preds})",
+            re.IGNORECASE,
+        )
+        extent = re.compile(
+            rf"the extent to which (?:{subj}) is \w+ (?:at|in) (?:{preds})[^.;]*?\s+(?:is\s+)?"
+            rf"{g}\s*(?:[.;]|$)",
+            re.IGNORECASE,
+        )
+        folded = text.translate(_QUOTES)
+        for regex in (extent, direct):
+            match = regex.search(folded)
+            if match:
+                return self._slug(match.group("grade")), match.start(), match.end()
+        return None
 
     def bare(self, line: str) -> str | None:
         """The grade slug if ``line`` is only a grade word ('Good', 'Requires improvement')."""

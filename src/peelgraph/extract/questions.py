@@ -1,4 +1,4 @@
-"""Recognising a year's framework questions, grade words and judgment sentences in text.
+"""Recognising a year's framework questions in text, and what a judgment sentence says of them.
 
 Everything recognised here comes from the reference data (the year's question scheme, the
 grade scheme, the pillar's headline wording): a new PEEL year is a data change.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from ..vocab import Framework, GradeDef, QuestionDef, Vocabulary
+from ..vocab import Framework, QuestionDef, Vocabulary
 from .layout import fold
 
 #: How alike a heading and a question's wording must be (difflib ratio) to match.
@@ -100,68 +100,3 @@ def headline_predicates(
         if predicate:
             found.append(predicate)
     return tuple(dict.fromkeys(found))
-
-
-class GradeWords:
-    """The grade scheme's labels as a recogniser for grade words and judgment sentences."""
-
-    def __init__(self, grades: tuple[GradeDef, ...], allowed: tuple[str, ...] | None = None):
-        self._by_word: dict[str, str] = {}
-        for g in grades:
-            if allowed is not None and g.slug not in allowed:
-                continue
-            for label in (g.label, *g.alt_labels):
-                self._by_word[fold(label).replace("-", " ")] = g.slug
-        words = sorted(self._by_word, key=len, reverse=True)
-        self.alternation = "|".join(re.escape(w) for w in words)
-
-    def grade_of_word(self, text: str) -> str | None:
-        """The grade slug if ``text`` is only a grade word ('Good', '**Requires improvement**')."""
-        return self._by_word.get(fold(text).replace("-", " ").strip(" .:"))
-
-    def judgment_sentence(
-        self, text: str, subjects: tuple[str, ...], predicates: tuple[str, ...]
-    ) -> tuple[str, int, int] | None:
-        """Find a sentence that states a grade: (grade slug, start, end) in ``text``, or None.
-
-        Two forms, both requiring a subject (the force's name, 'the force', 'the
-        constabulary') and the predicate the question or pillar is judged on:
-        "Essex Police is good at preventing crime ..." and "The extent to which the force is
-        effective at keeping people safe and reducing crime is good."
-        A grade word on its own in running text ("has a good understanding") never counts.
-        """
-        if not predicates or not self.alternation:
-            return None
-        folded_text = text.translate(_FOLD_QUOTES)
-        subj = "|".join(re.escape(s) for s in sorted(set(subjects), key=len, reverse=True))
-        preds = "|".join(_predicate_regex(p) for p in predicates)
-        direct = re.compile(
-            rf"(?:{subj})(?:'s?)?\s+(?:is\s+|was\s+)?(?:judged\s+(?:to\s+be\s+)?)?"
-            rf"(?P<grade>{self.alternation})\s+(?:at|in)\s+(?:how\s+\w+\s+it\s+\w+\s+)?(?:{preds})",
-            re.IGNORECASE,
-        )
-        extent = re.compile(
-            rf"the extent to which (?:{subj}) is \w+ (?:at|in) (?:{preds})[^.;]*?\s+(?:is\s+)?"
-            rf"(?P<grade>{self.alternation})\s*(?:[.;]|$)",
-            re.IGNORECASE,
-        )
-        for regex in (extent, direct):
-            match = regex.search(folded_text)
-            if match:
-                word = " ".join(match.group("grade").lower().split())
-                return self._by_word[word], match.start(), match.end()
-        return None
-
-
-_FOLD_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})
-
-
-def _predicate_regex(predicate: str) -> str:
-    """A predicate as a regex that tolerates the variations reports use.
-
-    The first two words must match as written; the rest may be reworded ("preventing crime
-    and anti-social behaviour, and at keeping people safe").
-    """
-    words = predicate.replace(",", " ").split()
-    head = r"\s+".join(re.escape(w) for w in words[:2])
-    return head + r"\b"
