@@ -172,27 +172,20 @@ def _defined_in_footnote(entry: GlossaryEntry, footnotes: tuple[Footnote, ...]) 
 def _text_metrics(
     report: Report, findings: tuple[Finding, ...], areas: Areas, vocab: Vocabulary
 ) -> list[Observation]:
+    """The figures the findings state: comparisons with England and Wales, then the
+    quantities stated outside them."""
     out: list[Observation] = []
     comparator_label = vocab.comparator_labels[0]
     for f in findings:
         for span in f.spans:
             text = report.text_of(span.doc) if span.doc else report.text
+            passage = text[span.start : span.end]
             found = comparisons(
-                text[span.start : span.end],
-                span.start,
-                span.page,
-                areas,
-                vocab.units,
-                comparator_label,
+                passage, span.start, span.page, areas, vocab.units, comparator_label
             )
             taken = [(s.start, s.end) for o in found for s in o.spans]
             stated = quantities(
-                text[span.start : span.end],
-                span.start,
-                span.page,
-                areas,
-                vocab.quantity_units,
-                report.year,
+                passage, span.start, span.page, areas, vocab.quantity_units, report.year
             )
             found.extend(q for q in stated if not any(a <= q.spans[0].start < b for a, b in taken))
             out.extend(

@@ -164,18 +164,15 @@ def quantities(
     for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z\u2018'\"])", text):
         start = text.index(sentence, position)
         position = start + len(sentence)
-        out.extend(_in_sentence(sentence, offset + start, page, areas, units, year))
+        at = Span(offset + start, offset + position, page)
+        out.extend(_in_sentence(sentence, at, areas, units, year))
     return out
 
 
 def _in_sentence(
-    sentence: str,
-    offset: int,
-    page: int | None,
-    areas: Areas,
-    units: dict[str, tuple[str, ...]],
-    year: int,
+    sentence: str, at: Span, areas: Areas, units: dict[str, tuple[str, ...]], year: int
 ) -> list[Observation]:
+    """The quantities of one sentence, which stands at ``at`` in the document."""
     time = _time(sentence, year)
     periods = find_periods(sentence)
     out = []
@@ -200,7 +197,7 @@ def _in_sentence(
                 unit=hit.unit,
                 value=hit.value,
                 figure="text",
-                spans=(Span(offset + hit.start, offset + hit.end, page),),
+                spans=(Span(at.start + hit.start, at.start + hit.end, at.page),),
                 qualifier=comparator.group("cmp").lower() if comparator else None,
             )
         )
