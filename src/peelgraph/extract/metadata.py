@@ -20,11 +20,20 @@ _COPYRIGHT = re.compile(r"©\s*(?:Crown copyright\s*)?(?P<org>[A-Za-z&]+)\s+(?P<
 
 @dataclass(frozen=True)
 class TitleFacts:
-    pillar: str
+    """What a report's title line says ("PEEL: Police effectiveness 2016"), and where the
+    title stands in the text (character offsets of the match)."""
+
+    pillar: str  # pillar slug
     year: int
     title_line: str
     start: int
     end: int
+
+
+def peel_title_head(pillar: str) -> str:
+    """The opening of a PEEL report's title line as a regex ("PEEL: Police effectiveness
+    2016", "PEEL: police legitimacy 2017/18"), ``pillar`` the pattern of its pillar word."""
+    return rf"^PEEL:?\s*(?:Police\s+)?(?P<pillar>{pillar})\s+(?P<year>(?:19|20)\d\d)(?:/\d\d)?"
 
 
 def title_pattern(vocab: Vocabulary) -> re.Pattern[str]:
@@ -35,10 +44,7 @@ def title_pattern(vocab: Vocabulary) -> re.Pattern[str]:
         reverse=True,
     )
     alternation = "|".join(re.escape(w) for w in words)
-    return re.compile(
-        rf"^PEEL:?\s*(?:Police\s+)?(?P<pillar>{alternation})\s+(?P<year>(?:19|20)\d\d)(?:/\d\d)?\b",
-        re.IGNORECASE | re.MULTILINE,
-    )
+    return re.compile(peel_title_head(alternation) + r"\b", re.IGNORECASE | re.MULTILINE)
 
 
 def pillar_of(word: str, vocab: Vocabulary) -> str | None:

@@ -21,14 +21,14 @@ from ..vocab import Framework, Vocabulary
 from .forces import ForceNames, force_or_refuse, subjects_of
 from .grades import GradeReader
 from .layout import Block, clean, line_blocks, strip_marker
-from .metadata import pillar_of
+from .metadata import peel_title_head, pillar_of
 from .overview import framework_or_refuse
 from .sections import Statements, page_report, page_source
 
 NEWS = "news-release"
+#: The line that links the release's report: its title and the force.
 _REPORT_LINE = re.compile(
-    r"^PEEL:?\s*(?:police\s+)?(?P<pillar>[a-z]+)\s+(?P<year>(?:19|20)\d\d)(?:/\d\d)?\s*"
-    r"[\u2013\u2014-]\s*(?:an inspection of\s+)?(?P<force>.+?)\s*$",
+    peel_title_head("[a-z]+") + r"\s*[\u2013\u2014-]\s*(?:an inspection of\s+)?(?P<force>.+?)\s*$",
     re.IGNORECASE,
 )
 _JUDGED_THAT = re.compile(r"\bjudged that (?P<subject>.+?):\s*$", re.IGNORECASE)
