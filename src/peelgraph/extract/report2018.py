@@ -216,13 +216,13 @@ class _Reader:
         if self.part is not None and self.section.open_list(folded):
             return
         self._grade_sentences(block)
-        part, question = self.part, self.section.question
-        if part is None or question is None:
+        part, current = self.part, self.section.question
+        if part is None or current is None:
             return
         if self.section.grade_line(block, self.grades[part.framework.pillar], part.read):
             return
-        if not self.section.take_item(block, question.code, part.read):
-            finding = Finding(question.code, clean(block.text), (Span(block.start, block.end),))
+        if not self.section.take_item(block, current.code, part.read):
+            finding = Finding(current.code, clean(block.text), (Span(block.start, block.end),))
             part.read.findings.append(finding)
 
     def _landmark(self, folded: str, line: str) -> bool:
