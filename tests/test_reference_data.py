@@ -592,6 +592,28 @@ def test_2017_legitimacy_questions_are_worded_as_the_2017_pages_word_them(graph:
     assert (q("2017-leg-1.1"), None, None) not in graph
 
 
+def test_2017_efficiency_records_the_two_questions_a_page_words(graph: Graph) -> None:
+    """Headline and core questions 1 and 2 as the PEEL 2017 Thames Valley efficiency page
+    words them; question 3 (cut off there; the press releases grade 'planning for the
+    future' but word no question) is left out, not completed."""
+
+    def q(code: str) -> URIRef:
+        return PID[f"question/{code}"]
+
+    assert str(graph.value(q("2017-efy"), SKOS.prefLabel)) == (
+        "How efficient is the force at keeping people safe and reducing crime?"
+    )
+    assert str(graph.value(q("2017-efy-1"), SKOS.prefLabel)) == (
+        "How well does the force understand demand?"
+    )
+    assert str(graph.value(q("2017-efy-2"), SKOS.prefLabel)) == (
+        "How well does the force use its resources?"
+    )
+    assert (q("2017-efy-3"), None, None) not in graph
+    comment = str(graph.value(PID["scheme/questions-2017-efficiency"], RDFS.comment))
+    assert "core question 3" in comment and "not recorded" in comment
+
+
 def test_2016_sections_are_sections_with_heading_patterns(graph: Graph) -> None:
     scheme = PID["scheme/questions-2016-effectiveness"]
     sections = {
