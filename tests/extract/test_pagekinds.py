@@ -459,6 +459,12 @@ def vocab_areas():
             "preventing crime and anti-social behaviour.",
             {"2021-PEEL-6": "adequate", "2021-PEEL-3": "adequate"},
         ),
+        (  # the Lancashire 2021/22 form: counts, then the one area after a dash
+            "It found the constabulary was \u2018good\u2019 in six areas, \u2018adequate\u2019 "
+            "in one area and \u2018requires improvement\u2019 in one area \u2013 investigating "
+            "crime.",
+            {"2021-PEEL-5": "requires-improvement"},
+        ),
         (  # "areas were", unquoted grade word
             "The good areas were managing offenders and suspects.",
             {"2021-PEEL-7": "good"},
