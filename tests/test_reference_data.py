@@ -553,6 +553,67 @@ def test_question_wording_is_the_reference_wording(graph: Graph) -> None:
         assert (PID[f"question/{missing}"], None, None) not in graph, missing
 
 
+def test_2017_legitimacy_questions_are_worded_as_the_2017_pages_word_them(graph: Graph) -> None:
+    """The 2017 legitimacy headline and core questions 1 and 2 as the PEEL 2017 Thames Valley
+    legitimacy page words them; question 3 (cut off there) in its 2018/19 wording, with an
+    editorial note saying so; each linked to the 2018/19 question that carried it over."""
+    page = URIRef(
+        "https://hmicfrs.justiceinspectorates.gov.uk/peel-assessments/peel-2017/thames-valley/"
+        "legitimacy/"
+    )
+
+    def q(code: str) -> URIRef:
+        return PID[f"question/{code}"]
+
+    assert str(graph.value(q("2017-leg"), SKOS.prefLabel)) == (
+        "How legitimate is the force at keeping people safe and reducing crime?"
+    )
+    # the landing pages' judgment wording stays a label of the headline
+    alt = {str(a) for a in graph.objects(q("2017-leg"), SKOS.altLabel)}
+    judgment = (
+        "The extent to which the force is legitimate at keeping people safe and reducing crime"
+    )
+    assert judgment in alt
+    for n in (1, 2, 3):
+        code = f"2017-leg-{n}"
+        assert graph.value(q(code), PEEL.questionNumber).toPython() == n
+        assert graph.value(q(code), PEEL.graded).toPython() is True
+        assert (q(code), SKOS.broader, q("2017-leg")) in graph
+        # the same wording as the 2018/19 question, which carried the 2017 judgment over
+        assert graph.value(q(code), SKOS.prefLabel) == graph.value(
+            q(f"2018-leg-{n}"), SKOS.prefLabel
+        )
+        assert (q(code), SKOS.closeMatch, q(f"2018-leg-{n}")) in graph
+    for n in (1, 2):
+        assert (q(f"2017-leg-{n}"), DCTERMS.source, page) in graph
+    assert (q("2017-leg-3"), DCTERMS.source, page) not in graph
+    assert graph.value(q("2017-leg-3"), SKOS.editorialNote) is not None
+    # the diagnostic questions are on no page at hand
+    assert (q("2017-leg-1.1"), None, None) not in graph
+
+
+def test_2017_efficiency_records_the_two_questions_a_page_words(graph: Graph) -> None:
+    """Headline and core questions 1 and 2 as the PEEL 2017 Thames Valley efficiency page
+    words them; question 3 (cut off there; the press releases grade 'planning for the
+    future' but word no question) is left out, not completed."""
+
+    def q(code: str) -> URIRef:
+        return PID[f"question/{code}"]
+
+    assert str(graph.value(q("2017-efy"), SKOS.prefLabel)) == (
+        "How efficient is the force at keeping people safe and reducing crime?"
+    )
+    assert str(graph.value(q("2017-efy-1"), SKOS.prefLabel)) == (
+        "How well does the force understand demand?"
+    )
+    assert str(graph.value(q("2017-efy-2"), SKOS.prefLabel)) == (
+        "How well does the force use its resources?"
+    )
+    assert (q("2017-efy-3"), None, None) not in graph
+    comment = str(graph.value(PID["scheme/questions-2017-efficiency"], RDFS.comment))
+    assert "core question 3" in comment and "not recorded" in comment
+
+
 def test_2016_sections_are_sections_with_heading_patterns(graph: Graph) -> None:
     scheme = PID["scheme/questions-2016-effectiveness"]
     sections = {

@@ -418,6 +418,83 @@ def test_a_news_release_stating_no_grade_is_refused(vocab):
     assert _refusal(text, vocab).reason == "news-release"
 
 
+NEWS_2021 = """Wessex Constabulary has improved, but further changes needed
+
+Wessex Constabulary has improved its performance, the police inspectorate has said.
+
+Get the report
+
+PEEL 2021/22 \u2013 An inspection of Wessex Constabulary
+
+HMICFRS graded Wessex Constabulary\u2019s performance across nine areas of policing and found the force was \u2018good\u2019 in three areas, \u2018adequate\u2019 in four areas and \u2018requires improvement\u2019 in two.
+
+{listed}
+
+\u201cThe force is good at listening to its communities,\u201d said the inspector.
+"""  # noqa: E501
+
+
+@pytest.fixture(scope="module")
+def vocab_areas():
+    """Fictional forces and the synthetic 2021/22 and 2023-25 frameworks (invented areas of
+    policing, marked peel:synthetic): the packaged ones record the first area only."""
+    from peelgraph.reference import read_reference_graph, vocabulary_of
+    from peelgraph.synth.pages import SYNTHETIC_FRAMEWORKS_2021
+
+    from ..conftest import FICTIONAL_FORCES
+
+    return vocabulary_of(read_reference_graph([FICTIONAL_FORCES, SYNTHETIC_FRAMEWORKS_2021]))
+
+
+@pytest.mark.parametrize(
+    ("listed", "grades"),
+    [
+        (  # the Thames Valley 2021/22 form, with areas of the fictional framework
+            "HMICFRS said the \u2018requires improvement\u2019 areas included how the force "
+            "responds to the public and investigating crime.",
+            {"2021-PEEL-4": "requires-improvement", "2021-PEEL-5": "requires-improvement"},
+        ),
+        (  # a one-area form with a dash, a list with a comma and an area with "and" in it
+            "It was \u2018adequate\u2019 in two areas \u2013 protecting vulnerable people, and "
+            "preventing crime and anti-social behaviour.",
+            {"2021-PEEL-6": "adequate", "2021-PEEL-3": "adequate"},
+        ),
+        (  # the Lancashire 2021/22 form: counts, then the one area after a dash
+            "It found the constabulary was \u2018good\u2019 in six areas, \u2018adequate\u2019 "
+            "in one area and \u2018requires improvement\u2019 in one area \u2013 investigating "
+            "crime.",
+            {"2021-PEEL-5": "requires-improvement"},
+        ),
+        (  # "areas were", unquoted grade word
+            "The good areas were managing offenders and suspects.",
+            {"2021-PEEL-7": "good"},
+        ),
+    ],
+)
+def test_a_2021_news_release_gives_the_areas_it_lists_with_a_grade(vocab_areas, listed, grades):
+    report = _extract(NEWS_2021.format(listed=listed), vocab_areas)
+    assert report.source.document_format == "news-release"
+    assert (report.force_slug, report.year, report.pillar) == ("wessex", 2021, "peel")
+    assert _grades(report) == grades
+    # the counts of areas name none, and the quotation is not the report's
+    assert not report.findings
+
+
+def test_a_2021_news_release_counting_areas_only_states_no_grade(vocab_areas):
+    text = NEWS_2021.format(listed="HMICFRS said the force has improved.")
+    assert _refusal(text, vocab_areas).reason == "news-release"
+
+
+def test_a_2021_news_release_listing_areas_the_framework_lacks_names_them(vocab_areas):
+    text = NEWS_2021.format(
+        listed="HMICFRS said the \u2018requires improvement\u2019 areas included juggling "
+        "and use of resources."
+    )
+    error = _refusal(text, vocab_areas)
+    assert error.reason == "no-question"
+    assert "'juggling'" in error.message and "'use of resources'" in error.message
+
+
 def test_a_summary_after_site_preamble_with_grade_lines(vocab):
     page = "Skip to content\n" + SUMMARY.format(
         q1="Good\nWessex Constabulary works with partners.",

@@ -25,9 +25,10 @@ def test_small_corpus_builds_and_links_across_cycles(tmp_path):
     assert any(f.name.endswith("-summary.txt") for f in files)
     built = build([tmp_path / "c"], workers=2)
     assert built.validation.conforms, built.validation.as_text()
-    # 3 forces x (effectiveness 2015-2018 and efficiency 2018/19, the real frameworks with a
-    # question-form headline and core questions); summaries merge into their report
-    assert len(built.reports) == 15
+    # 3 forces x (effectiveness 2015-2018, efficiency and legitimacy 2017, efficiency
+    # 2018/19: the real frameworks with a question-form headline and core questions);
+    # summaries merge into their report
+    assert len(built.reports) == 21
     links = cross_report_links(built.reports)
     assert {link.later_kind for link in links} == {"afi", "follow-up"}
     for link in links:
@@ -115,11 +116,11 @@ def test_a_new_corpus_replaces_the_other_formats_of_its_reports(tmp_path, vocab)
     assert not list(tmp_path.glob("*.pdf"))
     files = generate_corpus(tmp_path, vocab, seed=3, pdf_share=0.5)
     pdfs = sorted(tmp_path.glob("*.pdf"))
-    assert len(pdfs) == 7  # half of 15 reports, spread evenly
+    assert len(pdfs) == 10  # half of 21 reports, spread evenly
     for pdf in pdfs:  # the text of the same report, from the first corpus, is gone
         assert not pdf.with_suffix(".txt").exists()
     assert sorted(p.name for p in tmp_path.glob("*-peel-*")) == sorted(f.path.name for f in files)
-    assert len(build([tmp_path], workers=1).reports) == 15
+    assert len(build([tmp_path], workers=1).reports) == 21
 
 
 def test_a_corpus_without_a_pdf_writer_says_so_and_writes_nothing(tmp_path, monkeypatch):

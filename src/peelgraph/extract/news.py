@@ -5,9 +5,14 @@ at keeping people safe and reducing crime is good"), links the report ("PEEL: po
 effectiveness 2016 – Avon and Somerset Constabulary", "Get the report") and may list the
 question grades under "HMIC judged that <Force>:" as bullets ("is 'good' at preventing
 crime ...;", "'requires improvement' in how it tackles serious and organised crime"). Each
-bullet is read as a sentence with the force as its subject. The quotations from the
-inspector are not findings of the report, and are not kept. A release that states no grade
-that can be recorded is refused (``news-release``).
+bullet is read as a sentence with the force as its subject. A 2021+ release links "PEEL
+2021/22 – An inspection of <Force>" and names the areas of policing given one grade in a
+list ("the 'requires improvement' areas included how the force responds to the public and
+use of resources", "'requires improvement' in one area – investigating crime"): each area
+of the list is matched to a core question of the cycle's framework by its labels. The
+quotations from the inspector are not findings of the report, and are not kept. A release
+that states no grade that can be recorded is refused (``news-release``), one whose listed
+areas the framework does not record with the areas it names (``no-question``).
 """
 
 from __future__ import annotations
@@ -17,10 +22,10 @@ from collections.abc import Iterator
 
 from ..errors import FormatError
 from ..model import Judgment, Report, Span
-from ..vocab import Framework, Vocabulary
+from ..vocab import Framework, QuestionDef, Vocabulary
 from .forces import ForceNames, force_or_refuse, subjects_of
 from .grades import GradeReader
-from .layout import Block, clean, line_blocks, strip_marker
+from .layout import Block, clean, fold, line_blocks, strip_marker
 from .metadata import peel_title_head, pillar_of
 from .overview import framework_or_refuse
 from .sections import Statements, page_report, page_source
@@ -30,6 +35,19 @@ NEWS = "news-release"
 _REPORT_LINE = re.compile(
     peel_title_head("[a-z]+") + r"\s*[\u2013\u2014-]\s*(?:an inspection of\s+)?(?P<force>.+?)\s*$",
     re.IGNORECASE,
+)
+#: The 2021+ report a release links: "PEEL 2021/22 – An inspection of Thames Valley Police".
+_REPORT_LINE_AREAS = re.compile(
+    r"^PEEL:?\s*(?P<year>20[2-9]\d)\s*(?:/|\u2013|-|to)\s*(?:20)?\d\d\s*[\u2013\u2014-]\s*"
+    r"(?:an inspection of\s+)?(?P<force>.+?)\s*$",
+    re.IGNORECASE,
+)
+#: A list of the areas given one grade: "the <grade> areas included <list>", "<grade> in
+#: one area – <list>" (the grade word unquoted by ``_sentences``).
+_AREA_LIST = (
+    r"\b(?P<grade>{grades})\s+areas?\s+(?:included|include|were|are|was|is)\s+(?P<list>[^.;]+)"
+    r"|\b(?P<grade2>{grades})\s+in\s+(?:\w+|\d+)\s+areas?\s*(?:[\u2013\u2014:]|-\s)\s*"
+    r"(?P<list2>[^.;]+)"
 )
 _JUDGED_THAT = re.compile(r"\bjudged that (?P<subject>.+?):\s*$", re.IGNORECASE)
 _QUOTED = re.compile(r"[\u2018'\u201c\"](?P<word>[A-Za-z -]{3,25})[\u2019'\u201d\"]")
@@ -46,8 +64,18 @@ def read_news(
     printed = report_line.group("force")
     chosen = force_or_refuse(printed, report_line.group(0), vocab, path, override=force,
                              what="the release's report line")  # fmt: skip
-    framework = framework_or_refuse(vocab, year, pillar, path, headline=True)
+    framework = framework_or_refuse(vocab, year, pillar, path, headline=pillar != "peel")
     judgments = _judgments(blocks, vocab, framework, pillar, subjects_of(chosen, printed), sha256)
+    unknown = _unknown_areas(blocks, vocab, framework) if not judgments else []
+    if unknown:
+        raise FormatError(
+            f"a news release about {chosen.name} that grades areas of policing the PEEL "
+            f"{year} framework of the reference data does not record: "
+            + ", ".join(repr(a) for a in unknown),
+            where=path,
+            hint="give a fuller framework of the cycle with --reference FILE.ttl",
+            reason="no-question",
+        )
     if not judgments:
         raise FormatError(
             f"a news release about {chosen.name} that states no grade of the PEEL {year} "
@@ -68,6 +96,10 @@ def _report_line(
     pillar's slug; a release without one is refused."""
     report_line = next((m for b in blocks[:40] if (m := _REPORT_LINE.match(b.text))), None)
     pillar = pillar_of(report_line.group("pillar"), vocab) if report_line else None
+    if report_line is None:  # a 2021+ report grades areas of policing (pillar peel)
+        lines = (_REPORT_LINE_AREAS.match(b.text) for b in blocks[:40])
+        report_line = next((m for m in lines if m), None)
+        pillar = "peel" if report_line else None
     if report_line is None or pillar is None:
         named = ForceNames.of(vocab).named_in(first)
         about = f" about {named[0].name}" if named else ""
@@ -96,7 +128,7 @@ def _judgments(
     judgments: dict[str, Judgment] = {}
     for block, line in _sentences(blocks, vocab):
         span = (Span(block.start, block.end, None, sha256),)
-        hit = reader.pillar(line, subjects, pillar_def, vocab)
+        hit = reader.pillar(line, subjects, pillar_def, vocab) if framework.has_headline else None
         if hit and framework.headline.code not in judgments:
             judgments[framework.headline.code] = Judgment(
                 framework.headline.code, hit[0], span, "judgment-sentence"
@@ -105,7 +137,56 @@ def _judgments(
             found = reader.question(line, subjects, q) if q.graded else None
             if found and q.code not in judgments:
                 judgments[q.code] = Judgment(q.code, found[0], span, "judgment-sentence")
+        for q, grade in _listed_areas(line, vocab, framework, reader)[0]:
+            judgments.setdefault(q.code, Judgment(q.code, grade, span, "judgment-sentence"))
     return judgments
+
+
+def _listed_areas(
+    line: str, vocab: Vocabulary, framework: Framework, reader: GradeReader
+) -> tuple[list[tuple[QuestionDef, str]], list[str]]:
+    """The graded core questions a list of areas given one grade names in ``line``, with
+    their grade slug, and the listed areas that are no core question of ``framework``."""
+    grades = {fold(w): g.slug for g in vocab.grades if g.slug in framework.allowed_grades
+              for w in (g.label, *g.alt_labels)}  # fmt: skip
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(grades, key=len)[::-1])
+    found: list[tuple[QuestionDef, str]] = []
+    unknown: list[str] = []
+    for match in re.finditer(_AREA_LIST.format(grades=words), line, re.IGNORECASE):
+        grade = grades[" ".join(fold(match.group("grade") or match.group("grade2")).split())]
+        pieces = re.split(r",\s*(?:and\s+)?|\s+and\s+", match.group("list") or match.group("list2"))
+        while pieces:
+            piece = pieces.pop(0).strip()
+            area = _area(piece, grade, framework, reader)
+            if area is None and pieces:  # an area whose label has "and" in it
+                joined = f"{piece} and {pieces[0].strip()}"
+                if (area := _area(joined, grade, framework, reader)) is not None:
+                    pieces.pop(0)
+            if area is not None:
+                found.append((area, grade))
+            elif piece:
+                unknown.append(piece)
+    return found, unknown
+
+
+def _area(text: str, grade: str, framework: Framework, reader: GradeReader) -> QuestionDef | None:
+    """The graded core question an area named in a list is, by its labels: read as if the
+    release said "the force is <grade> at <area>"."""
+    verb = "requires improvement" if grade == "requires-improvement" else f"is {grade}"
+    sentence = f"The force {verb} at {text}."
+    return next(
+        (q for q in framework.core() if q.graded and reader.question(sentence, ("the force",), q)),
+        None,
+    )
+
+
+def _unknown_areas(blocks: list[Block], vocab: Vocabulary, framework: Framework) -> list[str]:
+    """The listed areas of the release that are no core question of ``framework``."""
+    reader = GradeReader(vocab.grades, framework.allowed_grades)
+    out: list[str] = []
+    for _, line in _sentences(blocks, vocab):
+        out += _listed_areas(line, vocab, framework, reader)[1]
+    return list(dict.fromkeys(out))
 
 
 def _sentences(blocks: list[Block], vocab: Vocabulary) -> Iterator[tuple[Block, str]]:
