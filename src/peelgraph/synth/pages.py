@@ -36,12 +36,16 @@ from .facts import CoreSection, Paragraph, ReportFacts
 from .generate import (
     GRADED,
     MONTHS,
+    _about,
     _core_predicate,
     _draw_force,
     _isbn,
+    _partner_bodies,
     _predicate,
     _Sections,
+    _subject_of,
     _Writer,
+    choose_framework,
     landing_sentence,
     subject_wording,
 )
@@ -282,12 +286,10 @@ def random_facts_2021(
             "no PEEL 2021+ framework with graded areas of policing to write a report from",
             hint=f"read the reference data with --reference {SYNTHETIC_FRAMEWORKS_2021.name}",
         )
-    chosen = next((f for f in frameworks if f.key == framework), None) if framework else None
-    fw = chosen or rng.choice(frameworks)
+    fw = choose_framework(rng, frameworks, framework)
     who = _draw_force(vocab, rng, force, False)
-    subject = "constabulary" if who.name.endswith("Constabulary") else "force"
-    partners = tuple(p for p in vocab.partners if not p.is_force)
-    writer = _Writer(rng, subject, who.name, who.short, partners)
+    subject = _subject_of(who)
+    writer = _Writer(rng, subject, who.name, who.short, _partner_bodies(vocab))
     allowed = [g for g in GRADED if g in fw.allowed_grades]
     body = _Sections(rng, writer, fw, allowed, "", 0, max_afis, detail, subject)
     sections, missing = _graded_areas(fw, body)
@@ -297,16 +299,9 @@ def random_facts_2021(
     labels = {q.code: subject_wording(q.label, subject) for q in fw.questions}
     published = rng.choice(MONTHS[1:])
     return ReportFacts(
-        force_name=who.name,
-        force_short=who.short,
-        force_slug=who.slug,
-        force_known=who.known,
-        subject=subject,
-        year=fw.year,
+        **_about(who, subject, fw),
         year_label=year_label,
-        pillar=fw.pillar,
         pillar_label="peel",
-        framework=fw.key,
         published=f"{fw.year + 1}-{MONTHS.index(published) + 1:02d}",
         isbn=_isbn(rng),
         headline="",
