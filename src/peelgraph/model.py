@@ -78,6 +78,10 @@ class Recommendation(_Passage):
     deadline: str | None = None  # "within three months"
 
 
+#: A free-text item of a report: a passage that names partners, themes and sources.
+Item = Finding | AreaForImprovement | CauseOfConcern | Recommendation
+
+
 @dataclass(frozen=True)
 class FollowUp:
     """What a report says about progress on an earlier inspection's point."""
