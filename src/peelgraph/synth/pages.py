@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import Any
 
 from ..errors import PeelgraphError
 from ..vocab import Framework, Vocabulary
@@ -267,6 +268,15 @@ def _graded_areas(fw: Framework, body: _Sections) -> tuple[list[CoreSection], li
     return sections, missing
 
 
+#: A PEEL 2021+ report grades each area and nothing overall: it has no headline question,
+#: overall grade or judgment sentence, nor the adjective a landing page words that with.
+_NO_OVERALL_GRADE: dict[str, Any] = dict.fromkeys(
+    ("headline", "headline_label", "headline_predicate", "pillar_adjective", "overall",
+     "overall_sentence"),
+    "",
+)  # fmt: skip
+
+
 def random_facts_2021(
     vocab: Vocabulary,
     rng: random.Random,
@@ -304,12 +314,7 @@ def random_facts_2021(
         pillar_label="peel",
         published=f"{fw.year + 1}-{MONTHS.index(published) + 1:02d}",
         isbn=_isbn(rng),
-        headline="",
-        headline_label="",
-        headline_predicate="",
-        pillar_adjective="",
-        overall="",
-        overall_sentence="",
+        **_NO_OVERALL_GRADE,
         overview=tuple(overview),
         sections=tuple(sections),
         missing_sections=tuple(missing),
