@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from peelgraph.cli import app
 from peelgraph.iris import PID
-from peelgraph.viz import aggregate, build_network, make_view, viz_reference
+from peelgraph.viz import ViewChoice, aggregate, build_network, make_view, viz_reference
 from peelgraph.viz.layout import bipartite_layout, star_layout
 from peelgraph.viz.matrix import matrix_of
 
@@ -123,7 +123,7 @@ def test_matrix_puts_similar_rows_together():
 
 
 def test_ego_view_groups(g, reference):
-    view = make_view(g, reference, view="ego", force="thames-valley")
+    view = make_view(g, reference, ViewChoice("ego", force="thames-valley"))
     forces = {n for n, d in view.graph.nodes(data=True) if d["kind"] == "force"}
     assert FORCE + "cumbria" not in forces  # North West, not a neighbour
     assert forces == {FORCE + s for s in ("thames-valley", "hampshire", "kent")}
@@ -132,7 +132,7 @@ def test_ego_view_groups(g, reference):
     assert shared.startswith("Thames-Valley and neighbours (1): MASH")
     assert theirs.startswith("only its South East neighbours (2): NHS, ROCU")
     with pytest.raises(Exception, match="needs --force"):
-        make_view(g, reference, view="ego")
+        make_view(g, reference, ViewChoice("ego"))
 
 
 def test_layouts_have_no_overlaps(reference):
@@ -236,7 +236,7 @@ def test_matrix_of_43_forces_by_60_partners_stays_readable(reference):
                         "item": f"https://example.org/{force}/{j}/{k}",
                     }
                 )  # fmt: skip
-    view = make_view(build_network(SimpleNamespace(rows=rows)), reference, view="matrix")
+    view = make_view(build_network(SimpleNamespace(rows=rows)), reference, ViewChoice("matrix"))
     svg = view.svg
     assert svg.count('class="cell"') == view.graph.number_of_edges()
     assert svg.count('data-kind="force"') == 43 and svg.count('data-kind="partner"') == 60
@@ -244,6 +244,6 @@ def test_matrix_of_43_forces_by_60_partners_stays_readable(reference):
     assert 60 * CELL < width < 1600 and 43 * CELL < height < 1400
     assert CELL * 0.866 >= 12  # rotated column labels: 16 px apart across their baselines
     regional = make_view(
-        build_network(SimpleNamespace(rows=rows)), reference, view="matrix", by=("region",)
+        build_network(SimpleNamespace(rows=rows)), reference, ViewChoice("matrix", by=("region",))
     )
     assert regional.svg.count('data-kind="force"') == 10

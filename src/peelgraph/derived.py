@@ -22,14 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from .identity import item_keys
-from .model import (
-    AreaForImprovement,
-    CauseOfConcern,
-    Finding,
-    Observation,
-    Recommendation,
-    Report,
-)
+from .model import Finding, Item, Observation, Report
 from .vocab import Framework, Vocabulary
 
 #: The catch-all theme: sharing it says nothing about two items' subject.
@@ -133,13 +126,10 @@ class Partnership:
     evidence: tuple[Evidence, ...]
 
 
-_Mentioning = Finding | AreaForImprovement | CauseOfConcern | Recommendation
-
-
 def mentions(report: Report) -> dict[str, list[Evidence]]:
     """Partner id -> the items of ``report`` that mention it, in report order."""
     out: dict[str, list[Evidence]] = {}
-    groups: tuple[tuple[str, Sequence[_Mentioning]], ...] = (
+    groups: tuple[tuple[str, Sequence[Item]], ...] = (
         ("finding", report.findings),
         ("afi", report.afis),
         ("concern", report.causes_of_concern),

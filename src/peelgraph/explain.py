@@ -105,6 +105,48 @@ def _find_file(name: str, sha256: str, search: list[Path]) -> tuple[Path | None,
     return None, "source file not found; pass --source DIR"
 
 
+#: The facts an explanation lists, by the name it shows them under, in this order.
+_FACTS = (
+    ("question", PEEL.question),
+    ("grade", PEEL.grade),
+    ("kind", PEEL.findingType),
+    ("section", PEEL.section),
+    ("theme", PEEL.theme),
+    ("mentions", PEEL.mentions),
+    ("text", PEEL.text),
+    ("value", PEEL.value),
+    ("area", PEEL.refArea),
+    ("period", PEEL.refPeriod),
+    ("indicator", PEEL.indicator),
+)
+
+
+def _facts(g: Graph, node: URIRef) -> list[tuple[str, str]]:
+    """What the graph says of ``node`` (labels for IRIs; a question with its wording)."""
+    facts = []
+    for name, prop in _FACTS:
+        values = sorted(g.objects(node, prop), key=str)
+        if values:
+            shown = ", ".join(_label(g, v) if isinstance(v, URIRef) else str(v) for v in values)
+            if name == "question" and isinstance(values[0], URIRef):
+                shown += f"  {g.value(values[0], SKOS.prefLabel) or ''}".rstrip()
+            facts.append((name, shown))
+    return facts
+
+
+def _selected(g: Graph, span: Node) -> tuple[int, int, str]:
+    """The start and end offsets and the quote a span's selectors give (0, 0, "" if none)."""
+    start = end = 0
+    quote = ""
+    for selector in g.objects(span, OA.hasSelector):
+        if (selector, RDF.type, OA.TextPositionSelector) in g:
+            start = int(g.value(selector, OA.start).toPython())  # type: ignore[union-attr]
+            end = int(g.value(selector, OA.end).toPython())  # type: ignore[union-attr]
+        if (selector, RDF.type, OA.TextQuoteSelector) in g:
+            quote = str(g.value(selector, OA.exact))
+    return start, end, quote
+
+
 def explain(
     g: Graph, iri: str, search: list[Path], context: int = 160, cache: Path | None = None
 ) -> Explanation:
@@ -116,39 +158,13 @@ def explain(
         raise InputError(
             f"no such item in the graph: {iri}", hint="copy an IRI from a query result"
         )
-    result = Explanation(iri, [t.rsplit("#", 1)[-1] for t in types])
-    for name, prop in (
-        ("question", PEEL.question),
-        ("grade", PEEL.grade),
-        ("kind", PEEL.findingType),
-        ("section", PEEL.section),
-        ("theme", PEEL.theme),
-        ("mentions", PEEL.mentions),
-        ("text", PEEL.text),
-        ("value", PEEL.value),
-        ("area", PEEL.refArea),
-        ("period", PEEL.refPeriod),
-        ("indicator", PEEL.indicator),
-    ):
-        values = sorted(g.objects(node, prop), key=str)
-        if values:
-            shown = ", ".join(_label(g, v) if isinstance(v, URIRef) else str(v) for v in values)
-            if name == "question" and isinstance(values[0], URIRef):
-                shown += f"  {g.value(values[0], SKOS.prefLabel) or ''}".rstrip()
-            result.facts.append((name, shown))
+    result = Explanation(iri, [t.rsplit("#", 1)[-1] for t in types], _facts(g, node))
     read: dict[tuple[str, str], tuple[str | None, str | None, str | None]] = {}
     for span in sorted(g.objects(node, PEEL.hasSpan), key=str):
         source = g.value(span, OA.hasSource)
         name = str(g.value(source, PEEL.fileName))
         sha = str(g.value(source, PEEL.sha256))
-        start = end = 0
-        quote = ""
-        for selector in g.objects(span, OA.hasSelector):
-            if (selector, RDF.type, OA.TextPositionSelector) in g:
-                start = int(g.value(selector, OA.start).toPython())  # type: ignore[union-attr]
-                end = int(g.value(selector, OA.end).toPython())  # type: ignore[union-attr]
-            if (selector, RDF.type, OA.TextQuoteSelector) in g:
-                quote = str(g.value(selector, OA.exact))
+        start, end, quote = _selected(g, span)
         page = g.value(span, PEEL.page)
         if (name, sha) not in read:
             path, note = _find_file(name, sha, search)

@@ -32,18 +32,24 @@ FORMATS = {
 QUAD_FORMATS = {"trig", "nquads", "json-ld"}
 
 
+def format_by_suffix(path: Path, formats: dict[str, str], what: str, hint: str) -> str:
+    """The format ``formats`` gives the suffix of ``path`` (any case); an unknown suffix is
+    an :class:`OutputError` naming ``what`` kind of format was wanted."""
+    fmt = formats.get(path.suffix.lower())
+    if fmt is None:
+        raise OutputError(
+            f"cannot tell the {what} format from the suffix {path.suffix!r}",
+            where=str(path),
+            hint=hint,
+        )
+    return fmt
+
+
 def format_for(path: Path, explicit: str | None = None) -> str:
     """The rdflib format of a path, from an explicit name or the suffix."""
     if explicit:
         return explicit
-    fmt = FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise OutputError(
-            f"cannot tell the RDF format from the suffix {path.suffix!r}",
-            where=str(path),
-            hint="use one of " + ", ".join(sorted(FORMATS)),
-        )
-    return fmt
+    return format_by_suffix(path, FORMATS, "RDF", "use one of " + ", ".join(sorted(FORMATS)))
 
 
 def input_format(path: Path, fmt: str | None = None) -> str:

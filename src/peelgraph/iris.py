@@ -62,63 +62,45 @@ WRITER_PREFIXES: dict[str, str] = {
 }
 
 
-def scheme(name: str) -> URIRef:
-    return PID[f"scheme/{name}"]
+class _Family:
+    """The IRIs of one family of reference terms, ``pid:{family}/{slug}``: called with a
+    slug, it gives the term's IRI (``iris.grade("good")``)."""
+
+    def __init__(self, family: str, doc: str = "") -> None:
+        self.base = f"{PID}{family}/"
+        self.__doc__ = doc or f"The IRI of a {family} by its slug."
+
+    def __call__(self, slug: str) -> URIRef:
+        return URIRef(f"{self.base}{slug}")
 
 
-def force(slug: str) -> URIRef:
-    return PID[f"force/{slug}"]
-
-
-def area(slug: str) -> URIRef:
-    """A comparator area (England and Wales) by slug."""
-    return PID[f"area/{slug}"]
-
-
-def region(slug: str) -> URIRef:
-    """A region of England and Wales (ontology/regions.ttl), a collection of forces."""
-    return PID[f"region/{slug}"]
-
-
-def partner_type(slug: str) -> URIRef:
-    return PID[f"partner-type/{slug}"]
-
-
-def grade(slug: str) -> URIRef:
-    return PID[f"grade/{slug}"]
-
-
-def pillar(slug: str) -> URIRef:
-    return PID[f"pillar/{slug}"]
+scheme = _Family("scheme")
+force = _Family("force")
+area = _Family("area", "A comparator area (England and Wales) by slug.")
+region = _Family(
+    "region", "A region of England and Wales (ontology/regions.ttl), a collection of forces."
+)
+partner_type = _Family("partner-type")
+grade = _Family("grade")
+pillar = _Family("pillar")
+partner = _Family("partner")
+theme = _Family("theme")
+unit = _Family("unit")
+finding_type = _Family("finding-type")
+progress = _Family("progress")
+organisation = _Family("org")
+indicator = _Family("indicator")
+report = _Family("report")
+report_graph = _Family("graph", "The named graph holding one report's triples.")
 
 
 def question(code: str) -> URIRef:
     return PID[f"question/{code.lower()}"]
 
 
-def partner(slug: str) -> URIRef:
-    return PID[f"partner/{slug}"]
-
-
 def partner_ref(partner_id: str) -> URIRef:
     """A partner by the id the vocabulary gives it: ``partner/{slug}`` or ``force/{slug}``."""
     return PID[partner_id]
-
-
-def theme(slug: str) -> URIRef:
-    return PID[f"theme/{slug}"]
-
-
-def unit(slug: str) -> URIRef:
-    return PID[f"unit/{slug}"]
-
-
-def finding_type(slug: str) -> URIRef:
-    return PID[f"finding-type/{slug}"]
-
-
-def progress(slug: str) -> URIRef:
-    return PID[f"progress/{slug}"]
 
 
 def glossary_entry(report_key: str, acronym: str) -> URIRef:
@@ -127,23 +109,6 @@ def glossary_entry(report_key: str, acronym: str) -> URIRef:
 
 def footnote(report_key: str, number: int) -> URIRef:
     return URIRef(f"{report(report_key)}/footnote/{number}")
-
-
-def organisation(slug: str) -> URIRef:
-    return PID[f"org/{slug}"]
-
-
-def indicator(key: str) -> URIRef:
-    return PID[f"indicator/{key}"]
-
-
-def report(key: str) -> URIRef:
-    return PID[f"report/{key}"]
-
-
-def report_graph(key: str) -> URIRef:
-    """The named graph holding one report's triples."""
-    return PID[f"graph/{key}"]
 
 
 def source_document(report_key: str, sha256: str) -> URIRef:

@@ -7,7 +7,7 @@ the source and shown to a user.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from decimal import Decimal
 
 
@@ -34,60 +34,52 @@ class Judgment:
 
 
 @dataclass(frozen=True)
-class Finding:
-    """A narrative paragraph about one question."""
+class _Passage:
+    """A passage about one question, with the partners and themes it names.
+
+    What it names is given by keyword: each kind of passage adds its own fields after
+    ``spans`` (a finding's section, a recommendation's concern and deadline).
+    """
 
     question: str
     text: str
     spans: tuple[Span, ...]
-    section: str | None = None
+    _: KW_ONLY
     mentions: tuple[str, ...] = ()  # partner ids (gazetteer or force slugs)
-    finding_type: str | None = None
     themes: tuple[str, ...] = ()
-    items: tuple[str, ...] = ()  # the bullets under its lead-in, in order
     sources: tuple[str, ...] = ()  # partner ids named as a source of guidance or data
     cut: bool = False  # the page ends inside it: the text is not whole
 
 
 @dataclass(frozen=True)
-class AreaForImprovement:
+class Finding(_Passage):
+    """A narrative paragraph about one question."""
+
+    section: str | None = None
+    finding_type: str | None = None
+    items: tuple[str, ...] = ()  # the bullets under its lead-in, in order
+
+
+@dataclass(frozen=True)
+class AreaForImprovement(_Passage):
     """'The force should ...': an area for improvement under a core question."""
 
-    question: str
-    text: str
-    spans: tuple[Span, ...]
-    mentions: tuple[str, ...] = ()
-    themes: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
-    cut: bool = False  # the page ends inside it: the text is not whole
-
 
 @dataclass(frozen=True)
-class CauseOfConcern:
+class CauseOfConcern(_Passage):
     """A serious shortcoming under a core question (later report formats)."""
 
-    question: str
-    text: str
-    spans: tuple[Span, ...]
-    mentions: tuple[str, ...] = ()
-    themes: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
-    cut: bool = False  # the page ends inside it: the text is not whole
-
 
 @dataclass(frozen=True)
-class Recommendation:
+class Recommendation(_Passage):
     """An action recommended to address a cause of concern, perhaps with a deadline."""
 
-    question: str
-    text: str
-    spans: tuple[Span, ...]
     concern: int | None = None  # index into Report.causes_of_concern
     deadline: str | None = None  # "within three months"
-    mentions: tuple[str, ...] = ()
-    themes: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
-    cut: bool = False  # the page ends inside it: the text is not whole
+
+
+#: A free-text item of a report: a passage that names partners, themes and sources.
+Item = Finding | AreaForImprovement | CauseOfConcern | Recommendation
 
 
 @dataclass(frozen=True)

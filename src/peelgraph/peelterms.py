@@ -1,7 +1,8 @@
 """The ``peel:`` vocabulary as a closed namespace: ``PEEL.Force`` is a term of
 ``ontology/peel.ttl``; a term that file does not declare raises AttributeError.
 
-Generated from ontology/peel.ttl by tests/test_peel_terms.py; do not edit by hand:
+The term list of the class is generated from ontology/peel.ttl by tests/test_peel_terms.py
+(under this header, which is written by hand); do not edit the terms by hand:
 ``PEELGRAPH_REGENERATE_TERMS=1 python -m pytest tests/test_peel_terms.py``.
 """
 

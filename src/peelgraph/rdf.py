@@ -18,20 +18,10 @@ from .derived import Partnership, comparisons, evidence_for, mentions, supportin
 from .identity import item_keys
 from .iris import OA, PEEL, REFERENCE_GRAPH
 from .links import CarriedOver, Link
-from .model import (
-    AreaForImprovement,
-    CauseOfConcern,
-    Finding,
-    Observation,
-    Recommendation,
-    Report,
-    Span,
-)
+from .model import Item, Observation, Report, Span
 from .textkeys import short_hash
 from .version import package_version
 from .vocab import Framework
-
-Item = Finding | AreaForImprovement | CauseOfConcern | Recommendation
 
 
 def new_graph(identifier: URIRef | None = None) -> Graph:

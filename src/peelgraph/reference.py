@@ -8,7 +8,7 @@ objects (see :mod:`peelgraph.vocab`). Nothing here is cached or global: a
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
@@ -300,35 +300,30 @@ def vocabulary_of(graph: Graph) -> Vocabulary:
     return vocabulary
 
 
+def _named(
+    graph: Graph, cls: URIRef, prefix: str, more: URIRef | None = None
+) -> Iterator[tuple[str, str, tuple[str, ...], tuple[str, ...]]]:
+    """Each instance of ``cls`` as its slug (after ``prefix``), label, alternative labels and
+    the labels property ``more`` gives it (a pillar's headline predicates, a force's hidden
+    labels): the fields, in order, of the definitions below."""
+    for node in _iris(graph.subjects(RDF.type, cls)):
+        extra = _labels(graph, node, more) if more is not None else ()
+        yield _tail(node, prefix), _label(graph, node), _labels(graph, node), extra
+
+
 def _grades(graph: Graph) -> tuple[GradeDef, ...]:
-    return tuple(
-        GradeDef(slug=_tail(g, "grade/"), label=_label(graph, g), alt_labels=_labels(graph, g))
-        for g in _iris(graph.subjects(RDF.type, PEEL.Grade))
-    )
+    named = _named(graph, PEEL.Grade, "grade/")
+    return tuple(GradeDef(slug, label, alt_labels) for slug, label, alt_labels, _ in named)
 
 
 def _pillars(graph: Graph) -> tuple[PillarDef, ...]:
-    return tuple(
-        PillarDef(
-            slug=_tail(p, "pillar/"),
-            label=_label(graph, p),
-            alt_labels=_labels(graph, p),
-            headline_predicates=_labels(graph, p, PEEL.headlinePredicate),
-        )
-        for p in _iris(graph.subjects(RDF.type, PEEL.Pillar))
-    )
+    named = _named(graph, PEEL.Pillar, "pillar/", PEEL.headlinePredicate)
+    return tuple(PillarDef(*fields) for fields in named)
 
 
 def _forces(graph: Graph) -> tuple[ForceDef, ...]:
-    return tuple(
-        ForceDef(
-            slug=_tail(f, "force/"),
-            name=_label(graph, f),
-            alt_labels=_labels(graph, f),
-            hidden_labels=_labels(graph, f, SKOS.hiddenLabel),
-        )
-        for f in _iris(graph.subjects(RDF.type, PEEL.Force))
-    )
+    named = _named(graph, PEEL.Force, "force/", SKOS.hiddenLabel)
+    return tuple(ForceDef(*fields) for fields in named)
 
 
 def _partners(graph: Graph, forces: tuple[ForceDef, ...]) -> tuple[PartnerDef, ...]:

@@ -425,10 +425,21 @@ def _is_full(exc: BaseException) -> bool:
     return (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "No space" in str(exc)
 
 
-def _probe(store: ox.Store) -> None:
-    """Read a little of every index, so that a store whose files are damaged fails here."""
+def _open_probed(folder: Path) -> ox.Store:
+    """The store in ``folder`` opened read-only, after reading a little of every index, so
+    that a store whose files are damaged fails here."""
+    store = ox.Store.read_only(str(folder))
     next(iter(store.quads_for_pattern(None, None, None)), None)
     next(iter(store.named_graphs()), None)
+    return store
+
+
+def _open_or_none(folder: Path) -> ox.Store | None:
+    """:func:`_open_probed`, or None where the store cannot be opened or read."""
+    try:
+        return _open_probed(folder)
+    except _STORE_ERRORS:
+        return None
 
 
 def open_read_only(graph_file: Path) -> ox.Store:
@@ -440,30 +451,19 @@ def open_read_only(graph_file: Path) -> ox.Store:
         raise GraphFileError("no such file", where=str(graph_file), hint="build it first")
     folder = store_folder(graph_file)
     if not writable_beside(graph_file):
-        if is_current(graph_file):
-            try:
-                store = ox.Store.read_only(str(folder))
-                _probe(store)
-                return store
-            except _STORE_ERRORS:
-                pass
-        return memory_store(graph_file)
+        found = _open_or_none(folder) if is_current(graph_file) else None
+        return found if found is not None else memory_store(graph_file)
     for attempt in range(3):
         sync_store(graph_file)
         try:
-            store = ox.Store.read_only(str(folder))
-            _probe(store)
-            return store
+            return _open_probed(folder)
         except _STORE_ERRORS as exc:
             if not folder.exists() and attempt < 2:
                 continue  # another writer swapped it at that moment: look again
             with output_lock(graph_file):
-                try:
-                    store = ox.Store.read_only(str(folder))
-                    _probe(store)
-                    return store
-                except _STORE_ERRORS:
-                    pass
+                found = _open_or_none(folder)
+                if found is not None:
+                    return found  # another writer made it again meanwhile
                 warnings.warn(
                     f"{folder}: the query store cannot be opened ({_reason(exc)}); made "
                     f"again from {graph_file.name}",

@@ -78,7 +78,8 @@ def test_fan_out_links_are_not_followed():
     ("kwargs", "message", "hint"),
     [
         ({"forces": ["nowhere"]}, "no report of force 'nowhere'", "forces: thames-valley"),
-        ({"reports": ["nowhere-2016-effectiveness"]}, "no report", f"reports: {KEY}"),
+        ({"reports": ["nowhere-2016-effectiveness"]}, "no report", f"reports: did you mean {KEY}?"),
+        ({"reports": ["nowhere"]}, "no report", f"reports: {KEY}"),
     ],
 )
 def test_unknown_choices_are_named_with_the_known_ones(seed_dataset, kwargs, message, hint):

@@ -23,20 +23,22 @@ from typer.testing import CliRunner
 from peelgraph.cli import app
 from peelgraph.extract import extract_reports, extract_text
 from peelgraph.reference import read_reference_graph, vocabulary_of
-from peelgraph.synth import Style, random_facts, render_full_report
-from peelgraph.synth.check import differences
-from peelgraph.synth.corpus import generate_corpus
-from peelgraph.synth.facts import FULL, LANDING, NEWS, OVERVIEW, REPORT_2021
-from peelgraph.synth.files import FRAMEWORKS_2021_FILE
-from peelgraph.synth.pages import (
-    SYNTHETIC_FRAMEWORKS_2021,
+from peelgraph.synth import (
+    Style,
+    random_facts,
     random_facts_2021,
+    render_full_report,
     render_landing_web,
     render_news,
     render_overview,
     render_report_2021,
     with_site_lines,
 )
+from peelgraph.synth.check import differences
+from peelgraph.synth.corpus import generate_corpus
+from peelgraph.synth.facts import FULL, LANDING, NEWS, OVERVIEW, REPORT_2021
+from peelgraph.synth.files import FRAMEWORKS_2021_FILE
+from peelgraph.synth.pages import SYNTHETIC_FRAMEWORKS_2021
 from tests.conftest import FICTIONAL_FORCES
 
 SETTINGS = settings(

@@ -60,17 +60,15 @@ def partnerships(
     from ..context import BuildContext
     from ..graphio import check_output
     from ..store import Endpoint, open_dataset
-    from ..viz import draw_partnerships, network_stats, viz_reference
+    from ..viz import ViewChoice, draw_partnerships, network_stats, viz_reference
     from ..viz.render import check_suffix
 
     check_suffix(output)
     check_output(output, [data], overwrite)
     context = BuildContext.from_options(reference)
     source = Endpoint(endpoint) if endpoint else open_dataset(data)
-    result = draw_partnerships(
-        source, output, viz_reference(context.reference_graph), view=view, force=force,
-        question=question, by=tuple(by or ()), min_weight=min_weight, top=top,
-    )  # fmt: skip
+    choice = ViewChoice(view, force, question, tuple(by or ()), min_weight, top)
+    result = draw_partnerships(source, output, viz_reference(context.reference_graph), choice)
     g = result.graph
     out.print(
         f"Wrote {output}: {g.number_of_nodes()} nodes, {g.number_of_edges()} links",

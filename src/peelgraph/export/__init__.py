@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from rdflib import Dataset
 
 from ..errors import OutputError
-from ..graphio import write_atomic
+from ..graphio import format_by_suffix, write_atomic
 from .jsonld import serialise_jsonld
 from .rdfformats import serialise_rdf
 from .select import select
@@ -58,17 +58,8 @@ def export_format(output: Path, explicit: str | None = None) -> str:
                 f"unknown export format {explicit!r}", hint="use one of " + ", ".join(FORMATS)
             )
         return explicit
-    fmt = SUFFIXES.get(output.suffix.lower())
-    if fmt is None:
-        raise OutputError(
-            f"cannot tell the export format from the suffix {output.suffix!r}",
-            where=str(output),
-            hint="pass --format ("
-            + ", ".join(FORMATS)
-            + ") or use a suffix: "
-            + ", ".join(SUFFIXES),
-        )
-    return fmt
+    hint = f"pass --format ({', '.join(FORMATS)}) or use a suffix: {', '.join(SUFFIXES)}"
+    return format_by_suffix(output, SUFFIXES, "export", hint)
 
 
 def check_export(fmt: str, table: str | None = None) -> None:

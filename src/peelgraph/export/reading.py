@@ -16,7 +16,6 @@ only what it needs:
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -25,9 +24,9 @@ from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.term import Node
 
 from .. import iris
-from ..errors import GraphFileError, InputError
+from ..errors import GraphFileError
 from ..graphio import NATIVE_FORMATS, input_format, load_dataset, nquads_dataset
-from .select import ReportGraph
+from .select import ReportGraph, choose
 
 _REPORTS = """
 SELECT ?g ?report ?force WHERE {
@@ -50,46 +49,6 @@ def store_report_graphs(store: ox.Store) -> list[ReportGraph]:
         force_iri = URIRef(force.value) if isinstance(force, ox.NamedNode) else None
         found[key] = ReportGraph(key, URIRef(graph.value), URIRef(report.value), force_iri)
     return [found[key] for key in sorted(found)]
-
-
-def _near(value: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(value, known, n=3, cutoff=0.6)
-    if close:
-        return "did you mean " + " or ".join(close) + "?"
-    return ", ".join(known[:12]) + (", ..." if len(known) > 12 else "")
-
-
-def choose(
-    available: list[ReportGraph],
-    forces: Iterable[str],
-    reports: Iterable[str],
-    where: str | None = None,
-) -> list[ReportGraph]:
-    """The report graphs of the given force slugs and report keys; an unknown one is an
-    :class:`InputError` naming the closest known ones."""
-    forces, reports = list(dict.fromkeys(forces)), list(dict.fromkeys(reports))
-    if not available:
-        raise InputError(
-            "the graph holds no named report graphs to choose from",
-            where=where,
-            hint="export from the TriG or N-Quads file 'peelgraph build' writes",
-        )
-    chosen: list[ReportGraph] = []
-    slugs = sorted({str(r.force).rsplit("/", 1)[-1] for r in available if r.force})
-    for slug in forces:
-        matched = [r for r in available if r.force == iris.force(slug)]
-        if not matched:
-            raise InputError(
-                f"no report of force {slug!r}", where=where, hint="forces: " + _near(slug, slugs)
-            )
-        chosen.extend(matched)
-    keys = [r.key for r in available]
-    for key in reports:
-        matched = [r for r in available if r.key == key]
-        if not matched:
-            raise InputError(f"no report {key!r}", where=where, hint="reports: " + _near(key, keys))
-        chosen.extend(matched)
-    return chosen
 
 
 def file_nquads(path: Path, graphs: set[str] | None = None) -> bytes:

@@ -11,6 +11,7 @@ carrying the 43 forces and every gazetteer entry.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -95,7 +96,7 @@ def select(
             for triple in graph:
                 target.add(triple)
         return out
-    chosen = _chosen(report_graphs(ds), forces, reports, where)
+    chosen = choose(report_graphs(ds), forces, reports, where)
     selected = Graph()
     for name in sorted({r.graph for r in chosen}):
         source, target = ds.graph(name), out.graph(name)
@@ -116,11 +117,22 @@ def select(
     return out
 
 
-def _chosen(
-    available: list[ReportGraph], forces: Iterable[str], reports: Iterable[str], where: str | None
+def _near(value: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(value, known, n=3, cutoff=0.6)
+    if close:
+        return "did you mean " + " or ".join(close) + "?"
+    return ", ".join(known[:12]) + (", ..." if len(known) > 12 else "")
+
+
+def choose(
+    available: list[ReportGraph],
+    forces: Iterable[str],
+    reports: Iterable[str],
+    where: str | None = None,
 ) -> list[ReportGraph]:
-    """The report graphs of the given force slugs, then of the given report keys; an unknown
-    slug or key (or no report graph at all) raises :class:`InputError`."""
+    """The report graphs of the given force slugs and report keys; an unknown one is an
+    :class:`InputError` naming the closest known ones."""
+    forces, reports = list(dict.fromkeys(forces)), list(dict.fromkeys(reports))
     if not available:
         raise InputError(
             "the graph holds no named report graphs to choose from",
@@ -128,22 +140,19 @@ def _chosen(
             hint="export from the TriG or N-Quads file 'peelgraph build' writes",
         )
     chosen: list[ReportGraph] = []
+    slugs = sorted({str(r.force).rsplit("/", 1)[-1] for r in available if r.force})
     for slug in forces:
         matched = [r for r in available if r.force == iris.force(slug)]
         if not matched:
-            known = sorted({str(r.force).rsplit("/", 1)[-1] for r in available if r.force})
             raise InputError(
-                f"no report of force {slug!r}", where=where, hint="forces: " + ", ".join(known)
+                f"no report of force {slug!r}", where=where, hint="forces: " + _near(slug, slugs)
             )
         chosen.extend(matched)
+    keys = [r.key for r in available]
     for key in reports:
         matched = [r for r in available if r.key == key]
         if not matched:
-            raise InputError(
-                f"no report {key!r}",
-                where=where,
-                hint="reports: " + ", ".join(r.key for r in available),
-            )
+            raise InputError(f"no report {key!r}", where=where, hint="reports: " + _near(key, keys))
         chosen.extend(matched)
     return chosen
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -64,6 +64,12 @@ class _Reader:
             **self.labelled("force", force),
             "year": self.text(report, PEEL.peelYear) if isinstance(report, URIRef) else "",
         }
+
+    def partner(self, node: URIRef) -> Row:
+        """The partner body a partner link or partnership is with, and its type."""
+        partner = self.value(node, PEEL.partner)
+        ptype = self.value(partner, PEEL.partnerType) if isinstance(partner, URIRef) else None
+        return {**self.labelled("partner", partner), **self.labelled("partner_type", ptype)}
 
     def question(self, item: URIRef) -> Row:
         question = self.value(item, PEEL.question)
@@ -118,29 +124,36 @@ def _sorted(rows: list[Row], *keys: str) -> list[Row]:
     return sorted(rows, key=lambda row: tuple(_natural(row.get(k, "")) for k in keys))
 
 
+def _table(
+    g: Graph, cls: URIRef, rows_of: Callable[[_Reader, URIRef], Iterator[Row]], *order: str
+) -> list[Row]:
+    """One table: the rows ``rows_of`` gives for each instance of ``cls``, sorted by the
+    columns ``order``."""
+    r = _Reader(g)
+    return _sorted([row for node in r.instances(cls) for row in rows_of(r, node)], *order)
+
+
 def judgments(g: Graph) -> list[Row]:
-    r = _Reader(g)
-    rows = []
-    for node in r.instances(PEEL.Judgment):
-        report = r.value(node, DCTERMS.isPartOf)
-        pillar = r.value(report, PEEL.pillar) if isinstance(report, URIRef) else None
-        rows.append(
-            {
-                "judgment": str(node),
-                **r.report(node),
-                **r.labelled("pillar", pillar),
-                **r.question(node),
-                **r.labelled("grade", r.value(node, PEEL.grade)),
-                "page": r.page(node),
-            }
-        )
-    return _sorted(rows, "report", "question_code", "judgment")
+    return _table(g, PEEL.Judgment, _judgment_rows, "report", "question_code", "judgment")
 
 
-def _items(g: Graph, cls: URIRef, name: str, findings: bool) -> list[Row]:
-    r = _Reader(g)
-    rows = []
-    for node in r.instances(cls):
+def _judgment_rows(r: _Reader, node: URIRef) -> Iterator[Row]:
+    report = r.value(node, DCTERMS.isPartOf)
+    pillar = r.value(report, PEEL.pillar) if isinstance(report, URIRef) else None
+    yield {
+        "judgment": str(node),
+        **r.report(node),
+        **r.labelled("pillar", pillar),
+        **r.question(node),
+        **r.labelled("grade", r.value(node, PEEL.grade)),
+        "page": r.page(node),
+    }
+
+
+def _item_rows(name: str, findings: bool) -> Callable[[_Reader, URIRef], Iterator[Row]]:
+    """The row of a finding (``findings``) or an area for improvement, its IRI as ``name``."""
+
+    def rows_of(r: _Reader, node: URIRef) -> Iterator[Row]:
         themes, theme_labels = r.joined(node, PEEL.theme)
         partners, partner_labels = r.joined(node, PEEL.mentions)
         start, end = r.offsets(node)
@@ -164,102 +177,91 @@ def _items(g: Graph, cls: URIRef, name: str, findings: bool) -> list[Row]:
                 "end": end,
             }
         )
-        rows.append(row)
-    return _sorted(rows, "report", "ordinal", name)
+        yield row
+
+    return rows_of
 
 
 def findings(g: Graph) -> list[Row]:
-    return _items(g, PEEL.Finding, "finding", findings=True)
+    return _table(g, PEEL.Finding, _item_rows("finding", True), "report", "ordinal", "finding")
 
 
 def areas_for_improvement(g: Graph) -> list[Row]:
-    return _items(g, PEEL.AreaForImprovement, "afi", findings=False)
+    return _table(g, PEEL.AreaForImprovement, _item_rows("afi", False), "report", "ordinal", "afi")
 
 
 def observations(g: Graph) -> list[Row]:
-    r = _Reader(g)
-    rows = []
-    for node in r.instances(QB.Observation):
-        dataset = r.value(node, QB.dataSet)
-        report_row = r.report(dataset) if isinstance(dataset, URIRef) else r.report(node)
-        rows.append(
-            {
-                "observation": str(node),
-                **report_row,
-                "figure": r.text(node, PEEL.figure),
-                **r.labelled("indicator", r.value(node, PEEL.indicator)),
-                "row_group": r.text(node, PEEL.rowGroup),
-                "row_label": r.text(node, PEEL.rowLabel),
-                **r.labelled("area", r.value(node, PEEL.refArea)),
-                "period": r.text(node, PEEL.refPeriod),
-                "period_end": r.text(node, PEEL.periodEnd),
-                "value": r.text(node, PEEL.value),
-                "qualifier": r.text(node, PEEL.valueQualifier),
-                "compared_with": r.joined(node, PEEL.comparedWith)[0],
-                **r.labelled("unit", r.value(node, PEEL.unit)),
-                "outcome_number": r.text(node, PEEL.outcomeNumber),
-                "data_source": r.text(node, PEEL.dataSource),
-                "page": r.page(node),
-            }
-        )
-    return _sorted(rows, "report", "figure", "indicator", "area", "observation")
+    order = ("report", "figure", "indicator", "area", "observation")
+    return _table(g, QB.Observation, _observation_rows, *order)
+
+
+def _observation_rows(r: _Reader, node: URIRef) -> Iterator[Row]:
+    dataset = r.value(node, QB.dataSet)
+    report_row = r.report(dataset) if isinstance(dataset, URIRef) else r.report(node)
+    yield {
+        "observation": str(node),
+        **report_row,
+        "figure": r.text(node, PEEL.figure),
+        **r.labelled("indicator", r.value(node, PEEL.indicator)),
+        "row_group": r.text(node, PEEL.rowGroup),
+        "row_label": r.text(node, PEEL.rowLabel),
+        **r.labelled("area", r.value(node, PEEL.refArea)),
+        "period": r.text(node, PEEL.refPeriod),
+        "period_end": r.text(node, PEEL.periodEnd),
+        "value": r.text(node, PEEL.value),
+        "qualifier": r.text(node, PEEL.valueQualifier),
+        "compared_with": r.joined(node, PEEL.comparedWith)[0],
+        **r.labelled("unit", r.value(node, PEEL.unit)),
+        "outcome_number": r.text(node, PEEL.outcomeNumber),
+        "data_source": r.text(node, PEEL.dataSource),
+        "page": r.page(node),
+    }
 
 
 def partner_links(g: Graph) -> list[Row]:
-    r = _Reader(g)
-    rows = []
-    for node in r.instances(PEEL.PartnerLink):
-        partner = r.value(node, PEEL.partner)
-        ptype = r.value(partner, PEEL.partnerType) if isinstance(partner, URIRef) else None
-        base: Row = {
-            "link": str(node),
-            **r.report(node),
-            **r.labelled("partner", partner),
-            **r.labelled("partner_type", ptype),
+    order = ("report", "partner_label", "link", "evidence")
+    return _table(g, PEEL.PartnerLink, _partner_link_rows, *order)
+
+
+def _partner_link_rows(r: _Reader, node: URIRef) -> Iterator[Row]:
+    """One row per piece of evidence of the link (one row with no evidence if it has none)."""
+    base: Row = {"link": str(node), **r.report(node), **r.partner(node)}
+    evidence = sorted(e for e in r.g.objects(node, PEEL.evidence) if isinstance(e, URIRef))
+    items: list[URIRef | None] = [*evidence] or [None]
+    for item in items:
+        kind = r.value(item, RDF.type) if item is not None else None
+        extra = r.question(item) if item is not None else {}
+        yield {
+            **base,
+            "evidence": r.iri(item),
+            "evidence_kind": str(kind).rsplit("#", 1)[-1] if kind else "",
+            "question": extra.get("question", ""),
+            "question_code": extra.get("question_code", ""),
+            "question_label": extra.get("question_label", ""),
+            "evidence_text": r.text(item, PEEL.text) if item is not None else "",
         }
-        evidence = sorted(e for e in g.objects(node, PEEL.evidence) if isinstance(e, URIRef))
-        items: list[URIRef | None] = [*evidence] or [None]
-        for item in items:
-            kind = r.value(item, RDF.type) if item is not None else None
-            extra = r.question(item) if item is not None else {}
-            rows.append(
-                {
-                    **base,
-                    "evidence": r.iri(item),
-                    "evidence_kind": str(kind).rsplit("#", 1)[-1] if kind else "",
-                    "question": extra.get("question", ""),
-                    "question_code": extra.get("question_code", ""),
-                    "question_label": extra.get("question_label", ""),
-                    "evidence_text": r.text(item, PEEL.text) if item is not None else "",
-                }
-            )
-    return _sorted(rows, "report", "partner_label", "link", "evidence")
 
 
 def partnerships(g: Graph) -> list[Row]:
-    r = _Reader(g)
-    rows = []
-    for node in r.instances(PEEL.Partnership):
-        partner = r.value(node, PEEL.partner)
-        ptype = r.value(partner, PEEL.partnerType) if isinstance(partner, URIRef) else None
-        cores = sorted(
-            (r.text(q, SKOS.notation) for q in g.objects(node, PEEL.coreQuestion)), key=_natural
-        )
-        rows.append(
-            {
-                "partnership": str(node),
-                **r.labelled("force", r.value(node, PEEL.force)),
-                **r.labelled("partner", partner),
-                **r.labelled("partner_type", ptype),
-                "evidence_count": r.text(node, PEEL.evidenceCount),
-                "report_count": r.text(node, PEEL.reportCount),
-                "first_year": r.text(node, PEEL.firstYear),
-                "last_year": r.text(node, PEEL.lastYear),
-                "core_questions": "; ".join(cores),
-                "links": r.joined(node, PEEL.partnerLink)[0],
-            }
-        )
-    return _sorted(rows, "force_label", "partner_label", "partnership")
+    order = ("force_label", "partner_label", "partnership")
+    return _table(g, PEEL.Partnership, _partnership_rows, *order)
+
+
+def _partnership_rows(r: _Reader, node: URIRef) -> Iterator[Row]:
+    cores = sorted(
+        (r.text(q, SKOS.notation) for q in r.g.objects(node, PEEL.coreQuestion)), key=_natural
+    )
+    yield {
+        "partnership": str(node),
+        **r.labelled("force", r.value(node, PEEL.force)),
+        **r.partner(node),
+        "evidence_count": r.text(node, PEEL.evidenceCount),
+        "report_count": r.text(node, PEEL.reportCount),
+        "first_year": r.text(node, PEEL.firstYear),
+        "last_year": r.text(node, PEEL.lastYear),
+        "core_questions": "; ".join(cores),
+        "links": r.joined(node, PEEL.partnerLink)[0],
+    }
 
 
 _REPORT = ["report", "force", "force_label", "year"]

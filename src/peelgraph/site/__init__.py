@@ -24,14 +24,14 @@ def ego_views(source: Source, reference: Graph) -> Callable[[str], str | None]:
     """A force's partnership ego view (the viz package's) as SVG, by force slug; None for a
     force with no partner links or no region."""
     from ..errors import PeelgraphError
-    from ..viz import build_network, make_view, network_rows, viz_reference
+    from ..viz import ViewChoice, build_network, make_view, network_rows, viz_reference
 
     network = build_network(network_rows(source))
     style = viz_reference(reference)
 
     def ego(slug: str) -> str | None:
         try:
-            return make_view(network, style, view="ego", force=slug).svg
+            return make_view(network, style, ViewChoice("ego", force=slug)).svg
         except PeelgraphError:
             return None
 

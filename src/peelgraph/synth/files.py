@@ -17,19 +17,10 @@ from pathlib import Path
 from ..errors import OutputError, PeelgraphError
 from ..graphio import write_atomic
 from ..vocab import Vocabulary
+from . import pages
 from .facts import FULL, LANDING, NEWS, OVERVIEW, REPORT_2021, SUMMARY, ReportFacts
 from .generate import random_facts
 from .layout import Style
-from .pages import (
-    SYNTHETIC_FRAMEWORKS_2021,
-    frameworks_2021,
-    random_facts_2021,
-    render_landing_web,
-    render_news,
-    render_overview,
-    render_report_2021,
-    with_site_lines,
-)
 from .text import render_full_report, render_landing_page, render_summary
 
 #: Output formats: file name suffix and the facts format extraction reads back.
@@ -151,7 +142,7 @@ def write_reports(
         )
     folder.mkdir(parents=True, exist_ok=True)
     if newer:
-        (folder / FRAMEWORKS_2021_FILE).write_bytes(SYNTHETIC_FRAMEWORKS_2021.read_bytes())
+        (folder / FRAMEWORKS_2021_FILE).write_bytes(pages.SYNTHETIC_FRAMEWORKS_2021.read_bytes())
     for entry in planned:
         write_atomic(entry.path, render_file(entry, rng_for(seed, entry), font))
         if progress:
@@ -164,13 +155,13 @@ def vocabulary_2021(vocab: Vocabulary) -> Vocabulary:
     """``vocab`` with the synthetic 2021+ frameworks (the reference data records one area
     of each cycle; see synth/data/frameworks-2021.ttl), unless it has 2021+ frameworks
     with graded areas already (given with ``--reference``)."""
-    if frameworks_2021(vocab):
+    if pages.frameworks_2021(vocab):
         return vocab
     import dataclasses
 
     from ..reference import read_reference_graph, vocabulary_of
 
-    synthetic = vocabulary_of(read_reference_graph([SYNTHETIC_FRAMEWORKS_2021]))
+    synthetic = vocabulary_of(read_reference_graph([pages.SYNTHETIC_FRAMEWORKS_2021]))
     # the caller's forces (a test's fictional ones too), the synthetic 2021+ frameworks
     frameworks = {k: f for k, f in synthetic.frameworks.items() if k[0] >= 2021}
     return dataclasses.replace(vocab, frameworks={**vocab.frameworks, **frameworks})
@@ -183,7 +174,7 @@ def _draw_2021(vocab: Vocabulary, seed: int, count: int) -> list[ReportFacts]:
     out: list[ReportFacts] = []
     keys: set[tuple[str, int]] = set()
     for _ in range(count * 50 + 100):
-        facts = random_facts_2021(vocab, rng)
+        facts = pages.random_facts_2021(vocab, rng)
         if (facts.force_slug, facts.year) not in keys:
             keys.add((facts.force_slug, facts.year))
             out.append(facts)
@@ -201,10 +192,10 @@ def write_manifest(folder: Path, about: dict[str, object], files: list[CorpusFil
 
 
 _PAGE_RENDERERS: dict[str, Callable[[ReportFacts, random.Random], str]] = {
-    "overview": render_overview,
-    "news": render_news,
-    "landing-web": render_landing_web,
-    "report-2021": render_report_2021,
+    "overview": pages.render_overview,
+    "news": pages.render_news,
+    "landing-web": pages.render_landing_web,
+    "report-2021": pages.render_report_2021,
 }
 
 
@@ -225,7 +216,9 @@ def render_file(entry: CorpusFile, rng: random.Random, font: Path | None = None)
     if entry.fmt in _PAGE_RENDERERS:
         return _PAGE_RENDERERS[entry.fmt](entry.facts, rng).encode("utf-8")
     if entry.fmt == "copy":
-        return with_site_lines(render_full_report(entry.facts, style), entry.facts, rng).encode()
+        return pages.with_site_lines(
+            render_full_report(entry.facts, style), entry.facts, rng
+        ).encode()
     from .pdf import render_pdf
 
     return render_pdf(entry.facts, style, font)

@@ -12,6 +12,7 @@ import random
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from ..textkeys import slugify
 from ..vocab import Framework, PartnerDef, QuestionDef, Vocabulary
@@ -368,16 +369,9 @@ def random_facts(
     sections, missing = body.draw()
     labels = {q.code: subject_wording(q.label, subject) for q in fw.questions}
     return ReportFacts(
-        force_name=who.name,
-        force_short=who.short,
-        force_slug=who.slug,
-        force_known=who.known,
-        subject=subject,
-        year=fw.year,
+        **_about(who, subject, fw),
         year_label=str(fw.year) if fw.year < 2018 else f"{fw.year}/{(fw.year + 1) % 100:02d}",
-        pillar=fw.pillar,
         pillar_label=pillar.label.lower(),
-        framework=fw.key,
         published=f"{fw.year + 1}-{MONTHS.index(rng.choice(MONTHS[1:5])) + 1:02d}",
         isbn=_isbn(rng),
         headline=fw.headline.code,
@@ -402,14 +396,38 @@ def _draw_subject(
     fictional: bool | None,
 ) -> tuple[Framework, _Who, str]:
     """The framework (``framework``'s, else drawn), the force, and how the text names it."""
-    frameworks = reportable_frameworks(vocab)
-    chosen = next((f for f in frameworks if f.key == framework), None) if framework else None
-    fw = chosen or rng.choice(frameworks)
+    fw = choose_framework(rng, reportable_frameworks(vocab), framework)
     who = _draw_force(vocab, rng, force, fictional)
-    subject = "constabulary" if who.name.endswith("Constabulary") else "force"
+    subject = _subject_of(who)
     if rng.random() < 0.15:
         subject = "force" if subject == "constabulary" else "constabulary"
     return fw, who, subject
+
+
+def choose_framework(rng: random.Random, frameworks: list[Framework], key: str | None) -> Framework:
+    """The framework with this key if one is asked for and known, else one drawn."""
+    chosen = next((f for f in frameworks if f.key == key), None) if key else None
+    return chosen or rng.choice(frameworks)
+
+
+def _subject_of(who: _Who) -> str:
+    """How a report names its force by default: 'the constabulary' or 'the force'."""
+    return "constabulary" if who.name.endswith("Constabulary") else "force"
+
+
+def _about(who: _Who, subject: str, fw: Framework) -> dict[str, Any]:
+    """The facts that say what a report is about: its force, how the text names it, and
+    the framework (year and pillar) it inspects against."""
+    return {
+        "force_name": who.name,
+        "force_short": who.short,
+        "force_slug": who.slug,
+        "force_known": who.known,
+        "subject": subject,
+        "year": fw.year,
+        "pillar": fw.pillar,
+        "framework": fw.key,
+    }
 
 
 def _partner_bodies(vocab: Vocabulary) -> tuple[PartnerDef, ...]:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import Any
 
 from ..errors import PeelgraphError
 from ..vocab import Framework, Vocabulary
@@ -36,12 +37,16 @@ from .facts import CoreSection, Paragraph, ReportFacts
 from .generate import (
     GRADED,
     MONTHS,
+    _about,
     _core_predicate,
     _draw_force,
     _isbn,
+    _partner_bodies,
     _predicate,
     _Sections,
+    _subject_of,
     _Writer,
+    choose_framework,
     landing_sentence,
     subject_wording,
 )
@@ -263,6 +268,15 @@ def _graded_areas(fw: Framework, body: _Sections) -> tuple[list[CoreSection], li
     return sections, missing
 
 
+#: A PEEL 2021+ report grades each area and nothing overall: it has no headline question,
+#: overall grade or judgment sentence, nor the adjective a landing page words that with.
+_NO_OVERALL_GRADE: dict[str, Any] = dict.fromkeys(
+    ("headline", "headline_label", "headline_predicate", "pillar_adjective", "overall",
+     "overall_sentence"),
+    "",
+)  # fmt: skip
+
+
 def random_facts_2021(
     vocab: Vocabulary,
     rng: random.Random,
@@ -282,12 +296,10 @@ def random_facts_2021(
             "no PEEL 2021+ framework with graded areas of policing to write a report from",
             hint=f"read the reference data with --reference {SYNTHETIC_FRAMEWORKS_2021.name}",
         )
-    chosen = next((f for f in frameworks if f.key == framework), None) if framework else None
-    fw = chosen or rng.choice(frameworks)
+    fw = choose_framework(rng, frameworks, framework)
     who = _draw_force(vocab, rng, force, False)
-    subject = "constabulary" if who.name.endswith("Constabulary") else "force"
-    partners = tuple(p for p in vocab.partners if not p.is_force)
-    writer = _Writer(rng, subject, who.name, who.short, partners)
+    subject = _subject_of(who)
+    writer = _Writer(rng, subject, who.name, who.short, _partner_bodies(vocab))
     allowed = [g for g in GRADED if g in fw.allowed_grades]
     body = _Sections(rng, writer, fw, allowed, "", 0, max_afis, detail, subject)
     sections, missing = _graded_areas(fw, body)
@@ -297,24 +309,12 @@ def random_facts_2021(
     labels = {q.code: subject_wording(q.label, subject) for q in fw.questions}
     published = rng.choice(MONTHS[1:])
     return ReportFacts(
-        force_name=who.name,
-        force_short=who.short,
-        force_slug=who.slug,
-        force_known=who.known,
-        subject=subject,
-        year=fw.year,
+        **_about(who, subject, fw),
         year_label=year_label,
-        pillar=fw.pillar,
         pillar_label="peel",
-        framework=fw.key,
         published=f"{fw.year + 1}-{MONTHS.index(published) + 1:02d}",
         isbn=_isbn(rng),
-        headline="",
-        headline_label="",
-        headline_predicate="",
-        pillar_adjective="",
-        overall="",
-        overall_sentence="",
+        **_NO_OVERALL_GRADE,
         overview=tuple(overview),
         sections=tuple(sections),
         missing_sections=tuple(missing),

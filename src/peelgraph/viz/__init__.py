@@ -11,13 +11,14 @@ from .aggregate import BY, aggregate
 from .network import build_network, network_rows, network_stats
 from .render import SUFFIXES
 from .style import VizReference, viz_reference
-from .views import VIEWS, View, draw_partnerships, make_view
+from .views import VIEWS, View, ViewChoice, draw_partnerships, make_view
 
 __all__ = [
     "BY",
     "SUFFIXES",
     "VIEWS",
     "View",
+    "ViewChoice",
     "VizReference",
     "aggregate",
     "build_network",

@@ -123,37 +123,47 @@ def ego_view(g: nx.Graph, reference: VizReference, force: str, region: str, titl
     return View("ego", g, svg, title, summary)
 
 
-def make_view(
-    g: nx.Graph,
-    reference: VizReference,
-    *,
-    view: str = "network",
-    force: str = "",
-    question: str = "",
-    by: tuple[str, ...] = (),
-    min_weight: int = 1,
-    top: int = 0,
-) -> View:
+@dataclass(frozen=True)
+class ViewChoice:
+    """Which view to draw and how to aggregate and filter the network for it: ``force`` is
+    the force an ego view centres on (else the one force kept), ``question`` the question
+    the rows were read for (it only names the scope in the title)."""
+
+    view: str = "network"
+    force: str = ""
+    question: str = ""
+    by: tuple[str, ...] = ()
+    min_weight: int = 1
+    top: int = 0
+
+    def scope(self) -> list[str]:
+        """What the view shows, in words, for its title: the force first."""
+        scope = [f"force {self.force}" if self.force else "all forces"]
+        scope += [f"question {self.question}"] if self.question else []
+        scope += [f"by {b}" for b in self.by]
+        scope += [f"at least {self.min_weight} items a link"] if self.min_weight > 1 else []
+        scope += [f"top {self.top} partners"] if self.top else []
+        return scope
+
+
+def make_view(g: nx.Graph, reference: VizReference, choice: ViewChoice = ViewChoice()) -> View:
     """The view of an unaggregated network ``g`` (from :func:`build_network`)."""
+    view, force = choice.view, choice.force
     if view not in VIEWS:
         raise PeelgraphError(f"unknown view {view!r}", hint="use " + ", ".join(VIEWS))
     region = ""
     if view == "ego":
         if not force:
             raise PeelgraphError("the ego view needs --force SLUG")
-        if "region" in by:
+        if "region" in choice.by:
             raise PeelgraphError("the ego view compares forces: it cannot use --by region")
         g, region = ego_graph(g, reference, force)
-    shown = aggregate(g, reference, by, min_weight, top)
+    shown = aggregate(g, reference, choice.by, choice.min_weight, choice.top)
     if shown.number_of_nodes() == 0:
         raise PeelgraphError(
             "no partner links match", hint="check --force, --question, --min-weight and --top"
         )
-    scope = [f"force {force}" if force else "all forces"]
-    scope += [f"question {question}"] if question else []
-    scope += [f"by {b}" for b in by]
-    scope += [f"at least {min_weight} items a link"] if min_weight > 1 else []
-    scope += [f"top {top} partners"] if top else []
+    scope = choice.scope()
     if view == "ego":
         iri = str(iris.force(force))
         if iri not in shown:
@@ -164,31 +174,20 @@ def make_view(
         return ego_view(shown, reference, force, region, title)
     if view == "matrix":
         return matrix_view(shown, reference, f"Partnership matrix ({', '.join(scope)})")
-    return network_view(shown, reference, f"Partnership network ({', '.join(scope)})", by)
+    return network_view(shown, reference, f"Partnership network ({', '.join(scope)})", choice.by)
 
 
 def draw_partnerships(
-    source: Source,
-    output: Path,
-    reference: VizReference,
-    *,
-    view: str = "network",
-    force: str = "",
-    question: str = "",
-    by: tuple[str, ...] = (),
-    min_weight: int = 1,
-    top: int = 0,
+    source: Source, output: Path, reference: VizReference, choice: ViewChoice = ViewChoice()
 ) -> View:
     """Read the partnership rows of ``source``, make the view and write it to ``output``
     (the format by its suffix; written atomically, nothing written on an error)."""
     suffix = check_suffix(output)
     texts = {**reference.questions, **question_texts(source)}
     reference = dataclasses.replace(reference, questions=texts)
-    rows = network_rows(source, "" if view == "ego" else force, question)
-    g = build_network(rows)
-    result = make_view(
-        g, reference, view=view, force=force, question=question, by=by,
-        min_weight=min_weight, top=top,
-    )  # fmt: skip
-    write_bytes(output, encode(result.graph, result.svg, reference, result.title, view, suffix))
+    rows = network_rows(source, "" if choice.view == "ego" else choice.force, choice.question)
+    result = make_view(build_network(rows), reference, choice)
+    write_bytes(
+        output, encode(result.graph, result.svg, reference, result.title, choice.view, suffix)
+    )
     return result
