@@ -113,6 +113,8 @@ def export_files(
         whole = _whole_from_file(ds, store, fmt, table, forces, reports, progress, raw)
         if whole is not None:
             return whole
+        if fmt == "jsonld":
+            return _jsonld_from_file(ds, store, forces, reports, where, progress, link_context)
         ds = _read_file(ds, store, forces, reports, where, progress)
     progress.start("select", 1)
     chosen = select(ds, forces=forces, reports=reports, where=where)
@@ -159,6 +161,29 @@ def _whole_from_file(
     rendered_rdf = serialise_nquads(nquads, FORMATS[fmt])
     progress.advance("render")
     return {"": rendered_rdf}
+
+
+def _jsonld_from_file(
+    path: Path,
+    store: ox.Store,
+    forces: list[str],
+    reports: list[str],
+    where: str | None,
+    progress: Progress,
+    link_context: bool,
+) -> dict[str, bytes]:
+    """JSON-LD of a graph file: the selection's triples read and narrowed without rdflib
+    Graphs (see :mod:`peelgraph.export.selected`), then the tree written."""
+    from .selected import selected_triples
+
+    progress.start("read", 1)
+    triples = selected_triples(path, store, forces, reports, where)
+    progress.advance("read")
+    progress.start("render", 1)
+    try:
+        return {"": serialise_jsonld(triples, link_context=link_context)}
+    finally:
+        progress.advance("render")
 
 
 def _read_file(

@@ -344,8 +344,11 @@ def _tidy(node: Any) -> Any:
     return {k: tidy[k] for k in first + sorted(k for k in tidy if k not in _FIRST_KEYS)}
 
 
-def jsonld_document(ds: Dataset | Graph, *, link_context: bool = False) -> dict[str, Any]:
-    """The JSON-LD document of a graph: framed trees per force, then the nodes they point at.
+def jsonld_document(
+    ds: Dataset | Graph | Iterable[tuple[Node, Node, Node]], *, link_context: bool = False
+) -> dict[str, Any]:
+    """The JSON-LD document of a graph (a Dataset, a Graph or its triples): framed trees per
+    force, then the nodes they point at.
 
     With ``link_context`` the document names the published context by URL instead of
     embedding it (smaller; a reader must then resolve that URL).
@@ -382,10 +385,16 @@ def jsonld_document(ds: Dataset | Graph, *, link_context: bool = False) -> dict[
     return {"@context": CONTEXT_URL if link_context else ctx["@context"], "@graph": graph}
 
 
-def serialise_jsonld(ds: Dataset | Graph, *, link_context: bool = False) -> bytes:
-    """The JSON-LD document as UTF-8 bytes, two-space indented, with a final newline."""
+def serialise_jsonld(
+    ds: Dataset | Graph | Iterable[tuple[Node, Node, Node]], *, link_context: bool = False
+) -> bytes:
+    """The JSON-LD document as UTF-8 bytes, two-space indented, with a final newline (the
+    bytes of ``json.dumps(doc, indent=2, ensure_ascii=False)``, written by msgspec: the
+    standard library's encoder falls back to pure Python when indenting)."""
+    import msgspec
+
     doc = jsonld_document(ds, link_context=link_context)
-    return (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    return msgspec.json.format(msgspec.json.encode(doc), indent=2) + b"\n"
 
 
 def parse_jsonld(data: bytes | str) -> Graph:
