@@ -12,17 +12,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import Dataset
-
 from ..errors import OutputError
 from ..graphio import write_atomic
-from .jsonld import serialise_jsonld
-from .rdfformats import serialise_rdf
-from .select import select
 from .tables import TABLES, tables
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
+    from rdflib import Dataset
 
     from ..progress import Progress
 
@@ -103,6 +99,7 @@ def export_files(
     and render.
     """
     from ..progress import NoProgress
+    from .select import select
 
     check_export(fmt, table)
     progress = progress or NoProgress()
@@ -174,6 +171,7 @@ def _jsonld_from_file(
 ) -> dict[str, bytes]:
     """JSON-LD of a graph file: the selection's triples read and narrowed without rdflib
     Graphs (see :mod:`peelgraph.export.selected`), then the tree written."""
+    from .jsonld import serialise_jsonld
     from .selected import selected_triples
 
     progress.start("read", 1)
@@ -210,6 +208,9 @@ def _read_file(
 def _render(
     chosen: Dataset, fmt: str, table: str | None, link_context: bool, raw: bool
 ) -> dict[str, bytes]:
+    from .jsonld import serialise_jsonld  # here: only the formats asked for are imported
+    from .rdfformats import serialise_rdf
+
     if fmt == "csv":
         rendered = tables(chosen, [table] if table else None, raw=raw)
         if table:
