@@ -181,6 +181,16 @@ def _expanded_literal(node: Literal) -> dict[str, Any]:
     return {"@value": value, "@type": datatype}
 
 
+_RDF_TYPE = RDF.type
+
+
+def _value_order(pair: tuple[Node, Node]) -> tuple[str, str]:
+    """Values by predicate, then as N-Triples would write them (an IRI's form built here:
+    rdflib's ``n3`` checks the IRI each time)."""
+    p, o = pair
+    return (str(p), f"<{o}>" if isinstance(o, URIRef) else o.n3())
+
+
 def _ident(node: Node) -> str:
     return node.n3() if isinstance(node, BNode) else str(node)
 
@@ -192,31 +202,37 @@ class _Writer:
         self.triples = triples
         self.c = compactor
         self.embedded: set[Node] = set()
+        self._literals: dict[tuple[str, Literal], tuple[Term | None, Any]] = {}
+        self._leaves: dict[tuple[Node, int], dict[str, Any]] = {}
+        self._insides: list[Set[Node]] = []
 
     def node(
         self, node: Node, frame: _Frame, inside: Set[Node], path: list[Node]
     ) -> dict[str, Any]:
         """``node`` with every triple about it; a value that is a node of ``inside`` is
-        embedded where the frame says so (unless it is already on the ``path`` above)."""
+        embedded where the frame says so (unless it is already on the ``path`` above). A
+        node none of whose values is in ``inside`` is the same wherever it is embedded, and
+        is written once (a report's source, under each of its parts)."""
+        leaf_key = (node, id(inside))
+        leaf = self._leaves.get(leaf_key)
+        if leaf is not None and not frame.reverse:
+            return leaf
         self.embedded.add(node)
+        is_leaf = not frame.reverse
         out: dict[str, Any] = {self.c.id_key: self.c.iri(_ident(node))}
         types: list[str] = []
         values: dict[str, list[Any]] = {}
         terms: dict[str, Term | None] = {}
-        pairs = sorted(self.triples.predicate_objects(node), key=lambda t: (str(t[0]), t[1].n3()))
-        for p, o in pairs:
+        for p, o in sorted(self.triples.predicate_objects(node), key=_value_order):
             predicate = str(p)
-            if p == RDF.type and not isinstance(o, Literal):
+            if p == _RDF_TYPE and not isinstance(o, Literal):
                 types.append(self.c.iri(_ident(o), vocab=True))
                 continue
             if isinstance(o, Literal):
-                expanded = _expanded_literal(o)
-                term = self.c.term_for(predicate, expanded)
-                value = self.c.literal(term, expanded)
-                if term is not None and term.container == "@language":
-                    value = {expanded.get("@language", "@none"): value}
+                term, value = self._literal(predicate, o)
             else:
                 term = self.c.term_for(predicate, {"@id": _ident(o)})
+                is_leaf = is_leaf and o not in inside
                 sub = frame.child(predicate)
                 if o in inside and sub.embed and o not in path[:-1] and self._matches(o, sub):
                     value = self.node(o, sub, inside, [*path, o])
@@ -231,7 +247,23 @@ class _Writer:
             out[key] = _shaped(found, terms[key])
         for predicate, sub in sorted(frame.reverse.items()):
             self._reverse(out, node, predicate, sub, inside, path)
+        if is_leaf:
+            self._insides.append(inside)  # kept alive: its id is part of the key
+            self._leaves[leaf_key] = out
         return out
+
+    def _literal(self, predicate: str, literal: Literal) -> tuple[Term | None, Any]:
+        """A literal value of ``predicate``: its term and compacted value (remembered: the
+        same values recur, e.g. a source's fields wherever the source is embedded)."""
+        found = self._literals.get((predicate, literal))
+        if found is None:
+            expanded = _expanded_literal(literal)
+            term = self.c.term_for(predicate, expanded)
+            value = self.c.literal(term, expanded)
+            if term is not None and term.container == "@language":
+                value = {expanded.get("@language", "@none"): value}
+            found = self._literals[(predicate, literal)] = (term, value)
+        return found
 
     def _reverse(self, out: dict, node: Node, predicate: str, frame: _Frame,
                  inside: Set[Node], path: list[Node]) -> None:  # fmt: skip
@@ -291,15 +323,6 @@ def _tree_nodes_of_report(graph: _Triples, report: URIRef) -> set[URIRef]:
     selectors = {s for span in spans for s in graph.objects(span, OA.hasSelector)}
     found = {report} | parts | observations | sources | spans | selectors
     return {n for n in found if isinstance(n, URIRef)}
-
-
-def _tree_nodes(graph: _Triples, forces: list[URIRef]) -> set[URIRef]:
-    """The nodes of the framed trees: forces, reports, sources, parts, observations, spans."""
-    nodes: set[URIRef] = set(forces)
-    for force in forces:
-        for report in _reports_of(graph, force):
-            nodes |= _tree_nodes_of_report(graph, report)
-    return nodes
 
 
 def _reports_of(graph: _Triples, force: URIRef) -> list[URIRef]:
@@ -367,18 +390,12 @@ def jsonld_document(
             if isinstance(force, URIRef)
         }
     )
-    tree_nodes = _tree_nodes(union, forces)
-    tree, rest = _Triples(), _Triples()
-    for triple in union:
-        (tree if triple[0] in tree_nodes else rest).add(triple)
     compactor = Compactor(ctx["@context"])
-    writer = _Writer(tree, compactor)
+    writer = _Writer(union, compactor)
     trees = [_force_tree(writer, force) for force in forces]
     # whatever the trees do not hold (reference nodes, parts of unknown types) follows them:
     # a node embedded in a tree carries all its triples
-    for triple in tree:
-        if triple[0] not in writer.embedded:
-            rest.add(triple)
+    rest = _Triples(t for t in union if t[0] not in writer.embedded)
     flat = _Writer(rest, compactor)
     others = [flat.node(s, _NEVER, set(), [s]) for s in {t[0] for t in rest}]
     graph = [_tidy(t) for t in trees] + sorted((_tidy(n) for n in others), key=_sort_key)

@@ -95,8 +95,9 @@ def selected_triples(
     chosen = choose(store_report_graphs(store), forces, reports, where)
     names = {str(r.graph) for r in chosen}
     links_name, reference_name = str(iris.LINKS_GRAPH), str(iris.REFERENCE_GRAPH)
-    selected, links, reference = TripleIndex(), TripleIndex(), TripleIndex()
-    targets: dict[object, TripleIndex] = {ox.NamedNode(n): selected for n in names}
+    selected: set[Triple] = set()  # only iterated: no index
+    links, reference = TripleIndex(), TripleIndex()
+    targets: dict[object, set[Triple] | TripleIndex] = {ox.NamedNode(n): selected for n in names}
     targets |= {ox.NamedNode(links_name): links, ox.NamedNode(reference_name): reference}
     wanted = names | {links_name, reference_name}
     quads = _block_quads(path, store, wanted)
