@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, required=True, help="a built graph file")
     parser.add_argument("--force", default="kent", help="force slug to export as JSON-LD")
-    parser.add_argument("--item", required=True, help="an item IRI for explain")
+    parser.add_argument("--item", help="an item IRI for explain (none: explain not run)")
     parser.add_argument("--source", type=Path, help="the corpus folder (for explain)")
     parser.add_argument("--before", type=Path, help="a checkout of the earlier code")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each (default 3)")
@@ -53,8 +53,10 @@ def main(argv: list[str] | None = None) -> int:
         (f"export --force {args.force} (JSON-LD)",
          ["export", str(args.data), "--force", args.force, "-o", str(work / "f.jsonld")],
          work / "f.jsonld"),
-        ("explain ITEM", ["explain", args.item, "--data", str(args.data), *source], None),
     ]  # fmt: skip
+    if args.item:
+        commands.append(("explain ITEM", ["explain", args.item, "--data", str(args.data),
+                                          *source], None))  # fmt: skip
     commands += [(f"query run {q} -f csv", ["query", "run", q, "--data", str(args.data),
                   "-f", "csv"], None) for q in QUERIES]  # fmt: skip
     codes = {"after": ROOT} | ({"before": args.before} if args.before else {})

@@ -493,6 +493,29 @@ def test_persistent_store_follows_a_replaced_file(tmp_path):
     assert {str(q.object.value) for q in persistent_store(graph_file)} == {"two"}
 
 
+def test_a_touched_file_is_hashed_once_then_known_by_its_time(tmp_path, monkeypatch):
+    """The same content with a new modification time (copied, touched): the store is kept,
+    and the new time recorded, so the next command does not read the file whole again."""
+    import json
+    import os
+
+    from peelgraph import storedir
+    from peelgraph.store import persistent_store, store_folder
+
+    graph_file = tmp_path / "g.nq"
+    graph_file.write_text('<https://example.org/s> <https://example.org/p> "one" '
+                          "<https://example.org/g> .\n", encoding="utf-8")  # fmt: skip
+    persistent_store(graph_file)
+    info = graph_file.stat()
+    os.utime(graph_file, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000))
+    assert storedir.sync_store(graph_file) == []  # not loaded again
+    stamp = json.loads((store_folder(graph_file) / storedir.STAMP).read_text())
+    assert stamp["mtime_ns"] == info.st_mtime_ns + 1_000_000
+    with monkeypatch.context() as patch:
+        patch.setattr(storedir, "_digest", lambda path: pytest.fail("hashed again"))
+        assert {str(q.object.value) for q in persistent_store(graph_file)} == {"one"}
+
+
 NUMERIC_CELLS = (
     '("1"^^xsd:integer) (" 01"^^xsd:int) ("1.50"^^xsd:decimal) ("1e3"^^xsd:double) '
     '("INF"^^xsd:float) ("true"^^xsd:boolean) ("0"^^xsd:boolean) ("abc"^^xsd:integer) '

@@ -179,14 +179,19 @@ def offline_jsonld(path: Path) -> str:
     """A JSON-LD file's text with every ``@context`` made local, so that rdflib's parser
     fetches nothing: peelgraph's published context becomes its packaged copy, and any other
     remote or relative context (or ``@import``) is an error naming it."""
+    return offline_jsonld_text(path.read_bytes(), str(path))
+
+
+def offline_jsonld_text(data: bytes | str, where: str) -> str:
+    """:func:`offline_jsonld` of a document's bytes or text (``where`` names it in errors)."""
     import json
 
     from .resources import ontology_file
 
     try:
-        doc = json.loads(path.read_bytes())
+        doc = json.loads(data)
     except (ValueError, UnicodeError) as exc:
-        raise GraphFileError(f"not JSON: {exc}", where=str(path)) from exc
+        raise GraphFileError(f"not JSON: {exc}", where=where) from exc
     packaged = None
 
     def local(value: object) -> object:
@@ -197,7 +202,7 @@ def offline_jsonld(path: Path) -> str:
             if value != JSONLD_CONTEXT_URL:
                 raise GraphFileError(
                     f"names a remote JSON-LD context ({value}); peelgraph fetches nothing",
-                    where=str(path),
+                    where=where,
                     hint="embed the context in the file",
                 )
             if packaged is None:
@@ -206,7 +211,7 @@ def offline_jsonld(path: Path) -> str:
             return packaged
         if isinstance(value, dict) and "@import" in value:
             raise GraphFileError("a JSON-LD context with @import; peelgraph fetches nothing",
-                                 where=str(path))  # fmt: skip
+                                 where=where)  # fmt: skip
         return walk(value)
 
     def walk(node: object) -> object:

@@ -125,13 +125,30 @@ def _write_stamp(folder: Path, graph_file: Path, digest: str, graphs: dict[str, 
     (folder / STAMP).write_text(json.dumps(stamp, sort_keys=True), encoding="utf-8")
 
 
+def _same_stat(graph_file: Path, stamp: dict[str, object]) -> bool:
+    info = graph_file.stat()
+    return stamp.get("size") == info.st_size and stamp.get("mtime_ns") == info.st_mtime_ns
+
+
 def _unchanged(graph_file: Path, stamp: dict[str, object]) -> bool:
     """Whether the stamp still describes the file: same size and modification time (as make
     and git judge it, without reading a large file), else the same SHA-256."""
-    info = graph_file.stat()
-    if stamp.get("size") == info.st_size and stamp.get("mtime_ns") == info.st_mtime_ns:
+    if _same_stat(graph_file, stamp):
         return True
     return stamp.get("sha256") == _digest(graph_file)
+
+
+def _restamp(folder: Path, graph_file: Path, stamp: dict[str, object]) -> None:
+    """Record the size and modification time of a file found unchanged by its SHA-256 (copied,
+    touched, checked out again), so that later commands need not read it whole again."""
+    info = graph_file.stat()
+    fresh = {**stamp, "size": info.st_size, "mtime_ns": info.st_mtime_ns}
+    tmp = folder / f".{STAMP}.tmp"
+    try:
+        tmp.write_text(json.dumps(fresh, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, folder / STAMP)
+    except OSError:
+        tmp.unlink(missing_ok=True)  # not recorded: the next command hashes the file again
 
 
 def is_ours(folder: Path) -> bool:
@@ -353,7 +370,7 @@ def sync_store(
     folder = store_folder(graph_file)
     if folder.is_symlink():
         check_store_folder(folder, overwrite)  # refused
-    if not rebuild and is_current(graph_file):
+    if not rebuild and is_ours(folder) and _same_stat(graph_file, read_stamp(folder)):
         return []
     # the folder is judged under the lock: outside it, another writer's swap can be seen
     # halfway (the folder gone, or back) and a store taken for a foreign folder
@@ -371,6 +388,8 @@ def _sync_locked(
     ours = check_store_folder(folder, overwrite)  # again: another process may have made it
     stamp = read_stamp(folder) if ours else {}
     if stamp and not rebuild and _unchanged(graph_file, stamp):
+        if not _same_stat(graph_file, stamp):
+            _restamp(folder, graph_file, stamp)
         return []
     if ours and not stamp:
         warnings.warn(

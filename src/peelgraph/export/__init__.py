@@ -12,17 +12,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import Dataset
-
 from ..errors import OutputError
 from ..graphio import format_by_suffix, write_atomic
-from .jsonld import serialise_jsonld
-from .rdfformats import serialise_rdf
-from .select import select
 from .tables import TABLES, tables
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
+    from rdflib import Dataset
 
     from ..progress import Progress
 
@@ -94,6 +90,7 @@ def export_files(
     and render.
     """
     from ..progress import NoProgress
+    from .select import select
 
     check_export(fmt, table)
     progress = progress or NoProgress()
@@ -104,6 +101,8 @@ def export_files(
         whole = _whole_from_file(ds, store, fmt, table, forces, reports, progress, raw)
         if whole is not None:
             return whole
+        if fmt == "jsonld":
+            return _jsonld_from_file(ds, store, forces, reports, where, progress, link_context)
         ds = _read_file(ds, store, forces, reports, where, progress)
     progress.start("select", 1)
     chosen = select(ds, forces=forces, reports=reports, where=where)
@@ -152,6 +151,30 @@ def _whole_from_file(
     return {"": rendered_rdf}
 
 
+def _jsonld_from_file(
+    path: Path,
+    store: ox.Store,
+    forces: list[str],
+    reports: list[str],
+    where: str | None,
+    progress: Progress,
+    link_context: bool,
+) -> dict[str, bytes]:
+    """JSON-LD of a graph file: the selection's triples read and narrowed without rdflib
+    Graphs (see :mod:`peelgraph.export.selected`), then the tree written."""
+    from .jsonld import serialise_jsonld
+    from .selected import selected_triples
+
+    progress.start("read", 1)
+    triples = selected_triples(path, store, forces, reports, where)
+    progress.advance("read")
+    progress.start("render", 1)
+    try:
+        return {"": serialise_jsonld(triples, link_context=link_context)}
+    finally:
+        progress.advance("render")
+
+
 def _read_file(
     path: Path,
     store: ox.Store,
@@ -176,6 +199,9 @@ def _read_file(
 def _render(
     chosen: Dataset, fmt: str, table: str | None, link_context: bool, raw: bool
 ) -> dict[str, bytes]:
+    from .jsonld import serialise_jsonld  # here: only the formats asked for are imported
+    from .rdfformats import serialise_rdf
+
     if fmt == "csv":
         rendered = tables(chosen, [table] if table else None, raw=raw)
         if table:

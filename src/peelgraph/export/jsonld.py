@@ -3,7 +3,7 @@
 The context (``ontology/context-v1.jsonld``) gives readable keys (``label``, ``grade``,
 ``findings``), types and grades as short strings (``"Judgment"``, ``"good"``) and counts,
 ordinals, pages and offsets as JSON numbers. The document is an ``@graph`` whose first items
-are the forces of the exported reports, each framed (with pyld) as a tree: force, then its
+are the forces of the exported reports, each written as a tree: force, then its
 reports, and in each report its judgments, findings, areas for improvement, partner links,
 data sets with their observations, each with its source spans. After the trees come, flat and
 sorted by ``id``, the nodes they point at (questions, partner bodies, indicators, schemes ...).
@@ -12,25 +12,28 @@ Expanding the document gives back every triple of the exported graph (named grap
 nothing is dropped or invented. Decimal measurements stay strings ("21.7"): JSON numbers are
 binary floating point, and JSON-LD would turn 21.7 into the lexical form 2.17E1.
 
-The context is never fetched: pyld's document loader serves the packaged file for its URL and
-refuses any other remote document.
+The tree is written directly, as a JSON-LD processor would frame and compact the graph with
+this context (see :mod:`peelgraph.export.compaction`; tests check the documents against
+pyld's). Reading a document back never fetches the context: the packaged copy stands in
+for its URL, and any other remote context is refused.
 """
 
 from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Set
+from dataclasses import dataclass, field
 from typing import Any
 
-from pyld import jsonld
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, QB, RDF, XSD
 from rdflib.term import Node
 
-from ..errors import OutputError, ReferenceDataError
+from ..errors import ReferenceDataError
 from ..iris import OA, PEEL
 from ..resources import ontology_file
+from .compaction import Compactor, Term
 
 CONTEXT_FILE = "context-v1.jsonld"
 #: Where the context is published; documents that link it rather than embed it use this URL.
@@ -76,97 +79,6 @@ def context() -> dict[str, Any]:
         raise ReferenceDataError(f"ontology/{CONTEXT_FILE} is not JSON: {exc}") from exc
 
 
-def document_loader(url: str, options: dict[str, Any] | None = None) -> dict[str, Any]:
-    """A pyld document loader that serves the packaged context and fetches nothing."""
-    if url != CONTEXT_URL:
-        raise jsonld.JsonLdError(
-            f"peelgraph loads no remote documents ({url})",
-            "jsonld.LoadDocumentError",
-            code="loading document failed",
-        )
-    return {"contextUrl": None, "documentUrl": url, "document": context()}
-
-
-class _Processor(jsonld.JsonLdProcessor):  # type: ignore[misc]
-    """pyld's processor with IRI compaction remembered per context, IRI and the parts of the
-    value that term selection reads (its type, language, keys; a reference's ``@id``). pyld
-    looks for a prefix through every term of the context for each IRI of each node: most
-    of compacting a force's tree. Values it reads more of (lists, nodes) are not
-    remembered. The same answers, so the same bytes (tests compare with plain pyld)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._iris: dict[tuple[Any, ...], str | None] = {}
-
-    def _compact_iri(
-        self,
-        active_ctx: dict[str, Any],
-        iri: str | None,
-        value: Any = None,
-        vocab: bool = False,
-        base: Any = None,
-        reverse: bool = False,
-    ) -> str | None:
-        uuid = active_ctx.get("_uuid")
-        if uuid is None or not isinstance(base, (str, type(None))):
-            return super()._compact_iri(active_ctx, iri, value, vocab, base, reverse)
-        if value is None:
-            shape: tuple[Any, ...] = ()
-        elif isinstance(value, dict) and "@value" in value and value.keys() <= _VALUE_KEYS:
-            shape = ("@value", type(value["@value"]), value.get("@type"),
-                     value.get("@language"), len(value))  # fmt: skip
-        elif isinstance(value, dict) and value.keys() == {"@id"} and isinstance(value["@id"], str):
-            shape = ("@id", value["@id"])
-        else:
-            return super()._compact_iri(active_ctx, iri, value, vocab, base, reverse)
-        key = (uuid, iri, vocab, base, reverse, shape)
-        try:
-            return self._iris[key]
-        except KeyError:
-            found = super()._compact_iri(active_ctx, iri, value, vocab, base, reverse)
-            self._iris[key] = found
-            return found
-
-
-_VALUE_KEYS = frozenset({"@value", "@type", "@language"})
-
-
-def _options(**extra: Any) -> dict[str, Any]:
-    return {"documentLoader": document_loader, **extra}
-
-
-def _term(node: Any) -> dict[str, Any]:
-    """One RDF term as an expanded JSON-LD value (RDF-to-JSON-LD without native types)."""
-    if isinstance(node, Literal):
-        value: dict[str, Any] = {"@value": str(node)}
-        if node.language:
-            value["@language"] = node.language
-        elif node.datatype is not None:  # kept even for xsd:string, a distinct term in rdflib
-            value["@type"] = str(node.datatype)
-        return value
-    return {"@id": node.n3() if isinstance(node, BNode) else str(node)}
-
-
-def _native_numbers(node: Any) -> Any:
-    """Integer-typed values in expanded JSON-LD as JSON numbers (when lossless)."""
-    if isinstance(node, list):
-        return [_native_numbers(n) for n in node]
-    if not isinstance(node, dict):
-        return node
-    value, datatype = node.get("@value"), node.get("@type")
-    if isinstance(value, str) and datatype == _BOOLEAN and value in ("true", "false"):
-        return {**node, "@value": value == "true"}
-    if isinstance(value, str) and datatype in _INTEGER_TYPES:
-        try:
-            number = int(value)
-        except ValueError:
-            return node
-        if str(number) == value:
-            return {**node, "@value": number}
-        return node
-    return {k: _native_numbers(v) for k, v in node.items()}
-
-
 class _Triples:
     """A set of triples indexed by subject and by predicate and object: the few lookups the
     trees need, without the cost of adding each triple to an rdflib Graph."""
@@ -205,86 +117,200 @@ class _Triples:
         return self.by_subject.get(s, [])
 
 
-def _expanded(graph: Iterable[tuple[Node, Node, Node]]) -> list[dict[str, Any]]:
-    """``graph`` as expanded JSON-LD, one node object per subject, integers as numbers."""
-    # pyld's from_rdf does the same, but spends seconds parsing N-Quads
-    nodes: dict[str, dict[str, Any]] = {}
-    for s, p, o in sorted(graph, key=lambda t: (str(t[0]), str(t[1]), t[2].n3())):
-        subject = _term(s)["@id"]
-        node = nodes.setdefault(subject, {"@id": subject})
-        if p == RDF.type and not isinstance(o, Literal):
-            node.setdefault("@type", []).append(_term(o)["@id"])
+@dataclass(frozen=True)
+class _Frame:
+    """Where a tree embeds nodes: ``embed`` (else references), the types a node must have to
+    be embedded here (None: any), frames for some properties (full IRIs) and for reverse
+    properties (the nodes pointing here by that property, embedded)."""
+
+    embed: bool
+    types: frozenset[str] | None = None
+    properties: Mapping[str, _Frame] = field(default_factory=dict)
+    reverse: Mapping[str, _Frame] = field(default_factory=dict)
+
+    def child(self, predicate: str) -> _Frame:
+        """The frame of a property's values: its own, else this frame's embedding."""
+        return self.properties.get(predicate) or (_ALWAYS if self.embed else _NEVER)
+
+
+_NEVER = _Frame(embed=False)
+_ALWAYS = _Frame(embed=True)
+_SPANS = _Frame(
+    True,
+    frozenset({str(OA.SpecificResource)}),
+    {str(OA.hasSource): _NEVER, str(OA.hasSelector): _ALWAYS},
+)
+_OBSERVATIONS = _Frame(True, frozenset({str(QB.Observation)}), {str(PEEL.hasSpan): _SPANS})
+#: A report: its sources, then its parts (grouped by type afterwards, see :func:`_tidy`), in
+#: each its spans and citations; links between parts of the tree (evidence, follow-ups,
+#: citations) stay references, other nodes of the report are embedded where they are used.
+_REPORT = _Frame(
+    True,
+    frozenset({str(PEEL.InspectionReport)}),
+    {str(PROV.wasDerivedFrom): _ALWAYS},
+    {
+        str(DCTERMS.isPartOf): _Frame(
+            True,
+            frozenset(str(PEEL[t]) for t in PART_KEYS if t != "DataSet") | {str(QB.DataSet)},
+            {str(PEEL.hasSpan): _SPANS, str(PEEL.citation): _SPANS}
+            | {str(PEEL[p]): _NEVER for p in ("citedIn", "definedIn", "evidence", "followsUp")},
+            {str(QB.dataSet): _OBSERVATIONS},
+        )
+    },
+)
+
+
+def _expanded_literal(node: Literal) -> dict[str, Any]:
+    """A literal in expanded JSON-LD, integer and boolean types as JSON numbers and booleans
+    when lossless (RDF to JSON-LD without native types, then those)."""
+    if node.language:
+        return {"@value": str(node), "@language": node.language}
+    if node.datatype is None:
+        return {"@value": str(node)}
+    lexical, datatype = str(node), str(node.datatype)
+    value: Any = lexical
+    if datatype == _BOOLEAN and lexical in ("true", "false"):
+        value = lexical == "true"
+    elif datatype in _INTEGER_TYPES:
+        try:
+            number = int(lexical)
+        except ValueError:
+            number = None
+        if number is not None and str(number) == lexical:
+            value = number
+    return {"@value": value, "@type": datatype}
+
+
+_RDF_TYPE = RDF.type
+
+
+def _value_order(pair: tuple[Node, Node]) -> tuple[str, str]:
+    """Values by predicate, then as N-Triples would write them (an IRI's form built here:
+    rdflib's ``n3`` checks the IRI each time)."""
+    p, o = pair
+    return (str(p), f"<{o}>" if isinstance(o, URIRef) else o.n3())
+
+
+def _ident(node: Node) -> str:
+    return node.n3() if isinstance(node, BNode) else str(node)
+
+
+class _Writer:
+    """Writes nodes of a set of triples as compacted JSON-LD, embedding as frames say."""
+
+    def __init__(self, triples: _Triples, compactor: Compactor):
+        self.triples = triples
+        self.c = compactor
+        self.embedded: set[Node] = set()
+        self._literals: dict[tuple[str, Literal], tuple[Term | None, Any]] = {}
+        self._leaves: dict[tuple[Node, int], dict[str, Any]] = {}
+        self._insides: list[Set[Node]] = []
+
+    def node(
+        self, node: Node, frame: _Frame, inside: Set[Node], path: list[Node]
+    ) -> dict[str, Any]:
+        """``node`` with every triple about it; a value that is a node of ``inside`` is
+        embedded where the frame says so (unless it is already on the ``path`` above). A
+        node none of whose values is in ``inside`` is the same wherever it is embedded, and
+        is written once (a report's source, under each of its parts)."""
+        leaf_key = (node, id(inside))
+        leaf = self._leaves.get(leaf_key)
+        if leaf is not None and not frame.reverse:
+            return leaf
+        self.embedded.add(node)
+        is_leaf = not frame.reverse
+        out: dict[str, Any] = {self.c.id_key: self.c.iri(_ident(node))}
+        types: list[str] = []
+        values: dict[str, list[Any]] = {}
+        terms: dict[str, Term | None] = {}
+        for p, o in sorted(self.triples.predicate_objects(node), key=_value_order):
+            predicate = str(p)
+            if p == _RDF_TYPE and not isinstance(o, Literal):
+                types.append(self.c.iri(_ident(o), vocab=True))
+                continue
+            if isinstance(o, Literal):
+                term, value = self._literal(predicate, o)
+            else:
+                term = self.c.term_for(predicate, {"@id": _ident(o)})
+                is_leaf = is_leaf and o not in inside
+                sub = frame.child(predicate)
+                if o in inside and sub.embed and o not in path[:-1] and self._matches(o, sub):
+                    value = self.node(o, sub, inside, [*path, o])
+                else:
+                    value = self.c.reference(term, _ident(o))
+            key = self.c.key(predicate, term)
+            values.setdefault(key, []).append(value)
+            terms[key] = term
+        if types:
+            out[self.c.type_key] = types[0] if len(types) == 1 else types
+        for key, found in values.items():
+            out[key] = _shaped(found, terms[key])
+        for predicate, sub in sorted(frame.reverse.items()):
+            self._reverse(out, node, predicate, sub, inside, path)
+        if is_leaf:
+            self._insides.append(inside)  # kept alive: its id is part of the key
+            self._leaves[leaf_key] = out
+        return out
+
+    def _literal(self, predicate: str, literal: Literal) -> tuple[Term | None, Any]:
+        """A literal value of ``predicate``: its term and compacted value (remembered: the
+        same values recur, e.g. a source's fields wherever the source is embedded)."""
+        found = self._literals.get((predicate, literal))
+        if found is None:
+            expanded = _expanded_literal(literal)
+            term = self.c.term_for(predicate, expanded)
+            value = self.c.literal(term, expanded)
+            if term is not None and term.container == "@language":
+                value = {expanded.get("@language", "@none"): value}
+            found = self._literals[(predicate, literal)] = (term, value)
+        return found
+
+    def _reverse(self, out: dict, node: Node, predicate: str, frame: _Frame,
+                 inside: Set[Node], path: list[Node]) -> None:  # fmt: skip
+        found = [
+            self.node(s, frame, inside, [*path, s])
+            for s in sorted(self.triples.subjects(URIRef(predicate), node), key=_ident)
+            if s in inside and self._matches(s, frame)
+        ]
+        if not found:
+            return
+        term = self.c.reverse_term(predicate)
+        if term is None:
+            out.setdefault("@reverse", {})[self.c.iri(predicate, vocab=True)] = found
         else:
-            node.setdefault(str(p), []).append(_term(o))
-    return _native_numbers([nodes[k] for k in sorted(nodes)])
+            out[term.name] = found
+
+    def _matches(self, node: Node, frame: _Frame) -> bool:
+        if frame.types is None:
+            return True
+        return any(str(t) in frame.types for t in self.triples.objects(node, RDF.type))
 
 
-def _frame(ctx: dict[str, Any], forces: list[str]) -> dict[str, Any]:
-    """Force, then reports, then their parts; links between tree nodes stay references."""
-    never = {"@embed": "@never"}
-    spans = {
-        "type": "SpecificResource",
-        "@embed": "@always",
-        "source": never,
-        "selectors": {"@embed": "@always"},
-    }
-    return {
-        **ctx,
-        "id": forces,
-        "reports": {
-            "type": "InspectionReport",
-            "@embed": "@always",
-            "derivedFrom": {"@embed": "@always"},
-            "parts": {
-                "type": sorted(PART_KEYS),
-                "@embed": "@always",
-                "spans": spans,
-                "citation": spans,
-                "citedIn": never,
-                "definedIn": never,
-                "evidence": never,
-                "followsUp": never,
-                "observations": {"type": "Observation", "@embed": "@always", "spans": spans},
-            },
-        },
-    }
+def _shaped(values: list[Any], term: Term | None) -> Any:
+    """Values of one key: an array for a set, a map for a language container, else one
+    value alone."""
+    if term is not None and term.container == "@language":
+        merged: dict[str, Any] = {}
+        for value in values:
+            for language, text in value.items():
+                merged.setdefault(language, []).append(text)
+        return {k: v[0] if len(v) == 1 else v for k, v in merged.items()}
+    if term is not None and term.container in ("@set", "@list"):
+        return values
+    return values[0] if len(values) == 1 else values
 
 
-def _framed(triples: _Triples, frame: dict[str, Any]) -> dict[str, Any]:
-    """One framed node (the frame names one id) without its ``@context``."""
-    framed = _Processor().frame(
-        _expanded(triples), frame, _options(embed="@never", omitDefault=True)
-    )
-    nodes = framed.get("@graph")
-    node = nodes[0] if nodes else framed
-    return {k: v for k, v in node.items() if k != "@context"}
-
-
-def _force_tree(tree: _Triples, ctx: dict[str, Any], force: URIRef) -> dict[str, Any]:
-    """A force's tree: the force, then each of its reports framed on its own (pyld's framing
-    matches every node of its input at each level: one report at a time, a force with 14
-    reports frames several times faster than all of them at once)."""
-    whole = _frame(ctx, [str(force)])
-    report_frame = whole["reports"]
-    reports = _reports_of(tree, force)
-    node = _framed(_about(tree, {force}), {**ctx, "id": [str(force)]})
-    framed_reports = []
-    for report in reports:
-        nodes = _tree_nodes_of_report(tree, report)
-        frame = {**ctx, **report_frame, "id": [str(report)]}
-        framed_reports.append(_framed(_about(tree, nodes), frame))
-    if framed_reports:
-        node["reports"] = framed_reports
+def _force_tree(writer: _Writer, force: URIRef) -> dict[str, Any]:
+    """A force's tree: the force (its values references), then its reports, each with the
+    nodes of its own tree embedded."""
+    node = writer.node(force, _NEVER, set(), [force])
+    reports = [
+        writer.node(report, _REPORT, _tree_nodes_of_report(writer.triples, report), [report])
+        for report in _reports_of(writer.triples, force)
+    ]
+    if reports:
+        node["reports"] = reports
     return node
-
-
-def _about(graph: _Triples, nodes: set[URIRef]) -> _Triples:
-    """The triples of ``graph`` whose subject is one of ``nodes``."""
-    found = _Triples()
-    for node in nodes:
-        for p, o in graph.predicate_objects(node):
-            found.add((node, p, o))
-    return found
 
 
 def _tree_nodes_of_report(graph: _Triples, report: URIRef) -> set[URIRef]:
@@ -297,15 +323,6 @@ def _tree_nodes_of_report(graph: _Triples, report: URIRef) -> set[URIRef]:
     selectors = {s for span in spans for s in graph.objects(span, OA.hasSelector)}
     found = {report} | parts | observations | sources | spans | selectors
     return {n for n in found if isinstance(n, URIRef)}
-
-
-def _tree_nodes(graph: _Triples, forces: list[URIRef]) -> set[URIRef]:
-    """The nodes of the framed trees: forces, reports, sources, parts, observations, spans."""
-    nodes: set[URIRef] = set(forces)
-    for force in forces:
-        for report in _reports_of(graph, force):
-            nodes |= _tree_nodes_of_report(graph, report)
-    return nodes
 
 
 def _reports_of(graph: _Triples, force: URIRef) -> list[URIRef]:
@@ -350,36 +367,11 @@ def _tidy(node: Any) -> Any:
     return {k: tidy[k] for k in first + sorted(k for k in tidy if k not in _FIRST_KEYS)}
 
 
-def _embedded_ids(trees: list[Any], ctx: dict[str, Any]) -> set[str]:
-    """The full IRIs of the nodes embedded (with properties, not as bare references) in
-    framed trees; their compact ids expanded with the context's prefixes."""
-    prefixes = {k: v for k, v in ctx.items() if isinstance(v, str) and v.endswith(("/", "#"))}
-    found: set[str] = set()
-    todo: list[Any] = list(trees)
-    while todo:
-        node = todo.pop()
-        if isinstance(node, list):
-            todo.extend(node)
-        elif isinstance(node, dict):
-            ident = node.get("id")
-            if isinstance(ident, str) and len(node) > 1:
-                prefix, _, rest = ident.partition(":")
-                found.add(ident if "://" in ident or prefix not in prefixes
-                          else prefixes[prefix] + rest)  # fmt: skip
-            todo.extend(v for k, v in node.items() if k != "id")
-    return found
-
-
-def _to_graph(doc: dict[str, Any]) -> Graph:
-    nquads = jsonld.to_rdf(doc, _options(format="application/n-quads"))
-    graph = Graph()
-    if nquads:
-        graph.parse(data=nquads, format="nt")
-    return graph
-
-
-def jsonld_document(ds: Dataset | Graph, *, link_context: bool = False) -> dict[str, Any]:
-    """The JSON-LD document of a graph: framed trees per force, then the nodes they point at.
+def jsonld_document(
+    ds: Dataset | Graph | Iterable[tuple[Node, Node, Node]], *, link_context: bool = False
+) -> dict[str, Any]:
+    """The JSON-LD document of a graph (a Dataset, a Graph or its triples): framed trees per
+    force, then the nodes they point at.
 
     With ``link_context`` the document names the published context by URL instead of
     embedding it (smaller; a reader must then resolve that URL).
@@ -398,38 +390,35 @@ def jsonld_document(ds: Dataset | Graph, *, link_context: bool = False) -> dict[
             if isinstance(force, URIRef)
         }
     )
-    tree_nodes = _tree_nodes(union, forces)
-    tree, rest = _Triples(), _Triples()
-    for triple in union:
-        (tree if triple[0] in tree_nodes else rest).add(triple)
-    trees: list[Any] = []
-    try:
-        trees = [_force_tree(tree, ctx, force) for force in forces]
-    except jsonld.JsonLdError as exc:  # a context or frame bug, not user input
-        raise OutputError(f"JSON-LD framing failed: {exc}") from exc
+    compactor = Compactor(ctx["@context"])
+    writer = _Writer(union, compactor)
+    trees = [_force_tree(writer, force) for force in forces]
     # whatever the trees do not hold (reference nodes, parts of unknown types) follows them:
-    # a node embedded in a tree carries all its triples (the frames are not explicit)
-    embedded = _embedded_ids(trees, ctx["@context"])
-    for triple in tree:
-        if str(triple[0]) not in embedded:
-            rest.add(triple)
-    others: list[Any] = []
-    if len(rest):
-        compacted = _Processor().compact(_expanded(rest), ctx, _options())
-        others = compacted.get("@graph", [])
-        if not others and "id" in compacted:
-            others = [{k: v for k, v in compacted.items() if k != "@context"}]
+    # a node embedded in a tree carries all its triples
+    rest = _Triples(t for t in union if t[0] not in writer.embedded)
+    flat = _Writer(rest, compactor)
+    others = [flat.node(s, _NEVER, set(), [s]) for s in {t[0] for t in rest}]
     graph = [_tidy(t) for t in trees] + sorted((_tidy(n) for n in others), key=_sort_key)
     return {"@context": CONTEXT_URL if link_context else ctx["@context"], "@graph": graph}
 
 
-def serialise_jsonld(ds: Dataset | Graph, *, link_context: bool = False) -> bytes:
-    """The JSON-LD document as UTF-8 bytes, two-space indented, with a final newline."""
+def serialise_jsonld(
+    ds: Dataset | Graph | Iterable[tuple[Node, Node, Node]], *, link_context: bool = False
+) -> bytes:
+    """The JSON-LD document as UTF-8 bytes, two-space indented, with a final newline (the
+    bytes of ``json.dumps(doc, indent=2, ensure_ascii=False)``, written by msgspec: the
+    standard library's encoder falls back to pure Python when indenting)."""
+    import msgspec
+
     doc = jsonld_document(ds, link_context=link_context)
-    return (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    return msgspec.json.format(msgspec.json.encode(doc), indent=2) + b"\n"
 
 
 def parse_jsonld(data: bytes | str) -> Graph:
-    """Expand a peelgraph JSON-LD document to triples (the context served locally)."""
-    doc = json.loads(data)
-    return _to_graph(doc)
+    """Expand a peelgraph JSON-LD document to triples with rdflib's parser (the published
+    context read from the packaged copy; nothing fetched)."""
+    from ..graphio import offline_jsonld_text
+
+    graph = Graph()
+    graph.parse(data=offline_jsonld_text(data, "JSON-LD document"), format="json-ld")
+    return graph
