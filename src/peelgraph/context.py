@@ -36,7 +36,7 @@ LINK_SHAPES = ("LinkShape", "PartnershipShape")
 #: A shape and a path whose values one node holds by the thousand (a partner link's evidence:
 #: every item that names the partner). Its constraints on that path are checked per value
 #: (and ``sh:minCount`` at most 1), so :mod:`peelgraph.validate` checks those values in
-#: batches; the engines take time quadratic in the values of one node and one path.
+#: batches; pyshacl-turbo takes time quadratic in the values of one node and one path.
 FANOUT_SHAPE = ("PartnerLinkShape", "https://w3id.org/peelgraph/ontology#evidence")
 
 #: The parts of the package whose change changes what a build produces: its code, templates
