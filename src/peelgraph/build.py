@@ -13,9 +13,11 @@ again, and a report whose documents have not changed is not mapped or validated 
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
@@ -199,13 +201,29 @@ def _extract_one(
         return path, None, exc
 
 
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """The cyclic garbage collector paused: mapping a large report makes millions of
+    long-lived objects (terms, triples, index entries) with no cycles to free, and each full
+    collection walks all of them (a third of the mapping time at 16,000 items)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def map_and_validate(report: Report, context: BuildContext) -> BuiltReport:
     """One report's named graph, serialised and validated on its own."""
     framework = context.vocabulary.framework(report.year, report.pillar)
-    graph = report_graph(report, framework)
-    ntriples = graph.serialize(format="nt")
-    validation = validate_ntriples(ntriples, context, graph_name=str(graph.identifier))
-    nquads = ntriples_to_nquads(ntriples, str(graph.identifier))
+    with _no_cycle_collection():
+        graph = report_graph(report, framework)
+        ntriples, name = graph.serialize(format="nt"), str(graph.identifier)
+    del graph  # the text is all that is used from here: free the graph before validating
+    validation = validate_ntriples(ntriples, context, graph_name=name)
+    nquads = ntriples_to_nquads(ntriples, name)
     return BuiltReport(report, nquads, validation, trig=trig_block(nquads))
 
 

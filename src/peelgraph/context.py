@@ -33,6 +33,11 @@ ENGINES = ("turbo", "pyshacl")
 DEFAULT_ENGINE = "turbo"
 #: The shapes of the cross-report graph.
 LINK_SHAPES = ("LinkShape", "PartnershipShape")
+#: A shape and a path whose values one node holds by the thousand (a partner link's evidence:
+#: every item that names the partner). Its constraints on that path are checked per value
+#: (and ``sh:minCount`` at most 1), so :mod:`peelgraph.validate` checks those values in
+#: batches; pyshacl-turbo takes time quadratic in the values of one node and one path.
+FANOUT_SHAPE = ("PartnerLinkShape", "https://w3id.org/peelgraph/ontology#evidence")
 
 #: The parts of the package whose change changes what a build produces: its code, templates
 #: and packaged data (for the cache fingerprint).
@@ -126,6 +131,32 @@ class BuildContext:
             for triple in self.shapes.cbd(URIRef(f"https://w3id.org/peelgraph/shapes#{name}")):
                 subset.add(triple)
         return subset
+
+    @cached_property
+    def fanout_shapes(self) -> Graph:
+        """The constraints of :data:`FANOUT_SHAPE` on its path alone, on the same targets."""
+        from rdflib import Graph, URIRef
+        from rdflib.namespace import RDF, SH
+
+        name, path = FANOUT_SHAPE
+        shape = URIRef(f"https://w3id.org/peelgraph/shapes#{name}")
+        subset = Graph()
+        for p in (RDF.type, SH.targetClass):
+            for o in self.shapes.objects(shape, p):
+                subset.add((shape, p, o))
+        for prop in self.shapes.objects(shape, SH.property):
+            if self.shapes.value(prop, SH.path) == URIRef(path):
+                subset.add((shape, SH.property, prop))
+                for triple in self.shapes.cbd(prop):
+                    subset.add(triple)
+        return subset
+
+    @cached_property
+    def compiled_fanout_shapes(self) -> Any:
+        """:attr:`fanout_shapes` compiled for pyshacl-turbo."""
+        from pyshacl_turbo import compile_shapes
+
+        return compile_shapes(self.fanout_shapes, advanced=True)
 
     @cached_property
     def compiled_shapes(self) -> Any:

@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import RDF, RDFS, SH
 
-from .context import BuildContext
+from .context import FANOUT_SHAPE, BuildContext
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -93,22 +93,31 @@ def _short(node: object) -> str | None:
     return None if node is None else str(node)
 
 
-def _turbo(ntriples: str, context: BuildContext, links: bool) -> Graph:
+def _turbo(ntriples: str, context: BuildContext, shapes: str) -> Graph:
     """pyshacl-turbo on N-Triples text: parsed natively, with no rdflib graph to build or
     convert, against the shapes the context compiled once."""
     from pyshacl_turbo.rdf import Input
 
-    program = context.compiled_link_shapes if links else context.compiled_shapes
+    program = {
+        "report": context.compiled_shapes,
+        "links": context.compiled_link_shapes,
+        "fanout": context.compiled_fanout_shapes,
+    }[shapes]
     _, results, _ = program.validate(Input(ntriples, "nt", None, {}), **_OPTIONS)
     return results  # type: ignore[no-any-return]
 
 
-def _pyshacl(ntriples: str, context: BuildContext, links: bool) -> Graph:
+def _pyshacl(ntriples: str, context: BuildContext, shapes: str) -> Graph:
     from pyshacl import validate as shacl_validate
 
+    shapes_graph = {
+        "report": context.shapes,
+        "links": context.link_shapes,
+        "fanout": context.fanout_shapes,
+    }[shapes]
     _, results, _ = shacl_validate(
         Graph().parse(data=ntriples, format="nt"),
-        shacl_graph=context.link_shapes if links else context.shapes,
+        shacl_graph=shapes_graph,
         advanced=True,
         inplace=True,
         **_OPTIONS,
@@ -117,6 +126,65 @@ def _pyshacl(ntriples: str, context: BuildContext, links: bool) -> Graph:
 
 
 _RUNNERS = {"turbo": _turbo, "pyshacl": _pyshacl}
+
+#: How many values of the fan-out path one batch holds (see :func:`_split_fanout`).
+FANOUT_BATCH = 2000
+_FANOUT_PATH = f"<{FANOUT_SHAPE[1]}>"
+_TYPE = f"<{RDF.type}>"
+_CLASSES = (_TYPE, f"<{RDFS.subClassOf}>")
+
+
+@dataclass
+class _Fanout:
+    """A report graph's N-Triples parted for :func:`validate_ntriples`: ``kept`` (every
+    triple but the second and later values of the fan-out path of each node), the values
+    held back (N-Triples lines) and the ``rdf:type`` lines of each term."""
+
+    kept: list[str] = field(default_factory=list)
+    held: list[tuple[str, str, str]] = field(default_factory=list)
+    types: dict[str, list[str]] = field(default_factory=dict)
+
+    def batches(self, size: int) -> list[str]:
+        """The held values in batches of ``size``: each with the types of its nodes and of
+        its values (what the fan-out shape's targets and ``sh:class`` read)."""
+        out = []
+        for start in range(0, len(self.held), size):
+            chunk = self.held[start : start + size]
+            terms = dict.fromkeys(t for subject, value, _ in chunk for t in (subject, value))
+            lines = [line for term in terms for line in self.types.get(term, ())]
+            out.append("\n".join([*lines, *(line for _, _, line in chunk), ""]))
+        return out
+
+
+def _split_fanout(ntriples: str) -> _Fanout | None:
+    """The report graph parted so that no node holds more than one value of
+    :data:`~peelgraph.context.FANOUT_SHAPE`'s path in ``kept`` (None when none holds two).
+
+    One pass over the lines (N-Triples has one triple a line: a literal's line breaks are
+    escaped). A line that is not ``subject predicate object .`` as expected stays in
+    ``kept``, which is always safe: the split only makes validation faster."""
+    parted, seen = _Fanout(), set()
+    for line in ntriples.split("\n"):
+        subject, _, rest = line.partition(" ")
+        predicate, _, tail = rest.partition(" ")
+        body = tail.rstrip()
+        value = body[:-2].rstrip() if body.endswith(" .") else ""
+        if predicate == _FANOUT_PATH and value:
+            if subject in seen:
+                parted.held.append((subject, value, line))
+                continue
+            seen.add(subject)
+        elif predicate == _TYPE and value:
+            parted.types.setdefault(subject, []).append(line)
+        parted.kept.append(line)
+    return parted if parted.held else None
+
+
+def _class_lines(ntriples: str) -> str:
+    """The ``rdf:type`` and ``rdfs:subClassOf`` triples of N-Triples text (what ``sh:class``
+    reads of the reference graph)."""
+    keep = [line for line in ntriples.split("\n") if line.partition(" ")[2].startswith(_CLASSES)]
+    return "\n".join([*keep, ""])
 
 
 def validate_ntriples(
@@ -128,10 +196,26 @@ def validate_ntriples(
 ) -> ValidationReport:
     """Validate one report graph given as N-Triples text, together with the reference graph
     (``reference`` as N-Triples, by default the context's: a built file carries the one it
-    was built with), with the context's SHACL engine."""
-    data = ntriples + (context.reference_ntriples if reference is None else reference)
-    results = _RUNNERS[context.engine](data, context, False)
-    return _report(results, graph_name)
+    was built with), with the context's SHACL engine.
+
+    A node with many values of the fan-out path (a partner link named by thousands of
+    items) keeps one of them in the graph validated whole; the others are checked in
+    batches against that path's constraints alone (per value, and ``sh:minCount`` at most
+    1, which the value kept satisfies: tests/test_shapes.py checks that this holds), with
+    the types they read. The results are those of the whole graph; the time is linear."""
+    reference = context.reference_ntriples if reference is None else reference
+    run = _RUNNERS[context.engine]
+    parted = _split_fanout(ntriples)
+    if parted is None:
+        return _report(run(ntriples + reference, context, "report"), graph_name)
+    report = _report(run("\n".join(parted.kept) + "\n" + reference, context, "report"), graph_name)
+    classes = _class_lines(reference)
+    for batch in parted.batches(FANOUT_BATCH):
+        report.violations.extend(
+            _report(run(batch + classes, context, "fanout"), graph_name).violations
+        )
+    _sort(report.violations)
+    return report
 
 
 def validate_links(links: str, types: str, context: BuildContext) -> ValidationReport:
@@ -139,7 +223,7 @@ def validate_links(links: str, types: str, context: BuildContext) -> ValidationR
     with ``types``: the ``rdf:type`` of what it links, which their own report graphs hold."""
     from .iris import LINKS_GRAPH
 
-    results = _RUNNERS[context.engine](links + types, context, True)
+    results = _RUNNERS[context.engine](links + types, context, "links")
     return _report(results, str(LINKS_GRAPH))
 
 
@@ -170,11 +254,15 @@ def _report(results: Graph, graph_name: str | None) -> ValidationReport:
                 graph=graph_name,
             )
         )
-    report.violations.sort(
+    _sort(report.violations)
+    return report
+
+
+def _sort(violations: list[Violation]) -> None:
+    violations.sort(
         key=lambda v: (v.graph or "", v.focus, v.path or "", v.message, v.value or "",
                        v.shape or "")
     )  # fmt: skip
-    return report
 
 
 def validate_file(path: Path, context: BuildContext) -> ValidationReport:
