@@ -38,9 +38,9 @@ def ego_views(source: Source, reference: Graph) -> Callable[[str], str | None]:
     return ego
 
 
-def build_site(source: Source, folder: Path, reference: Graph) -> SiteOutcome:
+def build_site(source: Source, folder: Path, reference: Graph, workers: int = 1) -> SiteOutcome:
     """Read the graph of ``source`` through the saved queries and write the site into
-    ``folder`` (new or empty)."""
+    ``folder`` (new or empty); ``workers`` processes write the item pages."""
     from ..errors import PeelgraphError
     from .similar import similar_items
 
@@ -54,4 +54,4 @@ def build_site(source: Source, folder: Path, reference: Graph) -> SiteOutcome:
         ) from exc
     data = read_site_data(source)
     similar_items([i for i in data.items.values() if i.kind != "Follow-up of an earlier finding"])
-    return write_site(folder, data, ego_views(source, reference))
+    return write_site(folder, data, ego_views(source, reference), workers)

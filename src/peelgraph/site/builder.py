@@ -10,30 +10,20 @@ from __future__ import annotations
 
 import posixpath
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from jinja2 import Environment, PackageLoader
-from markupsafe import Markup
-
 from . import charts
 from .data import STATUSES, TRACKED, Item, Judgment, Report, SiteData
-from .linked import (
-    ITEM_COLUMNS,
-    item_jsonld,
-    item_row,
-    item_triples,
-    judgment_triples,
-    script_json,
-    subject_jsonld,
-    to_csv,
-    turtle,
-)
+from .items import ItemPages
+from .linked import ITEM_COLUMNS, item_row, item_triples, judgment_triples, subject_jsonld
+from .render import ID_BASE, PLURALS, Writer, path_of
 from .search import write_index
 
-ID_BASE = "https://w3id.org/peelgraph/id/"
+__all__ = ["ID_BASE", "SiteOutcome", "path_of", "write_site"]
+
 #: A listing longer than this goes on numbered pages of its own (keeps pages under 1 MB).
 PAGE_ITEMS = 250
 KIND_ORDER = (
@@ -43,20 +33,6 @@ KIND_ORDER = (
     "Follow-up of an earlier finding",
     "Finding",
 )
-PLURALS = {
-    "Area for improvement": "areas for improvement",
-    "Cause of concern": "causes of concern",
-    "Recommendation": "recommendations",
-    "Follow-up of an earlier finding": "follow-ups of earlier findings",
-    "Finding": "findings",
-}
-
-
-def path_of(iri: str) -> str:
-    """The site path of a graph IRI (``id/.../index.html``)."""
-    if not iri.startswith(ID_BASE):
-        raise ValueError(f"not a peelgraph IRI: {iri}")
-    return "id/" + iri[len(ID_BASE) :].strip("/") + "/index.html"
 
 
 @dataclass
@@ -65,62 +41,6 @@ class SiteOutcome:
     pages: dict[str, int]
     search: dict[str, int]
     largest_page: tuple[str, int]
-
-
-class _Writer:
-    """Renders templates to files, each page knowing its depth for relative links."""
-
-    def __init__(self, folder: Path, data: SiteData, ego: Callable[[str], str | None]):
-        self.folder = folder
-        self.data = data
-        self.ego = ego
-        self.env = Environment(
-            loader=PackageLoader("peelgraph.site", "templates"),
-            autoescape=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
-        self.pages: Counter[str] = Counter()
-        self.largest = ("", 0)
-
-    def write(self, path: str, template: str, kind: str, **context: object) -> None:
-        depth = path.count("/")
-        root = "../" * depth
-        here = posixpath.dirname(path)
-
-        def url(iri: str) -> str:
-            return root + path_of(iri)
-
-        def link(target: str) -> str:
-            return posixpath.relpath(target, here or ".")
-
-        jsonld = context.pop("jsonld", None)
-        html = self.env.get_template(template).render(
-            root=root,
-            url=url,
-            link=link,
-            data=self.data,
-            kind=kind,
-            plurals=PLURALS,
-            jsonld=Markup(script_json(jsonld)) if jsonld else None,
-            **context,
-        )
-        target = self.folder / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        encoded = html.encode("utf-8")
-        target.write_bytes(encoded)
-        self.pages[kind] += 1
-        if len(encoded) > self.largest[1]:
-            self.largest = (path, len(encoded))
-
-    def downloads(
-        self, path: str, triples: Iterable, columns: Sequence[str], rows: Iterable
-    ) -> None:  # type: ignore[type-arg]
-        base = self.folder / path.removesuffix(".html")
-        base.parent.mkdir(parents=True, exist_ok=True)
-        base.with_suffix(".ttl").write_text(turtle(triples), encoding="utf-8")
-        base.with_suffix(".csv").write_text(to_csv(columns, rows), encoding="utf-8")
 
 
 def _sort_items(items: Iterable[Item]) -> list[Item]:
@@ -137,42 +57,54 @@ def _grouped(items: Iterable[Item]) -> list[tuple[str, list[Item]]]:
     ]
 
 
-def write_site(folder: Path, data: SiteData, ego: Callable[[str], str | None]) -> SiteOutcome:
+def write_site(
+    folder: Path, data: SiteData, ego: Callable[[str], str | None], workers: int = 1
+) -> SiteOutcome:
     """Write every page of the site for ``data`` into ``folder`` (which must be new or
-    empty); ``ego`` gives a force's partnership SVG by slug (None: no partners)."""
-    w = _Writer(folder, data, ego)
+    empty); ``ego`` gives a force's partnership SVG by slug (None: no partners). The item
+    pages are written by ``workers`` processes while this one writes the rest."""
+    w = Writer(folder, data, ego)
+    _assets(folder)
+    with ItemPages(folder, list(data.items.values()), data.items, workers) as item_pages:
+        _home(w, data)
+        items_of: dict[str, list[Item]] = defaultdict(list)
+        tracked_of: dict[str, list[Item]] = defaultdict(list)
+        for item in data.items.values():
+            items_of[item.report.iri].append(item)
+            if item.kind in TRACKED:
+                tracked_of[item.report.force_iri].append(item)
+        judgments_of: dict[str, list[Judgment]] = defaultdict(list)
+        for j in data.judgments:
+            judgments_of[j.report.iri].append(j)
+        for force in data.forces.values():
+            judged = [j for j in data.judgments if j.report.force_iri == force.iri]
+            _force(w, data, force, judged, tracked_of[force.iri])
+        for report in data.reports.values():
+            _report(w, data, report, items_of[report.iri], judgments_of[report.iri])
+        for j in data.judgments:
+            _judgment(w, data, j)
+        _questions(w, data)
+        _themes(w, data)
+        pages, largest = item_pages.result()
+    w.pages.update(pages)
+    if largest[1] > w.largest[1]:
+        w.largest = largest
+    search = write_index(folder / "search", _sort_items(data.items.values()), path_of)
+    w.write("search.html", "search.html.j2", "search")
+    return SiteOutcome(folder, dict(sorted(w.pages.items())), search, w.largest)
+
+
+def _assets(folder: Path) -> None:
+    """The stylesheet, the scripts and the JSON-LD context, under ``assets/``."""
+    from ..resources import ontology_dir
+
     static = resources.files("peelgraph.site") / "static"
     (folder / "assets").mkdir(parents=True, exist_ok=True)
     for name in ("site.css", "site.js", "search.js"):
-        (folder / "assets" / name).write_text(
-            (static / name).read_text(encoding="utf-8"), encoding="utf-8"
-        )
-    from ..resources import ontology_dir
-
-    (folder / "assets" / "context-v1.jsonld").write_text(
-        (ontology_dir() / "context-v1.jsonld").read_text(encoding="utf-8"), encoding="utf-8"
+        (folder / "assets" / name).write_bytes((static / name).read_bytes())
+    (folder / "assets" / "context-v1.jsonld").write_bytes(
+        (ontology_dir() / "context-v1.jsonld").read_bytes()
     )
-    _home(w, data)
-    for force in data.forces.values():
-        _force(w, data, force)
-    items_of: dict[str, list[Item]] = defaultdict(list)
-    for item in data.items.values():
-        items_of[item.report.iri].append(item)
-    judgments_of: dict[str, list[Judgment]] = defaultdict(list)
-    for j in data.judgments:
-        judgments_of[j.report.iri].append(j)
-    for report in data.reports.values():
-        _report(w, data, report, items_of[report.iri], judgments_of[report.iri])
-    for j in data.judgments:
-        _judgment(w, data, j)
-    _questions(w, data)
-    _themes(w, data)
-    for item in data.items.values():
-        _item(w, item)
-    ordered = _sort_items(i for i in data.items.values())
-    search = write_index(folder / "search", ordered, path_of)
-    w.write("search.html", "search.html.j2", "search")
-    return SiteOutcome(folder, dict(sorted(w.pages.items())), search, w.largest)
 
 
 # -- home ----------------------------------------------------------------------------------
@@ -194,7 +126,7 @@ def _pivot(data: SiteData) -> list[dict[str, object]]:
     return sorted(rows.values(), key=order)
 
 
-def _home(w: _Writer, data: SiteData) -> None:
+def _home(w: Writer, data: SiteData) -> None:
     rows = _pivot(data)
     columns = sorted({n for r in rows for n in r["cells"]})  # type: ignore[attr-defined]
     chart = charts.national_picture_svg(data.judgments)
@@ -232,11 +164,12 @@ def _home(w: _Writer, data: SiteData) -> None:
 # -- force ---------------------------------------------------------------------------------
 
 
-def _force(w: _Writer, data: SiteData, force) -> None:  # type: ignore[no-untyped-def]
+def _force(  # type: ignore[no-untyped-def]
+    w: Writer, data: SiteData, force, judgments: list[Judgment], tracked: list[Item]
+) -> None:
     path = path_of(force.iri)
     folder = (w.folder / path).parent
     folder.mkdir(parents=True, exist_ok=True)
-    judgments = [j for j in data.judgments if j.report.force_iri == force.iri]
     history = charts.grade_history_svg(judgments, force.label)
     if history:
         (folder / "grades.svg").write_text(history, encoding="utf-8")
@@ -256,9 +189,6 @@ def _force(w: _Writer, data: SiteData, force) -> None:  # type: ignore[no-untype
     ego = w.ego(force.slug)
     if ego:
         (folder / "partnerships.svg").write_text(ego, encoding="utf-8")
-    tracked = [
-        i for i in data.items.values() if i.report.force_iri == force.iri and i.kind in TRACKED
-    ]
     statuses = Counter(i.status for i in tracked)
     reports = sorted(force.reports, key=lambda r: (r.year, r.pillar))
     w.write(
@@ -288,7 +218,7 @@ def _force(w: _Writer, data: SiteData, force) -> None:  # type: ignore[no-untype
 
 
 def _report(
-    w: _Writer, data: SiteData, report: Report, items: list[Item], judgments: list[Judgment]
+    w: Writer, data: SiteData, report: Report, items: list[Item], judgments: list[Judgment]
 ) -> None:
     path = path_of(report.iri)
     judgments = sorted(judgments, key=lambda j: j.code)
@@ -311,7 +241,7 @@ def _report(
     )
 
 
-def _judgment(w: _Writer, data: SiteData, j: Judgment) -> None:
+def _judgment(w: Writer, data: SiteData, j: Judgment) -> None:
     path = path_of(j.iri)
     w.write(
         path,
@@ -336,9 +266,7 @@ def _judgment(w: _Writer, data: SiteData, j: Judgment) -> None:
 # -- questions and themes ------------------------------------------------------------------------
 
 
-def _listing(
-    w: _Writer, path: str, groups: list[tuple[str, list[Item]]]
-) -> list[dict[str, object]]:
+def _listing(w: Writer, path: str, groups: list[tuple[str, list[Item]]]) -> list[dict[str, object]]:
     """Each kind's items, inline when few, else on numbered pages beside ``path``."""
     sections = []
     for kind, items in groups:
@@ -371,7 +299,7 @@ def _listing(
     return sections
 
 
-def _questions(w: _Writer, data: SiteData) -> None:
+def _questions(w: Writer, data: SiteData) -> None:
     judged: dict[str, list[Judgment]] = defaultdict(list)
     labels: dict[str, tuple[str, str]] = {}
     for j in data.judgments:
@@ -408,7 +336,7 @@ def _questions(w: _Writer, data: SiteData) -> None:
     w.write("questions.html", "questions.html.j2", "questions", questions=index)
 
 
-def _themes(w: _Writer, data: SiteData) -> None:
+def _themes(w: Writer, data: SiteData) -> None:
     items: dict[str, list[Item]] = defaultdict(list)
     labels: dict[str, str] = {}
     for i in data.items.values():
@@ -437,12 +365,3 @@ def _themes(w: _Writer, data: SiteData) -> None:
         )
         index.append((iri, label, sections))
     w.write("themes.html", "themes.html.j2", "themes", themes=index)
-
-
-# -- items ---------------------------------------------------------------------------------------
-
-
-def _item(w: _Writer, item: Item) -> None:
-    path = path_of(item.iri)
-    w.write(path, "item.html.j2", "item", item=item, jsonld=item_jsonld(item))
-    w.downloads(path, item_triples(item), ITEM_COLUMNS, [item_row(item)])

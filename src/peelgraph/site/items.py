@@ -1,0 +1,130 @@
+"""The item pages (nine in ten of the site's pages), written by worker processes while the
+parent process writes the rest.
+
+A worker gets its items pickled, each as a copy that carries what its page shows of the
+items it names (similar items, the follow-up chain, the items it follows up) and no further
+link, so a chunk pickles small and a worker never holds the whole graph. The pages and their
+Turtle and CSV are the same bytes whether one process writes them or many.
+"""
+
+from __future__ import annotations
+
+import copy
+import multiprocessing
+import threading
+from collections import Counter
+from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+
+from .data import Item
+from .linked import ITEM_COLUMNS, item_jsonld, item_row, item_triples
+from .render import Writer, path_of
+
+#: Items a worker gets at once; chunks in flight per worker (the parent prepares the next
+#: while the workers write, and never holds more than these copies at once).
+CHUNK = 400
+AHEAD = 2
+
+Page = tuple[Item, list[Item]]  # the item, the earlier items it follows up
+Written = tuple[Counter[str], tuple[str, int]]  # pages by kind, the largest
+
+
+def _named(item: Item) -> Item:
+    """What another item's page shows of ``item``: its own fields, no links onwards."""
+    named = copy.copy(item)
+    named.themes, named.partners, named.passages, named.follows = [], [], [], []
+    named.chain, named.similar, named.status_item = [], [], None
+    return named
+
+
+def portable(item: Item, items: dict[str, Item]) -> Page:
+    """``item`` and the earlier items it follows up, as a worker needs them."""
+    page = copy.copy(item)
+    page.similar = [(_named(other), score) for other, score in item.similar]
+    page.chain = [(_named(later), link) for later, link in item.chain]
+    page.status_item = _named(item.status_item) if item.status_item else None
+    return page, [_named(items[link.earlier]) for link in item.follows]
+
+
+def write_item(w: Writer, item: Item, earlier: Sequence[Item]) -> None:
+    path = path_of(item.iri)
+    w.write(path, "item.html.j2", "item", item=item, earlier=earlier, jsonld=item_jsonld(item))
+    w.downloads(path, item_triples(item), ITEM_COLUMNS, [item_row(item)])
+
+
+def write_items(folder: Path, pages: Sequence[Page]) -> Written:
+    """Write the pages of a chunk of items (in a worker, or in the parent with one job)."""
+    w = Writer(folder)
+    for item, earlier in pages:
+        write_item(w, item, earlier)
+    return w.pages, w.largest
+
+
+class ItemPages:
+    """Item pages written by ``workers`` processes (spawned: small, whatever the parent
+    holds) while the parent goes on; :meth:`result` waits for them. With one worker, or
+    few items, :meth:`result` writes them itself."""
+
+    def __init__(self, folder: Path, items: Sequence[Item], every: dict[str, Item], workers: int):
+        self.folder, self.items, self.every = folder, list(items), every
+        self.futures: list[Future[Written]] = []
+        self.pool: ProcessPoolExecutor | None = None
+        self.error: BaseException | None = None
+        self.stop = threading.Event()
+        if workers > 1 and len(self.items) > CHUNK:
+            spawn = multiprocessing.get_context("spawn")
+            self.pool = ProcessPoolExecutor(workers, mp_context=spawn)
+            self.slots = threading.Semaphore(AHEAD * workers)
+            self.feeder = threading.Thread(target=self._feed, name="item-pages", daemon=True)
+            self.feeder.start()
+
+    def _feed(self) -> None:
+        assert self.pool is not None
+        try:
+            for start in range(0, len(self.items), CHUNK):
+                self.slots.acquire()
+                if self.stop.is_set():
+                    return
+                chunk = [portable(i, self.every) for i in self.items[start : start + CHUNK]]
+                future = self.pool.submit(write_items, self.folder, chunk)
+                future.add_done_callback(lambda _: self.slots.release())
+                self.futures.append(future)
+        except BaseException as exc:  # noqa: BLE001 - given to result()
+            self.error = exc
+
+    def result(self) -> Written:
+        """Every item page written: the pages by kind and the largest, as one process
+        writing them in order would count them."""
+        if self.pool is None:
+            return write_items(self.folder, [(i, self._earlier(i)) for i in self.items])
+        self.feeder.join()
+        if self.error is not None:
+            raise self.error
+        pages: Counter[str] = Counter()
+        largest = ("", 0)
+        for future in self.futures:
+            counted, biggest = future.result()
+            pages.update(counted)
+            if biggest[1] > largest[1]:
+                largest = biggest
+        self.close()
+        return pages, largest
+
+    def _earlier(self, item: Item) -> list[Item]:
+        return [self.every[link.earlier] for link in item.follows]
+
+    def close(self) -> None:
+        """Stop the workers (after :meth:`result`, or when the build fails)."""
+        if self.pool is not None:
+            self.stop.set()
+            self.slots.release()  # a feeder waiting for a slot sees the stop
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.feeder.join()
+            self.pool = None
+
+    def __enter__(self) -> ItemPages:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
