@@ -42,7 +42,6 @@ def build_site(source: Source, folder: Path, reference: Graph, workers: int = 1)
     """Read the graph of ``source`` through the saved queries and write the site into
     ``folder`` (new or empty); ``workers`` processes write the item pages."""
     from ..errors import PeelgraphError
-    from .similar import similar_items
 
     try:
         import matplotlib  # noqa: F401
@@ -53,5 +52,4 @@ def build_site(source: Source, folder: Path, reference: Graph, workers: int = 1)
             hint="pip install 'peelgraph[site]'",
         ) from exc
     data = read_site_data(source)
-    similar_items([i for i in data.items.values() if i.kind != "Follow-up of an earlier finding"])
     return write_site(folder, data, ego_views(source, reference), workers)

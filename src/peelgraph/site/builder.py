@@ -61,11 +61,12 @@ def write_site(
     folder: Path, data: SiteData, ego: Callable[[str], str | None], workers: int = 1
 ) -> SiteOutcome:
     """Write every page of the site for ``data`` into ``folder`` (which must be new or
-    empty); ``ego`` gives a force's partnership SVG by slug (None: no partners). The item
-    pages are written by ``workers`` processes while this one writes the rest."""
+    empty); ``ego`` gives a force's partnership SVG by slug (None: no partners). The
+    similar items and the item pages are the work of ``workers`` processes while this one
+    writes the other pages."""
     w = Writer(folder, data, ego)
     _assets(folder)
-    with ItemPages(folder, list(data.items.values()), data.items, workers) as item_pages:
+    with ItemPages(folder, data.items, workers) as item_pages:
         _home(w, data)
         items_of: dict[str, list[Item]] = defaultdict(list)
         tracked_of: dict[str, list[Item]] = defaultdict(list)

@@ -1,5 +1,5 @@
-"""The item pages (nine in ten of the site's pages), written by worker processes while the
-parent process writes the rest.
+"""The item pages (nine in ten of the site's pages) and their similar items, the work of
+worker processes while the parent process writes the rest.
 
 A worker gets its items pickled, each as a copy that carries what its page shows of the
 items it names (similar items, the follow-up chain, the items it follows up) and no further
@@ -20,6 +20,7 @@ from pathlib import Path
 from .data import Item
 from .linked import ITEM_COLUMNS, item_jsonld, item_row, item_triples
 from .render import Writer, path_of
+from .similar import attach, best, compared, similar_items, vectors
 
 #: Items a worker gets at once; chunks in flight per worker (the parent prepares the next
 #: while the workers write, and never holds more than these copies at once).
@@ -62,12 +63,12 @@ def write_items(folder: Path, pages: Sequence[Page]) -> Written:
 
 
 class ItemPages:
-    """Item pages written by ``workers`` processes (spawned: small, whatever the parent
-    holds) while the parent goes on; :meth:`result` waits for them. With one worker, or
-    few items, :meth:`result` writes them itself."""
+    """Similar items found and item pages written by ``workers`` processes (spawned: small,
+    whatever the parent holds), fed by a thread, while the parent goes on; :meth:`result`
+    waits for them. With one worker, or few items, :meth:`result` does it all itself."""
 
-    def __init__(self, folder: Path, items: Sequence[Item], every: dict[str, Item], workers: int):
-        self.folder, self.items, self.every = folder, list(items), every
+    def __init__(self, folder: Path, every: dict[str, Item], workers: int):
+        self.folder, self.every, self.items = folder, every, list(every.values())
         self.futures: list[Future[Written]] = []
         self.pool: ProcessPoolExecutor | None = None
         self.error: BaseException | None = None
@@ -75,28 +76,47 @@ class ItemPages:
         if workers > 1 and len(self.items) > CHUNK:
             spawn = multiprocessing.get_context("spawn")
             self.pool = ProcessPoolExecutor(workers, mp_context=spawn)
+            self.workers = workers
             self.slots = threading.Semaphore(AHEAD * workers)
             self.feeder = threading.Thread(target=self._feed, name="item-pages", daemon=True)
             self.feeder.start()
 
     def _feed(self) -> None:
-        assert self.pool is not None
         try:
-            for start in range(0, len(self.items), CHUNK):
-                self.slots.acquire()
-                if self.stop.is_set():
-                    return
-                chunk = [portable(i, self.every) for i in self.items[start : start + CHUNK]]
-                future = self.pool.submit(write_items, self.folder, chunk)
-                future.add_done_callback(lambda _: self.slots.release())
-                self.futures.append(future)
+            self._similar()
+            self._pages()
         except BaseException as exc:  # noqa: BLE001 - given to result()
             self.error = exc
+
+    def _similar(self) -> None:
+        """Rows of the similarity product in ranges, a few a worker; recorded in order."""
+        assert self.pool is not None
+        items = compared(self.items)
+        v = vectors(items)
+        if v is None:
+            return
+        step = -(-len(v) // (3 * self.workers))
+        ranges = [(start, min(start + step, len(v))) for start in range(0, len(v), step)]
+        futures = [self.pool.submit(best, v, start, stop) for start, stop in ranges]
+        for future in futures:
+            attach(items, future.result())
+
+    def _pages(self) -> None:
+        assert self.pool is not None
+        for start in range(0, len(self.items), CHUNK):
+            self.slots.acquire()
+            if self.stop.is_set():
+                return
+            chunk = [portable(i, self.every) for i in self.items[start : start + CHUNK]]
+            future = self.pool.submit(write_items, self.folder, chunk)
+            future.add_done_callback(lambda _: self.slots.release())
+            self.futures.append(future)
 
     def result(self) -> Written:
         """Every item page written: the pages by kind and the largest, as one process
         writing them in order would count them."""
         if self.pool is None:
+            similar_items(compared(self.items))
             return write_items(self.folder, [(i, self._earlier(i)) for i in self.items])
         self.feeder.join()
         if self.error is not None:
