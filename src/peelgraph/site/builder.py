@@ -18,8 +18,8 @@ from pathlib import Path
 from . import charts
 from .data import STATUSES, TRACKED, Item, Judgment, Report, SiteData
 from .items import ItemPages
-from .linked import ITEM_COLUMNS, item_row, item_triples, judgment_triples, subject_jsonld
-from .render import ID_BASE, PLURALS, Writer, path_of
+from .linked import judgment_triples, subject_jsonld
+from .render import ID_BASE, PLURALS, Writer, path_of, sorted_items
 from .search import write_index
 
 __all__ = ["ID_BASE", "SiteOutcome", "path_of", "write_site"]
@@ -43,17 +43,13 @@ class SiteOutcome:
     largest_page: tuple[str, int]
 
 
-def _sort_items(items: Iterable[Item]) -> list[Item]:
-    return sorted(items, key=lambda i: (i.force, i.year, i.code, i.iri))
-
-
 def _grouped(items: Iterable[Item]) -> list[tuple[str, list[Item]]]:
     groups: dict[str, list[Item]] = defaultdict(list)
     for item in items:
         groups[item.kind].append(item)
     order = {k: n for n, k in enumerate(KIND_ORDER)}
     return [
-        (k, _sort_items(v)) for k, v in sorted(groups.items(), key=lambda kv: order.get(kv[0], 9))
+        (k, sorted_items(v)) for k, v in sorted(groups.items(), key=lambda kv: order.get(kv[0], 9))
     ]
 
 
@@ -90,7 +86,7 @@ def write_site(
     w.pages.update(pages)
     if largest[1] > w.largest[1]:
         w.largest = largest
-    search = write_index(folder / "search", _sort_items(data.items.values()), path_of)
+    search = write_index(folder / "search", sorted_items(data.items.values()), path_of)
     w.write("search.html", "search.html.j2", "search")
     return SiteOutcome(folder, dict(sorted(w.pages.items())), search, w.largest)
 
@@ -207,12 +203,7 @@ def _force(  # type: ignore[no-untyped-def]
         documents={r.iri: data.documents.get(r.iri, []) for r in reports},
         jsonld=subject_jsonld(force.iri, "Force", force.label),
     )
-    w.downloads(
-        path,
-        [t for i in tracked for t in item_triples(i)],
-        ITEM_COLUMNS,
-        (item_row(i) for i in _sort_items(tracked)),
-    )
+    w.item_downloads(path, tracked)
 
 
 # -- report and judgment -----------------------------------------------------------------------
@@ -233,13 +224,7 @@ def _report(
         documents=data.documents.get(report.iri, []),
         jsonld=subject_jsonld(report.iri, "InspectionReport", report.title or report.key),
     )
-    w.downloads(
-        path,
-        [t for i in items for t in item_triples(i)]
-        + [t for j in judgments for t in judgment_triples(j)],
-        ITEM_COLUMNS,
-        (item_row(i) for i in _sort_items(items)),
-    )
+    w.item_downloads(path, items, [t for j in judgments for t in judgment_triples(j)])
 
 
 def _judgment(w: Writer, data: SiteData, j: Judgment) -> None:
@@ -327,12 +312,7 @@ def _questions(w: Writer, data: SiteData) -> None:
             sections=sections,
             jsonld={**subject_jsonld(iri, "Concept", label), "notation": code},
         )
-        w.downloads(
-            path,
-            [t for i in items.get(iri, []) for t in item_triples(i)],
-            ITEM_COLUMNS,
-            (item_row(i) for i in _sort_items(items.get(iri, []))),
-        )
+        w.item_downloads(path, items.get(iri, []))
         index.append((iri, code, label, len(js), len(items.get(iri, []))))
     w.write("questions.html", "questions.html.j2", "questions", questions=index)
 
@@ -358,11 +338,6 @@ def _themes(w: Writer, data: SiteData) -> None:
             forces=len({i.report.force_iri for i in items[slug]}),
             jsonld=subject_jsonld(iri, "Concept", label),
         )
-        w.downloads(
-            path,
-            [t for i in items[slug] for t in item_triples(i)],
-            ITEM_COLUMNS,
-            (item_row(i) for i in _sort_items(items[slug])),
-        )
+        w.item_downloads(path, items[slug])
         index.append((iri, label, sections))
     w.write("themes.html", "themes.html.j2", "themes", themes=index)

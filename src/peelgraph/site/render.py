@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
-from .linked import script_json, to_csv, turtle
+from .linked import ITEM_COLUMNS, item_row, item_triples, script_json, to_csv, turtle
 
 if TYPE_CHECKING:
-    from .data import SiteData
+    from .data import Item, SiteData
 
 ID_BASE = "https://w3id.org/peelgraph/id/"
 PLURALS = {
@@ -66,6 +66,10 @@ class Writer:
         self.env = environment()
         self.pages: Counter[str] = Counter()
         self.largest = ("", 0)
+        # each item's Turtle block and CSV line, made once: an item is in the downloads of
+        # its force, report, question and themes
+        self._turtle: dict[str, str] = {}
+        self._csv: dict[str, str] = {}
 
     def write(self, path: str, template: str, kind: str, **context: object) -> None:
         depth = path.count("/")
@@ -107,3 +111,36 @@ class Writer:
         base = self.folder / path.removesuffix(".html")
         base.with_suffix(".ttl").write_bytes(turtle(triples).encode("utf-8"))
         base.with_suffix(".csv").write_bytes(to_csv(columns, rows).encode("utf-8"))
+
+    def item_downloads(
+        self,
+        path: str,
+        items: Sequence[Item],
+        more: Iterable = (),  # type: ignore[type-arg]
+    ) -> None:
+        """The Turtle (the items', then ``more`` triples of other subjects) and CSV (the
+        items in ``sorted_items`` order) of a page listing ``items``: the same text as
+        :meth:`downloads` writes from all their triples and rows."""
+        blocks = [self._item_turtle(item) for item in items]
+        if extra := turtle(more):
+            blocks.append(extra)
+        lines = [to_csv(ITEM_COLUMNS, [])] + [self._item_csv(i) for i in sorted_items(items)]
+        base = self.folder / path.removesuffix(".html")
+        base.with_suffix(".ttl").write_bytes("\n".join(blocks).encode("utf-8"))
+        base.with_suffix(".csv").write_bytes("".join(lines).encode("utf-8"))
+
+    def _item_turtle(self, item: Item) -> str:
+        if (text := self._turtle.get(item.iri)) is None:
+            text = self._turtle[item.iri] = turtle(item_triples(item))
+        return text
+
+    def _item_csv(self, item: Item) -> str:
+        if (text := self._csv.get(item.iri)) is None:
+            text = to_csv(ITEM_COLUMNS, [item_row(item)]).split("\n", 1)[1]
+            self._csv[item.iri] = text
+        return text
+
+
+def sorted_items(items: Iterable[Item]) -> list[Item]:
+    """Items in the order every listing and download gives them."""
+    return sorted(items, key=lambda i: (i.force, i.year, i.code, i.iri))
