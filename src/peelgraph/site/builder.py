@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import charts
 from .data import STATUSES, TRACKED, Item, Judgment, Report, SiteData
-from .items import ItemPages
+from .items import ItemPages, Written, flat
 from .linked import judgment_triples, subject_jsonld
 from .render import ID_BASE, PLURALS, Writer, path_of, sorted_items
 from .search import write_index
@@ -26,6 +26,8 @@ __all__ = ["ID_BASE", "SiteOutcome", "path_of", "write_site"]
 
 #: A listing longer than this goes on numbered pages of its own (keeps pages under 1 MB).
 PAGE_ITEMS = 250
+#: Reports (with their judgments) a worker writes at once.
+REPORTS = 40
 KIND_ORDER = (
     "Area for improvement",
     "Cause of concern",
@@ -58,34 +60,24 @@ def write_site(
 ) -> SiteOutcome:
     """Write every page of the site for ``data`` into ``folder`` (which must be new or
     empty); ``ego`` gives a force's partnership SVG by slug (None: no partners). The
-    similar items and the item pages are the work of ``workers`` processes while this one
-    writes the other pages."""
+    similar items and the report, judgment and item pages are the work of ``workers``
+    processes while this one writes the other pages."""
     w = Writer(folder, data, ego)
     _assets(folder)
-    with ItemPages(folder, data.items, workers) as item_pages:
+    with ItemPages(folder, data.items, workers, _report_tasks(data)) as item_pages:
         _home(w, data)
-        items_of: dict[str, list[Item]] = defaultdict(list)
         tracked_of: dict[str, list[Item]] = defaultdict(list)
         for item in data.items.values():
-            items_of[item.report.iri].append(item)
             if item.kind in TRACKED:
                 tracked_of[item.report.force_iri].append(item)
-        judgments_of: dict[str, list[Judgment]] = defaultdict(list)
-        for j in data.judgments:
-            judgments_of[j.report.iri].append(j)
         for force in data.forces.values():
             judged = [j for j in data.judgments if j.report.force_iri == force.iri]
             _force(w, data, force, judged, tracked_of[force.iri])
-        for report in data.reports.values():
-            _report(w, data, report, items_of[report.iri], judgments_of[report.iri])
-        for j in data.judgments:
-            _judgment(w, data, j)
         _questions(w, data)
         _themes(w, data)
         pages, largest = item_pages.result()
     w.pages.update(pages)
-    if largest[1] > w.largest[1]:
-        w.largest = largest
+    w.count_largest(*largest)
     search = write_index(folder / "search", sorted_items(data.items.values()), path_of)
     w.write("search.html", "search.html.j2", "search")
     return SiteOutcome(folder, dict(sorted(w.pages.items())), search, w.largest)
@@ -210,8 +202,8 @@ def _force(  # type: ignore[no-untyped-def]
 
 
 def _report(
-    w: Writer, data: SiteData, report: Report, items: list[Item], judgments: list[Judgment]
-) -> None:
+    w: Writer, report: Report, items: list[Item], judgments: list[Judgment], documents: list
+) -> None:  # type: ignore[type-arg]
     path = path_of(report.iri)
     judgments = sorted(judgments, key=lambda j: j.code)
     w.write(
@@ -221,13 +213,13 @@ def _report(
         report=report,
         judgments=judgments,
         groups=_grouped(items),
-        documents=data.documents.get(report.iri, []),
+        documents=documents,
         jsonld=subject_jsonld(report.iri, "InspectionReport", report.title or report.key),
     )
     w.item_downloads(path, items, [t for j in judgments for t in judgment_triples(j)])
 
 
-def _judgment(w: Writer, data: SiteData, j: Judgment) -> None:
+def _judgment(w: Writer, j: Judgment) -> None:
     path = path_of(j.iri)
     w.write(
         path,
@@ -247,6 +239,38 @@ def _judgment(w: Writer, data: SiteData, j: Judgment) -> None:
         ("judgment", "force", "year", "pillar", "code", "grade"),
         [(j.iri, j.report.force, j.report.year, j.report.pillar, j.code, j.grade)],
     )
+
+
+ReportPage = tuple[Report, list[Item], list[Judgment], list]  # type: ignore[type-arg]
+
+
+def write_reports(folder: Path, reports: list[ReportPage]) -> Written:
+    """The pages of some reports and of their judgments (in a worker, or in the parent)."""
+    w = Writer(folder)
+    for report, items, judgments, documents in reports:
+        _report(w, report, items, judgments, documents)
+        for j in judgments:
+            _judgment(w, j)
+    return w.pages, w.largest
+
+
+def _report_tasks(data: SiteData) -> list[Callable[[], tuple[object, object]]]:
+    """The report and judgment pages, a few reports a task: each task makes its payload
+    (the items as flat copies, see :func:`.items.flat`) when it is sent."""
+    items_of: dict[str, list[Item]] = defaultdict(list)
+    for item in data.items.values():
+        items_of[item.report.iri].append(item)
+    judgments_of: dict[str, list[Judgment]] = defaultdict(list)
+    for j in data.judgments:
+        judgments_of[j.report.iri].append(j)
+    reports = list(data.reports.values())
+
+    def task(chunk: list[Report]) -> Callable[[], tuple[object, object]]:
+        return lambda: (write_reports, [
+            (r, [flat(i) for i in items_of[r.iri]], judgments_of[r.iri],
+             data.documents.get(r.iri, [])) for r in chunk])  # fmt: skip
+
+    return [task(reports[n : n + REPORTS]) for n in range(0, len(reports), REPORTS)]
 
 
 # -- questions and themes ------------------------------------------------------------------------

@@ -13,9 +13,10 @@ import copy
 import multiprocessing
 import threading
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from .data import Item
 from .linked import ITEM_COLUMNS, item_jsonld, item_row, item_triples
@@ -29,6 +30,17 @@ AHEAD = 2
 
 Page = tuple[Item, list[Item]]  # the item, the earlier items it follows up
 Written = tuple[Counter[str], tuple[str, int]]  # pages by kind, the largest
+#: Other pages for the workers: called when sent, it gives a function of (folder, payload)
+#: writing pages and its payload, both picklable.
+Task = Callable[[], tuple[Callable[[Path, Any], Written], Any]]
+
+
+def flat(item: Item) -> Item:
+    """``item`` with its own fields (themes, passages, follow-up links) and no other item:
+    what a listing of it shows and downloads."""
+    copied = copy.copy(item)
+    copied.chain, copied.similar, copied.status_item = [], [], None
+    return copied
 
 
 def _named(item: Item) -> Item:
@@ -67,8 +79,11 @@ class ItemPages:
     whatever the parent holds), fed by a thread, while the parent goes on; :meth:`result`
     waits for them. With one worker, or few items, :meth:`result` does it all itself."""
 
-    def __init__(self, folder: Path, every: dict[str, Item], workers: int):
+    def __init__(
+        self, folder: Path, every: dict[str, Item], workers: int, tasks: Sequence[Task] = ()
+    ):
         self.folder, self.every, self.items = folder, every, list(every.values())
+        self.tasks = list(tasks)
         self.futures: list[Future[Written]] = []
         self.pool: ProcessPoolExecutor | None = None
         self.error: BaseException | None = None
@@ -93,11 +108,14 @@ class ItemPages:
         assert self.pool is not None
         items = compared(self.items)
         v = vectors(items)
-        if v is None:
-            return
-        step = -(-len(v) // (3 * self.workers))
-        ranges = [(start, min(start + step, len(v))) for start in range(0, len(v), step)]
-        futures = [self.pool.submit(best, v, start, stop) for start, stop in ranges]
+        futures = []
+        if v is not None:
+            step = -(-len(v) // (3 * self.workers))
+            ranges = [(start, min(start + step, len(v))) for start in range(0, len(v), step)]
+            futures = [self.pool.submit(best, v, start, stop) for start, stop in ranges]
+        for task in self.tasks:  # the other pages need no similar items: meanwhile
+            function, payload = task()
+            self.futures.append(self.pool.submit(function, self.folder, payload))
         for future in futures:
             attach(items, future.result())
 
@@ -115,21 +133,25 @@ class ItemPages:
     def result(self) -> Written:
         """Every item page written: the pages by kind and the largest, as one process
         writing them in order would count them."""
+        written: list[Written] = []
         if self.pool is None:
+            for task in self.tasks:
+                function, payload = task()
+                written.append(function(self.folder, payload))
             similar_items(compared(self.items))
-            return write_items(self.folder, [(i, self._earlier(i)) for i in self.items])
-        self.feeder.join()
-        if self.error is not None:
-            raise self.error
-        pages: Counter[str] = Counter()
-        largest = ("", 0)
-        for future in self.futures:
-            counted, biggest = future.result()
-            pages.update(counted)
-            if biggest[1] > largest[1]:
-                largest = biggest
-        self.close()
-        return pages, largest
+            pages = [(i, self._earlier(i)) for i in self.items]
+            written.append(write_items(self.folder, pages))
+        else:
+            self.feeder.join()
+            if self.error is not None:
+                raise self.error
+            written = [future.result() for future in self.futures]
+            self.close()
+        total = Writer(self.folder)
+        for counted, (path, size) in written:
+            total.pages.update(counted)
+            total.count_largest(path, size)
+        return total.pages, total.largest
 
     def _earlier(self, item: Item) -> list[Item]:
         return [self.every[link.earlier] for link in item.follows]

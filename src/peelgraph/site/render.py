@@ -101,7 +101,11 @@ class Writer:
 
     def count(self, kind: str, path: str, size: int) -> None:
         self.pages[kind] += 1
-        if size > self.largest[1]:
+        self.count_largest(path, size)
+
+    def count_largest(self, path: str, size: int) -> None:
+        """Keep the largest page (of equal sizes, the first path): whatever the order."""
+        if (-size, path) < (-self.largest[1], self.largest[0]) or not self.largest[0]:
             self.largest = (path, size)
 
     def downloads(
