@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import charts
 from .data import STATUSES, TRACKED, Item, Judgment, Report, SiteData
-from .items import ItemPages, Written, flat
+from .items import ItemPages, Task, Written, flat
 from .linked import judgment_triples, subject_jsonld
 from .render import ID_BASE, PLURALS, Writer, path_of, sorted_items
 from .search import write_index
@@ -175,7 +175,7 @@ def _force(  # type: ignore[no-untyped-def]
                 charts.metrics_svg(chunk, force.label, unit), encoding="utf-8"
             )
             metric_charts.append((name, unit, chunk))
-    ego = w.ego(force.slug)
+    ego = w.ego(force.slug) if w.ego else None
     if ego:
         (folder / "partnerships.svg").write_text(ego, encoding="utf-8")
     statuses = Counter(i.status for i in tracked)
@@ -254,7 +254,7 @@ def write_reports(folder: Path, reports: list[ReportPage]) -> Written:
     return w.pages, w.largest
 
 
-def _report_tasks(data: SiteData) -> list[Callable[[], tuple[object, object]]]:
+def _report_tasks(data: SiteData) -> list[Task]:
     """The report and judgment pages, a few reports a task: each task makes its payload
     (the items as flat copies, see :func:`.items.flat`) when it is sent."""
     items_of: dict[str, list[Item]] = defaultdict(list)
@@ -265,7 +265,7 @@ def _report_tasks(data: SiteData) -> list[Callable[[], tuple[object, object]]]:
         judgments_of[j.report.iri].append(j)
     reports = list(data.reports.values())
 
-    def task(chunk: list[Report]) -> Callable[[], tuple[object, object]]:
+    def task(chunk: list[Report]) -> Task:
         return lambda: (write_reports, [
             (r, [flat(i) for i in items_of[r.iri]], judgments_of[r.iri],
              data.documents.get(r.iri, [])) for r in chunk])  # fmt: skip
