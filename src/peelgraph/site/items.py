@@ -76,8 +76,9 @@ def write_items(folder: Path, pages: Sequence[Page]) -> Written:
 
 class ItemPages:
     """Similar items found and item pages written by ``workers`` processes (spawned: small,
-    whatever the parent holds), fed by a thread, while the parent goes on; :meth:`result`
-    waits for them. With one worker, or few items, :meth:`result` does it all itself."""
+    whatever the parent holds), fed by a thread from the front of the items, while the
+    parent goes on; in :meth:`result` the parent writes chunks from the back until the two
+    meet. With one worker, or few items, :meth:`result` does it all itself."""
 
     def __init__(
         self, folder: Path, every: dict[str, Item], workers: int, tasks: Sequence[Task] = ()
@@ -88,6 +89,9 @@ class ItemPages:
         self.pool: ProcessPoolExecutor | None = None
         self.error: BaseException | None = None
         self.stop = threading.Event()
+        self.similar = threading.Event()  # the similar items are recorded (or failed)
+        self.lock = threading.Lock()
+        self.front, self.back = 0, len(self.items)  # items not yet given out
         if workers > 1 and len(self.items) > CHUNK:
             spawn = multiprocessing.get_context("spawn")
             self.pool = ProcessPoolExecutor(workers, mp_context=spawn)
@@ -99,9 +103,12 @@ class ItemPages:
     def _feed(self) -> None:
         try:
             self._similar()
+            self.similar.set()
             self._pages()
         except BaseException as exc:  # noqa: BLE001 - given to result()
             self.error = exc
+        finally:
+            self.similar.set()
 
     def _similar(self) -> None:
         """Rows of the similarity product in ranges, a few a worker; recorded in order."""
@@ -121,11 +128,11 @@ class ItemPages:
 
     def _pages(self) -> None:
         assert self.pool is not None
-        for start in range(0, len(self.items), CHUNK):
+        while True:
             self.slots.acquire()
-            if self.stop.is_set():
+            if self.stop.is_set() or (taken := self._take(front=True)) is None:
                 return
-            chunk = [portable(i, self.every) for i in self.items[start : start + CHUNK]]
+            chunk = [portable(i, self.every) for i in self.items[taken[0] : taken[1]]]
             future = self.pool.submit(write_items, self.folder, chunk)
             future.add_done_callback(lambda _: self.slots.release())
             self.futures.append(future)
@@ -142,16 +149,31 @@ class ItemPages:
             pages = [(i, self._earlier(i)) for i in self.items]
             written.append(write_items(self.folder, pages))
         else:
+            self.similar.wait()
+            while self.error is None and (taken := self._take(front=False)) is not None:
+                pages = [(i, self._earlier(i)) for i in self.items[taken[0] : taken[1]]]
+                written.append(write_items(self.folder, pages))
             self.feeder.join()
             if self.error is not None:
                 raise self.error
-            written = [future.result() for future in self.futures]
+            written += [future.result() for future in self.futures]
             self.close()
         total = Writer(self.folder)
         for counted, (path, size) in written:
             total.pages.update(counted)
             total.count_largest(path, size)
         return total.pages, total.largest
+
+    def _take(self, front: bool) -> tuple[int, int] | None:
+        """The next chunk of items not given out, from the front or the back."""
+        with self.lock:
+            if self.front >= self.back:
+                return None
+            if front:
+                start, self.front = self.front, min(self.front + CHUNK, self.back)
+                return start, self.front
+            stop, self.back = self.back, max(self.back - CHUNK, self.front)
+            return self.back, stop
 
     def _earlier(self, item: Item) -> list[Item]:
         return [self.every[link.earlier] for link in item.follows]

@@ -17,7 +17,7 @@ from .data import Item
 #: How many similar items each page lists, and the least score worth showing.
 TOP = 5
 MIN_SCORE = 0.2
-_CHUNK = 512
+_CHUNK = 256  # rows of the product at once: 256 x items floats
 #: Follow-ups repeat the text they follow up: not compared.
 UNCOMPARED = ("Follow-up of an earlier finding",)
 
