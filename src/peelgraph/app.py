@@ -369,12 +369,19 @@ def run_saved_query(
 
 
 def build_site(
-    graph_file: Path, output: Path, context: BuildContext, *, overwrite: bool = False
+    graph_file: Path,
+    output: Path,
+    context: BuildContext,
+    *,
+    overwrite: bool = False,
+    workers: int | None = None,
 ) -> SiteOutcome:
     """Write the static site of a built graph into the folder ``output``: read through the
     saved queries from the query store beside ``graph_file`` (made if missing), written into
     a folder beside ``output`` and moved into place whole, so a failure leaves no partial
-    site (and an existing one, with ``overwrite``, as it was)."""
+    site (and an existing one, with ``overwrite``, as it was). ``workers`` processes write
+    the item pages (default: one per core); the site is the same whatever their number."""
+    import os
     import shutil
 
     from .site import build_site as write
@@ -390,7 +397,8 @@ def build_site(
     staging = output.with_name(output.name + ".tmp-site")
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        outcome = write(open_native(graph_file), staging, context.reference_graph)
+        outcome = write(open_native(graph_file), staging, context.reference_graph,
+                        workers or os.cpu_count() or 1)  # fmt: skip
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

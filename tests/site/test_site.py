@@ -62,7 +62,12 @@ def corpus(tmp_path_factory) -> tuple[Path, Path]:
     assert result.exit_code == 0, result.stderr
     frameworks = docs / "synthetic-frameworks.ttl"
     extra = ["--reference", str(frameworks)] if frameworks.is_file() else []
-    return _build([docs], folder, extra)
+    graph, site = _build([docs], folder, extra)
+    result = runner.invoke(app, ["site", str(graph), "-o", str(site), "--workers", "2",
+                                 "--overwrite", *extra])  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    (folder / "summary.txt").write_text(result.stdout, encoding="utf-8")
+    return graph, site
 
 
 _LINK = re.compile(r'(?:href|src)="([^"]+)"')
@@ -167,6 +172,29 @@ def test_an_existing_site_is_kept_without_overwrite(seed, tmp_path):
     assert [p.name for p in out.iterdir()] == ["keep.txt"]
     missing = runner.invoke(app, ["site", str(tmp_path / "none.trig"), "-o", str(tmp_path / "s")])
     assert missing.exit_code == 2 and not (tmp_path / "s").exists()
+
+
+def test_one_worker_or_two_write_the_same_site(corpus, tmp_path):
+    """Item pages and similar items from worker processes: the same bytes as one process."""
+    from peelgraph.site import items
+
+    graph_file, site = corpus  # written with two workers
+    two = (graph_file.parent / "summary.txt").read_text(encoding="utf-8")
+    assert int(re.search(r"\bitem (\d+)", two)[1]) > items.CHUNK  # in chunks, in workers
+    frameworks = graph_file.parent / "corpus" / "synthetic-frameworks.ttl"
+    extra = ["--reference", str(frameworks)] if frameworks.is_file() else []
+    alone = tmp_path / "alone"
+    result = runner.invoke(app, ["site", str(graph_file), "-o", str(alone), "--workers", "1",
+                                 *extra])  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    # the pages counted by kind: the same when the workers count them
+    assert result.stdout.splitlines()[0].split(": ", 1)[1] == two.splitlines()[0].split(": ", 1)[1]
+    mine = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    theirs = {p.relative_to(alone): p.read_bytes() for p in alone.rglob("*") if p.is_file()}
+    assert mine.keys() == theirs.keys()
+    assert [path for path in mine if mine[path] != theirs[path]] == []
+    similar = [p for p in mine if p.name == "index.html" and b'class="similar"' in mine[p]]
+    assert len(similar) > 100  # the similarity lists were compared, not only empty ones
 
 
 # -- in a real browser -------------------------------------------------------------------------

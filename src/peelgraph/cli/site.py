@@ -20,6 +20,14 @@ def register(app: typer.Typer) -> None:
         ] = Path("site"),
         reference: ReferenceOption = None,
         overwrite: OverwriteOption = False,
+        workers: Annotated[
+            int | None,
+            typer.Option(
+                min=1,
+                help="Worker processes writing the item pages (default: one per core); "
+                "the site is the same whatever the number.",
+            ),
+        ] = None,
     ) -> None:
         """Write a static site of the graph (home, forces, reports, questions, themes, items,
         search, linked data) that opens from a folder with no network."""
@@ -27,7 +35,11 @@ def register(app: typer.Typer) -> None:
         from ..context import BuildContext
 
         outcome = build_site(
-            data, output, BuildContext.from_options(reference), overwrite=overwrite
+            data,
+            output,
+            BuildContext.from_options(reference),
+            overwrite=overwrite,
+            workers=workers,
         )
         pages = sum(outcome.pages.values())
         kinds = ", ".join(f"{kind} {n}" for kind, n in outcome.pages.items())

@@ -38,11 +38,10 @@ def ego_views(source: Source, reference: Graph) -> Callable[[str], str | None]:
     return ego
 
 
-def build_site(source: Source, folder: Path, reference: Graph) -> SiteOutcome:
+def build_site(source: Source, folder: Path, reference: Graph, workers: int = 1) -> SiteOutcome:
     """Read the graph of ``source`` through the saved queries and write the site into
-    ``folder`` (new or empty)."""
+    ``folder`` (new or empty); ``workers`` processes write the item pages."""
     from ..errors import PeelgraphError
-    from .similar import similar_items
 
     try:
         import matplotlib  # noqa: F401
@@ -53,5 +52,4 @@ def build_site(source: Source, folder: Path, reference: Graph) -> SiteOutcome:
             hint="pip install 'peelgraph[site]'",
         ) from exc
     data = read_site_data(source)
-    similar_items([i for i in data.items.values() if i.kind != "Follow-up of an earlier finding"])
-    return write_site(folder, data, ego_views(source, reference))
+    return write_site(folder, data, ego_views(source, reference), workers)

@@ -10,32 +10,24 @@ from __future__ import annotations
 
 import posixpath
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from jinja2 import Environment, PackageLoader
-from markupsafe import Markup
-
 from . import charts
 from .data import STATUSES, TRACKED, Item, Judgment, Report, SiteData
-from .linked import (
-    ITEM_COLUMNS,
-    item_jsonld,
-    item_row,
-    item_triples,
-    judgment_triples,
-    script_json,
-    subject_jsonld,
-    to_csv,
-    turtle,
-)
+from .items import ItemPages, Task, Written, flat
+from .linked import judgment_triples, subject_jsonld
+from .render import ID_BASE, PLURALS, Writer, path_of, sorted_items
 from .search import write_index
 
-ID_BASE = "https://w3id.org/peelgraph/id/"
+__all__ = ["ID_BASE", "SiteOutcome", "path_of", "write_site"]
+
 #: A listing longer than this goes on numbered pages of its own (keeps pages under 1 MB).
 PAGE_ITEMS = 250
+#: Reports (with their judgments) a worker writes at once.
+REPORTS = 40
 KIND_ORDER = (
     "Area for improvement",
     "Cause of concern",
@@ -43,20 +35,6 @@ KIND_ORDER = (
     "Follow-up of an earlier finding",
     "Finding",
 )
-PLURALS = {
-    "Area for improvement": "areas for improvement",
-    "Cause of concern": "causes of concern",
-    "Recommendation": "recommendations",
-    "Follow-up of an earlier finding": "follow-ups of earlier findings",
-    "Finding": "findings",
-}
-
-
-def path_of(iri: str) -> str:
-    """The site path of a graph IRI (``id/.../index.html``)."""
-    if not iri.startswith(ID_BASE):
-        raise ValueError(f"not a peelgraph IRI: {iri}")
-    return "id/" + iri[len(ID_BASE) :].strip("/") + "/index.html"
 
 
 @dataclass
@@ -67,112 +45,55 @@ class SiteOutcome:
     largest_page: tuple[str, int]
 
 
-class _Writer:
-    """Renders templates to files, each page knowing its depth for relative links."""
-
-    def __init__(self, folder: Path, data: SiteData, ego: Callable[[str], str | None]):
-        self.folder = folder
-        self.data = data
-        self.ego = ego
-        self.env = Environment(
-            loader=PackageLoader("peelgraph.site", "templates"),
-            autoescape=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
-        self.pages: Counter[str] = Counter()
-        self.largest = ("", 0)
-
-    def write(self, path: str, template: str, kind: str, **context: object) -> None:
-        depth = path.count("/")
-        root = "../" * depth
-        here = posixpath.dirname(path)
-
-        def url(iri: str) -> str:
-            return root + path_of(iri)
-
-        def link(target: str) -> str:
-            return posixpath.relpath(target, here or ".")
-
-        jsonld = context.pop("jsonld", None)
-        html = self.env.get_template(template).render(
-            root=root,
-            url=url,
-            link=link,
-            data=self.data,
-            kind=kind,
-            plurals=PLURALS,
-            jsonld=Markup(script_json(jsonld)) if jsonld else None,
-            **context,
-        )
-        target = self.folder / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        encoded = html.encode("utf-8")
-        target.write_bytes(encoded)
-        self.pages[kind] += 1
-        if len(encoded) > self.largest[1]:
-            self.largest = (path, len(encoded))
-
-    def downloads(
-        self, path: str, triples: Iterable, columns: Sequence[str], rows: Iterable
-    ) -> None:  # type: ignore[type-arg]
-        base = self.folder / path.removesuffix(".html")
-        base.parent.mkdir(parents=True, exist_ok=True)
-        base.with_suffix(".ttl").write_text(turtle(triples), encoding="utf-8")
-        base.with_suffix(".csv").write_text(to_csv(columns, rows), encoding="utf-8")
-
-
-def _sort_items(items: Iterable[Item]) -> list[Item]:
-    return sorted(items, key=lambda i: (i.force, i.year, i.code, i.iri))
-
-
 def _grouped(items: Iterable[Item]) -> list[tuple[str, list[Item]]]:
     groups: dict[str, list[Item]] = defaultdict(list)
     for item in items:
         groups[item.kind].append(item)
     order = {k: n for n, k in enumerate(KIND_ORDER)}
     return [
-        (k, _sort_items(v)) for k, v in sorted(groups.items(), key=lambda kv: order.get(kv[0], 9))
+        (k, sorted_items(v)) for k, v in sorted(groups.items(), key=lambda kv: order.get(kv[0], 9))
     ]
 
 
-def write_site(folder: Path, data: SiteData, ego: Callable[[str], str | None]) -> SiteOutcome:
+def write_site(
+    folder: Path, data: SiteData, ego: Callable[[str], str | None], workers: int = 1
+) -> SiteOutcome:
     """Write every page of the site for ``data`` into ``folder`` (which must be new or
-    empty); ``ego`` gives a force's partnership SVG by slug (None: no partners)."""
-    w = _Writer(folder, data, ego)
+    empty); ``ego`` gives a force's partnership SVG by slug (None: no partners). The
+    similar items and the report, judgment and item pages are the work of ``workers``
+    processes while this one writes the other pages."""
+    w = Writer(folder, data, ego)
+    _assets(folder)
+    with ItemPages(folder, data.items, workers, _report_tasks(data)) as item_pages:
+        _home(w, data)
+        tracked_of: dict[str, list[Item]] = defaultdict(list)
+        for item in data.items.values():
+            if item.kind in TRACKED:
+                tracked_of[item.report.force_iri].append(item)
+        for force in data.forces.values():
+            judged = [j for j in data.judgments if j.report.force_iri == force.iri]
+            _force(w, data, force, judged, tracked_of[force.iri])
+        _questions(w, data)
+        _themes(w, data)
+        pages, largest = item_pages.result()
+    w.pages.update(pages)
+    w.count_largest(*largest)
+    search = write_index(folder / "search", sorted_items(data.items.values()), path_of)
+    w.write("search.html", "search.html.j2", "search")
+    return SiteOutcome(folder, dict(sorted(w.pages.items())), search, w.largest)
+
+
+def _assets(folder: Path) -> None:
+    """The stylesheet, the scripts and the JSON-LD context, under ``assets/``."""
+    from ..resources import ontology_dir
+
     static = resources.files("peelgraph.site") / "static"
     (folder / "assets").mkdir(parents=True, exist_ok=True)
     for name in ("site.css", "site.js", "search.js"):
-        (folder / "assets" / name).write_text(
-            (static / name).read_text(encoding="utf-8"), encoding="utf-8"
-        )
-    from ..resources import ontology_dir
-
-    (folder / "assets" / "context-v1.jsonld").write_text(
-        (ontology_dir() / "context-v1.jsonld").read_text(encoding="utf-8"), encoding="utf-8"
+        (folder / "assets" / name).write_bytes((static / name).read_bytes())
+    (folder / "assets" / "context-v1.jsonld").write_bytes(
+        (ontology_dir() / "context-v1.jsonld").read_bytes()
     )
-    _home(w, data)
-    for force in data.forces.values():
-        _force(w, data, force)
-    items_of: dict[str, list[Item]] = defaultdict(list)
-    for item in data.items.values():
-        items_of[item.report.iri].append(item)
-    judgments_of: dict[str, list[Judgment]] = defaultdict(list)
-    for j in data.judgments:
-        judgments_of[j.report.iri].append(j)
-    for report in data.reports.values():
-        _report(w, data, report, items_of[report.iri], judgments_of[report.iri])
-    for j in data.judgments:
-        _judgment(w, data, j)
-    _questions(w, data)
-    _themes(w, data)
-    for item in data.items.values():
-        _item(w, item)
-    ordered = _sort_items(i for i in data.items.values())
-    search = write_index(folder / "search", ordered, path_of)
-    w.write("search.html", "search.html.j2", "search")
-    return SiteOutcome(folder, dict(sorted(w.pages.items())), search, w.largest)
 
 
 # -- home ----------------------------------------------------------------------------------
@@ -194,7 +115,7 @@ def _pivot(data: SiteData) -> list[dict[str, object]]:
     return sorted(rows.values(), key=order)
 
 
-def _home(w: _Writer, data: SiteData) -> None:
+def _home(w: Writer, data: SiteData) -> None:
     rows = _pivot(data)
     columns = sorted({n for r in rows for n in r["cells"]})  # type: ignore[attr-defined]
     chart = charts.national_picture_svg(data.judgments)
@@ -232,11 +153,12 @@ def _home(w: _Writer, data: SiteData) -> None:
 # -- force ---------------------------------------------------------------------------------
 
 
-def _force(w: _Writer, data: SiteData, force) -> None:  # type: ignore[no-untyped-def]
+def _force(  # type: ignore[no-untyped-def]
+    w: Writer, data: SiteData, force, judgments: list[Judgment], tracked: list[Item]
+) -> None:
     path = path_of(force.iri)
     folder = (w.folder / path).parent
     folder.mkdir(parents=True, exist_ok=True)
-    judgments = [j for j in data.judgments if j.report.force_iri == force.iri]
     history = charts.grade_history_svg(judgments, force.label)
     if history:
         (folder / "grades.svg").write_text(history, encoding="utf-8")
@@ -253,12 +175,9 @@ def _force(w: _Writer, data: SiteData, force) -> None:  # type: ignore[no-untype
                 charts.metrics_svg(chunk, force.label, unit), encoding="utf-8"
             )
             metric_charts.append((name, unit, chunk))
-    ego = w.ego(force.slug)
+    ego = w.ego(force.slug) if w.ego else None
     if ego:
         (folder / "partnerships.svg").write_text(ego, encoding="utf-8")
-    tracked = [
-        i for i in data.items.values() if i.report.force_iri == force.iri and i.kind in TRACKED
-    ]
     statuses = Counter(i.status for i in tracked)
     reports = sorted(force.reports, key=lambda r: (r.year, r.pillar))
     w.write(
@@ -276,20 +195,15 @@ def _force(w: _Writer, data: SiteData, force) -> None:  # type: ignore[no-untype
         documents={r.iri: data.documents.get(r.iri, []) for r in reports},
         jsonld=subject_jsonld(force.iri, "Force", force.label),
     )
-    w.downloads(
-        path,
-        [t for i in tracked for t in item_triples(i)],
-        ITEM_COLUMNS,
-        (item_row(i) for i in _sort_items(tracked)),
-    )
+    w.item_downloads(path, tracked)
 
 
 # -- report and judgment -----------------------------------------------------------------------
 
 
 def _report(
-    w: _Writer, data: SiteData, report: Report, items: list[Item], judgments: list[Judgment]
-) -> None:
+    w: Writer, report: Report, items: list[Item], judgments: list[Judgment], documents: list
+) -> None:  # type: ignore[type-arg]
     path = path_of(report.iri)
     judgments = sorted(judgments, key=lambda j: j.code)
     w.write(
@@ -299,19 +213,13 @@ def _report(
         report=report,
         judgments=judgments,
         groups=_grouped(items),
-        documents=data.documents.get(report.iri, []),
+        documents=documents,
         jsonld=subject_jsonld(report.iri, "InspectionReport", report.title or report.key),
     )
-    w.downloads(
-        path,
-        [t for i in items for t in item_triples(i)]
-        + [t for j in judgments for t in judgment_triples(j)],
-        ITEM_COLUMNS,
-        (item_row(i) for i in _sort_items(items)),
-    )
+    w.item_downloads(path, items, [t for j in judgments for t in judgment_triples(j)])
 
 
-def _judgment(w: _Writer, data: SiteData, j: Judgment) -> None:
+def _judgment(w: Writer, j: Judgment) -> None:
     path = path_of(j.iri)
     w.write(
         path,
@@ -333,12 +241,42 @@ def _judgment(w: _Writer, data: SiteData, j: Judgment) -> None:
     )
 
 
+ReportPage = tuple[Report, list[Item], list[Judgment], list]  # type: ignore[type-arg]
+
+
+def write_reports(folder: Path, reports: list[ReportPage]) -> Written:
+    """The pages of some reports and of their judgments (in a worker, or in the parent)."""
+    w = Writer(folder)
+    for report, items, judgments, documents in reports:
+        _report(w, report, items, judgments, documents)
+        for j in judgments:
+            _judgment(w, j)
+    return w.pages, w.largest
+
+
+def _report_tasks(data: SiteData) -> list[Task]:
+    """The report and judgment pages, a few reports a task: each task makes its payload
+    (the items as flat copies, see :func:`.items.flat`) when it is sent."""
+    items_of: dict[str, list[Item]] = defaultdict(list)
+    for item in data.items.values():
+        items_of[item.report.iri].append(item)
+    judgments_of: dict[str, list[Judgment]] = defaultdict(list)
+    for j in data.judgments:
+        judgments_of[j.report.iri].append(j)
+    reports = list(data.reports.values())
+
+    def task(chunk: list[Report]) -> Task:
+        return lambda: (write_reports, [
+            (r, [flat(i) for i in items_of[r.iri]], judgments_of[r.iri],
+             data.documents.get(r.iri, [])) for r in chunk])  # fmt: skip
+
+    return [task(reports[n : n + REPORTS]) for n in range(0, len(reports), REPORTS)]
+
+
 # -- questions and themes ------------------------------------------------------------------------
 
 
-def _listing(
-    w: _Writer, path: str, groups: list[tuple[str, list[Item]]]
-) -> list[dict[str, object]]:
+def _listing(w: Writer, path: str, groups: list[tuple[str, list[Item]]]) -> list[dict[str, object]]:
     """Each kind's items, inline when few, else on numbered pages beside ``path``."""
     sections = []
     for kind, items in groups:
@@ -371,7 +309,7 @@ def _listing(
     return sections
 
 
-def _questions(w: _Writer, data: SiteData) -> None:
+def _questions(w: Writer, data: SiteData) -> None:
     judged: dict[str, list[Judgment]] = defaultdict(list)
     labels: dict[str, tuple[str, str]] = {}
     for j in data.judgments:
@@ -398,17 +336,12 @@ def _questions(w: _Writer, data: SiteData) -> None:
             sections=sections,
             jsonld={**subject_jsonld(iri, "Concept", label), "notation": code},
         )
-        w.downloads(
-            path,
-            [t for i in items.get(iri, []) for t in item_triples(i)],
-            ITEM_COLUMNS,
-            (item_row(i) for i in _sort_items(items.get(iri, []))),
-        )
+        w.item_downloads(path, items.get(iri, []))
         index.append((iri, code, label, len(js), len(items.get(iri, []))))
     w.write("questions.html", "questions.html.j2", "questions", questions=index)
 
 
-def _themes(w: _Writer, data: SiteData) -> None:
+def _themes(w: Writer, data: SiteData) -> None:
     items: dict[str, list[Item]] = defaultdict(list)
     labels: dict[str, str] = {}
     for i in data.items.values():
@@ -429,20 +362,6 @@ def _themes(w: _Writer, data: SiteData) -> None:
             forces=len({i.report.force_iri for i in items[slug]}),
             jsonld=subject_jsonld(iri, "Concept", label),
         )
-        w.downloads(
-            path,
-            [t for i in items[slug] for t in item_triples(i)],
-            ITEM_COLUMNS,
-            (item_row(i) for i in _sort_items(items[slug])),
-        )
+        w.item_downloads(path, items[slug])
         index.append((iri, label, sections))
     w.write("themes.html", "themes.html.j2", "themes", themes=index)
-
-
-# -- items ---------------------------------------------------------------------------------------
-
-
-def _item(w: _Writer, item: Item) -> None:
-    path = path_of(item.iri)
-    w.write(path, "item.html.j2", "item", item=item, jsonld=item_jsonld(item))
-    w.downloads(path, item_triples(item), ITEM_COLUMNS, [item_row(item)])
