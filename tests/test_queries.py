@@ -549,3 +549,63 @@ def test_a_query_read_on_its_own_is_the_registry_s():
     for query in list_queries():
         assert get_query(query.name) == query
         assert get_query(query.name + ".rq") == query
+
+
+# A 2021/22 judgment of an area of policing recorded by name (no number), and a 2018/19
+# judgment of the question whose report heading has the same words ("Investigating crime").
+AREA_AND_2018 = """
+@prefix peel: <https://w3id.org/peelgraph/ontology#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<https://w3id.org/peelgraph/id/graph/wessex-2021-peel> {
+  <https://w3id.org/peelgraph/id/report/wessex-2021-peel> a peel:InspectionReport ;
+    peel:peelYear "2021"^^xsd:gYear ;
+    peel:force <https://w3id.org/peelgraph/id/force/wessex> ;
+    peel:pillar <https://w3id.org/peelgraph/id/pillar/peel> ;
+    peel:framework <https://w3id.org/peelgraph/id/scheme/questions-2021-peel> .
+  <https://w3id.org/peelgraph/id/report/wessex-2021-peel/judgment/2021-peel-investigating-crime>
+    a peel:Judgment ;
+    dcterms:isPartOf <https://w3id.org/peelgraph/id/report/wessex-2021-peel> ;
+    peel:question <https://w3id.org/peelgraph/id/question/2021-peel-investigating-crime> ;
+    peel:grade <https://w3id.org/peelgraph/id/grade/adequate> .
+}
+<https://w3id.org/peelgraph/id/graph/wessex-2018-effectiveness> {
+  <https://w3id.org/peelgraph/id/report/wessex-2018-effectiveness> a peel:InspectionReport ;
+    peel:peelYear "2018"^^xsd:gYear ;
+    peel:force <https://w3id.org/peelgraph/id/force/wessex> ;
+    peel:pillar <https://w3id.org/peelgraph/id/pillar/effectiveness> ;
+    peel:framework <https://w3id.org/peelgraph/id/scheme/questions-2018-effectiveness> .
+  <https://w3id.org/peelgraph/id/report/wessex-2018-effectiveness/judgment/2018-eff-2>
+    a peel:Judgment ;
+    dcterms:isPartOf <https://w3id.org/peelgraph/id/report/wessex-2018-effectiveness> ;
+    peel:question <https://w3id.org/peelgraph/id/question/2018-eff-2> ;
+    peel:grade <https://w3id.org/peelgraph/id/grade/good> .
+}
+"""
+USER_LINK = """
+<https://w3id.org/peelgraph/id/graph/user-links> {
+  <https://w3id.org/peelgraph/id/question/2021-peel-investigating-crime>
+    <http://www.w3.org/2004/02/skos/core#closeMatch>
+    <https://w3id.org/peelgraph/id/question/2018-eff-2> .
+}
+"""
+
+
+@pytest.mark.parametrize("linked", [False, True])
+def test_select_grade_history_never_lines_up_an_area_with_an_earlier_question(
+    graph_file, tmp_path, linked
+):
+    """The packaged reference data links no 2021/22 area to an earlier question, though
+    their names may share words: no row. A user's link gives the pair, not comparable."""
+    joined = tmp_path / "joined.trig"
+    extra = AREA_AND_2018 + (USER_LINK if linked else "")
+    joined.write_text(graph_file.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    history = rows(open_dataset(joined, "oxigraph"), "select_grade_history", force="wessex")
+    area = [r for r in history if r["laterCode"] == "2021-PEEL-investigating-crime"]
+    if not linked:
+        assert area == []
+    else:
+        assert [(r["earlierCode"], r["laterGrade"], r["comparable"]) for r in area] == [
+            ("2018-EFF-2", "adequate", False)
+        ]

@@ -80,7 +80,8 @@ PILLAR_CODES = {
 
 # "{year}-{PILLAR}", "{year}-{PILLAR}-{n}", "{year}-{PILLAR}-{n}.{m}"; sections "{...}-{n}.S{k}".
 CODE = re.compile(
-    r"^(?P<year>\d{4})-(?P<pillar>EFF|EFY|LEG|LEA|PEEL)(?:-(?P<core>\d+)(?:\.(?P<sub>S?\d+))?)?$"
+    r"^(?P<year>\d{4})-(?P<pillar>EFF|EFY|LEG|LEA|PEEL)"
+    r"(?:-(?P<core>\d+)(?:\.(?P<sub>S?\d+))?|-(?P<area>[a-z]+(?:-[a-z]+)*))?$"
 )
 
 # The eight areas for improvement of the seed report (PEEL: Police effectiveness 2016,
@@ -325,6 +326,15 @@ def test_question_codes_follow_the_code_rule(graph: Graph) -> None:
                 f"{node}: IRI does not match code {code}"
             )
             assert match["year"] == year and match["pillar"] == PILLAR_CODES[pillar]
+            is_area = (node, RDF.type, PEEL.AreaOfPolicing) in graph
+            assert is_area == (match["area"] is not None), (
+                f"{code}: only an area of policing (and every one) has a code naming the area"
+            )
+            if is_area:  # a top concept of a 2021+ framework, with no number of the PAF
+                assert pillar == "peel" and level == "core" and int(year) >= 2021, code
+                assert graph.value(node, PEEL.questionNumber) is None, code
+                assert (node, SKOS.topConceptOf, scheme) in graph, code
+                continue
             core, sub = match["core"], match["sub"]
             shape = (
                 "headline"
@@ -1086,7 +1096,9 @@ def test_a_framework_without_a_headline_says_so_clearly(vocab) -> None:  # type:
 
     framework = vocab.framework(2021, "peel")
     assert not framework.has_headline
-    assert [q.code for q in framework.core()] == ["2021-PEEL-1"]
+    codes = [q.code for q in framework.core()]
+    assert codes[0] == "2021-PEEL-1" and "2021-PEEL-responding-to-the-public" in codes
+    assert all(q.number is None for q in framework.core()[1:])
     with pytest.raises(ReferenceDataError, match="PEEL 2021 peel framework .* no headline"):
         framework.headline  # noqa: B018
     assert vocab.framework(2016, "effectiveness").headline.code == "2016-EFF"

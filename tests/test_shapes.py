@@ -661,3 +661,34 @@ def test_a_judgment_carries_over_one_earlier_judgment(graph, ctx):
     graph.add((later, PEEL.carriedOverJudgment, first))
     graph.add((later, PEEL.carriedOverJudgment, second))
     assert_fails(graph, ctx, later, PEEL.carriedOverJudgment, "at most one earlier judgment")
+
+
+def test_an_area_of_policing_has_no_question_number_nor_a_numbered_code(graph, ctx):
+    area = iris.question("2021-PEEL-juggling")
+    graph.add((area, RDF.type, PEEL.AreaOfPolicing))
+    graph.add((area, RDF.type, PEEL.CoreQuestion))
+    graph.add((area, RDF.type, PEEL.Question))
+    graph.add((area, SKOS.notation, Literal("2021-PEEL-4")))
+    graph.add((area, PEEL.questionNumber, Literal(4)))
+    assert_fails(graph, ctx, area, SKOS.notation, "never a framework number")
+    assert_fails(graph, ctx, area, PEEL.questionNumber, "has no question number")
+
+
+def test_a_question_code_is_a_number_or_an_area_name(graph, ctx):
+    question = iris.question("2016-EFF-juggling")
+    graph.add((question, RDF.type, PEEL.Question))
+    graph.add((question, SKOS.notation, Literal("2016-EFF-Juggling")))
+    assert_fails(graph, ctx, question, SKOS.notation, "a question has one code")
+
+
+def test_a_judgment_of_a_packaged_area_of_policing_conforms(ctx):
+    from peelgraph.extract import extract_text
+
+    from .conftest import FICTIONAL_FORCES
+    from .extract.test_areas_2021 import REPORT
+
+    context = context_for((FICTIONAL_FORCES,), ctx.engine)
+    report = extract_text(REPORT, context.vocabulary, path="page.txt", sha256="0" * 64)
+    g = report_graph(report, context.vocabulary.framework(2021, "peel"))
+    result = validate_graph(g, context)
+    assert result.conforms, result.as_text()

@@ -17,6 +17,7 @@ class PEEL(DefinedNamespace):
     _fail = True
 
     AreaForImprovement: URIRef  # Area for improvement
+    AreaOfPolicing: URIRef  # Area of policing
     Boilerplate: URIRef  # Boilerplate
     CauseOfConcern: URIRef  # Cause of concern
     ComparatorArea: URIRef  # Comparator area

@@ -56,7 +56,10 @@ class Framework:
         )
 
     def core(self) -> list[QuestionDef]:
-        return sorted((q for q in self.questions if q.level == "core"), key=lambda q: q.number or 0)
+        """The core questions in their framework's order; areas of policing recorded by name
+        (no question number) after the numbered ones, by code."""
+        core = (q for q in self.questions if q.level == "core")
+        return sorted(core, key=lambda q: (q.number is None, q.number or 0, q.code))
 
     def children(self, code: str) -> list[QuestionDef]:
         return [q for q in self.questions if q.parent == code]

@@ -29,17 +29,8 @@ REAL = TEST_DATA / "real"
 EXPECTATIONS = load_expectations(REAL / "expectations.yaml")
 FRAGMENTS = {fragment.key: fragment for fragment in read_fragments(REAL)}
 
-_NEWS = (
-    "a force's 2021/22 press release is read, but the areas it grades ('how the force responds "
-    "to the public', 'use of resources') are no core question of the reference data, which "
-    "records one 2021/22 core question of twelve (no public page at hand words the others): "
-    "refused no-question, naming them"
-)
-
 #: Pages read wrong today, with why (strict xfail: remove a line when its page passes).
-KNOWN_FAILURES: dict[str, str] = {
-    "thames-valley-peel-2021-22.txt#2": _NEWS,
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 def _cases() -> list[object]:

@@ -73,8 +73,8 @@ def question_predicates(question: QuestionDef) -> tuple[str, ...]:
     for label in (question.label, *question.alt_labels):
         if label.rstrip().endswith("?"):
             predicate = predicate_of(QuestionDef(question.code, label, "", None, None, True))
-        else:
-            predicate = fold(label)
+        else:  # "how the force responds to the public": the sentence regexes allow the "how"
+            predicate = _HOW_LEAD.sub("", fold(label))
         if predicate:
             out.append(predicate)
     return tuple(dict.fromkeys(out))
@@ -194,6 +194,9 @@ class GradeReader:
 
 
 _FLAGS = re.IGNORECASE
+#: A label's leading "how the force" / "how it": its first two words would say nothing of
+#: what is judged (every "how the force ..." label would match every other).
+_HOW_LEAD = re.compile(r"^(?:how|the way(?: in which)?)\s+(?:it|the force|the constabulary)\s+")
 #: "how it", "the way in which the force": what may come between "at" and the predicate.
 _HOW = r"(?:(?:how|the way(?: in which)?)\s+(?:\w+\s+)?(?:it|the force|the constabulary)\s+)?"
 

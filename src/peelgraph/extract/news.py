@@ -43,11 +43,14 @@ _REPORT_LINE_AREAS = re.compile(
     re.IGNORECASE,
 )
 #: A list of the areas given one grade: "the <grade> areas included <list>", "<grade> in
-#: one area – <list>" (the grade word unquoted by ``_sentences``).
+#: one area – <list>", "the areas graded as <grade> included <list>" (the grade word
+#: unquoted by ``_sentences``).
 _AREA_LIST = (
     r"\b(?P<grade>{grades})\s+areas?\s+(?:included|include|were|are|was|is)\s+(?P<list>[^.;]+)"
     r"|\b(?P<grade2>{grades})\s+in\s+(?:\w+|\d+)\s+areas?\s*(?:[\u2013\u2014:]|-\s)\s*"
     r"(?P<list2>[^.;]+)"
+    r"|\bareas?\s+graded\s+(?:as\s+)?(?P<grade3>{grades})\s+(?:included|include|were|are|was|is)"
+    r"\s+(?P<list3>[^.;]+)"
 )
 _JUDGED_THAT = re.compile(r"\bjudged that (?P<subject>.+?):\s*$", re.IGNORECASE)
 _QUOTED = re.compile(r"[\u2018'\u201c\"](?P<word>[A-Za-z -]{3,25})[\u2019'\u201d\"]")
@@ -153,8 +156,10 @@ def _listed_areas(
     found: list[tuple[QuestionDef, str]] = []
     unknown: list[str] = []
     for match in re.finditer(_AREA_LIST.format(grades=words), line, re.IGNORECASE):
-        grade = grades[" ".join(fold(match.group("grade") or match.group("grade2")).split())]
-        pieces = re.split(r",\s*(?:and\s+)?|\s+and\s+", match.group("list") or match.group("list2"))
+        word = match.group("grade") or match.group("grade2") or match.group("grade3")
+        grade = grades[" ".join(fold(word).split())]
+        listed = match.group("list") or match.group("list2") or match.group("list3")
+        pieces = re.split(r",\s*(?:and\s+)?|\s+and\s+", listed)
         while pieces:
             piece = pieces.pop(0).strip()
             area = _area(piece, grade, framework, reader)
