@@ -6,6 +6,8 @@ A stage starts with its total, then advances; the command line shows a bar per s
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Protocol
 
 
@@ -26,3 +28,14 @@ class NoProgress:
 
     def advance(self, stage: str, n: int = 1) -> None:
         pass
+
+
+@contextmanager
+def one_step(progress: Progress, stage: str) -> Iterator[None]:
+    """A stage of one step: started on entry, advanced when the work ends (also when it
+    fails, so the bar never hangs half drawn)."""
+    progress.start(stage, 1)
+    try:
+        yield
+    finally:
+        progress.advance(stage)

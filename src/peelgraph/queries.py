@@ -75,6 +75,9 @@ class Param:
 
 @dataclass(frozen=True)
 class SavedQuery:
+    """A query file of queries/: its name (the file stem), SPARQL text, the summary and
+    description of its header, and the parameters the header declares."""
+
     name: str
     text: str
     summary: str

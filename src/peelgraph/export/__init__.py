@@ -9,11 +9,13 @@ replace anything without ``overwrite``. The same input always gives the same byt
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import OutputError
 from ..graphio import format_by_suffix, write_atomic
+from ..progress import NoProgress, one_step
 from .tables import TABLES, tables
 
 if TYPE_CHECKING:
@@ -89,7 +91,6 @@ def export_files(
     formulas are neutralised unless ``raw``. ``progress`` hears of the stages read, select
     and render.
     """
-    from ..progress import NoProgress
     from .select import select
 
     check_export(fmt, table)
@@ -98,42 +99,44 @@ def export_files(
     if isinstance(ds, Path):
         if store is None:
             raise ValueError("a graph file is exported with its query store")
-        whole = _whole_from_file(ds, store, fmt, table, forces, reports, progress, raw)
+        source = _FileSelection(ds, store, forces, reports, where)
+        whole = _whole_from_file(source, fmt, table, progress, raw)
         if whole is not None:
             return whole
         if fmt == "jsonld":
-            return _jsonld_from_file(ds, store, forces, reports, where, progress, link_context)
-        ds = _read_file(ds, store, forces, reports, where, progress)
-    progress.start("select", 1)
-    chosen = select(ds, forces=forces, reports=reports, where=where)
-    progress.advance("select")
-    progress.start("render", 1)
-    try:
+            return _jsonld_from_file(source, progress, link_context)
+        ds = _read_file(source, progress)
+    with one_step(progress, "select"):
+        chosen = select(ds, forces=forces, reports=reports, where=where)
+    with one_step(progress, "render"):
         return _render(chosen, fmt, table, link_context, raw)
-    finally:
-        progress.advance("render")
+
+
+@dataclass(frozen=True)
+class _FileSelection:
+    """A built graph file, its query store, and the forces and reports (all, if neither)
+    an export of it is about, narrowed by a ``where`` filter."""
+
+    path: Path
+    store: ox.Store
+    forces: list[str]
+    reports: list[str]
+    where: str | None
 
 
 def _whole_from_file(
-    path: Path,
-    store: ox.Store,
-    fmt: str,
-    table: str | None,
-    forces: list[str],
-    reports: list[str],
-    progress: Progress,
-    raw: bool = False,
+    source: _FileSelection, fmt: str, table: str | None, progress: Progress, raw: bool = False
 ) -> dict[str, bytes] | None:
     """The whole graph as RDF (the file's quads, sorted and written by Oxigraph) or as CSV
     tables (one report graph at a time); None for the exports that go through a Dataset."""
-    if forces or reports or fmt == "jsonld":
+    path = source.path
+    if source.forces or source.reports or fmt == "jsonld":
         return None
     if fmt == "csv":
         from .reading import file_tables
 
-        progress.start("tables", 1)
-        rendered = file_tables(path, [table] if table else list(TABLES), raw=raw)
-        progress.advance("tables")
+        with one_step(progress, "tables"):
+            rendered = file_tables(path, [table] if table else list(TABLES), raw=raw)
         if rendered is None:
             return None  # not in report graphs: through a Dataset
         if table:
@@ -142,58 +145,38 @@ def _whole_from_file(
     from ..graphio import serialise_nquads
     from .reading import file_nquads
 
-    progress.start("read", 1)
-    nquads = file_nquads(path)
-    progress.advance("read")
-    progress.start("render", 1)
-    rendered_rdf = serialise_nquads(nquads, FORMATS[fmt])
-    progress.advance("render")
-    return {"": rendered_rdf}
+    with one_step(progress, "read"):
+        nquads = file_nquads(path)
+    with one_step(progress, "render"):
+        return {"": serialise_nquads(nquads, FORMATS[fmt])}
 
 
 def _jsonld_from_file(
-    path: Path,
-    store: ox.Store,
-    forces: list[str],
-    reports: list[str],
-    where: str | None,
-    progress: Progress,
-    link_context: bool,
+    source: _FileSelection, progress: Progress, link_context: bool
 ) -> dict[str, bytes]:
     """JSON-LD of a graph file: the selection's triples read and narrowed without rdflib
     Graphs (see :mod:`peelgraph.export.selected`), then the tree written."""
     from .jsonld import serialise_jsonld
     from .selected import selected_triples
 
-    progress.start("read", 1)
-    triples = selected_triples(path, store, forces, reports, where)
-    progress.advance("read")
-    progress.start("render", 1)
-    try:
+    with one_step(progress, "read"):
+        triples = selected_triples(
+            source.path, source.store, source.forces, source.reports, source.where
+        )
+    with one_step(progress, "render"):
         return {"": serialise_jsonld(triples, link_context=link_context)}
-    finally:
-        progress.advance("render")
 
 
-def _read_file(
-    path: Path,
-    store: ox.Store,
-    forces: list[str],
-    reports: list[str],
-    where: str | None,
-    progress: Progress,
-) -> Dataset:
+def _read_file(source: _FileSelection, progress: Progress) -> Dataset:
     """The graphs an export of ``forces`` and ``reports`` (all, if neither) needs."""
     from ..graphio import nquads_dataset
     from .reading import file_nquads, selected_dataset
 
-    progress.start("read", 1)
-    if forces or reports:
-        ds = selected_dataset(path, store, forces, reports, where)
-    else:
-        ds = nquads_dataset(file_nquads(path))
-    progress.advance("read")
-    return ds
+    with one_step(progress, "read"):
+        if source.forces or source.reports:
+            s = source
+            return selected_dataset(s.path, s.store, s.forces, s.reports, s.where)
+        return nquads_dataset(file_nquads(source.path))
 
 
 def _render(

@@ -47,6 +47,8 @@ class Place:
 
 @dataclass(frozen=True)
 class Heading:
+    """A column or group title placed by the layout, anchored like SVG text."""
+
     text: str
     x: float
     y: float
