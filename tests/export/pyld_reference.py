@@ -4,62 +4,28 @@ Tests only; pyld is a dev dependency."""
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from pyld import jsonld
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, QB, RDF, XSD
+from rdflib.namespace import DCTERMS, PROV, QB, RDF
 from rdflib.term import Node
 
-from peelgraph.errors import OutputError, ReferenceDataError
-from peelgraph.iris import OA, PEEL
-from peelgraph.resources import ontology_file
-
-CONTEXT_FILE = "context-v1.jsonld"
-#: Where the context is published; documents that link it rather than embed it use this URL.
-CONTEXT_URL = "https://w3id.org/peelgraph/ontology/context-v1.jsonld"
-
-#: Keys the parts of a report are grouped under, by type (all map to reverse dcterms:isPartOf).
-PART_KEYS = {
-    "Judgment": "judgments",
-    "Finding": "findings",
-    "AreaForImprovement": "areasForImprovement",
-    "PartnerLink": "partnerLinks",
-    "DataSet": "datasets",
-    "FollowUp": "followUps",
-    "GlossaryEntry": "glossary",
-    "Footnote": "footnotes",
-}
-#: Datatypes written as JSON numbers when their lexical form is the canonical integer one.
-_INTEGER_TYPES = frozenset(
-    str(t)
-    for t in (
-        XSD.integer,
-        XSD.int,
-        XSD.long,
-        XSD.nonNegativeInteger,
-        XSD.positiveInteger,
-        XSD.gYear,
-    )
+from peelgraph.errors import OutputError
+from peelgraph.export.jsonld import (
+    _BOOLEAN,
+    _FIRST_KEYS,
+    _INTEGER_TYPES,
+    CONTEXT_URL,
+    PART_KEYS,
+    context,
 )
-_BOOLEAN = str(XSD.boolean)
-_FIRST_KEYS = ("@context", "id", "type")
+from peelgraph.iris import OA, PEEL
 
-
-@functools.cache
-def _context_text() -> str:
-    return ontology_file(CONTEXT_FILE).read_text(encoding="utf-8")
-
-
-def context() -> dict[str, Any]:
-    """The published context document (``{"@context": {...}}``), as a fresh dict."""
-    try:
-        return json.loads(_context_text())
-    except json.JSONDecodeError as exc:  # a packaging or editing bug, not user input
-        raise ReferenceDataError(f"ontology/{CONTEXT_FILE} is not JSON: {exc}") from exc
+# The published context, the part keys and the literal rules are the export's own: the
+# reference differs only in letting pyld frame and compact.
 
 
 def document_loader(url: str, options: dict[str, Any] | None = None) -> dict[str, Any]:
