@@ -5,27 +5,32 @@ Tests only; pyld is a dev dependency."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from pyld import jsonld
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, QB, RDF
+from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from peelgraph.errors import OutputError
 from peelgraph.export.jsonld import (
     _BOOLEAN,
-    _FIRST_KEYS,
     _INTEGER_TYPES,
     CONTEXT_URL,
     PART_KEYS,
+    _reports_of,
+    _sort_key,
+    _tidy,
+    _tree_nodes_of_report,
+    _Triples,
     context,
 )
-from peelgraph.iris import OA, PEEL
+from peelgraph.iris import PEEL
 
-# The published context, the part keys and the literal rules are the export's own: the
-# reference differs only in letting pyld frame and compact.
+# The published context, the literal rules, the triple index, what a report's tree holds and
+# the tidying of the trees are the export's own: the reference differs only in letting pyld
+# frame and compact.
 
 
 def document_loader(url: str, options: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -73,44 +78,6 @@ def _native_numbers(node: Any) -> Any:
             return {**node, "@value": number}
         return node
     return {k: _native_numbers(v) for k, v in node.items()}
-
-
-class _Triples:
-    """A set of triples indexed by subject and by predicate and object: the few lookups the
-    trees need, without the cost of adding each triple to an rdflib Graph."""
-
-    def __init__(self, triples: Iterable[tuple[Node, Node, Node]] = ()) -> None:
-        self.all: set[tuple[Node, Node, Node]] = set()
-        self.by_subject: dict[Node, list[tuple[Node, Node]]] = {}
-        self.by_po: dict[tuple[Node, Node], list[Node]] = {}
-        for triple in triples:
-            self.add(triple)
-
-    def add(self, triple: tuple[Node, Node, Node]) -> None:
-        if triple in self.all:
-            return
-        self.all.add(triple)
-        s, p, o = triple
-        self.by_subject.setdefault(s, []).append((p, o))
-        self.by_po.setdefault((p, o), []).append(s)
-
-    def __iter__(self) -> Iterator[tuple[Node, Node, Node]]:
-        return iter(self.all)
-
-    def __len__(self) -> int:
-        return len(self.all)
-
-    def __contains__(self, triple: object) -> bool:
-        return triple in self.all
-
-    def subjects(self, p: Node, o: Node) -> list[Node]:
-        return self.by_po.get((p, o), [])
-
-    def objects(self, s: Node, p: Node) -> list[Node]:
-        return [o for q, o in self.by_subject.get(s, ()) if q == p]
-
-    def predicate_objects(self, s: Node) -> list[tuple[Node, Node]]:
-        return self.by_subject.get(s, [])
 
 
 def _expanded(graph: Iterable[tuple[Node, Node, Node]]) -> list[dict[str, Any]]:
@@ -195,18 +162,6 @@ def _about(graph: _Triples, nodes: set[URIRef]) -> _Triples:
     return found
 
 
-def _tree_nodes_of_report(graph: _Triples, report: URIRef) -> set[URIRef]:
-    """A report's nodes in the tree: it, its sources, parts, observations, spans, selectors."""
-    parts = set(graph.subjects(DCTERMS.isPartOf, report))
-    observations = {o for d in parts for o in graph.subjects(QB.dataSet, d)}
-    sources = set(graph.objects(report, PROV.wasDerivedFrom))
-    spans = {s for n in parts | observations for s in graph.objects(n, PEEL.hasSpan)}
-    spans |= {s for n in parts for s in graph.objects(n, PEEL.citation)}
-    selectors = {s for span in spans for s in graph.objects(span, OA.hasSelector)}
-    found = {report} | parts | observations | sources | spans | selectors
-    return {n for n in found if isinstance(n, URIRef)}
-
-
 def _tree_nodes(graph: _Triples, forces: list[URIRef]) -> set[URIRef]:
     """The nodes of the framed trees: forces, reports, sources, parts, observations, spans."""
     nodes: set[URIRef] = set(forces)
@@ -214,48 +169,6 @@ def _tree_nodes(graph: _Triples, forces: list[URIRef]) -> set[URIRef]:
         for report in _reports_of(graph, force):
             nodes |= _tree_nodes_of_report(graph, report)
     return nodes
-
-
-def _reports_of(graph: _Triples, force: URIRef) -> list[URIRef]:
-    return sorted(
-        r
-        for r in graph.subjects(PEEL.force, force)
-        if isinstance(r, URIRef) and (r, RDF.type, PEEL.InspectionReport) in graph
-    )
-
-
-def _as_list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else [value]
-
-
-def _sort_key(node: Any) -> tuple[int, str]:
-    if not isinstance(node, dict):
-        return (0, json.dumps(node, sort_keys=True))
-    ordinal = node.get("ordinal")
-    return (ordinal if isinstance(ordinal, int) else 0, str(node.get("id", "")))
-
-
-def _tidy(node: Any) -> Any:
-    """Group report parts by type, sort arrays, put ``id`` and ``type`` first."""
-    if isinstance(node, list):
-        return sorted((_tidy(n) for n in node), key=_sort_key)
-    if not isinstance(node, dict):
-        return node
-    node = dict(node)
-    if "parts" in node:
-        leftover = []
-        for part in _as_list(node.pop("parts")):
-            types = _as_list(part.get("type", [])) if isinstance(part, dict) else []
-            key = next((PART_KEYS[t] for t in types if t in PART_KEYS), None)
-            if key is None:
-                leftover.append(part)
-            else:
-                node.setdefault(key, []).append(part)
-        if leftover:
-            node["parts"] = leftover
-    tidy = {k: _tidy(v) for k, v in node.items()}
-    first = [k for k in _FIRST_KEYS if k in tidy]
-    return {k: tidy[k] for k in first + sorted(k for k in tidy if k not in _FIRST_KEYS)}
 
 
 def _embedded_ids(trees: list[Any], ctx: dict[str, Any]) -> set[str]:
