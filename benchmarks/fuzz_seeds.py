@@ -21,30 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.test_fuzz_seeds import ALPHABET, FULL, SUMMARY, map_report  # noqa: E402
+from tests.test_fuzz_seeds import FULL, SUMMARY, map_report, mutate  # noqa: E402
 
 from peelgraph.context import default_context  # noqa: E402
-
-
-def mutate(text: str, rng: random.Random) -> str:
-    """The edits of the test's ``mutated`` strategy, drawn from ``rng``."""
-    chars = list(text)
-    for _ in range(rng.randint(1, 12)):
-        at = rng.randint(0, len(chars) - 1)
-        kind = rng.choice(["insert", "replace", "delete", "repeat"])
-        if kind == "insert":
-            chars.insert(at, rng.choice(ALPHABET))
-        elif kind == "replace":
-            chars[at] = rng.choice(ALPHABET)
-        else:
-            span = rng.randint(1, 200)
-            if kind == "delete":
-                del chars[at : at + span]
-            else:
-                chars[at:at] = chars[at : at + span]
-        if not chars:
-            chars = ["x"]
-    return "".join(chars)
 
 
 def main() -> int:
@@ -64,7 +43,7 @@ def main() -> int:
         rng = random.Random(f"{args.seed}:{case}")
         seed_text = FULL if args.full_every and case % args.full_every == 0 else SUMMARY
         try:
-            mapped += map_report(mutate(seed_text, rng), vocab) > 0
+            mapped += map_report(mutate(seed_text, rng.randint, rng.choice), vocab) > 0
         except Exception:  # noqa: BLE001 - a crash is what is counted
             crashes += 1
             print(f"CRASH case {case} (seed {args.seed}:{case})", file=sys.stderr)

@@ -7,6 +7,8 @@ whose N-Quads parse back."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import pyoxigraph as ox
 import pytest
@@ -40,20 +42,21 @@ def map_report(text: str, vocab) -> int:  # type: ignore[no-untyped-def]
     return len(list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS)))
 
 
-@st.composite
-def mutated(draw, text: str) -> str:  # type: ignore[no-untyped-def]
+def mutate(text: str, integer: Callable[[int, int], int], choice: Callable[[Sequence], Any]) -> str:
     """``text`` with a few edits: a character of :data:`ALPHABET` inserted or put in place of
-    one, a span deleted or repeated."""
+    one, a span deleted or repeated. ``integer(a, b)`` draws from a to b inclusive and
+    ``choice(seq)`` one element: hypothesis in the tests, a seeded ``random.Random`` in
+    benchmarks/fuzz_seeds.py, so both fuzz with the same edits."""
     chars = list(text)
-    for _ in range(draw(st.integers(1, 12))):
-        at = draw(st.integers(0, len(chars) - 1))
-        kind = draw(st.sampled_from(["insert", "replace", "delete", "repeat"]))
+    for _ in range(integer(1, 12)):
+        at = integer(0, len(chars) - 1)
+        kind = choice(["insert", "replace", "delete", "repeat"])
         if kind == "insert":
-            chars.insert(at, draw(st.sampled_from(ALPHABET)))
+            chars.insert(at, choice(ALPHABET))
         elif kind == "replace":
-            chars[at] = draw(st.sampled_from(ALPHABET))
+            chars[at] = choice(ALPHABET)
         else:
-            span = draw(st.integers(1, 200))
+            span = integer(1, 200)
             if kind == "delete":
                 del chars[at : at + span]
             else:
@@ -61,6 +64,14 @@ def mutated(draw, text: str) -> str:  # type: ignore[no-untyped-def]
         if not chars:
             chars = ["x"]
     return "".join(chars)
+
+
+@st.composite
+def mutated(draw, text: str) -> str:  # type: ignore[no-untyped-def]
+    """:func:`mutate` with hypothesis drawing the edits (so that it can shrink them)."""
+    return mutate(
+        text, lambda a, b: draw(st.integers(a, b)), lambda seq: draw(st.sampled_from(seq))
+    )
 
 
 @pytest.mark.parametrize("char", list(ALPHABET), ids=[f"U+{ord(c):04X}" for c in ALPHABET])

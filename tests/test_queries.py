@@ -47,6 +47,22 @@ def rows(ds, name, **params):
     return run_query(name, ds, params).rows
 
 
+TRIG_PREFIXES = """
+@prefix peel: <https://w3id.org/peelgraph/ontology#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+"""
+
+
+def joined_with(graph_file: Path, folder: Path, *trig: str) -> Path:
+    """A copy of the test build with more named graphs (TriG written with TRIG_PREFIXES)."""
+    joined = folder / "joined.trig"
+    text = graph_file.read_text(encoding="utf-8") + TRIG_PREFIXES + "".join(trig)
+    joined.write_text(text, encoding="utf-8")
+    return joined
+
+
 # -- every file -----------------------------------------------------------------------------
 
 
@@ -215,11 +231,6 @@ def test_select_grade_history(ox):
 # A 2021/22 judgment of Wessex, and a user's reference data that links its question to a
 # 2016 one: the row is returned with both scales and marked not comparable.
 ACROSS_THE_BREAK = """
-@prefix peel: <https://w3id.org/peelgraph/ontology#> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-@prefix pid: <https://w3id.org/peelgraph/id/> .
 <https://w3id.org/peelgraph/id/graph/wessex-2021-peel> {
   <https://w3id.org/peelgraph/id/report/wessex-2021-peel> a peel:InspectionReport ;
     peel:peelYear "2021"^^xsd:gYear ;
@@ -242,8 +253,7 @@ ACROSS_THE_BREAK = """
 def test_select_grade_history_never_lines_up_grades_across_the_scale_break(
     graph_file, tmp_path, backend
 ):
-    joined = tmp_path / "joined.trig"
-    joined.write_text(graph_file.read_text(encoding="utf-8") + ACROSS_THE_BREAK, encoding="utf-8")
+    joined = joined_with(graph_file, tmp_path, ACROSS_THE_BREAK)
     history = rows(open_dataset(joined, backend), "select_grade_history", force="wessex")
     across = [r for r in history if r["laterCode"] == "2021-PEEL-1"]
     assert [
@@ -554,10 +564,6 @@ def test_a_query_read_on_its_own_is_the_registry_s():
 # A 2021/22 judgment of an area of policing recorded by name (no number), and a 2018/19
 # judgment of the question whose report heading has the same words ("Investigating crime").
 AREA_AND_2018 = """
-@prefix peel: <https://w3id.org/peelgraph/ontology#> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 <https://w3id.org/peelgraph/id/graph/wessex-2021-peel> {
   <https://w3id.org/peelgraph/id/report/wessex-2021-peel> a peel:InspectionReport ;
     peel:peelYear "2021"^^xsd:gYear ;
@@ -598,9 +604,7 @@ def test_select_grade_history_never_lines_up_an_area_with_an_earlier_question(
 ):
     """The packaged reference data links no 2021/22 area to an earlier question, though
     their names may share words: no row. A user's link gives the pair, not comparable."""
-    joined = tmp_path / "joined.trig"
-    extra = AREA_AND_2018 + (USER_LINK if linked else "")
-    joined.write_text(graph_file.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    joined = joined_with(graph_file, tmp_path, AREA_AND_2018, USER_LINK if linked else "")
     history = rows(open_dataset(joined, "oxigraph"), "select_grade_history", force="wessex")
     area = [r for r in history if r["laterCode"] == "2021-PEEL-investigating-crime"]
     if not linked:

@@ -25,8 +25,8 @@ from peelgraph.export.jsonld import (
     _tree_nodes_of_report,
     _Triples,
     context,
+    triples_and_forces,
 )
-from peelgraph.iris import PEEL
 
 # The published context, the literal rules, the triple index, what a report's tree holds and
 # the tidying of the trees are the export's own: the reference differs only in letting pyld
@@ -205,20 +205,8 @@ def jsonld_document(ds: Dataset | Graph, *, link_context: bool = False) -> dict[
     With ``link_context`` the document names the published context by URL instead of
     embedding it (smaller; a reader must then resolve that URL).
     """
-    union = _Triples(
-        ((s, p, o) for s, p, o, _ in ds.quads((None, None, None, None)))
-        if isinstance(ds, Dataset)
-        else ds
-    )
+    union, forces = triples_and_forces(ds)
     ctx = context()
-    forces = sorted(
-        {
-            force
-            for report in union.subjects(RDF.type, PEEL.InspectionReport)
-            for force in union.objects(report, PEEL.force)
-            if isinstance(force, URIRef)
-        }
-    )
     tree_nodes = _tree_nodes(union, forces)
     tree, rest = _Triples(), _Triples()
     for triple in union:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_pagekinds import NEWS_2021, _extract, _grades, _refusal
+from .test_pagekinds import NEWS_2021, _extract, _grades
 
 RESPOND = "2021-PEEL-responding-to-the-public"
 INVESTIGATE = "2021-PEEL-investigating-crime"
@@ -63,16 +63,6 @@ def test_how_the_force_labels_do_not_match_each_other(vocab):
         RESPOND: "requires-improvement",
         "2021-PEEL-good-use-of-resources": "requires-improvement",
     }
-
-
-def test_a_release_naming_an_area_no_page_names_is_still_refused_naming_it(vocab):
-    text = NEWS_2021.format(
-        listed="HMICFRS said the \u2018requires improvement\u2019 areas included juggling "
-        "and tightrope walking."
-    )
-    error = _refusal(text, vocab)
-    assert error.reason == "no-question"
-    assert "'juggling'" in error.message and "'tightrope walking'" in error.message
 
 
 REPORT = """Overall summary

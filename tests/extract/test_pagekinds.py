@@ -437,7 +437,7 @@ HMICFRS graded Wessex Constabulary\u2019s performance across nine areas of polic
 @pytest.fixture(scope="module")
 def vocab_areas():
     """Fictional forces and the synthetic 2021/22 and 2023-25 frameworks (invented areas of
-    policing, marked peel:synthetic): the packaged ones record the first area only."""
+    policing, marked peel:synthetic), as a user's --reference would give them."""
     from peelgraph.reference import read_reference_graph, vocabulary_of
     from peelgraph.synth.pages import SYNTHETIC_FRAMEWORKS_2021
 
@@ -485,14 +485,16 @@ def test_a_2021_news_release_counting_areas_only_states_no_grade(vocab_areas):
     assert _refusal(text, vocab_areas).reason == "news-release"
 
 
-def test_a_2021_news_release_listing_areas_the_framework_lacks_names_them(vocab_areas):
+@pytest.mark.parametrize("reference", ["vocab", "vocab_areas"])
+def test_a_2021_news_release_listing_areas_the_framework_lacks_names_them(request, reference):
+    """With the packaged framework or a user's: an area that neither records is named."""
     text = NEWS_2021.format(
         listed="HMICFRS said the \u2018requires improvement\u2019 areas included juggling "
-        "and use of resources."
+        "and tightrope walking."
     )
-    error = _refusal(text, vocab_areas)
+    error = _refusal(text, request.getfixturevalue(reference))
     assert error.reason == "no-question"
-    assert "'juggling'" in error.message and "'use of resources'" in error.message
+    assert "'juggling'" in error.message and "'tightrope walking'" in error.message
 
 
 def test_a_summary_after_site_preamble_with_grade_lines(vocab):

@@ -367,6 +367,27 @@ def _tidy(node: Any) -> Any:
     return {k: tidy[k] for k in first + sorted(k for k in tidy if k not in _FIRST_KEYS)}
 
 
+def triples_and_forces(
+    ds: Dataset | Graph | Iterable[tuple[Node, Node, Node]],
+) -> tuple[_Triples, list[URIRef]]:
+    """The union of a graph's triples, indexed, and the forces its reports are of (sorted):
+    the JSON-LD document has one framed tree per force."""
+    union = _Triples(
+        ((s, p, o) for s, p, o, _ in ds.quads((None, None, None, None)))
+        if isinstance(ds, Dataset)
+        else ds
+    )
+    forces = sorted(
+        {
+            force
+            for report in union.subjects(RDF.type, PEEL.InspectionReport)
+            for force in union.objects(report, PEEL.force)
+            if isinstance(force, URIRef)
+        }
+    )
+    return union, forces
+
+
 def jsonld_document(
     ds: Dataset | Graph | Iterable[tuple[Node, Node, Node]], *, link_context: bool = False
 ) -> dict[str, Any]:
@@ -376,20 +397,8 @@ def jsonld_document(
     With ``link_context`` the document names the published context by URL instead of
     embedding it (smaller; a reader must then resolve that URL).
     """
-    union = _Triples(
-        ((s, p, o) for s, p, o, _ in ds.quads((None, None, None, None)))
-        if isinstance(ds, Dataset)
-        else ds
-    )
+    union, forces = triples_and_forces(ds)
     ctx = context()
-    forces = sorted(
-        {
-            force
-            for report in union.subjects(RDF.type, PEEL.InspectionReport)
-            for force in union.objects(report, PEEL.force)
-            if isinstance(force, URIRef)
-        }
-    )
     compactor = Compactor(ctx["@context"])
     writer = _Writer(union, compactor)
     trees = [_force_tree(writer, force) for force in forces]
