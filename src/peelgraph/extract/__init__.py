@@ -42,7 +42,7 @@ from .metadata import (
     find_title,
     pillar_of,
 )
-from .news import read_news
+from .news import read_news, read_news_reports
 from .numbers import FORCE_IN_NUMBERS, force_in_numbers
 from .overview import framework_or_refuse, read_overview
 from .pdf import as_pdf, pdf_text
@@ -139,7 +139,11 @@ _PAGE_READERS = {
     INTEGRATED: _first_integrated_report,
 }
 #: The page kinds that describe one report per pillar: the same, -> list[Report].
-_MULTI_READERS = {LANDING_PAGE: read_landing, INTEGRATED: read_integrated}
+_MULTI_READERS = {
+    LANDING_PAGE: read_landing,
+    INTEGRATED: read_integrated,
+    NEWS: read_news_reports,
+}
 
 
 def _inspection_line(lines: list[str]) -> str:

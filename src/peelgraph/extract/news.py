@@ -5,12 +5,15 @@ at keeping people safe and reducing crime is good"), links the report ("PEEL: po
 effectiveness 2016 – Avon and Somerset Constabulary", "Get the report") and may list the
 question grades under "HMIC judged that <Force>:" as bullets ("is 'good' at preventing
 crime ...;", "'requires improvement' in how it tackles serious and organised crime"). Each
-bullet is read as a sentence with the force as its subject. A 2021+ release links "PEEL
-2021/22 – An inspection of <Force>" and names the areas of policing given one grade in a
-list ("the 'requires improvement' areas included how the force responds to the public and
-use of resources", "'requires improvement' in one area – investigating crime"): each area
-of the list is matched to a core question of the cycle's framework by its labels. The
-quotations from the inspector are not findings of the report, and are not kept. A release
+bullet is read as a sentence with the force as its subject. A 2018/19 release links "PEEL:
+Police effectiveness, efficiency and legitimacy 2018/19 – <Force>" and grades the three
+pillars under "Inspectors found that <Force>:": one report per pillar it grades. A 2021+
+release links "PEEL 2021/22 – An inspection of <Force>" and names the areas of policing
+given one grade in a list ("the 'requires improvement' areas included how the force
+responds to the public and use of resources", "'requires improvement' in one area –
+investigating crime"): each area of the list is matched to a core question of the cycle's
+framework by its labels. The quotations from the inspector are neither findings of the
+report nor its grades, and are not kept. A release
 that states no grade that can be recorded is refused (``news-release``), one whose listed
 areas the framework does not record with the areas it names (``no-question``).
 """
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..errors import FormatError
 from ..model import Judgment, Report, Span
@@ -28,6 +32,7 @@ from .grades import GradeReader
 from .layout import Block, clean, fold, line_blocks, strip_marker
 from .metadata import peel_title_head, pillar_of
 from .overview import framework_or_refuse
+from .report2018 import INTEGRATED_TITLE, integrated_frameworks
 from .sections import Statements, page_report, page_source
 
 NEWS = "news-release"
@@ -52,97 +57,168 @@ _AREA_LIST = (
     r"|\bareas?\s+graded\s+(?:as\s+)?(?P<grade3>{grades})\s+(?:included|include|were|are|was|is)"
     r"\s+(?P<list3>[^.;]+)"
 )
-_JUDGED_THAT = re.compile(r"\bjudged that (?P<subject>.+?):\s*$", re.IGNORECASE)
+_JUDGED_THAT = re.compile(r"\b(?:judged|found) that (?P<subject>.+?):\s*$", re.IGNORECASE)
 _QUOTED = re.compile(r"[\u2018'\u201c\"](?P<word>[A-Za-z -]{3,25})[\u2019'\u201d\"]")
 
 
 def read_news(
     text: str, vocab: Vocabulary, *, path: str, sha256: str, force: str | None = None
 ) -> Report:
-    """The report a release is about, with the grades it states (refused if it states none)."""
+    """The report a release is about, with the grades it states (refused if it states none);
+    the first pillar's of a 2018/19 release (:func:`read_news_reports` gives them all)."""
+    return read_news_reports(text, vocab, path=path, sha256=sha256, force=force)[0]
+
+
+def read_news_reports(
+    text: str, vocab: Vocabulary, *, path: str, sha256: str, force: str | None = None
+) -> list[Report]:
+    """One report per pillar the release grades: one, or up to three of a 2018/19 integrated
+    assessment ("is 'good' at operating efficiently ..." grades efficiency)."""
     blocks = line_blocks(text)
     first = blocks[0].text if blocks else ""
-    report_line, pillar = _report_line(blocks, first, vocab, path)
-    year = int(report_line.group("year"))
-    printed = report_line.group("force")
-    chosen = force_or_refuse(printed, report_line.group(0), vocab, path, override=force,
+    linked = _report_line(blocks, first, vocab, path)
+    year = int(linked.line.group("year"))
+    printed = linked.line.group("force")
+    chosen = force_or_refuse(printed, linked.line.group(0), vocab, path, override=force,
                              what="the release's report line")  # fmt: skip
-    framework = framework_or_refuse(vocab, year, pillar, path, headline=pillar != "peel")
-    judgments = _judgments(blocks, vocab, framework, pillar, subjects_of(chosen, printed), sha256)
-    unknown = _unknown_areas(blocks, vocab, framework) if not judgments else []
+    subjects = subjects_of(chosen, printed)
+    reports: list[Report] = []
+    for framework in _frameworks(linked, vocab, year, path):
+        judgments = _judgments(blocks, vocab, framework, subjects, sha256)
+        if framework.pillar == "peel" and not judgments:
+            _refuse_unknown_areas(blocks, vocab, framework, chosen.name, path)
+        if judgments:
+            read = Statements(judgments=judgments, found=list(judgments))
+            title = clean(linked.line.group(0))
+            reports.append(page_report(text, page_source(path, sha256, NEWS), chosen, framework,
+                                       title, read))  # fmt: skip
+    if not reports:
+        raise FormatError(
+            f"a news release about {chosen.name} that states no grade of the PEEL {year} "
+            f"{linked.what} framework (first line: {clean(first)[:80]!r})",
+            where=path,
+            hint="give the force's report or its PEEL web pages",
+            reason=NEWS,
+        )
+    return reports
+
+
+def _frameworks(linked: _Linked, vocab: Vocabulary, year: int, path: str) -> list[Framework]:
+    """The frameworks whose grades the release may state: its pillar's, or each pillar's of
+    a 2018/19 integrated assessment."""
+    if linked.pillar is not None:
+        headline = linked.pillar != "peel"
+        return [framework_or_refuse(vocab, year, linked.pillar, path, headline=headline)]
+    frameworks = integrated_frameworks(vocab, year)
+    if not frameworks:
+        raise FormatError(
+            f"a news release about a PEEL {year} integrated report: the reference data has no "
+            "framework of that cycle for effectiveness, efficiency or legitimacy",
+            where=path,
+            hint="add the cycle's frameworks with --reference FILE.ttl",
+            reason="no-framework",
+        )
+    return frameworks
+
+
+def _refuse_unknown_areas(
+    blocks: list[Block], vocab: Vocabulary, framework: Framework, force: str, path: str
+) -> None:
+    """Refuse a 2021+ release that grades areas the framework does not record, naming them."""
+    unknown = _unknown_areas(blocks, vocab, framework)
     if unknown:
         raise FormatError(
-            f"a news release about {chosen.name} that grades areas of policing the PEEL "
-            f"{year} framework of the reference data does not record: "
+            f"a news release about {force} that grades areas of policing the PEEL "
+            f"{framework.year} framework of the reference data does not record: "
             + ", ".join(repr(a) for a in unknown),
             where=path,
             hint="give a fuller framework of the cycle with --reference FILE.ttl",
             reason="no-question",
         )
-    if not judgments:
-        raise FormatError(
-            f"a news release about {chosen.name} that states no grade of the PEEL {year} "
-            f"{pillar} framework (first line: {clean(first)[:80]!r})",
-            where=path,
-            hint="give the force's report or its PEEL web pages",
-            reason=NEWS,
-        )
-    read = Statements(judgments=judgments, found=list(judgments))
-    title = clean(report_line.group(0))
-    return page_report(text, page_source(path, sha256, NEWS), chosen, framework, title, read)
 
 
-def _report_line(
-    blocks: list[Block], first: str, vocab: Vocabulary, path: str
-) -> tuple[re.Match[str], str]:
-    """The line that links the report ('PEEL: police <pillar> <year> \u2013 <force>') and its
-    pillar's slug; a release without one is refused."""
-    report_line = next((m for b in blocks[:40] if (m := _REPORT_LINE.match(b.text))), None)
-    pillar = pillar_of(report_line.group("pillar"), vocab) if report_line else None
-    if report_line is None:  # a 2021+ report grades areas of policing (pillar peel)
-        lines = (_REPORT_LINE_AREAS.match(b.text) for b in blocks[:40])
-        report_line = next((m for m in lines if m), None)
-        pillar = "peel" if report_line else None
-    if report_line is None or pillar is None:
-        named = ForceNames.of(vocab).named_in(first)
-        about = f" about {named[0].name}" if named else ""
-        raise FormatError(
-            f"a news release{about}, not an inspection report: it names no PEEL pillar and year "
-            f"of a report ('PEEL: police <pillar> <year> \u2013 <force>'; first line: "
-            f"{clean(first)[:80]!r})",
-            where=path,
-            hint="give the force's report or its PEEL web pages",
-            reason=NEWS,
-        )
-    return report_line, pillar
+@dataclass(frozen=True)
+class _Linked:
+    """The line that links the release's report, and the pillar it grades (None: the three
+    pillars of a 2018/19 integrated assessment); ``what`` names it in a refusal."""
+
+    line: re.Match[str]
+    pillar: str | None
+    what: str
+
+
+def _report_line(blocks: list[Block], first: str, vocab: Vocabulary, path: str) -> _Linked:
+    """The line that links the report ('PEEL: police <pillar> <year> \u2013 <force>', 'PEEL:
+    Police effectiveness, efficiency and legitimacy 2018/19 \u2013 <force>', 'PEEL 2021/22
+    \u2013 An inspection of <force>'); a release without one is refused."""
+    head = [b.text for b in blocks[:40]]
+    line = next((m for text in head if (m := _REPORT_LINE.match(text))), None)
+    pillar = pillar_of(line.group("pillar"), vocab) if line else None
+    if line is not None and pillar is not None:
+        return _Linked(line, pillar, pillar)
+    line = next((m for text in head if (m := INTEGRATED_TITLE.match(text))), None)
+    if line is not None and line.group("force"):
+        return _Linked(line, None, "integrated")
+    line = next((m for text in head if (m := _REPORT_LINE_AREAS.match(text))), None)
+    if line is not None:  # a 2021+ report grades areas of policing (pillar peel)
+        return _Linked(line, "peel", "peel")
+    named = ForceNames.of(vocab).named_in(first)
+    about = f" about {named[0].name}" if named else ""
+    raise FormatError(
+        f"a news release{about}, not an inspection report: it names no PEEL pillar and year "
+        f"of a report ('PEEL: police <pillar> <year> \u2013 <force>'; first line: "
+        f"{clean(first)[:80]!r})",
+        where=path,
+        hint="give the force's report or its PEEL web pages",
+        reason=NEWS,
+    )
 
 
 def _judgments(
     blocks: list[Block],
     vocab: Vocabulary,
     framework: Framework,
-    pillar: str,
     subjects: tuple[str, ...],
     sha256: str,
 ) -> dict[str, Judgment]:
-    """The first grade each line states of the pillar (its headline) or of a core question."""
+    """The first grade each line states of the pillar (its headline) or of a core question.
+    The words that grade the headline grade nothing else: "is 'good' at how it treats the
+    public and its workforce" is the legitimacy pillar's grade, not that of "treating the
+    public fairly" or "treating the workforce fairly"."""
     reader = GradeReader(vocab.grades, framework.allowed_grades)
-    pillar_def = next(p for p in vocab.pillars if p.slug == pillar)
     judgments: dict[str, Judgment] = {}
     for block, line in _sentences(blocks, vocab):
         span = (Span(block.start, block.end, None, sha256),)
-        hit = reader.pillar(line, subjects, pillar_def, vocab) if framework.has_headline else None
+        hit = _headline_hit(line, vocab, framework, subjects, reader)
         if hit and framework.headline.code not in judgments:
             judgments[framework.headline.code] = Judgment(
                 framework.headline.code, hit[0], span, "judgment-sentence"
             )
         for q in framework.core():
             found = reader.question(line, subjects, q) if q.graded else None
+            if found and hit and found[1] < hit[2] and hit[1] < found[2]:
+                continue  # the headline's words
             if found and q.code not in judgments:
                 judgments[q.code] = Judgment(q.code, found[0], span, "judgment-sentence")
         for q, grade in _listed_areas(line, vocab, framework, reader)[0]:
             judgments.setdefault(q.code, Judgment(q.code, grade, span, "judgment-sentence"))
     return judgments
+
+
+def _headline_hit(
+    line: str,
+    vocab: Vocabulary,
+    framework: Framework,
+    subjects: tuple[str, ...],
+    reader: GradeReader,
+) -> tuple[str, int, int] | None:
+    """(grade, start, end) of the pillar's grade in ``line``: by the pillar's name and
+    headline wordings of every cycle, or by this framework's headline labels."""
+    if not framework.has_headline:
+        return None
+    pillar = next(p for p in vocab.pillars if p.slug == framework.pillar)
+    hit = reader.pillar(line, subjects, pillar, vocab)
+    return hit or reader.question(line, subjects, framework.headline)
 
 
 def _listed_areas(
@@ -196,11 +272,16 @@ def _unknown_areas(blocks: list[Block], vocab: Vocabulary, framework: Framework)
 
 def _sentences(blocks: list[Block], vocab: Vocabulary) -> Iterator[tuple[Block, str]]:
     """Each line as a sentence to read: quoted grade words unquoted, and a bullet under
-    "judged that <Force>:" given the force as its subject. The "judged that" line itself
-    is not read."""
+    "judged that <Force>:" or "found that <Force>:" given the force as its subject. The
+    "judged that" line itself is not read, nor a paragraph of the inspector's quotation
+    (it opens with a double quotation mark): "The force is good at preventing and
+    investigating crime" is what the inspector found, the release's bullets its grades."""
     words = {w.lower() for g in vocab.grades for w in (g.label, *g.alt_labels)}
     subject: str | None = None
     for block in blocks:
+        if block.text.lstrip().startswith(("\u201c", '"')):
+            subject = None
+            continue
         line = _QUOTED.sub(
             lambda m: m.group("word") if m.group("word").lower() in words else m.group(0),
             block.text,

@@ -30,7 +30,7 @@ from .sections import LIST_HEADINGS, Section, Statements, page_report, page_sour
 
 INTEGRATED = "integrated-report"
 #: The integrated report's title, as on its cover or a copy of it.
-_TITLE = re.compile(
+INTEGRATED_TITLE = re.compile(
     r"^PEEL\b:?\s*(?:Police\s+)?effectiveness,\s*efficiency\s*(?:,|and)\s*legitimacy\s+"
     r"(?P<year>(?:19|20)\d\d)\s*/\s*\d\d\b(?:\s*[\u2013\u2014-]\s*(?P<force>.+))?$",
     re.IGNORECASE,
@@ -60,7 +60,7 @@ def listed_headings(lines: list[str]) -> set[str]:
 def integrated_title(lines: list[str]) -> re.Match[str] | None:
     """The title line of an integrated report among a page's first lines (its cover: a
     landing page names the report further down, under "Download the full report"), or None."""
-    return next((m for line in lines[:4] if (m := _TITLE.match(line))), None)
+    return next((m for line in lines[:4] if (m := INTEGRATED_TITLE.match(line))), None)
 
 
 def is_integrated(lines: list[str], vocab: Vocabulary) -> bool:
@@ -69,11 +69,12 @@ def is_integrated(lines: list[str], vocab: Vocabulary) -> bool:
     title = integrated_title(lines)
     if title is None:
         return False
-    headings = set(_heading_index(_frameworks(vocab, int(title.group("year")))))
+    headings = set(_heading_index(integrated_frameworks(vocab, int(title.group("year")))))
     return any(fold(line).rstrip() in headings for line in lines)
 
 
-def _frameworks(vocab: Vocabulary, year: int) -> list[Framework]:
+def integrated_frameworks(vocab: Vocabulary, year: int) -> list[Framework]:
+    """The frameworks of the pillars an integrated assessment of ``year`` grades."""
     return [f for p in _PILLARS if (f := vocab.framework(year, p)) is not None]
 
 
@@ -110,7 +111,7 @@ def read_integrated(
             reason="unknown-format",
         )
     year = int(title.group("year"))
-    frameworks = _frameworks(vocab, year)
+    frameworks = integrated_frameworks(vocab, year)
     if not frameworks:
         raise FormatError(
             f"a PEEL {year} integrated report: the reference data has no framework of that "
@@ -202,7 +203,7 @@ class _Reader:
 
     def feed(self, block: Block) -> None:
         line = block.text.strip("\f ")
-        if not line or line.isdigit() or _TITLE.match(line):
+        if not line or line.isdigit() or INTEGRATED_TITLE.match(line):
             return  # a PDF's page number or running head (the report's title), not content
         heading = self._heading(line)
         if heading is not None:
