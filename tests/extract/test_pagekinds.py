@@ -437,7 +437,8 @@ HMICFRS graded Wessex Constabulary\u2019s performance across nine areas of polic
 @pytest.fixture(scope="module")
 def vocab_areas():
     """Fictional forces and the synthetic 2021/22 and 2023-25 frameworks (invented areas of
-    policing, marked peel:synthetic): the packaged ones record the first area only."""
+    policing, marked peel:synthetic): the packaged ones record only the areas public pages
+    name."""
     from peelgraph.reference import read_reference_graph, vocabulary_of
     from peelgraph.synth.pages import SYNTHETIC_FRAMEWORKS_2021
 
