@@ -613,3 +613,58 @@ def test_select_grade_history_never_lines_up_an_area_with_an_earlier_question(
         assert [(r["earlierCode"], r["laterGrade"], r["comparable"]) for r in area] == [
             ("2018-EFF-2", "adequate", False)
         ]
+
+
+# A 2023-25 judgment of Wessex for the area news reports name "Investigating crime", beside
+# the 2021/22 and 2018/19 judgments whose questions have the same words.
+AREA_2023 = """
+@prefix peel: <https://w3id.org/peelgraph/ontology#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<https://w3id.org/peelgraph/id/graph/wessex-2023-peel> {
+  <https://w3id.org/peelgraph/id/report/wessex-2023-peel> a peel:InspectionReport ;
+    peel:peelYear "2023"^^xsd:gYear ;
+    peel:force <https://w3id.org/peelgraph/id/force/wessex> ;
+    peel:pillar <https://w3id.org/peelgraph/id/pillar/peel> ;
+    peel:framework <https://w3id.org/peelgraph/id/scheme/questions-2023-peel> .
+  <https://w3id.org/peelgraph/id/report/wessex-2023-peel/judgment/2023-peel-investigating-crime>
+    a peel:Judgment ;
+    dcterms:isPartOf <https://w3id.org/peelgraph/id/report/wessex-2023-peel> ;
+    peel:question <https://w3id.org/peelgraph/id/question/2023-peel-investigating-crime> ;
+    peel:grade <https://w3id.org/peelgraph/id/grade/requires-improvement> .
+}
+"""
+USER_LINKS_2023 = """
+<https://w3id.org/peelgraph/id/graph/user-links-2023> {
+  <https://w3id.org/peelgraph/id/question/2023-peel-investigating-crime>
+    <http://www.w3.org/2004/02/skos/core#closeMatch>
+    <https://w3id.org/peelgraph/id/question/2021-peel-investigating-crime> ,
+    <https://w3id.org/peelgraph/id/question/2018-eff-2> .
+}
+"""
+
+
+@pytest.mark.parametrize("linked", [False, True])
+def test_select_grade_history_never_lines_up_a_2023_area_with_2021_or_2018_grades(
+    graph_file, tmp_path, linked
+):
+    """The packaged reference data links no 2023-25 area to a 2021/22 area or a 2018/19
+    question, though their names are the same words: no row. A user's links give the pairs,
+    each not comparable (2023-25 with 2021/22: same scale, but HMICFRS says not comparable;
+    with 2018/19: another scale)."""
+    joined = tmp_path / "joined.trig"
+    extra = AREA_AND_2018 + AREA_2023 + (USER_LINKS_2023 if linked else "")
+    joined.write_text(graph_file.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    history = rows(open_dataset(joined, "oxigraph"), "select_grade_history", force="wessex")
+    area = [r for r in history if r["laterCode"] == "2023-PEEL-investigating-crime"]
+    if not linked:
+        assert area == []
+    else:
+        assert sorted(
+            (r["earlierCode"], r["earlierScale"], r["laterScale"], r["comparable"]) for r in area
+        ) == [
+            ("2018-EFF-2", "four-tier", "five-tier", False),
+            ("2021-PEEL-investigating-crime", "five-tier", "five-tier", False),
+        ]
+    # the four-tier pairs of the fixture's earlier cycles are still lined up, comparable
+    assert all(r["comparable"] for r in history if "-PEEL-" not in r["laterCode"])

@@ -1385,3 +1385,36 @@ def test_leadership_flag_is_a_boolean(ctx, reference) -> None:  # type: ignore[n
     question = PID["question/2018-eff-1.1"]
     reference.set((question, PEEL.assessesLeadership, Literal("yes")))
     _fails(ctx, reference, question, "one xsd:boolean")
+
+
+def test_2023_areas_of_policing_are_named_by_their_pages_and_linked_to_no_earlier_question(
+    graph: Graph,
+) -> None:
+    """The 2023-25 areas are recorded as the 2021/22 ones are: graded top concepts with no
+    number, each naming the news pages its label was read from, none skos:closeMatch to an
+    area or question of another cycle (2023-25 grades are not comparable with 2021/22 ones)."""
+    scheme = PID["scheme/questions-2023-peel"]
+    areas = set(graph.subjects(RDF.type, PEEL.AreaOfPolicing)) & set(
+        graph.subjects(SKOS.inScheme, scheme)
+    )
+    labels = {str(graph.value(a, SKOS.prefLabel)) for a in areas}
+    assert labels == {
+        "Investigating crime",
+        "Responding to the public",
+        "Protecting vulnerable people",
+        "Managing offenders",
+        "Leadership and force management",
+        "Preventing crime",
+        "Public treatment",
+        "Developing a positive workplace",
+        "Crime data integrity",
+    }
+    news = ("hellorayo.co.uk", "policeprofessional.com", "sloughexpress.co.uk")
+    for area in areas:
+        assert (area, SKOS.topConceptOf, scheme) in graph
+        assert graph.value(area, PEEL.graded).toPython() is True
+        assert graph.value(area, PEEL.questionNumber) is None
+        sources = [str(s) for s in graph.objects(area, DCTERMS.source)]
+        assert sources and all(any(n in s for n in news) for s in sources), area
+        assert (area, SKOS.closeMatch, None) not in graph
+        assert (None, SKOS.closeMatch, area) not in graph

@@ -41,9 +41,10 @@ _REPORT_LINE = re.compile(
     peel_title_head("[a-z]+") + r"\s*[\u2013\u2014-]\s*(?:an inspection of\s+)?(?P<force>.+?)\s*$",
     re.IGNORECASE,
 )
-#: The 2021+ report a release links: "PEEL 2021/22 – An inspection of Thames Valley Police".
+#: The 2021+ report a release links: "PEEL 2021/22 – An inspection of Thames Valley Police",
+#: "PEEL 2023-25: An inspection of Thames Valley Police" (the 2023-25 releases' colon).
 _REPORT_LINE_AREAS = re.compile(
-    r"^PEEL:?\s*(?P<year>20[2-9]\d)\s*(?:/|\u2013|-|to)\s*(?:20)?\d\d\s*[\u2013\u2014-]\s*"
+    r"^PEEL:?\s*(?P<year>20[2-9]\d)\s*(?:/|\u2013|-|to)\s*(?:20)?\d\d\s*[\u2013\u2014:-]\s*"
     r"(?:an inspection of\s+)?(?P<force>.+?)\s*$",
     re.IGNORECASE,
 )
@@ -235,19 +236,51 @@ def _listed_areas(
         word = match.group("grade") or match.group("grade2") or match.group("grade3")
         grade = grades[" ".join(fold(word).split())]
         listed = match.group("list") or match.group("list2") or match.group("list3")
-        pieces = re.split(r",\s*(?:and\s+)?|\s+and\s+", listed)
+        pieces = _list_pieces(listed)
         while pieces:
-            piece = pieces.pop(0).strip()
-            area = _area(piece, grade, framework, reader)
-            if area is None and pieces:  # an area whose label has "and" in it
-                joined = f"{piece} and {pieces[0].strip()}"
-                if (area := _area(joined, grade, framework, reader)) is not None:
-                    pieces.pop(0)
+            area, used = _named_area(listed, pieces, framework)
+            if area is None:  # no label written out in full: read the piece as a sentence
+                used = 1
+                area = _area(pieces[0][2], grade, framework, reader)
+                if area is None and len(pieces) > 1:  # an area whose label has "and" in it
+                    joined = f"{pieces[0][2]} and {pieces[1][2]}"
+                    if (area := _area(joined, grade, framework, reader)) is not None:
+                        used = 2
             if area is not None:
                 found.append((area, grade))
-            elif piece:
-                unknown.append(piece)
+            elif pieces[0][2]:
+                unknown.append(pieces[0][2])
+            del pieces[:used]
     return found, unknown
+
+
+def _list_pieces(listed: str) -> list[tuple[int, int, str]]:
+    """The pieces of a list between its commas and "and"s: (start, end, text)."""
+    out, start = [], 0
+    for sep in [*re.finditer(r",\s*(?:and\s+)?|\s+and\s+", listed), None]:
+        end = sep.start() if sep else len(listed)
+        out.append((start, end, listed[start:end].strip()))
+        start = sep.end() if sep else end
+    return out
+
+
+def _named_area(
+    listed: str, pieces: list[tuple[int, int, str]], framework: Framework
+) -> tuple[QuestionDef | None, int]:
+    """The graded core question one of whose labels is written out in full by the first
+    pieces of the list (the most pieces first: "building, supporting and protecting its
+    workforce" is one area, not three), and how many pieces it takes."""
+    labels = {_label_key(label): q for q in framework.core() if q.graded
+              for label in (q.label, *q.alt_labels)}  # fmt: skip
+    for n in range(len(pieces), 0, -1):
+        area = labels.get(_label_key(listed[pieces[0][0] : pieces[n - 1][1]]))
+        if area is not None:
+            return area, n
+    return None, 0
+
+
+def _label_key(text: str) -> str:
+    return " ".join(re.sub(r"[,;]", " ", fold(text)).split())
 
 
 def _area(text: str, grade: str, framework: Framework, reader: GradeReader) -> QuestionDef | None:

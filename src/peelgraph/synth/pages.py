@@ -51,8 +51,8 @@ from .generate import (
     subject_wording,
 )
 
-#: Invented PEEL 2021/22 and 2023-25 frameworks (the reference data records one area of
-#: each cycle): see the file's header.
+#: Invented PEEL 2021/22 and 2023-25 frameworks (the reference data records the areas
+#: public pages name, not the frameworks' questions): see the file's header.
 SYNTHETIC_FRAMEWORKS_2021 = Path(__file__).parent / "data" / "frameworks-2021.ttl"
 
 _GRADE_LABEL = {
