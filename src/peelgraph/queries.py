@@ -2,10 +2,12 @@
 
 Each file opens with ``#+ key: value`` comment lines (the grlc convention, YAML once the
 ``#+`` is taken off): ``summary``, ``description``, ``params`` (name, type, default,
-description), ``returns``, ``tags``, ``example``. A parameter ``p`` is the variable ``?_p`` in
-the query; its value is bound as a typed RDF term in a ``VALUES`` block at the start of each
-``WHERE`` group that uses it (the outer one, or a subquery's), never spliced into the query
-text as text, so any value is harmless.
+description), ``returns``, ``tags``, ``example``, and ``unique_order: true`` where the
+query's ``ORDER BY`` keys tell its rows apart (on Oxigraph the rows are then sorted in
+Python, which is faster: see :mod:`peelgraph.sortrows`; a tie found runs the query whole).
+A parameter ``p`` is the variable ``?_p`` in the query; its value is bound as a typed RDF
+term in a ``VALUES`` block at the start of each ``WHERE`` group that uses it (the outer one,
+or a subquery's), never spliced into the query text as text, so any value is harmless.
 The queries are plain SPARQL 1.1 and run on any store.
 """
 
@@ -24,7 +26,7 @@ from rdflib.term import Node
 from .errors import QueryError
 from .resources import queries_dir
 
-HEADER_KEYS = ("summary", "description", "params", "returns", "tags", "example")
+HEADER_KEYS = ("summary", "description", "params", "returns", "tags", "example", "unique_order")
 REQUIRED_KEYS = ("summary", "description", "returns")
 PARAM_TYPES = ("string", "integer", "decimal", "iri", "year")
 #: What a scan of query text tells apart: strings, IRIs and comments (which may hold braces
