@@ -79,16 +79,11 @@ def _write(result, fmt: str, max_width: int | None = None, raw: bool = False) ->
     characters escaped."""
     from ..iris import PREFIXES
 
-    if fmt in ("csv", "tsv") and not raw:
-        from ..export.tables import safe_cell
-
-        result.rows = [{k: safe_cell(v) for k, v in row.items()} for row in result.rows]
-
     width = max_width
     if width is None and sys.stdout.isatty():
         width = shutil.get_terminal_size().columns
     prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
-    text = render(result, fmt, width, prefixes)
+    text = render(result, fmt, width, prefixes, safe_cells=not raw)
     if fmt in ("table", "records", "markdown") or sys.stdout.isatty():
         text = escape_controls(text)  # never send the data's control characters to a terminal
     sys.stdout.write(text + "\n")
