@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import socket
 import time
 import urllib.error
@@ -25,17 +26,23 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache, partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, TypeAlias, cast
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Literal, URIRef
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.query import Result
 
-from . import iris, storedir
+from . import storedir
 from .errors import EndpointError, GraphFileError, PeelgraphError, QueryError, StoreError
 from .graphio import load_dataset, ntriples_of, read_graph_triples
 from .queries import SavedQuery, get_query, is_update
+from .rdfnames import NAMESPACES, RDFLIB_DEFAULT_GRAPH
 from .sortrows import sort_solutions, split_order
+
+if TYPE_CHECKING:
+    from rdflib import Dataset
+    from rdflib.query import Result
+
+# rdflib is imported where an rdflib Dataset or result is met: a query answered by Oxigraph
+# (every one-shot command) never needs it, and importing it costs about 40 ms of CPU.
 
 BACKENDS = ("oxigraph", "memory")
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -82,12 +89,16 @@ class QueryResult:
 
 
 _GYEAR = _XSD + "gYear"
+_INTEGER = _XSD + "integer"
+_DIGITS = re.compile(r"[+-]?[0-9]+")
 _DATES = frozenset(_XSD + name for name in ("date", "dateTime", "dateTimeStamp"))
 
 
 def _plain(term: object) -> object:
     """A result term as a plain Python value: integers as int, decimals and doubles as
     float, booleans as bool, xsd:gYear as int, dates as date/datetime, the rest as str."""
+    from rdflib import Literal
+
     if term is None:
         return None
     if isinstance(term, Literal):
@@ -118,6 +129,10 @@ def _typed_value(lexical: str, datatype: str) -> object:
             return dt.datetime.fromisoformat(lexical.replace("Z", "+00:00"))
         except ValueError:
             return lexical
+    if datatype == _INTEGER and _DIGITS.fullmatch(lexical):
+        return int(lexical)  # as rdflib reads it, without importing rdflib
+    from rdflib import Literal, URIRef
+
     return _plain(Literal(lexical, datatype=URIRef(datatype)))
 
 
@@ -144,12 +159,19 @@ def _from_oxigraph(result: object) -> QueryResult:
     return _rows_of([v.value for v in result.variables], result)
 
 
+class _Native(Protocol):
+    """A store pyoxigraph answers directly (:class:`NativeStore`, or the rdflib view
+    :class:`peelgraph.oxdataset.OxigraphDataset`)."""
+
+    def query_native(self, text: str) -> object: ...
+
+
 def _rows_of(columns: list[str], solutions: Iterable[Iterable[object]]) -> QueryResult:
     rows = [dict(zip(columns, map(_plain_ox, solution), strict=True)) for solution in solutions]
     return QueryResult(columns, rows)
 
 
-def _answer_natively(source: OxigraphDataset | NativeStore, text: str, sort_here: bool):  # type: ignore[no-untyped-def]
+def _answer_natively(source: _Native, text: str, sort_here: bool) -> QueryResult:
     """Oxigraph's answer to ``text``; with ``sort_here``, a trailing ``ORDER BY`` is applied
     to the rows in Python where that gives Oxigraph's own order (:mod:`peelgraph.sortrows`:
     Oxigraph reads every string it compares from disk again), else the query runs whole."""
@@ -238,22 +260,6 @@ def open_store(graph_file: Path) -> ox.Store:
     return persistent_store(graph_file)
 
 
-class OxigraphDataset(Dataset):
-    """An rdflib Dataset over an Oxigraph store (default graph: the union of its graphs) that
-    can also be queried natively, skipping rdflib's per-term conversion."""
-
-    def __init__(self, store: ox.Store):
-        from oxrdflib import OxigraphStore  # here: it imports rdflib's SPARQL engine
-
-        super().__init__(store=OxigraphStore(store=store), default_union=True)
-        self.oxigraph = store
-
-    def query_native(self, text: str) -> object:
-        """pyoxigraph's answer to ``text``, with the Dataset's prefixes known (as in rdflib)."""
-        prefixes = {prefix: str(namespace) for prefix, namespace in self.namespaces()}
-        return self.oxigraph.query(text, use_default_graph_as_union=True, prefixes=prefixes)
-
-
 @dataclass(frozen=True)
 class NativeStore:
     """The query store of a built graph, queried with pyoxigraph alone: what a one-shot
@@ -264,8 +270,7 @@ class NativeStore:
 
     def query_native(self, text: str) -> object:
         """pyoxigraph's answer to ``text``, with peelgraph's prefixes known."""
-        prefixes = {prefix: str(namespace) for prefix, namespace in iris.PREFIXES.items()}
-        return self.oxigraph.query(text, use_default_graph_as_union=True, prefixes=prefixes)
+        return self.oxigraph.query(text, use_default_graph_as_union=True, prefixes=NAMESPACES)
 
 
 def open_native(graph_file: Path) -> NativeStore:
@@ -287,6 +292,9 @@ def open_dataset(
         ds = load_dataset(graph_file)
         ds.default_union = True
         return ds
+    from . import iris
+    from .oxdataset import OxigraphDataset
+
     if persistent:
         store = persistent_store(graph_file)
     else:
@@ -506,9 +514,13 @@ def _json_value(cell: dict[str, str] | None) -> object:
     if cell.get("type") == "literal" or cell.get("type") == "typed-literal":
         datatype = cell.get("datatype")
         if datatype:
+            from rdflib import Literal, URIRef
+
             return _plain(Literal(cell["value"], datatype=URIRef(datatype)))
         return cell["value"]
     if cell.get("type") == "bnode":
+        from rdflib import BNode
+
         return str(BNode(cell["value"]))
     return cell["value"]
 
@@ -523,7 +535,7 @@ def _graphs_ntriples(graph_file: Path) -> list[tuple[str | None, bytes]]:
     if graph_file.stat().st_size == 0:
         raise GraphFileError("file is empty: nothing to load", where=str(graph_file))
     by_graph = read_graph_triples(graph_file, fmt)
-    default = by_graph.pop(str(DATASET_DEFAULT_GRAPH_ID), [])
+    default = by_graph.pop(RDFLIB_DEFAULT_GRAPH, [])
     graphs: list[tuple[str | None, bytes]] = [
         (name, ntriples_of(triples).encode("utf-8")) for name, triples in sorted(by_graph.items())
     ]
@@ -621,7 +633,7 @@ def load_to_endpoint(
 # -- running queries ------------------------------------------------------------------------
 
 
-Source = Dataset | NativeStore | Endpoint
+Source: TypeAlias = "Dataset | NativeStore | Endpoint"
 
 
 def run_sparql(
@@ -644,8 +656,8 @@ def run_sparql(
             return update_endpoint(source, text)
         return query_endpoint(source, text)
     try:
-        if isinstance(source, (OxigraphDataset, NativeStore)):
-            return _answer_natively(source, text, sort_here)
+        if hasattr(source, "query_native"):  # a NativeStore or an OxigraphDataset
+            return _answer_natively(cast(_Native, source), text, sort_here)
         _with_spec_group_by()
         return _from_rdflib(source.query(text))
     except (SyntaxError, ValueError) as exc:
