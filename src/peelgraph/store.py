@@ -19,9 +19,7 @@ import socket
 import time
 import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache, partial
@@ -38,6 +36,8 @@ from .rdfnames import NAMESPACES, RDFLIB_DEFAULT_GRAPH
 from .sortrows import sort_solutions, split_order
 
 if TYPE_CHECKING:
+    import urllib.request
+
     from rdflib import Dataset
     from rdflib.query import Result
 
@@ -547,6 +547,8 @@ def _graphs_ntriples(graph_file: Path) -> list[tuple[str | None, bytes]]:
 
 
 def _send(request: urllib.request.Request, timeout: float) -> None:
+    import urllib.request
+
     with urllib.request.urlopen(request, timeout=timeout) as answer:
         answer.read()
 
@@ -561,13 +563,15 @@ def _put_graph(
 ) -> str:
     """PUT one graph to the Graph Store, retrying connection failures and 5xx answers with
     backoff; its name, once loaded."""
+    from urllib.request import Request  # here: it imports http.client, unused by local queries
+
     name, body = graph
     sep = "&" if "?" in store_url else "?"
     target = "default" if name is None else f"graph={urllib.parse.quote(name, safe='')}"
     url = f"{store_url}{sep}{target}{extra}"
     name = name or "default graph"
     for attempt in range(retries + 1):
-        request = urllib.request.Request(url, data=body, method="PUT", headers=headers)
+        request = Request(url, data=body, method="PUT", headers=headers)
         try:
             _within(timeout + 1, store_url, partial(_send, request, timeout))
             return name
@@ -618,6 +622,8 @@ def load_to_endpoint(
                   timeout=timeout, retries=retries)  # fmt: skip
 
     loaded: list[str] = []
+    from concurrent.futures import ThreadPoolExecutor
+
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         try:
             for name in pool.map(put, graphs):
