@@ -2,6 +2,8 @@
 
     python benchmarks/commands.py --data full.trig --force kent --item IRI --source CORPUS \\
         --before /tmp/old                  # a checkout of the earlier code (git archive)
+    python benchmarks/commands.py --data full.trig --before /tmp/old --no-export \\
+        --queries all                      # every saved query as CSV, both codes
 
 Measures, each as a whole ``python -m peelgraph`` process: one force exported as JSON-LD,
 ``explain`` of an item (give one whose source is a PDF), and the two list queries as CSV.
@@ -46,10 +48,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--source", type=Path, help="the corpus folder (for explain)")
     parser.add_argument("--before", type=Path, help="a checkout of the earlier code")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each (default 3)")
+    parser.add_argument("--no-export", action="store_true", help="skip the JSON-LD export")
+    parser.add_argument(
+        "--queries",
+        nargs="*",
+        default=list(QUERIES),
+        help="saved queries to run as CSV ('all': every saved query; default: the two list "
+        "queries)",
+    )
     args = parser.parse_args(argv)
+    queries = args.queries
+    if queries == ["all"]:
+        sys.path.insert(0, str(ROOT / "src"))
+        from peelgraph.queries import list_queries
+
+        queries = [q.name for q in list_queries()]
     work = Path(tempfile.mkdtemp(prefix="peelgraph-commands-"))
     source = ["--source", str(args.source)] if args.source else []
-    commands: list[tuple[str, list[str], Path | None]] = [
+    commands: list[tuple[str, list[str], Path | None]] = [] if args.no_export else [
         (f"export --force {args.force} (JSON-LD)",
          ["export", str(args.data), "--force", args.force, "-o", str(work / "f.jsonld")],
          work / "f.jsonld"),
@@ -58,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         commands.append(("explain ITEM", ["explain", args.item, "--data", str(args.data),
                                           *source], None))  # fmt: skip
     commands += [(f"query run {q} -f csv", ["query", "run", q, "--data", str(args.data),
-                  "-f", "csv"], None) for q in QUERIES]  # fmt: skip
+                  "-f", "csv"], None) for q in queries]  # fmt: skip
     codes = {"after": ROOT} | ({"before": args.before} if args.before else {})
     print("| command | " + " | ".join(f"{c}, s" for c in codes)
           + (" | after / before |" if args.before else " |"))  # fmt: skip

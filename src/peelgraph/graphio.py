@@ -8,14 +8,17 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from . import iris
 from .errors import GraphFileError, OutputError
+from .rdfnames import NAMESPACES, RDFLIB_DEFAULT_GRAPH, WRITER_PREFIXES
+
+if TYPE_CHECKING:
+    from rdflib import Dataset, Graph
+# rdflib (and peelgraph.iris, which needs it) are imported by the functions that use them: a
+# query answered from the store never does, and importing rdflib costs about 40 ms of CPU.
 
 #: rdflib format names by file suffix.
 FORMATS = {
@@ -74,7 +77,7 @@ NATIVE_FORMATS = {
 }
 NATIVE_QUAD_FORMATS = {k: v for k, v in NATIVE_FORMATS.items() if v.supports_datasets}
 #: The name under which :func:`read_graph_triples` gives the default graph's triples.
-DEFAULT_GRAPH = str(DATASET_DEFAULT_GRAPH_ID)
+DEFAULT_GRAPH = RDFLIB_DEFAULT_GRAPH
 
 
 def read_graph_triples(path: Path, fmt: str | None = None) -> dict[str, list[ox.Triple]]:
@@ -102,6 +105,8 @@ def read_graph_triples(path: Path, fmt: str | None = None) -> dict[str, list[ox.
 def dataset_triples(ds: object) -> dict[str, list[ox.Triple]]:
     """The triples of each graph of an rdflib Dataset (or of a Graph, as the default graph),
     by graph name, as :func:`read_graph_triples` gives them."""
+    from rdflib import Dataset, Graph
+
     if not isinstance(ds, Dataset):
         assert isinstance(ds, Graph)
         data = ds.serialize(format="nt", encoding="utf-8")
@@ -141,6 +146,8 @@ def ntriples_to_nquads(ntriples: str, graph: str) -> bytes:
 
 def union_graph(ds: Dataset | Graph) -> Graph:
     """All triples of a Dataset (or the Graph itself) in one Graph."""
+    from rdflib import Dataset, Graph
+
     if not isinstance(ds, Dataset):
         return ds
     union = Graph()
@@ -151,6 +158,10 @@ def union_graph(ds: Dataset | Graph) -> Graph:
 
 def load_dataset(path: Path, fmt: str | None = None) -> Dataset:
     """Parse a graph file (any format of :data:`FORMATS`) into a Dataset."""
+    from rdflib import Dataset
+
+    from . import iris
+
     rdf_format = input_format(path, fmt)
     ds = Dataset()
     for prefix, namespace in iris.PREFIXES.items():
@@ -285,9 +296,9 @@ def write_atomic(path: Path, data: bytes) -> None:
 @lru_cache(maxsize=1)
 def _trig_header() -> bytes:
     """The prefix declarations pyoxigraph writes at the top of a TriG document."""
-    node = ox.NamedNode(iris.PEEL_NS)
+    node = ox.NamedNode(NAMESPACES["peel"])
     probe = ox.Quad(node, node, node, node)
-    text = _serialize([probe], format=ox.RdfFormat.TRIG, prefixes=iris.WRITER_PREFIXES)
+    text = _serialize([probe], format=ox.RdfFormat.TRIG, prefixes=WRITER_PREFIXES)
     lines = text.splitlines(keepends=True)
     return b"".join(line for line in lines if line.startswith(b"@prefix "))
 
@@ -299,7 +310,7 @@ def trig_block(nquads: bytes) -> bytes:
     text = _serialize(
         ox.parse(nquads, format=ox.RdfFormat.N_QUADS),
         format=ox.RdfFormat.TRIG,
-        prefixes=iris.WRITER_PREFIXES,
+        prefixes=WRITER_PREFIXES,
     )
     header = _trig_header()
     if not text.startswith(header):  # pragma: no cover - a pyoxigraph that writes otherwise
@@ -351,7 +362,7 @@ def serialise_nquads(nquads: bytes, fmt: str) -> bytes:
     if target is None:
         return serialise(nquads_dataset(nquads), fmt)
     quads = sorted(set(ox.parse(nquads, format=ox.RdfFormat.N_QUADS)), key=_sort_key)
-    prefixes = iris.WRITER_PREFIXES
+    prefixes = WRITER_PREFIXES
     if target.supports_datasets:
         return _serialize(quads, format=target, prefixes=prefixes)
     triples = sorted(
@@ -362,6 +373,10 @@ def serialise_nquads(nquads: bytes, fmt: str) -> bytes:
 
 def nquads_dataset(nquads: bytes) -> Dataset:
     """N-Quads parsed into an rdflib Dataset with peelgraph's prefixes bound."""
+    from rdflib import Dataset
+
+    from . import iris
+
     ds = Dataset()
     for prefix, namespace in iris.PREFIXES.items():
         ds.bind(prefix, namespace)
@@ -377,6 +392,10 @@ def serialise(ds: Dataset, fmt: str) -> bytes:
     if fmt in QUAD_FORMATS:
         data = ds.serialize(format=fmt, encoding="utf-8")
     else:
+        from rdflib import Graph
+
+        from . import iris
+
         union = Graph()
         for prefix, namespace in iris.PREFIXES.items():
             union.bind(prefix, namespace)

@@ -10,6 +10,7 @@ from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, QB, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
 from .peelterms import PEEL
+from .rdfnames import WRITER_PREFIXES as WRITER_PREFIXES
 from .textkeys import short_hash, slugify
 
 #: The ontology namespace as a string (``PEEL`` itself is the closed term class).
@@ -51,14 +52,6 @@ PREFIXES: dict[str, Namespace | type[DefinedNamespace]] = {
     "rdfs": RDFS,
     "skos": SKOS,
     "xsd": XSD,
-}
-
-#: Prefixes for writers that escape the slashes of deeper IRIs: report items and indicators
-#: (whose names hold slashes) are clearer written in full.
-WRITER_PREFIXES: dict[str, str] = {
-    prefix: str(ns)
-    for prefix, ns in PREFIXES.items()
-    if prefix not in ("pid", "report", "indicator")
 }
 
 

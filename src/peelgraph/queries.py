@@ -2,10 +2,12 @@
 
 Each file opens with ``#+ key: value`` comment lines (the grlc convention, YAML once the
 ``#+`` is taken off): ``summary``, ``description``, ``params`` (name, type, default,
-description), ``returns``, ``tags``, ``example``. A parameter ``p`` is the variable ``?_p`` in
-the query; its value is bound as a typed RDF term in a ``VALUES`` block at the start of each
-``WHERE`` group that uses it (the outer one, or a subquery's), never spliced into the query
-text as text, so any value is harmless.
+description), ``returns``, ``tags``, ``example``, and ``unique_order: true`` where the
+query's ``ORDER BY`` keys tell its rows apart (on Oxigraph the rows are then sorted in
+Python, which is faster: see :mod:`peelgraph.sortrows`; a tie found runs the query whole).
+A parameter ``p`` is the variable ``?_p`` in the query; its value is bound as a typed RDF
+term in a ``VALUES`` block at the start of each ``WHERE`` group that uses it (the outer one,
+or a subquery's), never spliced into the query text as text, so any value is harmless.
 The queries are plain SPARQL 1.1 and run on any store.
 """
 
@@ -15,16 +17,17 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import yaml
-from rdflib import Literal, URIRef
-from rdflib.namespace import XSD
-from rdflib.term import Node
 
 from .errors import QueryError
 from .resources import queries_dir
 
-HEADER_KEYS = ("summary", "description", "params", "returns", "tags", "example")
+if TYPE_CHECKING:
+    from rdflib.term import Node
+
+HEADER_KEYS = ("summary", "description", "params", "returns", "tags", "example", "unique_order")
 REQUIRED_KEYS = ("summary", "description", "returns")
 PARAM_TYPES = ("string", "integer", "decimal", "iri", "year")
 #: What a scan of query text tells apart: strings, IRIs and comments (which may hold braces
@@ -41,6 +44,10 @@ _TOKEN = re.compile(
     re.IGNORECASE,
 )
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+_IRI = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]*")
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+#: What a SPARQL string in double quotes cannot hold as it is (STRING_LITERAL2).
+_STRING_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
 @dataclass(frozen=True)
@@ -50,27 +57,53 @@ class Param:
     default: str | None = None
     description: str = ""
 
-    def term(self, value: str) -> Node:
-        """The value as a typed RDF term, or a QueryError naming the parameter."""
+    def check(self, value: str) -> None:
+        """A QueryError naming the parameter if ``value`` is not of its type."""
         try:
             if self.type == "integer":
-                return Literal(int(value), datatype=XSD.integer)
-            if self.type == "decimal":
-                return Literal(Decimal(value), datatype=XSD.decimal)
-            if self.type == "year":
-                if not re.fullmatch(r"\d{4}", value):
-                    raise ValueError(value)
-                return Literal(value, datatype=XSD.gYear)
-            if self.type == "iri":
-                if not re.fullmatch(r"[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]*", value):
-                    raise ValueError(value)
-                return URIRef(value)
+                int(value)
+            elif self.type == "decimal":
+                Decimal(value)
+            elif self.type == "year" and not re.fullmatch(r"\d{4}", value):
+                raise ValueError(value)
+            elif self.type == "iri" and not _IRI.fullmatch(value):
+                raise ValueError(value)
         except (ValueError, InvalidOperation) as exc:
             raise QueryError(
                 f"parameter {self.name!r} must be {self.type}, not {value!r}",
                 hint=self.description or None,
             ) from exc
+
+    def term(self, value: str) -> Node:
+        """The value as a typed rdflib term, or a QueryError naming the parameter."""
+        from rdflib import Literal, URIRef
+        from rdflib.namespace import XSD
+
+        self.check(value)
+        if self.type == "integer":
+            return Literal(int(value), datatype=XSD.integer)
+        if self.type == "decimal":
+            return Literal(Decimal(value), datatype=XSD.decimal)
+        if self.type == "year":
+            return Literal(value, datatype=XSD.gYear)
+        if self.type == "iri":
+            return URIRef(value)
         return Literal(value)
+
+    def sparql(self, value: str) -> str:
+        """The value as a typed RDF term in SPARQL syntax: the term :meth:`term` gives,
+        written without rdflib (which a one-shot query then never imports); or a QueryError
+        naming the parameter."""
+        self.check(value)
+        if self.type == "integer":
+            return f'"{int(value)}"^^<{_XSD}integer>'
+        if self.type == "decimal":
+            return self.term(value).n3()  # rdflib's lexical form of the decimal
+        if self.type == "year":
+            return f'"{value}"^^<{_XSD}gYear>'
+        if self.type == "iri":
+            return f"<{value}>"
+        return '"' + value.translate(_STRING_ESCAPES) + '"'
 
 
 @dataclass(frozen=True)
@@ -93,8 +126,9 @@ class SavedQuery:
         """select, ask or construct, from the file name."""
         return self.name.split("_", 1)[0]
 
-    def bindings(self, values: dict[str, str] | None = None) -> dict[str, Node]:
-        """Typed terms for every parameter: the given values, else the defaults."""
+    def bindings(self, values: dict[str, str] | None = None) -> dict[str, str]:
+        """Every parameter's variable (``_name``) and typed term in SPARQL syntax
+        (:meth:`Param.sparql`): the given values, else the defaults."""
         values = dict(values or {})
         known = {p.name for p in self.params}
         unknown = sorted(set(values) - known)
@@ -104,12 +138,12 @@ class SavedQuery:
                 f"query {self.name} has no parameter {', '.join(unknown)}",
                 hint=f"its parameters: {listed}",
             )
-        out: dict[str, Node] = {}
+        out: dict[str, str] = {}
         for p in self.params:
             value = values.get(p.name, p.default)
             if value is None:
                 raise QueryError(f"query {self.name} needs a value for {p.name!r}")
-            out[f"_{p.name}"] = p.term(str(value))
+            out[f"_{p.name}"] = p.sparql(str(value))
         return out
 
     def bound_text(self, values: dict[str, str] | None = None) -> str:
@@ -128,7 +162,7 @@ class SavedQuery:
             names = [name for name in bindings if name in used]
             if not names:
                 continue
-            terms = " ".join(bindings[name].n3() for name in names)
+            terms = " ".join(bindings[name] for name in names)
             block = f"\n  VALUES ({' '.join('?' + n for n in names)}) {{ ({terms}) }}\n"
             text = text[:position] + block + text[position:]
         return text

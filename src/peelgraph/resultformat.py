@@ -27,6 +27,8 @@ import textwrap
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
+from .cells import safe_cell
+
 if TYPE_CHECKING:  # pragma: no cover
     from .store import QueryResult
 
@@ -180,29 +182,47 @@ def text_records(columns: list[str], rows: list[list[str]], width: int | None = 
     return "\n".join(lines)
 
 
+def _delimited(result: QueryResult, fmt: str, safe_cells: bool) -> str:
+    """CSV or TSV text (LF line ends, minimal quoting), written in one pass over the rows."""
+    buffer = io.StringIO()
+    if fmt == "csv":
+        writer = csv.writer(buffer, lineterminator="\n")
+    else:
+        writer = csv.writer(buffer, dialect="excel-tab", lineterminator="\n")
+    columns = result.columns
+    writer.writerow(columns)
+    cell = safe_cell if safe_cells else _same
+    writer.writerows(
+        ["" if value is None else str(cell(value)) for value in map(row.__getitem__, columns)]
+        for row in result.rows
+    )
+    return buffer.getvalue().rstrip("\n")
+
+
+def _same(value: object) -> object:
+    return value
+
+
 def render(
     result: QueryResult,
     fmt: str,
     width: int | None = None,
     prefixes: Mapping[str, str] | None = None,
+    *,
+    safe_cells: bool = False,
 ) -> str:
     """A query result as ``table`` (wrapped to ``width`` if given), ``records``, ``csv``,
     ``tsv``, ``json`` or ``markdown`` text; an ASK answer as true or false. ``prefixes``
-    (prefix: namespace) shorten IRIs in the table, records and Markdown."""
+    (prefix: namespace) shorten IRIs in the table, records and Markdown; ``safe_cells``
+    neutralises the CSV and TSV cells a spreadsheet would run as a formula
+    (:func:`peelgraph.cells.safe_cell`)."""
     if result.boolean is not None:
         return json.dumps(result.boolean) if fmt == "json" else str(result.boolean).lower()
     columns, rows = result.columns, result.rows
     if fmt == "json":
         return json.dumps(rows, indent=2, default=str, ensure_ascii=False)
     if fmt in ("csv", "tsv"):
-        buffer = io.StringIO()
-        if fmt == "csv":
-            writer = csv.writer(buffer, lineterminator="\n")
-        else:
-            writer = csv.writer(buffer, dialect="excel-tab", lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows([["" if r[c] is None else str(r[c]) for c in columns] for r in rows])
-        return buffer.getvalue().rstrip("\n")
+        return _delimited(result, fmt, safe_cells)
     compact = iri_compactor(prefixes or {})
     cells = [[compact(_text(r[c])) for c in columns] for r in rows]
     if fmt == "markdown":

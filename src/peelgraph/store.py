@@ -14,26 +14,35 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import socket
 import time
 import urllib.error
 import urllib.parse
-import urllib.request
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache, partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, TypeAlias, cast
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Literal, URIRef
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.query import Result
 
-from . import iris, storedir
+from . import storedir
 from .errors import EndpointError, GraphFileError, PeelgraphError, QueryError, StoreError
 from .graphio import load_dataset, ntriples_of, read_graph_triples
 from .queries import SavedQuery, get_query, is_update
+from .rdfnames import NAMESPACES, RDFLIB_DEFAULT_GRAPH
+from .sortrows import sort_solutions, split_order
+
+if TYPE_CHECKING:
+    import urllib.request
+
+    from rdflib import Dataset
+    from rdflib.query import Result
+
+# rdflib is imported where an rdflib Dataset or result is met: a query answered by Oxigraph
+# (every one-shot command) never needs it, and importing it costs about 40 ms of CPU.
 
 BACKENDS = ("oxigraph", "memory")
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -80,12 +89,16 @@ class QueryResult:
 
 
 _GYEAR = _XSD + "gYear"
+_INTEGER = _XSD + "integer"
+_DIGITS = re.compile(r"[+-]?[0-9]+")
 _DATES = frozenset(_XSD + name for name in ("date", "dateTime", "dateTimeStamp"))
 
 
 def _plain(term: object) -> object:
     """A result term as a plain Python value: integers as int, decimals and doubles as
     float, booleans as bool, xsd:gYear as int, dates as date/datetime, the rest as str."""
+    from rdflib import Literal
+
     if term is None:
         return None
     if isinstance(term, Literal):
@@ -116,6 +129,10 @@ def _typed_value(lexical: str, datatype: str) -> object:
             return dt.datetime.fromisoformat(lexical.replace("Z", "+00:00"))
         except ValueError:
             return lexical
+    if datatype == _INTEGER and _DIGITS.fullmatch(lexical):
+        return int(lexical)  # as rdflib reads it, without importing rdflib
+    from rdflib import Literal, URIRef
+
     return _plain(Literal(lexical, datatype=URIRef(datatype)))
 
 
@@ -139,9 +156,34 @@ def _from_oxigraph(result: object) -> QueryResult:
         return QueryResult([], [], bool(result))
     if not isinstance(result, ox.QuerySolutions):
         raise EndpointError("only SELECT and ASK queries give rows")
-    columns = [v.value for v in result.variables]
-    rows = [dict(zip(columns, map(_plain_ox, solution), strict=True)) for solution in result]
+    return _rows_of([v.value for v in result.variables], result)
+
+
+class _Native(Protocol):
+    """A store pyoxigraph answers directly (:class:`NativeStore`, or the rdflib view
+    :class:`peelgraph.oxdataset.OxigraphDataset`)."""
+
+    def query_native(self, text: str) -> object: ...
+
+
+def _rows_of(columns: list[str], solutions: Iterable[Iterable[object]]) -> QueryResult:
+    rows = [dict(zip(columns, map(_plain_ox, solution), strict=True)) for solution in solutions]
     return QueryResult(columns, rows)
+
+
+def _answer_natively(source: _Native, text: str, sort_here: bool) -> QueryResult:
+    """Oxigraph's answer to ``text``; with ``sort_here``, a trailing ``ORDER BY`` is applied
+    to the rows in Python where that gives Oxigraph's own order (:mod:`peelgraph.sortrows`:
+    Oxigraph reads every string it compares from disk again), else the query runs whole."""
+    split = split_order(text) if sort_here else None
+    if split is not None:
+        result = source.query_native(split[0])
+        if isinstance(result, ox.QuerySolutions):
+            columns = [v.value for v in result.variables]
+            rows = sort_solutions(columns, [tuple(s) for s in result], split[1])
+            if rows is not None:
+                return _rows_of(columns, rows)
+    return _from_oxigraph(source.query_native(text))
 
 
 def _grouped_by_the_spec(ctx, part):  # type: ignore[no-untyped-def]
@@ -218,22 +260,6 @@ def open_store(graph_file: Path) -> ox.Store:
     return persistent_store(graph_file)
 
 
-class OxigraphDataset(Dataset):
-    """An rdflib Dataset over an Oxigraph store (default graph: the union of its graphs) that
-    can also be queried natively, skipping rdflib's per-term conversion."""
-
-    def __init__(self, store: ox.Store):
-        from oxrdflib import OxigraphStore  # here: it imports rdflib's SPARQL engine
-
-        super().__init__(store=OxigraphStore(store=store), default_union=True)
-        self.oxigraph = store
-
-    def query_native(self, text: str) -> object:
-        """pyoxigraph's answer to ``text``, with the Dataset's prefixes known (as in rdflib)."""
-        prefixes = {prefix: str(namespace) for prefix, namespace in self.namespaces()}
-        return self.oxigraph.query(text, use_default_graph_as_union=True, prefixes=prefixes)
-
-
 @dataclass(frozen=True)
 class NativeStore:
     """The query store of a built graph, queried with pyoxigraph alone: what a one-shot
@@ -244,8 +270,7 @@ class NativeStore:
 
     def query_native(self, text: str) -> object:
         """pyoxigraph's answer to ``text``, with peelgraph's prefixes known."""
-        prefixes = {prefix: str(namespace) for prefix, namespace in iris.PREFIXES.items()}
-        return self.oxigraph.query(text, use_default_graph_as_union=True, prefixes=prefixes)
+        return self.oxigraph.query(text, use_default_graph_as_union=True, prefixes=NAMESPACES)
 
 
 def open_native(graph_file: Path) -> NativeStore:
@@ -267,6 +292,9 @@ def open_dataset(
         ds = load_dataset(graph_file)
         ds.default_union = True
         return ds
+    from . import iris
+    from .oxdataset import OxigraphDataset
+
     if persistent:
         store = persistent_store(graph_file)
     else:
@@ -486,9 +514,13 @@ def _json_value(cell: dict[str, str] | None) -> object:
     if cell.get("type") == "literal" or cell.get("type") == "typed-literal":
         datatype = cell.get("datatype")
         if datatype:
+            from rdflib import Literal, URIRef
+
             return _plain(Literal(cell["value"], datatype=URIRef(datatype)))
         return cell["value"]
     if cell.get("type") == "bnode":
+        from rdflib import BNode
+
         return str(BNode(cell["value"]))
     return cell["value"]
 
@@ -503,7 +535,7 @@ def _graphs_ntriples(graph_file: Path) -> list[tuple[str | None, bytes]]:
     if graph_file.stat().st_size == 0:
         raise GraphFileError("file is empty: nothing to load", where=str(graph_file))
     by_graph = read_graph_triples(graph_file, fmt)
-    default = by_graph.pop(str(DATASET_DEFAULT_GRAPH_ID), [])
+    default = by_graph.pop(RDFLIB_DEFAULT_GRAPH, [])
     graphs: list[tuple[str | None, bytes]] = [
         (name, ntriples_of(triples).encode("utf-8")) for name, triples in sorted(by_graph.items())
     ]
@@ -515,6 +547,8 @@ def _graphs_ntriples(graph_file: Path) -> list[tuple[str | None, bytes]]:
 
 
 def _send(request: urllib.request.Request, timeout: float) -> None:
+    import urllib.request
+
     with urllib.request.urlopen(request, timeout=timeout) as answer:
         answer.read()
 
@@ -529,13 +563,15 @@ def _put_graph(
 ) -> str:
     """PUT one graph to the Graph Store, retrying connection failures and 5xx answers with
     backoff; its name, once loaded."""
+    from urllib.request import Request  # here: it imports http.client, unused by local queries
+
     name, body = graph
     sep = "&" if "?" in store_url else "?"
     target = "default" if name is None else f"graph={urllib.parse.quote(name, safe='')}"
     url = f"{store_url}{sep}{target}{extra}"
     name = name or "default graph"
     for attempt in range(retries + 1):
-        request = urllib.request.Request(url, data=body, method="PUT", headers=headers)
+        request = Request(url, data=body, method="PUT", headers=headers)
         try:
             _within(timeout + 1, store_url, partial(_send, request, timeout))
             return name
@@ -586,6 +622,8 @@ def load_to_endpoint(
                   timeout=timeout, retries=retries)  # fmt: skip
 
     loaded: list[str] = []
+    from concurrent.futures import ThreadPoolExecutor
+
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         try:
             for name in pool.map(put, graphs):
@@ -601,14 +639,21 @@ def load_to_endpoint(
 # -- running queries ------------------------------------------------------------------------
 
 
-Source = Dataset | NativeStore | Endpoint
+Source: TypeAlias = "Dataset | NativeStore | Endpoint"
 
 
 def run_sparql(
-    source: Source, text: str, *, allow_update: bool = False, allow_service: bool = False
+    source: Source,
+    text: str,
+    *,
+    allow_update: bool = False,
+    allow_service: bool = False,
+    sort_here: bool = False,
 ) -> QueryResult:
     """Run SPARQL text on an embedded Dataset or a remote endpoint. An update or a
-    ``SERVICE`` clause is refused unless allowed (:func:`peelgraph.queries.check_allowed`)."""
+    ``SERVICE`` clause is refused unless allowed (:func:`peelgraph.queries.check_allowed`).
+    ``sort_here``: on Oxigraph, apply a trailing ``ORDER BY`` in Python where the order is
+    the same (for queries whose keys tell their rows apart)."""
     from .queries import check_allowed
 
     check_allowed(text, allow_update=allow_update, allow_service=allow_service)
@@ -617,8 +662,8 @@ def run_sparql(
             return update_endpoint(source, text)
         return query_endpoint(source, text)
     try:
-        if isinstance(source, (OxigraphDataset, NativeStore)):
-            return _from_oxigraph(source.query_native(text))
+        if hasattr(source, "query_native"):  # a NativeStore or an OxigraphDataset
+            return _answer_natively(cast(_Native, source), text, sort_here)
         _with_spec_group_by()
         return _from_rdflib(source.query(text))
     except (SyntaxError, ValueError) as exc:
@@ -648,4 +693,5 @@ def run_query(
     """Run a saved query by name with parameters, on an embedded Dataset or an endpoint.
     A saved query that calls another server (``SERVICE``) runs only if ``allow_service``."""
     query = name if isinstance(name, SavedQuery) else get_query(name)
-    return run_sparql(source, query.bound_text(params), allow_service=allow_service)
+    return run_sparql(source, query.bound_text(params), allow_service=allow_service,
+                      sort_here=bool(query.header.get("unique_order")))  # fmt: skip

@@ -31,7 +31,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
-from filelock import FileLock, Timeout
 
 from .errors import GraphFileError, OutputError, PeelgraphWarning, StoreError
 from .graphio import FORMATS, load_dataset
@@ -67,6 +66,8 @@ def output_lock(output: Path) -> Iterator[None]:
 
     Reentrant in one process. A writer that finds the lock held warns that it waits, and
     gives up after :data:`LOCK_TIMEOUT` seconds with one line."""
+    from filelock import FileLock, Timeout  # here: a reader of a fresh store takes no lock
+
     lock = FileLock(str(lock_file(output)), is_singleton=True)
     try:
         try:

@@ -77,18 +77,12 @@ def _write(result, fmt: str, max_width: int | None = None, raw: bool = False) ->
     when written to a file or a pipe, except that cells a spreadsheet would run as a formula
     are neutralised unless ``raw``; anything written to a terminal has its control
     characters escaped."""
-    from ..iris import PREFIXES
-
-    if fmt in ("csv", "tsv") and not raw:
-        from ..export.tables import safe_cell
-
-        result.rows = [{k: safe_cell(v) for k, v in row.items()} for row in result.rows]
+    from ..rdfnames import NAMESPACES
 
     width = max_width
     if width is None and sys.stdout.isatty():
         width = shutil.get_terminal_size().columns
-    prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
-    text = render(result, fmt, width, prefixes)
+    text = render(result, fmt, width, NAMESPACES, safe_cells=not raw)
     if fmt in ("table", "records", "markdown") or sys.stdout.isatty():
         text = escape_controls(text)  # never send the data's control characters to a terminal
     sys.stdout.write(text + "\n")
@@ -102,10 +96,10 @@ _AT = re.compile(r"(error at |line:? ?)(\d+)(:|, col:? ?)(\d+)")
 def with_prefixes(text: str) -> tuple[str, str]:
     """The query with peelgraph's prefixes it does not declare itself added in front, on its
     first line (so that line numbers stay the user's), and the added text."""
-    from ..iris import PREFIXES
+    from ..rdfnames import NAMESPACES
 
     declared = {m.group(1) or "" for m in _DECLARED.finditer(text)}
-    added = "".join(f"PREFIX {p}: <{ns}> " for p, ns in PREFIXES.items() if p not in declared)
+    added = "".join(f"PREFIX {p}: <{ns}> " for p, ns in NAMESPACES.items() if p not in declared)
     return added + text, added
 
 

@@ -19,6 +19,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, QB, RDF, RDFS, SKOS
 from rdflib.term import Node
 
+from ..cells import safe_cell
 from ..graphio import union_graph
 from ..iris import OA, PEEL
 
@@ -383,22 +384,6 @@ TABLES: dict[str, Table] = {
         ),  # fmt: skip
     )
 }
-
-
-#: What a spreadsheet takes for the start of a formula (OWASP's list): a cell starting so
-#: is run when the file is opened, unless it is a number.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
-
-
-def safe_cell(value: object) -> object:
-    """A cell a spreadsheet will show, not run: text starting as a formula gets a leading
-    apostrophe (the spreadsheet convention for "this is text"); numbers are left alone."""
-    if not isinstance(value, str) or not value.startswith(_FORMULA_START):
-        return value
-    if _NUMBER.fullmatch(value):
-        return value
-    return "'" + value
 
 
 def to_csv(rows: list[Row], columns: tuple[str, ...], raw: bool = False) -> bytes:
