@@ -5,6 +5,9 @@ the whole report that names an item, across batches), on both SHACL engines."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 from rdflib import BNode, URIRef
 from rdflib.namespace import DCTERMS, RDF
@@ -18,19 +21,11 @@ from peelgraph.validate import _report, _split_items, validate_ntriples
 
 from .conftest import TEST_DATA
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from scale_items import report_with  # noqa: E402
+
 WESSEX = TEST_DATA / "wessex-constabulary-2016-effectiveness.txt"
 FICTIONAL = TEST_DATA / "fictional-forces.ttl"
-MARK = "• The constabulary should improve its understanding of the communities it serves"
-
-
-def many_afis(n: int) -> str:
-    """The fictional Wessex report with its first list of areas for improvement replaced by
-    ``n`` distinct bullets (what benchmarks/scale_items.py builds)."""
-    text = WESSEX.read_text(encoding="utf-8")
-    line = next(x for x in text.split("\n") if x.startswith(MARK))
-    bullets = "\n".join(f"• The constabulary should review practice number {i} with partners."
-                        for i in range(n))  # fmt: skip
-    return text.replace(line, bullets, 1)
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +35,7 @@ def graphs():
     ctx = context_for((FICTIONAL.resolve(),), "turbo")
     made = {}
     for n in (2000, 300):
-        report = extract_text(many_afis(n), ctx.vocabulary, path=str(WESSEX), sha256="0" * 64)
+        report = extract_text(report_with(n), ctx.vocabulary, path=str(WESSEX), sha256="0" * 64)
         assert len(report.afis) >= n
         made[n] = report_graph(report, ctx.vocabulary.framework(report.year, report.pillar))
     return made

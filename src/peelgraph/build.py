@@ -216,15 +216,16 @@ def _no_cycle_collection() -> Iterator[None]:
 
 
 def map_and_validate(report: Report, context: BuildContext) -> BuiltReport:
-    """One report's named graph, serialised and validated on its own."""
+    """One report's named graph, serialised and validated on its own (with the cyclic
+    collector paused throughout: validating parts the text into millions of lines)."""
     framework = context.vocabulary.framework(report.year, report.pillar)
     with _no_cycle_collection():
         graph = report_graph(report, framework)
         ntriples, name = graph.serialize(format="nt"), str(graph.identifier)
-    del graph  # the text is all that is used from here: free the graph before validating
-    validation = validate_ntriples(ntriples, context, graph_name=name)
-    nquads = ntriples_to_nquads(ntriples, name)
-    return BuiltReport(report, nquads, validation, trig=trig_block(nquads))
+        del graph  # the text is all that is used from here: free the graph before validating
+        validation = validate_ntriples(ntriples, context, graph_name=name)
+        nquads = ntriples_to_nquads(ntriples, name)
+        return BuiltReport(report, nquads, validation, trig=trig_block(nquads))
 
 
 # -- the pipeline ---------------------------------------------------------------------------
