@@ -225,6 +225,7 @@ def map_and_validate(report: Report, context: BuildContext) -> BuiltReport:
         graph = report_graph(report, framework)
         ntriples, name = graph.serialize(format="nt"), str(graph.identifier)
         del graph  # the text is all that is used from here: free the graph before validating
+        gc.collect()  # (its terms and store hold cycles: only the collector frees them)
         validation = validate_ntriples(ntriples, context, graph_name=name)
         nquads = ntriples_to_nquads(ntriples, name)
         return BuiltReport(report, nquads, validation, trig=trig_block(nquads))

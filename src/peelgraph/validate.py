@@ -11,6 +11,11 @@ report; ``pyshacl`` is the reference implementation, kept for comparison and as 
 The :class:`~peelgraph.context.BuildContext` says which, and holds the shapes and the
 reference graph.
 
+Validation time stays linear in the items of a report: a node with thousands of values of
+one path (a partner link) has them checked in batches (:func:`_split_fanout`), and so do
+thousands of areas for improvement (:func:`_split_items`), with results identical to those
+of the whole graph.
+
 Every graph file, whatever its format, goes through one path: its graphs as triples by name
 (:func:`peelgraph.graphio.read_graph_triples`), then :func:`validate_graphs`; the cross-report
 graph is always checked by :func:`validate_links`, with the types of what it links.
