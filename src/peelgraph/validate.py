@@ -251,11 +251,10 @@ def _object(line: str, cut: int) -> str | None:
     """The object of an N-Triples line when it is an IRI or blank node (``cut``: the end of
     the subject; subjects and predicates hold no spaces)."""
     end = line.find(" ", cut + 1)
-    body = line[end + 1 :].rstrip()
-    if end < 0 or not body.endswith(" ."):
+    if end < 0 or line[end + 1 : end + 2] not in ("<", "_"):  # a literal is never copied
         return None
-    term = body[:-2].rstrip()
-    return term if term.startswith(("<", "_:")) else None
+    body = line[end + 1 :].rstrip()
+    return body[:-2].rstrip() if body.endswith(" .") else None
 
 
 def _split_items(lines: list[str], size: int) -> _Items | None:
