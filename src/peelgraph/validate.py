@@ -320,8 +320,9 @@ def validate_ntriples(
     reference = context.reference_ntriples if reference is None else reference
     run = _RUNNERS[context.engine]
     parted = _split_fanout(ntriples)
-    lines = ntriples.split("\n") if parted is None else parted.kept
-    items = _split_items(lines, ITEM_BATCH)
+    items = None
+    if sum(ntriples.count(end) for end in _ITEM_TYPES) > ITEM_BATCH:  # not most reports
+        items = _split_items(ntriples.split("\n") if parted is None else parted.kept, ITEM_BATCH)
     if items is None:
         text = ntriples if parted is None else "\n".join(parted.kept) + "\n"
         report = _report(run(text + reference, context, "report"), graph_name)
