@@ -27,3 +27,25 @@ def test_every_one_of_many_bullets_is_read_and_mapped(context):
     assert len(numbered) == 1500 and len(set(numbered)) == 1500
     graph = report_graph(report, context.vocabulary.framework(report.year, report.pillar))
     assert len(set(graph.subjects(RDF.type, URIRef(PEEL_NS + "AreaForImprovement")))) == len(texts)
+
+
+def test_the_summary_counts_what_a_store_of_every_quad_counts(seed_build):
+    """The build's summary is counted from the lines that matter (stats.nquads_stats), not a
+    store of every quad: both give the same counts, also where a literal quotes a counted
+    predicate and a graph's last line has no line break."""
+    import pyoxigraph as ox
+
+    from peelgraph.stats import graph_stats, nquads_stats
+
+    odd = (
+        b'<https://e.org/s> <https://e.org/p> " <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "'
+        b" <https://e.org/g> .\n<https://e.org/s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+        b" <https://w3id.org/peelgraph/ontology#Finding> <https://e.org/g> ."
+    )
+    graphs = [*seed_build.graphs(), ("https://e.org/g", odd), ("https://e.org/empty", b"")]
+    store = ox.Store()
+    for _, data in graphs:
+        store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+    whole = graph_stats(store)
+    assert whole.findings and whole.judgments and whole.partners and whole.triples
+    assert nquads_stats(graphs) == whole

@@ -197,12 +197,9 @@ def _stats(store: ox.Store) -> GraphStats:
 
 
 def _stats_in_memory(graphs: list[tuple[str, bytes]]) -> GraphStats:
-    import pyoxigraph as ox
+    from .stats import nquads_stats
 
-    store = ox.Store()
-    for _, data in graphs:
-        store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
-    return _stats(store)
+    return nquads_stats(graphs)
 
 
 def graph_stats_of(path: Path) -> GraphStats:

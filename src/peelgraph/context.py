@@ -38,6 +38,11 @@ LINK_SHAPES = ("LinkShape", "PartnershipShape")
 #: (and ``sh:minCount`` at most 1), so :mod:`peelgraph.validate` checks those values in
 #: batches; pyshacl-turbo takes time quadratic in the values of one node and one path.
 FANOUT_SHAPE = ("PartnerLinkShape", "https://w3id.org/peelgraph/ontology#evidence")
+#: The classes of the items a report holds by the thousand (areas for improvement): past
+#: :data:`peelgraph.validate.ITEM_BATCH` of them, :mod:`peelgraph.validate` checks them in
+#: batches, each item with the nodes under its IRI (its spans and their selectors) and the
+#: nodes it touches; pyshacl-turbo's time grows faster than the triples of one graph.
+BATCHED_CLASSES = ("https://w3id.org/peelgraph/ontology#AreaForImprovement",)
 
 #: The parts of the package whose change changes what a build produces: its code, templates
 #: and packaged data (for the cache fingerprint).

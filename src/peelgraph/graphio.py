@@ -140,8 +140,10 @@ def ntriples_to_nquads(ntriples: str, graph: str) -> bytes:
         ox.Quad(t.subject, t.predicate, t.object, name)
         for t in ox.parse(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
     )
-    lines = _serialize(quads, format=ox.RdfFormat.N_QUADS).split(b"\n")
-    return b"".join(line + b"\n" for line in sorted(set(lines)) if line)
+    lines = sorted(set(_serialize(quads, format=ox.RdfFormat.N_QUADS).split(b"\n")))
+    if lines and not lines[0]:  # the empty string after the last line, which sorts first
+        del lines[0]
+    return b"\n".join(lines) + b"\n" if lines else b""
 
 
 def union_graph(ds: Dataset | Graph) -> Graph:

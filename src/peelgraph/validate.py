@@ -11,6 +11,11 @@ report; ``pyshacl`` is the reference implementation, kept for comparison and as 
 The :class:`~peelgraph.context.BuildContext` says which, and holds the shapes and the
 reference graph.
 
+Validation time stays linear in the items of a report: a node with thousands of values of
+one path (a partner link) has them checked in batches (:func:`_split_fanout`), and so do
+thousands of areas for improvement (:func:`_split_items`), with results identical to those
+of the whole graph.
+
 Every graph file, whatever its format, goes through one path: its graphs as triples by name
 (:func:`peelgraph.graphio.read_graph_triples`), then :func:`validate_graphs`; the cross-report
 graph is always checked by :func:`validate_links`, with the types of what it links.
@@ -26,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 
-from .context import FANOUT_SHAPE, BuildContext
+from .context import BATCHED_CLASSES, FANOUT_SHAPE, BuildContext
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -187,6 +192,113 @@ def _class_lines(ntriples: str) -> str:
     return "\n".join([*keep, ""])
 
 
+#: How many items (:data:`~peelgraph.context.BATCHED_CLASSES`) one batch holds; a report
+#: with no more than this many is validated in one piece.
+ITEM_BATCH = 2000
+_ITEM_TYPES = tuple(f"{_TYPE} <{c}> ." for c in BATCHED_CLASSES)
+
+
+@dataclass
+class _Items:
+    """A report graph's lines parted into runs (see :func:`_split_items`): ``lines[k]`` the
+    lines of batch ``k``'s nodes, the last list those of the rest (the core)."""
+
+    batch_of: dict[str, int]  # each item (N-Triples term) -> its batch
+    lines: list[list[str]] = field(default_factory=list)
+    core_lines: dict[str, list[str]] = field(default_factory=dict)  # core lines by subject
+    touched: list[set[str]] = field(default_factory=list)  # core nodes each run links to
+    foreign: list[set[str]] = field(default_factory=list)  # other runs' nodes each names
+    types: dict[str, list[str]] = field(default_factory=dict)  # rdf:type lines of batched nodes
+    _runs: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def core(self) -> int:
+        return len(self.lines) - 1
+
+    def run_of(self, term: str) -> int:
+        """The run a node belongs to: the batch of the item whose IRI it is or is under
+        (``<item/span/1>``), else the core."""
+        run = self._runs.get(term)
+        if run is None:
+            run, stem = self.core, term[:-1] if term.startswith("<") else ""
+            while stem:
+                if (found := self.batch_of.get(stem + ">")) is not None:
+                    run = found
+                    break
+                stem = stem[: max(stem.rfind("/"), 0)]
+            self._runs[term] = run
+        return run
+
+    def data(self, run: int) -> str:
+        """What run ``run`` validates: its lines, every line of the core nodes it links to
+        (either way), and the ``rdf:type`` lines of other runs' nodes it names."""
+        touched = (
+            line for node in sorted(self.touched[run]) for line in self.core_lines.get(node, ())
+        )
+        typed = (line for node in sorted(self.foreign[run]) for line in self.types.get(node, ()))
+        return "\n".join([*self.lines[run], *touched, *typed, ""])
+
+    def owner(self, violation: Violation) -> int:
+        """The run whose result ``violation`` is: its focus node's, or for a core focus its
+        value's (a report-wide check naming an item)."""
+        run = self.run_of(f"<{violation.focus}>")
+        if run == self.core and violation.value:
+            run = self.run_of(f"<{violation.value}>")
+        return run
+
+
+def _object(line: str, cut: int) -> str | None:
+    """The object of an N-Triples line when it is an IRI or blank node (``cut``: the end of
+    the subject; subjects and predicates hold no spaces)."""
+    end = line.find(" ", cut + 1)
+    if end < 0 or line[end + 1 : end + 2] not in ("<", "_"):  # a literal is never copied
+        return None
+    body = line[end + 1 :].rstrip()
+    return body[:-2].rstrip() if body.endswith(" .") else None
+
+
+def _split_items(lines: list[str], size: int) -> _Items | None:
+    """A report graph's N-Triples lines parted into batches of ``size`` items, each with
+    the nodes under its IRI, and the core (the rest); None when there are no more than
+    ``size`` items, or an item links to a blank node (which has no IRI to part it by).
+
+    Exact because each result is taken from the run that holds its focus node whole (or,
+    for a core focus, its value: a report-wide SPARQL check of an item) with everything the
+    shapes read from there: the nodes it links to, the types of other runs' nodes it names
+    (tests/test_validate_items.py checks this against whole validation, on both engines)."""
+    items = list(
+        dict.fromkeys(line[: line.find(" ")] for line in lines if line.endswith(_ITEM_TYPES))
+    )
+    if len(items) <= size:
+        return None
+    parted = _Items({item: n // size for n, item in enumerate(items)})
+    runs = (len(items) + size - 1) // size + 1
+    parted.lines = [[] for _ in range(runs)]
+    parted.touched, parted.foreign = [set() for _ in range(runs)], [set() for _ in range(runs)]
+    core = parted.core
+    for line in lines:
+        cut = line.find(" ")
+        subject = line[:cut] if cut > 0 else ""
+        run = parted.run_of(subject) if subject else core
+        parted.lines[run].append(line)
+        if run == core:
+            parted.core_lines.setdefault(subject, []).append(line)
+        elif line.startswith(_TYPE, cut + 1):
+            parted.types.setdefault(subject, []).append(line)
+        term = _object(line, cut) if cut > 0 else None
+        if term is None or (other := parted.run_of(term)) == run:
+            continue
+        if term.startswith("_:") and run != core:
+            return None
+        if other == core:
+            parted.touched[run].add(term)
+        else:
+            parted.foreign[run].add(term)
+            if run == core:
+                parted.touched[other].add(subject)
+    return parted
+
+
 def validate_ntriples(
     ntriples: str,
     context: BuildContext,
@@ -202,18 +314,28 @@ def validate_ntriples(
     items) keeps one of them in the graph validated whole; the others are checked in
     batches against that path's constraints alone (per value, and ``sh:minCount`` at most
     1, which the value kept satisfies: tests/test_shapes.py checks that this holds), with
-    the types they read. The results are those of the whole graph; the time is linear."""
+    the types they read. A report with more than :data:`ITEM_BATCH` items is then checked
+    in batches of items (:func:`_split_items`). The results are those of the whole graph;
+    the time is linear."""
     reference = context.reference_ntriples if reference is None else reference
     run = _RUNNERS[context.engine]
     parted = _split_fanout(ntriples)
-    if parted is None:
-        return _report(run(ntriples + reference, context, "report"), graph_name)
-    report = _report(run("\n".join(parted.kept) + "\n" + reference, context, "report"), graph_name)
-    classes = _class_lines(reference)
-    for batch in parted.batches(FANOUT_BATCH):
-        report.violations.extend(
-            _report(run(batch + classes, context, "fanout"), graph_name).violations
-        )
+    items = None
+    if sum(ntriples.count(end) for end in _ITEM_TYPES) > ITEM_BATCH:  # not most reports
+        items = _split_items(ntriples.split("\n") if parted is None else parted.kept, ITEM_BATCH)
+    if items is None:
+        text = ntriples if parted is None else "\n".join(parted.kept) + "\n"
+        report = _report(run(text + reference, context, "report"), graph_name)
+    else:
+        report = ValidationReport(graphs=1)
+        for batch in range(len(items.lines)):
+            found = _report(run(items.data(batch) + reference, context, "report"), graph_name)
+            report.violations.extend(v for v in found.violations if items.owner(v) == batch)
+    if parted is not None:
+        classes = _class_lines(reference)
+        for held in parted.batches(FANOUT_BATCH):
+            found = _report(run(held + classes, context, "fanout"), graph_name)
+            report.violations.extend(found.violations)
     _sort(report.violations)
     return report
 

@@ -46,6 +46,7 @@ from .news import read_news, read_news_reports
 from .numbers import FORCE_IN_NUMBERS, force_in_numbers
 from .overview import framework_or_refuse, read_overview
 from .pdf import as_pdf, pdf_text
+from .periods import impossible_dates
 from .reading import DEFAULT_MAX_BYTES, decode_text, read_document
 from .report2018 import INTEGRATED, read_integrated
 from .report2021 import read_report_2021
@@ -90,7 +91,7 @@ def extract_reports(
     if kind in _MULTI_READERS:
         read = _MULTI_READERS[kind]
         several = read(text, vocab, path=str(path), sha256=doc.sha256, force=force)
-        reports = [mark_cut(enrich(_stamp_sources(r), vocab)) for r in several]
+        reports = [_checked(enrich(_stamp_sources(r), vocab)) for r in several]
     else:
         reports = [extract_text(text, vocab, path=str(path), sha256=doc.sha256, force=force)]
     return [as_pdf(r) for r in reports] if doc.is_pdf else reports
@@ -115,7 +116,16 @@ def extract_text(
                         vocab)  # fmt: skip
     else:
         raise refuse(text, vocab, path, force)
-    return mark_cut(report)
+    return _checked(report)
+
+
+def _checked(report: Report) -> Report:
+    """``report`` with the item a cut-short page ends inside marked, and a warning per
+    impossible date in its text (no date is read from one: see :func:`.periods.iso_date`)."""
+    report = mark_cut(report)
+    bad = [f"impossible date {date!r} in the text: not read as a date"
+           for date in impossible_dates(report.text)]  # fmt: skip
+    return dataclasses.replace(report, warnings=(*report.warnings, *bad)) if bad else report
 
 
 def _first_landing_report(

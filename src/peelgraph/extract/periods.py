@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -14,6 +15,30 @@ PERIOD = re.compile(
     rf"|(?:the\s+)?year\s+(?:to|ending)|as\s+at)\s+{_DATE})",
     re.IGNORECASE,
 )
+
+
+_ANY_DATE = re.compile(rf"\b{_DATE}\b", re.IGNORECASE)
+
+
+def iso_date(day: str, month: str, year: str) -> str | None:
+    """``YYYY-MM-DD`` of a date as a report words it ("30", "June", "2016"); None for a word
+    that is not a month or a day the month does not have ("31 February 2016"), so that no
+    ill-typed ``xsd:date`` is ever written."""
+    month = month.lower()
+    if month not in _MONTHS:
+        return None
+    try:
+        return datetime.date(int(year), _MONTHS.index(month) + 1, int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def impossible_dates(text: str) -> list[str]:
+    """Every distinct date of ``text`` that names a month but a day it does not have ("31
+    February 2016", "0 June 2016"), as worded: none of them is read as a date."""
+    found = (m for m in _ANY_DATE.finditer(text) if m.group("month").lower() in _MONTHS)
+    bad = (m for m in found if iso_date(*m.group("day", "month", "year")) is None)
+    return list(dict.fromkeys(" ".join(m.group(0).split()) for m in bad))
 
 
 @dataclass(frozen=True)
@@ -29,10 +54,7 @@ def find_period(text: str) -> Period | None:
     match = PERIOD.search(text)
     if not match:
         return None
-    month = match.group("month").lower()
-    iso = None
-    if month in _MONTHS:
-        iso = f"{match.group('year')}-{_MONTHS.index(month) + 1:02d}-{int(match.group('day')):02d}"
+    iso = iso_date(*match.group("day", "month", "year"))
     words = match.group("period").split()
     if words[0].lower() == "the":
         words = words[1:]

@@ -21,7 +21,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..model import Observation, Span
 from ..textkeys import slugify
-from .periods import _MONTHS, find_periods
+from .periods import _MONTHS, find_periods, iso_date
 from .tables import Areas
 
 COUNT_UNIT = "count"
@@ -71,9 +71,7 @@ class _Time:
 
 def _iso(date: str) -> str | None:
     day, month, year = date.split()
-    if month.lower() not in _MONTHS:
-        return None
-    return f"{year}-{_MONTHS.index(month.lower()) + 1:02d}-{int(day):02d}"
+    return iso_date(day, month, year)
 
 
 def _time(sentence: str, year: int) -> _Time | None:
