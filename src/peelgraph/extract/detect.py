@@ -32,7 +32,7 @@ from ..errors import FormatError
 from ..vocab import Vocabulary
 from .forces import ForceNames, force_or_refuse
 from .layout import clean, fold
-from .metadata import find_title
+from .metadata import find_title, pillar_of_heading
 from .pagetitle import page_title
 from .report2018 import INTEGRATED, is_integrated
 
@@ -98,7 +98,7 @@ def detect_format(text: str, vocab: Vocabulary) -> str | None:
     if any(LAST_UPDATED.match(line) for line in rest):
         return OVERVIEW
     if rest and SUMMARY_TITLE.match(lines[title.index]):
-        if any(fold(rest[0]) == fold(p.label) for p in vocab.pillars):
+        if pillar_of_heading(rest[0], vocab) is not None:
             return SUMMARY
     return None
 

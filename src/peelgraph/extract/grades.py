@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from ..vocab import GradeDef, PillarDef, QuestionDef, Vocabulary
 from .layout import fold
-from .questions import headline_predicates, predicate_of
+from .questions import headline_predicates, label_predicate, predicate_of
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 #: The word before a grade word that makes it the sentence's verb ("is good", "be good").
@@ -74,7 +74,7 @@ def question_predicates(question: QuestionDef) -> tuple[str, ...]:
         if label.rstrip().endswith("?"):
             predicate = predicate_of(QuestionDef(question.code, label, "", None, None, True))
         else:  # "how the force responds to the public": the sentence regexes allow the "how"
-            predicate = _HOW_LEAD.sub("", fold(label))
+            predicate = label_predicate(label)
         if predicate:
             out.append(predicate)
     return tuple(dict.fromkeys(out))
@@ -178,7 +178,8 @@ class GradeReader:
         improvement'), never after a hedge ('is generally good')."""
         before = sentence[: match.start("grade")].split()
         word = match.group("grade").lower()
-        previous = before[-1].lower() if before else ""
+        # "is: good" (the interim 2016 landing pages put a colon after the verb)
+        previous = before[-1].lower().rstrip(":") if before else ""
         if previous in _COPULAS:
             return True
         return word.startswith("requires") and previous not in {"generally", "largely", "mostly"}
@@ -194,9 +195,6 @@ class GradeReader:
 
 
 _FLAGS = re.IGNORECASE
-#: A label's leading "how the force" / "how it": its first two words would say nothing of
-#: what is judged (every "how the force ..." label would match every other).
-_HOW_LEAD = re.compile(r"^(?:how|the way(?: in which)?)\s+(?:it|the force|the constabulary)\s+")
 #: "how it", "the way in which the force": what may come between "at" and the predicate.
 _HOW = r"(?:(?:how|the way(?: in which)?)\s+(?:\w+\s+)?(?:it|the force|the constabulary)\s+)?"
 

@@ -187,6 +187,8 @@ def read_sections(
         in_afis = False
         span = Span(block.start, block.end)
         read.findings.append(Finding(current.code, clean(line), (span,), "Overview"))
+        if current.level == "core" and read.carried(current.code, block, framework):
+            continue
         _grades_in(block, current, framework, pillar, vocab, reader, subjects, read)
     return read
 
@@ -217,14 +219,15 @@ def _grades_in(
     """Grades a paragraph states outright: the pillar's under the headline question, and
     any core question's; a grade line read first stands, a disagreement is a warning."""
     found: list[tuple[str, tuple[str, int, int]]] = []
-    if current.level == "headline":
-        hit = reader.pillar(block.text, subjects, pillar, vocab)
-        if hit:
-            found.append((current.code, hit))
+    headline = reader.pillar(block.text, subjects, pillar, vocab)
+    if current.level == "headline" and headline:
+        found.append((current.code, headline))
     for q in framework.core():
         if q.graded and (current.level == "headline" or q.code == current.code):
             hit = reader.question(block.text, subjects, q)
-            if hit:
+            # the words that grade the pillar grade no core question ("in the way it treats
+            # the public and its workforce" is not "treating the public fairly")
+            if hit and not (headline and hit[1] < headline[2] and headline[1] < hit[2]):
                 found.append((q.code, hit))
     for code, hit in found:
         earlier = read.judgments.get(code)

@@ -1,0 +1,177 @@
+"""Page shapes first met on the real pages of a force the corpus had not seen (Cumbria, in
+tests/data/real/cumbria-*.txt), written again for fictional forces: each rule follows from the
+page kind, not from one page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from peelgraph.extract import extract_reports
+
+from .test_pagekinds import _extract, _grades, _refusal
+
+FORCES = ["Wessex Constabulary", "Mercia Fens Police"]
+
+#: The interim landing page of 2016: a pillar not yet graded, the others "is: <grade>".
+INTERIM_LANDING = """Skip to content
+
+{short} 2016
+
+This is HMIC\u2019s third PEEL (police effectiveness, efficiency and legitimacy) assessment of {force}.
+
+The extent to which the force is effective at keeping people safe and reducing crime: not yet graded.
+
+The extent to which the force is efficient at keeping people safe and reducing crime is: {efy}.
+
+The extent to which the force is legitimate at keeping people safe and reducing crime is: {leg}.
+
+Zoë Billingham, Her Majesty\u2019s Inspector of Constabulary
+"""  # noqa: E501
+
+
+def _reports(tmp_path: Path, text: str, vocab):  # type: ignore[no-untyped-def]
+    page = tmp_path / "page.txt"
+    page.write_text(text, encoding="utf-8")
+    return {r.pillar: r for r in extract_reports(page, vocab)}
+
+
+@pytest.mark.parametrize("force", FORCES)
+def test_an_interim_landing_page_reads_is_colon_grade(tmp_path, vocab, force):
+    short = force.rsplit(" ", 1)[0]
+    text = INTERIM_LANDING.format(force=force, short=short, efy="good", leg="requires improvement")
+    reports = _reports(tmp_path, text, vocab)
+    assert {p: _grades(r) for p, r in reports.items()} == {
+        "efficiency": {"2016-EFY": "good"},
+        "legitimacy": {"2016-LEG": "requires-improvement"},
+    }
+    warnings = " | ".join(reports["efficiency"].warnings)
+    assert "not yet graded" in warnings
+    assert "names no pillar's wording" not in warnings
+
+
+def test_a_colon_after_is_does_not_make_a_hedge_a_grade(vocab):
+    text = INTERIM_LANDING.format(
+        force="Wessex Constabulary", short="Wessex", efy="generally good", leg="good"
+    )
+    reports = {r.pillar: r for r in [_extract(text, vocab)]}
+    assert "efficiency" not in reports or _grades(reports["efficiency"]) == {}
+
+
+OVERVIEW_2018 = """Skip to content
+
+{short} PEEL 2018
+
+
+How {adverb} does the force {question}
+
+Last updated 02/05/2019
+
+{force} is {grade} in {words}.
+
+The force has a good understanding of its finances.
+"""
+
+
+@pytest.mark.parametrize(
+    ("adverb", "question", "words", "code"),
+    [
+        (
+            "efficiently",
+            "operate and how sustainable are its services?",
+            "the efficient way it operates and provides sustainable services to the public",
+            "2018-EFY",
+        ),
+        (
+            "legitimately",
+            "treat the public and its workforce?",
+            "the way it treats the public and its workforce",
+            "2018-LEG",
+        ),
+    ],
+)
+@pytest.mark.parametrize("force", FORCES)
+def test_a_2018_overview_grades_its_pillar_in_the_words_of_its_headline_labels(
+    vocab, force, adverb, question, words, code
+):
+    text = OVERVIEW_2018.format(
+        short=force.rsplit(" ", 1)[0],
+        force=force,
+        adverb=adverb,
+        question=question,
+        grade="requires improvement",
+        words=words,
+    )
+    assert _grades(_extract(text, vocab)) == {code: "requires-improvement"}
+
+
+def test_a_headline_label_graded_only_in_a_finding_is_no_grade(vocab):
+    text = OVERVIEW_2018.format(
+        short="Wessex",
+        force="Wessex Constabulary",
+        adverb="legitimately",
+        question="treat the public and its workforce?",
+        grade="generally good",
+        words="the way it treats the public and its workforce",
+    )
+    assert _grades(_extract(text, vocab)) == {}
+
+
+CARRIED_OVERVIEW = """Skip to content
+
+Wessex PEEL 2018
+
+
+How effectively does the force reduce crime and keep people safe?
+
+Last updated 02/05/2019
+
+Wessex Constabulary is good at reducing crime and keeping people safe.
+
+Questions for Effectiveness
+
+
+How effective is the force at preventing crime, tackling anti-social behaviour and keeping people safe?
+
+
+This question was not subject to detailed inspection in 2018/19, and our judgment from the 2016 effectiveness inspection has been carried over.
+
+
+How effective is the force at investigating crime and reducing re-offending?
+
+
+The force is better at investigating crime than it was.
+"""  # noqa: E501
+
+
+def test_an_overview_question_not_inspected_this_year_carries_the_earlier_judgment(vocab):
+    report = _extract(CARRIED_OVERVIEW, vocab)
+    assert _grades(report) == {"2018-EFF": "good", "2018-EFF-1": "not-inspected"}
+    carried = next(j for j in report.judgments if j.question == "2018-EFF-1")
+    assert (carried.basis, carried.carried_from) == ("carried-over", 2016)
+
+
+QUESTION_VIEW = """Mercia Fens PEEL 2018
+How effectively does the force reduce crime and keep people safe?
+How effective is the force at preventing crime, tackling anti-social behaviour and keeping people safe?
+This question was not subject to detailed inspection in 2018/19, and our judgment from the 2017 effectiveness inspection has been carried over.
+How effective is the force at protecting those who are vulnerable from harm, and supporting victims?
+The force has improved the way it gets information about vulnerable people.
+Mercia Fens Police requires improvement at protecting vulnerable people.
+"""  # noqa: E501
+
+
+def test_a_question_view_with_the_headline_question_for_its_pillar_line(vocab):
+    report = _extract(QUESTION_VIEW, vocab)
+    assert report.source.document_format == "summary"
+    assert (report.force_slug, report.year, report.pillar) == ("mercia-fens", 2018, "effectiveness")
+    assert _grades(report) == {"2018-EFF-1": "not-inspected", "2018-EFF-3": "requires-improvement"}
+
+
+def test_a_titled_page_whose_next_line_is_another_question_is_still_refused(vocab):
+    text = QUESTION_VIEW.replace(
+        "How effectively does the force reduce crime and keep people safe?",
+        "How well does the force deal with the weather?",
+    )
+    assert _refusal(text, vocab).reason == "unknown-format"
