@@ -175,3 +175,64 @@ def test_a_titled_page_whose_next_line_is_another_question_is_still_refused(voca
         "How well does the force deal with the weather?",
     )
     assert _refusal(text, vocab).reason == "unknown-format"
+
+
+#: A news site's copy of a 2018/19 force release: no "Get the report", no report line.
+RELEASE_COPY = """{force} News
+
+Inspectors pleased with {force}\u2019s performance in keeping people safe and reducing crime
+
+HM Inspectorate of Constabulary and Fire & Rescue Services has today published a report into the performance of {force}.
+
+The national PEEL report brings together and grades common themes across all 43 police forces in England and Wales.
+
+In 2018/19, HMICFRS adopted an integrated PEEL assessment (IPA) approach to our existing PEEL inspections.
+
+Inspectors judged that {force}:
+
+  \u2022 is \u2018good\u2019 at effectively reducing crime and keeping people safe;
+  \u2022 \u2018requires improvement\u2019 at operating efficiently and providing sustainable services to the public; and
+  \u2022 is \u2018good\u2019 in the way it treats the public and its workforce.
+
+HM Inspector of Constabulary Matt Parr said: \u201cThe force is outstanding at preventing crime. It is good at protecting vulnerable people.
+
+\u201cIt treats its workforce well.\u201d
+"""  # noqa: E501
+
+
+@pytest.mark.parametrize("force", FORCES)
+def test_a_copy_of_a_2018_release_is_read_as_the_release(tmp_path, vocab, force):
+    reports = _reports(tmp_path, RELEASE_COPY.format(force=force), vocab)
+    assert {p: _grades(r) for p, r in reports.items()} == {
+        "effectiveness": {"2018-EFF": "good"},
+        "efficiency": {"2018-EFY": "requires-improvement"},
+        "legitimacy": {"2018-LEG": "good"},
+    }
+    assert {r.source.document_format for r in reports.values()} == {"news-release"}
+    assert {r.year for r in reports.values()} == {2018}
+
+
+def test_a_release_copy_naming_no_cycle_is_not_read_as_one(vocab):
+    text = RELEASE_COPY.format(force="Wessex Constabulary").replace(
+        "In 2018/19, HMICFRS adopted an integrated PEEL assessment (IPA) approach", "It said"
+    )
+    assert _refusal(text, vocab).reason == "no-year"  # no cycle to file its grades under
+
+
+ARTICLE = """ date 2024-07-23 Wessex Police has been praised in the constabulary's latest inspection.
+
+The Police Effectiveness, Efficiency and Legitimacy (PEEL) inspection rates each category outstanding, good, adequate, requires improvement, and inadequate.
+
+Wessex Constabulary received 'outstanding' in building, supporting and protecting the workforce and 'good' ratings for responding to the public.
+"""  # noqa: E501
+
+
+def test_a_news_article_whose_only_year_is_its_date_names_no_cycle(vocab):
+    error = _refusal(ARTICLE, vocab)
+    assert error.reason == "no-year"
+    assert "date" in str(error)
+
+
+def test_a_page_naming_a_cycle_besides_its_date_is_not_said_to_name_none(vocab):
+    text = ARTICLE.replace("latest inspection", "PEEL 2023\u201325 inspection")
+    assert _refusal(text, vocab).reason != "no-year"
