@@ -236,3 +236,54 @@ def test_a_news_article_whose_only_year_is_its_date_names_no_cycle(vocab):
 def test_a_page_naming_a_cycle_besides_its_date_is_not_said_to_name_none(vocab):
     text = ARTICLE.replace("latest inspection", "PEEL 2023\u201325 inspection")
     assert _refusal(text, vocab).reason != "no-year"
+
+
+#: A 2017 landing page that goes on with each pillar's section, the first "To be graded".
+LANDING_SECTIONS = """Skip to content
+
+Mercia Fens 2017
+
+This is HMICFRS\u2019 fourth PEEL (police effectiveness, efficiency and legitimacy) assessment of Mercia Fens Police.
+
+The extent to which the force is effective at keeping people safe and reducing crime is not yet graded.
+
+The extent to which the force is efficient at keeping people safe and reducing crime is good.
+
+Matt Parr, Her Majesty\u2019s Inspector of Constabulary
+
+
+How effective is the force at keeping people safe and reducing crime?
+
+To be graded
+
+
+How efficient is the force at keeping people safe and reducing crime?
+
+Last updated 09/11/2017
+
+The force is judged to be {q1} in its understanding of demand; its use of resources to manage demand is {q2}.
+
+
+How legitimate is the force at keeping people safe and reducing crime?
+
+Last updated 09/11/2017
+
+The force is good at treating the public fairly; it is outstanding in its understanding of demand.
+"""  # noqa: E501
+
+
+def test_a_landing_page_reads_each_pillars_section_wherever_it_is(tmp_path, vocab):
+    text = LANDING_SECTIONS.format(q1="outstanding", q2="assessed to be requires improvement")
+    reports = _reports(tmp_path, text, vocab)
+    assert _grades(reports["efficiency"]) == {
+        "2017-EFY": "good",
+        "2017-EFY-1": "outstanding",
+        "2017-EFY-2": "requires-improvement",
+    }
+    assert set(reports) == {"efficiency"}  # effectiveness not yet graded, legitimacy not at all
+
+
+def test_a_possessive_without_a_judging_verb_is_no_grade(tmp_path, vocab):
+    text = LANDING_SECTIONS.format(q1="generally good", q2="good value")
+    reports = _reports(tmp_path, text, vocab)
+    assert _grades(reports["efficiency"]) == {"2017-EFY": "good"}

@@ -244,10 +244,12 @@ def _sentence_regexes(parts: _Parts) -> list[re.Pattern[str]]:
             _FLAGS,
         ),
         # X is good at P / requires improvement in the way it P / in respect of its ...
-        # ("good at identifying and protecting vulnerable people": a second verb first)
+        # ("good at identifying and protecting vulnerable people": a second verb first;
+        # "is judged to be good in its understanding of demand")
         re.compile(
             rf"(?:{subj})\s+(?:is\s+|was\s+)?(?:judged\s+(?:to\s+be\s+)?)?{g}\s+"
-            rf"(?:overall\s+)?(?:at|in)\s+{parts.respect}{how}(?:[a-z]+ing\s+and\s+)?(?:{preds})",
+            rf"(?:overall\s+)?(?:at|in)\s+{parts.respect}{how}(?:its\s+)?(?:[a-z]+ing\s+and\s+)?"
+            rf"(?:{preds})",
             _FLAGS,
         ),
         # "It is good at P." opening a sentence (the force, named in the one before)
@@ -256,6 +258,13 @@ def _sentence_regexes(parts: _Parts) -> list[re.Pattern[str]]:
         re.compile(
             rf"\bthe way (?:that |in which )?(?:{subj}|it)\s+(?:{preds})[^.;]*?\s{g}"
             rf"\s*(?:[.;:,]|$)",
+            _FLAGS,
+        ),
+        # X's / its P ... is assessed (judged, found) to be good ("its use of resources to
+        # manage demand is assessed to be good")
+        re.compile(
+            rf"(?:\b(?:{subj})'s?|\bits)\s+(?:{preds})[^.;]*?\s(?:is|was)\s+(?:also\s+)?"
+            rf"(?:assessed|judged|found)\s+to\s+be\s+{g}\s*(?:[.;:,]|$)",
             _FLAGS,
         ),
         # X's approach to P ... is good

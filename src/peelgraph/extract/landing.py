@@ -187,8 +187,8 @@ class _Landing:
             for b in observations
         ]
         found = [headline]
-        tail = walk.tail
-        if tail and pillar_of_line(tail[0].text, self.vocab) is state.pillar:
+        tail = _pillar_section(walk.tail, state.pillar, self.vocab)
+        if tail:
             overview = read_sections(tail, framework, state.pillar, self.vocab, self.subjects)
             for code, judgment in overview.judgments.items():
                 judgments.setdefault(code, judgment)
@@ -269,6 +269,22 @@ def _force_name(
     if title is not None:
         return title.force, title.line
     return None, head[0] if head else ""
+
+
+def _pillar_section(blocks: list[Block], pillar: PillarDef, vocab: Vocabulary) -> list[Block]:
+    """The pillar's overview on the page, from its headline question ("How efficient is the
+    force at keeping people safe and reducing crime?") to the next pillar's: the page goes
+    on with each pillar's section, in any order ("To be graded" ones too)."""
+    start = None
+    for index, block in enumerate(blocks):
+        if not block.text.rstrip().endswith("?"):
+            continue
+        named = pillar_of_line(block.text, vocab)
+        if start is None and named is pillar:
+            start = index
+        elif start is not None and named is not None and named is not pillar:
+            return blocks[start:index]
+    return blocks[start:] if start is not None else []
 
 
 def _pillar_named(folded: str, vocab: Vocabulary) -> PillarDef | None:
