@@ -287,3 +287,39 @@ def test_a_possessive_without_a_judging_verb_is_no_grade(tmp_path, vocab):
     text = LANDING_SECTIONS.format(q1="generally good", q2="good value")
     reports = _reports(tmp_path, text, vocab)
     assert _grades(reports["efficiency"]) == {"2017-EFY": "good"}
+
+
+OVERVIEW_2014 = """Skip to content
+
+Wessex PEEL 2014
+
+
+How well the force delivers value for money
+
+Last updated 12/11/2014
+
+
+Wessex Constabulary is achieving the savings required today while planning for the future.
+
+Questions for Efficiency
+
+
+To what extent is the force efficient?
+
+
+The force has assessed the demand it faces in detail.
+"""
+
+
+def test_a_2014_overview_takes_its_pillar_from_its_questions_for_line(vocab):
+    report = _extract(OVERVIEW_2014, vocab)
+    assert (report.force_slug, report.year, report.pillar) == ("wessex", 2014, "efficiency")
+    assert _grades(report) == {}
+    assert [(f.question, f.text) for f in report.findings] == [
+        ("2014-EFY-1", "The force has assessed the demand it faces in detail.")
+    ]
+
+
+def test_an_overview_naming_its_pillar_nowhere_is_refused_saying_so(vocab):
+    text = OVERVIEW_2014.replace("Questions for Efficiency", "Questions")
+    assert _refusal(text, vocab).reason == "no-pillar"

@@ -112,11 +112,7 @@ def read_overview(
     chosen = force_or_refuse(title.force, title.line, vocab, path, override=force)
     blocks = [b for b in line_blocks(text) if not _PREAMBLE.match(b.text)]
     start = next(i for i, b in enumerate(blocks) if b.text.strip() == title.line) + 1
-    pillar = None
-    for block in blocks[start : start + 3]:
-        pillar = pillar_of_line(block.text, vocab)
-        if pillar is not None:
-            break
+    pillar = _pillar_of_page(blocks, start, vocab)
     if pillar is None:
         raise FormatError(
             f"an overview page titled {title.line!r} that names no pillar (no pillar line and no "
@@ -124,7 +120,7 @@ def read_overview(
             where=path,
             reason="no-pillar",
         )
-    framework = framework_or_refuse(vocab, title.year, pillar.slug, path, headline=True)
+    framework = framework_or_refuse(vocab, title.year, pillar.slug, path)
     read = read_sections(blocks[start:], framework, pillar, vocab, subjects_of(chosen, title.force))
     if not read.found:
         raise FormatError(
@@ -135,6 +131,20 @@ def read_overview(
         )
     heading = f"{title.force} PEEL {title.year}: {pillar.label}"
     return page_report(text, page_source(path, sha256, OVERVIEW), chosen, framework, heading, read)
+
+
+def _pillar_of_page(blocks: list[Block], start: int, vocab: Vocabulary) -> PillarDef | None:
+    """The overview's pillar: named (or asked about) in the lines under its title, or else by
+    its "Questions for <Pillar>" line (a 2014 page's heading, "How well the force delivers
+    value for money", names none)."""
+    for block in blocks[start : start + 3]:
+        pillar = pillar_of_line(block.text, vocab)
+        if pillar is not None:
+            return pillar
+    for block in blocks[start:]:
+        if _QUESTIONS_FOR.match(block.text):
+            return pillar_of_line(block.text.split()[-1], vocab)
+    return None
 
 
 def read_sections(
@@ -201,7 +211,7 @@ def _question(
     matched = matcher.match(line)
     if matched is not None and matched.level in ("headline", "core"):
         return matched
-    if current is None and _STEM.match(fold(line)):
+    if current is None and framework.has_headline and _STEM.match(fold(line)):
         return framework.headline  # the first question is the headline, in any wording
     return None
 
