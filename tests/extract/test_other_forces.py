@@ -323,3 +323,53 @@ def test_a_2014_overview_takes_its_pillar_from_its_questions_for_line(vocab):
 def test_an_overview_naming_its_pillar_nowhere_is_refused_saying_so(vocab):
     text = OVERVIEW_2014.replace("Questions for Efficiency", "Questions")
     assert _refusal(text, vocab).reason == "no-pillar"
+
+
+OVERVIEW_2014_GRADED = """Skip to content
+
+Mercia Fens PEEL 2014
+
+
+How well the force tackles crime
+
+Last updated 12/11/2014
+
+Mercia Fens Police is requires improvement at reducing crime and preventing offending. The force is outstanding at investigating offending. It is generally good at tackling anti-social behaviour.
+
+The domestic abuse inspection found that the police provided a good service to victims.
+
+Questions for Effectiveness
+
+
+How effective is the force at reducing crime and preventing offending?
+
+
+The force focuses on the needs of the victim.
+"""
+
+
+def test_a_2014_overview_opening_grades_its_core_questions(vocab):
+    text = OVERVIEW_2014_GRADED.replace("is requires improvement", "requires improvement")
+    report = _extract(text, vocab)
+    assert (report.year, report.pillar) == (2014, "effectiveness")
+    # question 3 is hedged ("generally good"), the domestic abuse finding grades nothing
+    assert _grades(report) == {
+        "2014-EFF-1": "requires-improvement",
+        "2014-EFF-2": "outstanding",
+    }
+
+
+@pytest.mark.parametrize(
+    ("verb", "graded"), [("remains outstanding", True), ("remains largely outstanding", False)]
+)
+def test_a_grade_that_remains_is_the_pillars(vocab, verb, graded):
+    text = OVERVIEW_2018.format(
+        short="Wessex",
+        force="Overall, Wessex Constabulary",
+        adverb="effectively",
+        question="reduce crime and keep people safe?",
+        grade=verb.replace("remains ", ""),
+        words="its effectiveness at reducing crime and keeping people safe",
+    ).replace(" is ", " remains ", 1)
+    expected = {"2018-EFF": "outstanding"} if graded else {}
+    assert _grades(_extract(text, vocab)) == expected

@@ -247,7 +247,7 @@ def _sentence_regexes(parts: _Parts) -> list[re.Pattern[str]]:
         # ("good at identifying and protecting vulnerable people": a second verb first;
         # "is judged to be good in its understanding of demand")
         re.compile(
-            rf"(?:{subj})\s+(?:is\s+|was\s+)?(?:judged\s+(?:to\s+be\s+)?)?{g}\s+"
+            rf"(?:{subj})\s+(?:is\s+|was\s+|remains\s+)?(?:judged\s+(?:to\s+be\s+)?)?{g}\s+"
             rf"(?:overall\s+)?(?:at|in)\s+{parts.respect}{how}(?:its\s+)?(?:[a-z]+ing\s+and\s+)?"
             rf"(?:{preds})",
             _FLAGS,
@@ -282,9 +282,10 @@ def _pillar_regexes(parts: _Parts) -> list[re.Pattern[str]]:
     return [
         # the effectiveness of X requires improvement
         re.compile(rf"\bthe (?:{noun}) of (?:{subj})\s+(?:is\s+)?{g}\s*(?:[.;:,]|$)", _FLAGS),
-        # X requires improvement (overall) in (respect of) its effectiveness
+        # X requires improvement (overall) in (respect of) its effectiveness; "X remains
+        # outstanding in its effectiveness at ..." (a grade kept from the year before)
         re.compile(
-            rf"(?:{subj})\s+(?:is\s+)?{g}\s+(?:overall\s+)?in\s+(?:respect of\s+)?its\s+"
+            rf"(?:{subj})\s+(?:is\s+|remains\s+)?{g}\s+(?:overall\s+)?in\s+(?:respect of\s+)?its\s+"
             rf"(?:{noun})\b",
             _FLAGS,
         ),

@@ -177,6 +177,8 @@ def read_sections(
             read.found.append(question.code)
             continue
         if current is None:
+            if not framework.has_headline:  # a 2014 page's opening grades its questions
+                _grades_in(block, None, framework, pillar, vocab, reader, subjects, read)
             continue
         grade = reader.bare(line)
         if grade is not None:
@@ -218,7 +220,7 @@ def _question(
 
 def _grades_in(
     block: Block,
-    current: QuestionDef,
+    current: QuestionDef | None,
     framework: Framework,
     pillar: PillarDef,
     vocab: Vocabulary,
@@ -227,13 +229,15 @@ def _grades_in(
     read: Statements,
 ) -> None:
     """Grades a paragraph states outright: the pillar's under the headline question, and
-    any core question's; a grade line read first stands, a disagreement is a warning."""
+    any core question's (``current`` None: the opening of a page whose framework has no
+    headline question); a grade line read first stands, a disagreement is a warning."""
     found: list[tuple[str, tuple[str, int, int]]] = []
-    headline = reader.pillar(block.text, subjects, pillar, vocab)
-    if current.level == "headline" and headline:
+    headline = reader.pillar(block.text, subjects, pillar, vocab) if current else None
+    overall = current is None or current.level == "headline"
+    if current is not None and current.level == "headline" and headline:
         found.append((current.code, headline))
     for q in framework.core():
-        if q.graded and (current.level == "headline" or q.code == current.code):
+        if q.graded and (overall or (current is not None and q.code == current.code)):
             hit = reader.question(block.text, subjects, q)
             # the words that grade the pillar grade no core question ("in the way it treats
             # the public and its workforce" is not "treating the public fairly")
