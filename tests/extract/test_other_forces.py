@@ -345,7 +345,7 @@ How effective is the force at reducing crime and preventing offending?
 
 
 The force focuses on the needs of the victim.
-"""
+"""  # noqa: E501
 
 
 def test_a_2014_overview_opening_grades_its_core_questions(vocab):
