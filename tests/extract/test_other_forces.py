@@ -373,3 +373,64 @@ def test_a_grade_that_remains_is_the_pillars(vocab, verb, graded):
     ).replace(" is ", " remains ", 1)
     expected = {"2018-EFF": "outstanding"} if graded else {}
     assert _grades(_extract(text, vocab)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "{force} is judged to be outstanding in the efficiency with which it keeps people safe "
+        "and reduces crime.",
+        "{force} has been assessed as outstanding in respect of the efficiency with which it "
+        "keeps people safe and reduces crime.",
+    ],
+)
+def test_a_2017_efficiency_overview_grades_its_pillar_judged_to_be(vocab, sentence):
+    text = (
+        "Skip to content\n\nWessex PEEL 2017\n\n\nHow efficient is the force at keeping people "
+        "safe and reducing crime?\n\nLast updated 09/11/2017\n\n"
+        + sentence.format(force="Wessex Constabulary")
+        + "\n\nIt has outstanding governance processes in place.\n"
+    )
+    assert _grades(_extract(text, vocab)) == {"2017-EFY": "outstanding"}
+
+
+RELEASE_2021_COPY = """HM Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS)
+Printable version
+
+Mercia Fens Police congratulated for good performance
+
+Get the report
+
+PEEL 2021/22 \u2013 An inspection of Mercia Fens Police
+
+HMICFRS graded Mercia Fens Police\u2019s performance across 10 areas of policing and found the force was \u2018outstanding\u2019 in two areas.
+
+HMICFRS said the \u2018outstanding\u2019 areas included how the force disrupts organised crime and how it achieves value for money.
+"""  # noqa: E501
+
+
+def test_a_copy_of_a_release_with_its_sites_lines_above_the_headline(vocab):
+    report = _extract(RELEASE_2021_COPY, vocab)
+    assert (report.source.document_format, report.force_slug) == ("news-release", "mercia-fens")
+    assert _grades(report) == {
+        "2021-PEEL-strategic-planning-organisational-management-and-value-for-money": "outstanding"
+    }
+    # the listed area the reference data does not record is said, not dropped silently
+    assert any("disrupts organised crime" in w for w in report.warnings)
+
+
+def test_a_release_whose_headline_names_no_force_is_not_one_forces(vocab):
+    text = RELEASE_2021_COPY.replace(
+        "Mercia Fens Police congratulated for good performance", "Forces congratulated"
+    )
+    assert _refusal(text, vocab).reason in {"national-page", "news-release"}
+
+
+def test_a_2023_release_grading_prevention_and_deterrence(vocab):
+    text = (
+        "Wessex Constabulary does some things well\nGet the report\n"
+        "PEEL 2023-25: An inspection of Wessex Constabulary\n"
+        "HMICFRS said the constabulary is good at preventing and deterring crime, using a range "
+        "of prevention initiatives.\n"
+    )
+    assert _grades(_extract(text, vocab)) == {"2023-PEEL-preventing-crime": "good"}

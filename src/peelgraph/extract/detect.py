@@ -110,7 +110,7 @@ def detect_format(text: str, vocab: Vocabulary) -> str | None:
     if title is not None and (_ASSESSMENT.search(head) or _extent_first(head)):
         return LANDING_PAGE  # checked first: its title line may read like a summary's
     if title is None and lines and _NEWS.search(head):
-        if len(ForceNames.of(vocab).named_in(lines[0])) == 1:
+        if len(ForceNames.of(vocab).named_in(release_headline(lines, vocab))) == 1:
             return NEWS  # a release about one force: its headline names it
     if title is None and _release_copy(lines, vocab):
         return NEWS
@@ -123,6 +123,25 @@ def detect_format(text: str, vocab: Vocabulary) -> str | None:
         if pillar_of_heading(rest[0], vocab) is not None:
             return SUMMARY
     return None
+
+
+#: The lines a copy of a release may carry above its headline (WiredGov: the publisher,
+#: "Printable version").
+_ABOVE_HEADLINE = re.compile(
+    r"^(?:printable version|print|share|news|press release"
+    r"|(?:his|her)? ?majesty.s inspectorate of constabulary.*|hm inspectorate of constabulary.*"
+    r"|hmicfrs|hmic)$",
+    re.IGNORECASE,
+)
+
+
+def release_headline(lines: list[str], vocab: Vocabulary) -> str:
+    """A release's headline: its first line, after the lines a copy's site puts above it
+    (the publisher's name, "Printable version")."""
+    for line in lines[:4]:
+        if not _ABOVE_HEADLINE.match(line.strip()):
+            return line
+    return lines[0] if lines else ""
 
 
 def _release_copy(lines: list[str], vocab: Vocabulary) -> bool:

@@ -276,6 +276,10 @@ def _sentence_regexes(parts: _Parts) -> list[re.Pattern[str]]:
     ]
 
 
+#: "judged to be", "assessed as": what may stand between the verb and the grade word.
+_JUDGED = r"(?:(?:judged|assessed)\s+(?:to\s+be|as)\s+)?"
+
+
 def _pillar_regexes(parts: _Parts) -> list[re.Pattern[str]]:
     """The sentence forms that grade a pillar by its noun ("effectiveness")."""
     g, subj, noun = parts.grade, parts.subject, parts.noun
@@ -283,9 +287,12 @@ def _pillar_regexes(parts: _Parts) -> list[re.Pattern[str]]:
         # the effectiveness of X requires improvement
         re.compile(rf"\bthe (?:{noun}) of (?:{subj})\s+(?:is\s+)?{g}\s*(?:[.;:,]|$)", _FLAGS),
         # X requires improvement (overall) in (respect of) its effectiveness; "X remains
-        # outstanding in its effectiveness at ..." (a grade kept from the year before)
+        # outstanding in its effectiveness at ..." (a grade kept from the year before); "X is
+        # judged to be good in the efficiency with which it ...", "has been assessed as good
+        # in respect of the efficiency with which it ..."
         re.compile(
-            rf"(?:{subj})\s+(?:is\s+|remains\s+)?{g}\s+(?:overall\s+)?in\s+(?:respect of\s+)?its\s+"
+            rf"(?:{subj})\s+(?:is\s+|remains\s+|has\s+been\s+)?{_JUDGED}{g}\s+(?:overall\s+)?in\s+"
+            rf"(?:respect of\s+)?(?:its|the)\s+"
             rf"(?:{noun})\b",
             _FLAGS,
         ),

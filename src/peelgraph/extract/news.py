@@ -89,6 +89,12 @@ def read_news_reports(
             _refuse_unknown_areas(blocks, vocab, framework, chosen.name, path)
         if judgments:
             read = Statements(judgments=judgments, found=list(judgments))
+            if framework.pillar == "peel":  # the listed areas it could not record
+                read.warnings += [
+                    f"an area graded in a list that is no area of the PEEL {year} framework "
+                    f"of the reference data, not recorded: {area!r}"
+                    for area in _unknown_areas(blocks, vocab, framework)
+                ]
             title = clean(linked.line)
             reports.append(page_report(text, page_source(path, sha256, NEWS), chosen, framework,
                                        title, read))  # fmt: skip
