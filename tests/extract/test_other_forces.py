@@ -434,3 +434,35 @@ def test_a_2023_release_grading_prevention_and_deterrence(vocab):
         "of prevention initiatives.\n"
     )
     assert _grades(_extract(text, vocab)) == {"2023-PEEL-preventing-crime": "good"}
+
+
+def test_a_site_banner_naming_another_cycle_is_not_the_pages_title(vocab, tmp_path):
+    text = INTERIM_LANDING.format(
+        force="Wessex Constabulary", short="Wessex", efy="good", leg="good"
+    ).replace(
+        "Skip to content\n",
+        "Skip to content\n\nHMIC is consulting on its proposed inspection programme for 2017/18\n",
+    )
+    reports = _reports(tmp_path, text, vocab)
+    assert {r.year for r in reports.values()} == {2016}
+    assert {r.force_slug for r in reports.values()} == {"wessex"}
+
+
+@pytest.mark.parametrize(("ending", "grade"), [("good.", "good"), ("generally good.", None)])
+def test_an_extent_sentence_published_without_its_is(vocab, tmp_path, ending, grade):
+    text = INTERIM_LANDING.format(
+        force="Mercia Fens Police", short="Mercia Fens", efy="good", leg="good"
+    ).replace(": not yet graded.", " " + ending)
+    reports = _reports(tmp_path, text, vocab)
+    got = _grades(reports["effectiveness"]) if "effectiveness" in reports else {}
+    assert got == ({"2016-EFF": grade} if grade else {})
+
+
+def test_a_release_copy_without_get_the_report_is_read_by_its_report_line(vocab):
+    site = "HM Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS)\n"
+    text = RELEASE_2021_COPY.replace("Get the report\n\n", "").replace(
+        site + "Printable version\n\n", ""
+    )
+    report = _extract(text, vocab)
+    assert report.source.document_format == "news-release"
+    assert report.year == 2021

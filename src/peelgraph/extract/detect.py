@@ -109,7 +109,7 @@ def detect_format(text: str, vocab: Vocabulary) -> str | None:
     title = page_title(lines)
     if title is not None and (_ASSESSMENT.search(head) or _extent_first(head)):
         return LANDING_PAGE  # checked first: its title line may read like a summary's
-    if title is None and lines and _NEWS.search(head):
+    if title is None and lines and (_NEWS.search(head) or _RELEASE_REPORT_LINE.search(head)):
         if len(ForceNames.of(vocab).named_in(release_headline(lines, vocab))) == 1:
             return NEWS  # a release about one force: its headline names it
     if title is None and _release_copy(lines, vocab):
@@ -132,6 +132,15 @@ _ABOVE_HEADLINE = re.compile(
     r"|(?:his|her)? ?majesty.s inspectorate of constabulary.*|hm inspectorate of constabulary.*"
     r"|hmicfrs|hmic)$",
     re.IGNORECASE,
+)
+
+
+#: The line a release links its report by, within its first lines: "PEEL 2021/22 – An
+#: inspection of <Force>" (a copy may have lost "Get the report" above it).
+_RELEASE_REPORT_LINE = re.compile(
+    r"\A(?:[^\n]*\n){1,6}?PEEL:?\s*20[2-9]\d\s*(?:/|\u2013|-)\s*\d\d\s*[\u2013\u2014:-]\s*"
+    r"an inspection of\s+[^\n]+$",
+    re.IGNORECASE | re.MULTILINE,
 )
 
 

@@ -44,6 +44,9 @@ _EARLIER = re.compile(
     r"|\bwhen we\b|\bprevious(?:ly)?\b|\bwas judged\b|\bcarried over\b|\bstill stands?\b",
     re.IGNORECASE,
 )
+#: Words that make a grade word no verdict ("generally good", "not good").
+_HEDGES = {"generally", "largely", "mostly", "broadly", "not", "often", "usually"}
+_EXTENT_OPENING = re.compile(r"^\s*the extent to which\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?;]+(?:[.!?;]+|$)")
 
 
@@ -182,7 +185,13 @@ class GradeReader:
         previous = before[-1].lower().rstrip(":") if before else ""
         if previous in _COPULAS:
             return True
-        return word.startswith("requires") and previous not in {"generally", "largely", "mostly"}
+        if previous in _HEDGES:
+            return False
+        # "The extent to which the force is effective at ... crime good." (published
+        # without its "is"): the grade word that closes the sentence is its complement
+        if _EXTENT_OPENING.match(sentence) and not sentence[match.end("grade") :].strip(" .;"):
+            return True
+        return word.startswith("requires") and previous not in _HEDGES
 
     def _regexes(
         self, subjects: tuple[str, ...], predicates: tuple[str, ...], nouns: tuple[str, ...]
