@@ -30,7 +30,19 @@ EXPECTATIONS = load_expectations(REAL / "expectations.yaml")
 FRAGMENTS = {fragment.key: fragment for fragment in read_fragments(REAL)}
 
 #: Pages read wrong today, with why (strict xfail: remove a line when its page passes).
-KNOWN_FAILURES: dict[str, str] = {}
+KNOWN_FAILURES: dict[str, str] = {
+    "cumbria-peel-2017.txt#1": (
+        "efficiency question 3 of 2017 ('planning for future demand') is graded on the page, "
+        "but no page at hand words the question: it is not in the reference data"
+    ),
+    "durham-efficiency-2017.txt#1": (
+        "efficiency question 3 of 2017 ('planning for future demand'): not in the reference data"
+    ),
+    "durham-peel-2021-22.txt#1": (
+        "the 2021/22 organised crime area ('how the force disrupts organised crime') is not in "
+        "the reference data: no page at hand gives its published heading (a warning says so)"
+    ),
+}
 
 
 def _cases() -> list[object]:
@@ -45,7 +57,7 @@ def _cases() -> list[object]:
 
 def test_expectations_describe_every_fragment_and_quote_it(vocab):
     """Every fragment has one entry; every sentence and item is quoted from its fragment."""
-    assert len(FRAGMENTS) == len(EXPECTATIONS.pages) >= 36
+    assert len(FRAGMENTS) == len(EXPECTATIONS.pages) >= 79
     grades = [g.slug for g in vocab.grades]
     assert check_expectations(EXPECTATIONS, FRAGMENTS.values(), grades) == []
 

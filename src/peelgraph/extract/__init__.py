@@ -40,7 +40,7 @@ from .metadata import (
     find_published,
     find_publisher,
     find_title,
-    pillar_of,
+    pillar_of_heading,
 )
 from .news import read_news, read_news_reports
 from .numbers import FORCE_IN_NUMBERS, force_in_numbers
@@ -275,12 +275,16 @@ def _findings(sections: Sections) -> tuple[Finding, ...]:
     )
 
 
+def _pillar_label(slug: str, vocab: Vocabulary) -> str:
+    return next((p.label for p in vocab.pillars if p.slug == slug), slug)
+
+
 def _summary(text: str, vocab: Vocabulary, path: str, sha256: str, override: str | None) -> Report:
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     lines = lines[next(i for i, line in enumerate(lines) if SUMMARY_TITLE.match(line)) :]
     match = SUMMARY_TITLE.match(lines[0])
     assert match is not None
-    pillar = pillar_of(lines[1], vocab)
+    pillar = pillar_of_heading(lines[1], vocab)
     if pillar is None:
         raise FormatError(f"unknown PEEL pillar {lines[1]!r}", where=f"{path}:2")
     year = int(match.group("year"))
@@ -299,7 +303,7 @@ def _summary(text: str, vocab: Vocabulary, path: str, sha256: str, override: str
         year=year,
         pillar=pillar,
         framework=framework.key,
-        title=f"{printed} PEEL {year}: {lines[1]}",
+        title=f"{printed} PEEL {year}: {_pillar_label(pillar, vocab)}",
         judgments=tuple(judgments),
         findings=tuple(findings),
         afis=tuple(afis),

@@ -32,7 +32,7 @@ from ..errors import FormatError
 from ..vocab import Vocabulary
 from .forces import ForceNames, force_or_refuse
 from .layout import clean, fold
-from .metadata import find_title
+from .metadata import find_title, pillar_of_heading
 from .pagetitle import page_title
 from .report2018 import INTEGRATED, is_integrated
 
@@ -71,6 +71,26 @@ _NEWS = re.compile(
 )
 
 
+#: A date, which names no PEEL cycle: "2024-07-23", "23/07/2024", "23 July 2024",
+#: "July 23, 2024" (a news article's date line).
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATE = re.compile(
+    r"\b(?:19|20)\d\d-\d\d-\d\d\b|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\s+(?:19|20)\d\d\b"
+    rf"|\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+
+
+#: The 2018/19 release's sentence that names its cycle: "In 2018/19, HMICFRS adopted an
+#: integrated PEEL assessment (IPA) approach to our existing PEEL inspections."
+INTEGRATED_CYCLE = re.compile(
+    r"\b(?P<year>20[12]\d)/\d\d\b[^.]{0,60}\bintegrated PEEL assessment\b", re.IGNORECASE
+)
+#: The release's lead-in to its grade bullets: "Inspectors found that <Force>:".
+JUDGED_THAT = re.compile(r"\b(?:judged|found) that (?P<subject>.+?):\s*$", re.IGNORECASE)
+
+
 def head_lines(text: str, limit: int = 6000) -> list[str]:
     return [line.strip() for line in text[:limit].split("\n") if line.strip()]
 
@@ -89,18 +109,59 @@ def detect_format(text: str, vocab: Vocabulary) -> str | None:
     title = page_title(lines)
     if title is not None and (_ASSESSMENT.search(head) or _extent_first(head)):
         return LANDING_PAGE  # checked first: its title line may read like a summary's
-    if title is None and lines and _NEWS.search(head):
-        if len(ForceNames.of(vocab).named_in(lines[0])) == 1:
+    if title is None and lines and (_NEWS.search(head) or _RELEASE_REPORT_LINE.search(head)):
+        if len(ForceNames.of(vocab).named_in(release_headline(lines, vocab))) == 1:
             return NEWS  # a release about one force: its headline names it
+    if title is None and _release_copy(lines, vocab):
+        return NEWS
     if title is None or not title.peel:
         return None
     rest = lines[title.index + 1 : title.index + 8]
     if any(LAST_UPDATED.match(line) for line in rest):
         return OVERVIEW
     if rest and SUMMARY_TITLE.match(lines[title.index]):
-        if any(fold(rest[0]) == fold(p.label) for p in vocab.pillars):
+        if pillar_of_heading(rest[0], vocab) is not None:
             return SUMMARY
     return None
+
+
+#: The lines a copy of a release may carry above its headline (WiredGov: the publisher,
+#: "Printable version").
+_ABOVE_HEADLINE = re.compile(
+    r"^(?:printable version|print|share|news|press release"
+    r"|(?:his|her)? ?majesty.s inspectorate of constabulary.*|hm inspectorate of constabulary.*"
+    r"|hmicfrs|hmic)$",
+    re.IGNORECASE,
+)
+
+
+#: The line a release links its report by, within its first lines: "PEEL 2021/22 – An
+#: inspection of <Force>" (a copy may have lost "Get the report" above it).
+_RELEASE_REPORT_LINE = re.compile(
+    r"\A(?:[^\n]*\n){1,6}?PEEL:?\s*20[2-9]\d\s*(?:/|\u2013|-)\s*\d\d\s*[\u2013\u2014:-]\s*"
+    r"an inspection of\s+[^\n]+$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def release_headline(lines: list[str], vocab: Vocabulary) -> str:
+    """A release's headline: its first line, after the lines a copy's site puts above it
+    (the publisher's name, "Printable version")."""
+    for line in lines[:4]:
+        if not _ABOVE_HEADLINE.match(line.strip()):
+            return line
+    return lines[0] if lines else ""
+
+
+def _release_copy(lines: list[str], vocab: Vocabulary) -> bool:
+    """A copy of a 2018/19 force release (a news site's, without "Get the report" or the
+    report's line): the release's sentence naming its cycle ("In 2018/19, HMICFRS adopted an
+    integrated PEEL assessment") and its "Inspectors judged that <Force>:" lead-in naming
+    one force."""
+    if not any(INTEGRATED_CYCLE.search(line) for line in lines[:40]):
+        return False
+    judged = next((m for line in lines[:40] if (m := JUDGED_THAT.search(line))), None)
+    return judged is not None and len(ForceNames.of(vocab).named_in(judged.group("subject"))) == 1
 
 
 def _extent_first(head: str) -> bool:
@@ -237,11 +298,14 @@ class _Refusal:
                 hint="name the force with 'build --force SLUG' if the page is one force's",
                 reason="no-force",
             )
-        if not re.search(r"\b(?:19|20)\d\d\b", self.text[:3000]):
+        undated = _DATE.sub(" ", self.text[:3000])
+        if not re.search(r"\b(?:19|20)\d\d\b", undated):
+            dated = " (its only year is a date)" if undated != self.text[:3000] else ""
             return FormatError(
-                "not a PEEL document of a known format, and it names no PEEL year (first line: "
-                f"{self.first!r})",
+                f"not a PEEL document of a known format, and it names no PEEL year{dated}: "
+                f"its grades cannot be filed under a cycle (first line: {self.first!r})",
                 where=self.path,
+                hint="a PEEL page names its cycle ('PEEL 2016', '2018/19', 'PEEL 2021/22')",
                 reason="no-year",
             )
         return FormatError(

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from ..vocab import GradeDef, PillarDef, QuestionDef, Vocabulary
 from .layout import fold
-from .questions import headline_predicates, predicate_of
+from .questions import headline_predicates, label_predicate, predicate_of
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 #: The word before a grade word that makes it the sentence's verb ("is good", "be good").
@@ -44,6 +44,9 @@ _EARLIER = re.compile(
     r"|\bwhen we\b|\bprevious(?:ly)?\b|\bwas judged\b|\bcarried over\b|\bstill stands?\b",
     re.IGNORECASE,
 )
+#: Words that make a grade word no verdict ("generally good", "not good").
+_HEDGES = {"generally", "largely", "mostly", "broadly", "not", "often", "usually"}
+_EXTENT_OPENING = re.compile(r"^\s*the extent to which\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?;]+(?:[.!?;]+|$)")
 
 
@@ -74,7 +77,7 @@ def question_predicates(question: QuestionDef) -> tuple[str, ...]:
         if label.rstrip().endswith("?"):
             predicate = predicate_of(QuestionDef(question.code, label, "", None, None, True))
         else:  # "how the force responds to the public": the sentence regexes allow the "how"
-            predicate = _HOW_LEAD.sub("", fold(label))
+            predicate = label_predicate(label)
         if predicate:
             out.append(predicate)
     return tuple(dict.fromkeys(out))
@@ -178,10 +181,17 @@ class GradeReader:
         improvement'), never after a hedge ('is generally good')."""
         before = sentence[: match.start("grade")].split()
         word = match.group("grade").lower()
-        previous = before[-1].lower() if before else ""
+        # "is: good" (the interim 2016 landing pages put a colon after the verb)
+        previous = before[-1].lower().rstrip(":") if before else ""
         if previous in _COPULAS:
             return True
-        return word.startswith("requires") and previous not in {"generally", "largely", "mostly"}
+        if previous in _HEDGES:
+            return False
+        # "The extent to which the force is effective at ... crime good." (published
+        # without its "is"): the grade word that closes the sentence is its complement
+        if _EXTENT_OPENING.match(sentence) and not sentence[match.end("grade") :].strip(" .;"):
+            return True
+        return word.startswith("requires") and previous not in _HEDGES
 
     def _regexes(
         self, subjects: tuple[str, ...], predicates: tuple[str, ...], nouns: tuple[str, ...]
@@ -194,9 +204,6 @@ class GradeReader:
 
 
 _FLAGS = re.IGNORECASE
-#: A label's leading "how the force" / "how it": its first two words would say nothing of
-#: what is judged (every "how the force ..." label would match every other).
-_HOW_LEAD = re.compile(r"^(?:how|the way(?: in which)?)\s+(?:it|the force|the constabulary)\s+")
 #: "how it", "the way in which the force": what may come between "at" and the predicate.
 _HOW = r"(?:(?:how|the way(?: in which)?)\s+(?:\w+\s+)?(?:it|the force|the constabulary)\s+)?"
 
@@ -246,10 +253,12 @@ def _sentence_regexes(parts: _Parts) -> list[re.Pattern[str]]:
             _FLAGS,
         ),
         # X is good at P / requires improvement in the way it P / in respect of its ...
-        # ("good at identifying and protecting vulnerable people": a second verb first)
+        # ("good at identifying and protecting vulnerable people": a second verb first;
+        # "is judged to be good in its understanding of demand")
         re.compile(
-            rf"(?:{subj})\s+(?:is\s+|was\s+)?(?:judged\s+(?:to\s+be\s+)?)?{g}\s+"
-            rf"(?:overall\s+)?(?:at|in)\s+{parts.respect}{how}(?:[a-z]+ing\s+and\s+)?(?:{preds})",
+            rf"(?:{subj})\s+(?:is\s+|was\s+|remains\s+)?(?:judged\s+(?:to\s+be\s+)?)?{g}\s+"
+            rf"(?:overall\s+)?(?:at|in)\s+{parts.respect}{how}(?:its\s+)?(?:[a-z]+ing\s+and\s+)?"
+            rf"(?:{preds})",
             _FLAGS,
         ),
         # "It is good at P." opening a sentence (the force, named in the one before)
@@ -258,6 +267,13 @@ def _sentence_regexes(parts: _Parts) -> list[re.Pattern[str]]:
         re.compile(
             rf"\bthe way (?:that |in which )?(?:{subj}|it)\s+(?:{preds})[^.;]*?\s{g}"
             rf"\s*(?:[.;:,]|$)",
+            _FLAGS,
+        ),
+        # X's / its P ... is assessed (judged, found) to be good ("its use of resources to
+        # manage demand is assessed to be good")
+        re.compile(
+            rf"(?:\b(?:{subj})'s?|\bits)\s+(?:{preds})[^.;]*?\s(?:is|was)\s+(?:also\s+)?"
+            rf"(?:assessed|judged|found)\s+to\s+be\s+{g}\s*(?:[.;:,]|$)",
             _FLAGS,
         ),
         # X's approach to P ... is good
@@ -269,15 +285,23 @@ def _sentence_regexes(parts: _Parts) -> list[re.Pattern[str]]:
     ]
 
 
+#: "judged to be", "assessed as": what may stand between the verb and the grade word.
+_JUDGED = r"(?:(?:judged|assessed)\s+(?:to\s+be|as)\s+)?"
+
+
 def _pillar_regexes(parts: _Parts) -> list[re.Pattern[str]]:
     """The sentence forms that grade a pillar by its noun ("effectiveness")."""
     g, subj, noun = parts.grade, parts.subject, parts.noun
     return [
         # the effectiveness of X requires improvement
         re.compile(rf"\bthe (?:{noun}) of (?:{subj})\s+(?:is\s+)?{g}\s*(?:[.;:,]|$)", _FLAGS),
-        # X requires improvement (overall) in (respect of) its effectiveness
+        # X requires improvement (overall) in (respect of) its effectiveness; "X remains
+        # outstanding in its effectiveness at ..." (a grade kept from the year before); "X is
+        # judged to be good in the efficiency with which it ...", "has been assessed as good
+        # in respect of the efficiency with which it ..."
         re.compile(
-            rf"(?:{subj})\s+(?:is\s+)?{g}\s+(?:overall\s+)?in\s+(?:respect of\s+)?its\s+"
+            rf"(?:{subj})\s+(?:is\s+|remains\s+|has\s+been\s+)?{_JUDGED}{g}\s+(?:overall\s+)?in\s+"
+            rf"(?:respect of\s+)?(?:its|the)\s+"
             rf"(?:{noun})\b",
             _FLAGS,
         ),

@@ -29,6 +29,8 @@ _HMI = "HMI\u2019s observations"
 _PEEL_YEAR = re.compile(r"\bPEEL\b:?[A-Za-z ,]*?\s(?P<year>(?:19|20)\d\d)(?:/\d\d)?\b")
 _ASSESSMENT_OF = re.compile(r"\bassessment of (?P<rest>.{3,80})", re.IGNORECASE)
 _EXTENT = re.compile(r"\bthe extent to which\b", re.I)
+#: "... reducing crime: not yet graded." / "is not yet graded": an interim landing page.
+_NOT_YET = re.compile(r"\bnot yet graded\b", re.I)
 _QUESTION_OR_UPDATED = re.compile(r"^how \w+\b.*\?$|^last updated\b", re.I)
 _INSPECTOR = re.compile(r"\bH\.?M\.?\s*Inspector\b|\bInspector of Constabulary\b", re.I)
 _OBSERVATIONS = re.compile(r"^(?:hmi|inspector)'?s?\s+(?:observations|summary)$")
@@ -137,10 +139,13 @@ class _Landing:
             hit = reader.find(line, subjects, headline_predicates(vocab, walk.current.pillar.slug))
             hits = [(walk.current.pillar, hit)] if hit else []
         if not hits:
-            self.warnings.append(
-                "a judgment sentence that names no pillar's wording, so its grade was not "
-                f"recorded: {clean(line)!r}"
+            why = (
+                "a pillar not yet graded (an interim page)"
+                if _NOT_YET.search(line)
+                else "a judgment sentence that names no pillar's wording, so its grade was not "
+                "recorded"
             )
+            self.warnings.append(f"{why}: {clean(line)!r}")
             return
         pillar, (grade, start, end) = hits[0]
         walk.current = walk.pillars.setdefault(pillar.slug, _Pillar(pillar))
@@ -182,8 +187,8 @@ class _Landing:
             for b in observations
         ]
         found = [headline]
-        tail = walk.tail
-        if tail and pillar_of_line(tail[0].text, self.vocab) is state.pillar:
+        tail = _pillar_section(walk.tail, state.pillar, self.vocab)
+        if tail:
             overview = read_sections(tail, framework, state.pillar, self.vocab, self.subjects)
             for code, judgment in overview.judgments.items():
                 judgments.setdefault(code, judgment)
@@ -264,6 +269,22 @@ def _force_name(
     if title is not None:
         return title.force, title.line
     return None, head[0] if head else ""
+
+
+def _pillar_section(blocks: list[Block], pillar: PillarDef, vocab: Vocabulary) -> list[Block]:
+    """The pillar's overview on the page, from its headline question ("How efficient is the
+    force at keeping people safe and reducing crime?") to the next pillar's: the page goes
+    on with each pillar's section, in any order ("To be graded" ones too)."""
+    start = None
+    for index, block in enumerate(blocks):
+        if not block.text.rstrip().endswith("?"):
+            continue
+        named = pillar_of_line(block.text, vocab)
+        if start is None and named is pillar:
+            start = index
+        elif start is not None and named is not None and named is not pillar:
+            return blocks[start:index]
+    return blocks[start:] if start is not None else []
 
 
 def _pillar_named(folded: str, vocab: Vocabulary) -> PillarDef | None:

@@ -55,6 +55,24 @@ def pillar_of(word: str, vocab: Vocabulary) -> str | None:
     return None
 
 
+def pillar_of_heading(line: str, vocab: Vocabulary) -> str | None:
+    """The pillar a web page's line under its title names: its name ("Effectiveness"), or
+    its headline question as a framework words it ("How effectively does the force reduce
+    crime and keep people safe?", the 2018/19 question view, which has no pillar line)."""
+    named = pillar_of(line, vocab)
+    if named is not None:
+        return named
+    folded = fold(line)
+    if not folded.endswith("?"):
+        return None
+    for framework in vocab.frameworks.values():
+        if framework.has_headline and framework.pillar != "peel":
+            labels = (framework.headline.label, *framework.headline.alt_labels)
+            if folded in {fold(label) for label in labels}:
+                return framework.pillar
+    return None
+
+
 def find_title(text: str, vocab: Vocabulary) -> TitleFacts | None:
     match = title_pattern(vocab).search(text[:5000])
     if not match:

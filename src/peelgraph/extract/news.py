@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from ..errors import FormatError
 from ..model import Judgment, Report, Span
 from ..vocab import Framework, QuestionDef, Vocabulary
+from .detect import INTEGRATED_CYCLE, JUDGED_THAT
 from .forces import ForceNames, force_or_refuse, subjects_of
 from .grades import GradeReader
 from .layout import Block, clean, fold, line_blocks, strip_marker
@@ -58,7 +59,6 @@ _AREA_LIST = (
     r"|\bareas?\s+graded\s+(?:as\s+)?(?P<grade3>{grades})\s+(?:included|include|were|are|was|is)"
     r"\s+(?P<list3>[^.;]+)"
 )
-_JUDGED_THAT = re.compile(r"\b(?:judged|found) that (?P<subject>.+?):\s*$", re.IGNORECASE)
 _QUOTED = re.compile(r"[\u2018'\u201c\"](?P<word>[A-Za-z -]{3,25})[\u2019'\u201d\"]")
 
 
@@ -78,9 +78,8 @@ def read_news_reports(
     blocks = line_blocks(text)
     first = blocks[0].text if blocks else ""
     linked = _report_line(blocks, first, vocab, path)
-    year = int(linked.line.group("year"))
-    printed = linked.line.group("force")
-    chosen = force_or_refuse(printed, linked.line.group(0), vocab, path, override=force,
+    year, printed = linked.year, linked.force
+    chosen = force_or_refuse(printed, linked.line, vocab, path, override=force,
                              what="the release's report line")  # fmt: skip
     subjects = subjects_of(chosen, printed)
     reports: list[Report] = []
@@ -90,7 +89,13 @@ def read_news_reports(
             _refuse_unknown_areas(blocks, vocab, framework, chosen.name, path)
         if judgments:
             read = Statements(judgments=judgments, found=list(judgments))
-            title = clean(linked.line.group(0))
+            if framework.pillar == "peel":  # the listed areas it could not record
+                read.warnings += [
+                    f"an area graded in a list that is no area of the PEEL {year} framework "
+                    f"of the reference data, not recorded: {area!r}"
+                    for area in _unknown_areas(blocks, vocab, framework)
+                ]
+            title = clean(linked.line)
             reports.append(page_report(text, page_source(path, sha256, NEWS), chosen, framework,
                                        title, read))  # fmt: skip
     if not reports:
@@ -140,12 +145,19 @@ def _refuse_unknown_areas(
 
 @dataclass(frozen=True)
 class _Linked:
-    """The line that links the release's report, and the pillar it grades (None: the three
-    pillars of a 2018/19 integrated assessment); ``what`` names it in a refusal."""
+    """The line that links the release's report (its year, the force as printed), and the
+    pillar it grades (None: the three pillars of a 2018/19 integrated assessment); ``what``
+    names it in a refusal."""
 
-    line: re.Match[str]
+    line: str
+    year: int
+    force: str
     pillar: str | None
     what: str
+
+    @classmethod
+    def of(cls, match: re.Match[str], pillar: str | None, what: str) -> _Linked:
+        return cls(match.group(0), int(match.group("year")), match.group("force"), pillar, what)
 
 
 def _report_line(blocks: list[Block], first: str, vocab: Vocabulary, path: str) -> _Linked:
@@ -156,13 +168,16 @@ def _report_line(blocks: list[Block], first: str, vocab: Vocabulary, path: str) 
     line = next((m for text in head if (m := _REPORT_LINE.match(text))), None)
     pillar = pillar_of(line.group("pillar"), vocab) if line else None
     if line is not None and pillar is not None:
-        return _Linked(line, pillar, pillar)
+        return _Linked.of(line, pillar, pillar)
     line = next((m for text in head if (m := INTEGRATED_TITLE.match(text))), None)
     if line is not None and line.group("force"):
-        return _Linked(line, None, "integrated")
+        return _Linked.of(line, None, "integrated")
     line = next((m for text in head if (m := _REPORT_LINE_AREAS.match(text))), None)
     if line is not None:  # a 2021+ report grades areas of policing (pillar peel)
-        return _Linked(line, "peel", "peel")
+        return _Linked.of(line, "peel", "peel")
+    copied = _integrated_copy(head)
+    if copied is not None:
+        return copied
     named = ForceNames.of(vocab).named_in(first)
     about = f" about {named[0].name}" if named else ""
     raise FormatError(
@@ -173,6 +188,18 @@ def _report_line(blocks: list[Block], first: str, vocab: Vocabulary, path: str) 
         hint="give the force's report or its PEEL web pages",
         reason=NEWS,
     )
+
+
+def _integrated_copy(head: list[str]) -> _Linked | None:
+    """A copy of a 2018/19 release without its report line (a news site's): the cycle from
+    the release's own sentence ("In 2018/19, HMICFRS adopted an integrated PEEL assessment
+    (IPA) approach"), the force from its "Inspectors judged that <Force>:" line."""
+    cycle = next((m for text in head if (m := INTEGRATED_CYCLE.search(text))), None)
+    judged = next((m for text in head if (m := JUDGED_THAT.search(text))), None)
+    if cycle is None or judged is None:
+        return None
+    line = clean(judged.group(0)).rstrip(":")
+    return _Linked(line, int(cycle.group("year")), judged.group("subject"), None, "integrated")
 
 
 def _judgments(
@@ -315,11 +342,14 @@ def _sentences(blocks: list[Block], vocab: Vocabulary) -> Iterator[tuple[Block, 
         if block.text.lstrip().startswith(("\u201c", '"')):
             subject = None
             continue
+        # a paragraph that opens the inspector's quotation ("... said: \u201cI am pleased
+        # ...") is read only up to it
+        text = block.text.split("\u201c", 1)[0]
         line = _QUOTED.sub(
             lambda m: m.group("word") if m.group("word").lower() in words else m.group(0),
-            block.text,
+            text,
         )
-        judged = _JUDGED_THAT.search(line)
+        judged = JUDGED_THAT.search(line)
         if judged:
             subject = judged.group("subject")
             continue

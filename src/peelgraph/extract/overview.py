@@ -112,11 +112,7 @@ def read_overview(
     chosen = force_or_refuse(title.force, title.line, vocab, path, override=force)
     blocks = [b for b in line_blocks(text) if not _PREAMBLE.match(b.text)]
     start = next(i for i, b in enumerate(blocks) if b.text.strip() == title.line) + 1
-    pillar = None
-    for block in blocks[start : start + 3]:
-        pillar = pillar_of_line(block.text, vocab)
-        if pillar is not None:
-            break
+    pillar = _pillar_of_page(blocks, start, vocab)
     if pillar is None:
         raise FormatError(
             f"an overview page titled {title.line!r} that names no pillar (no pillar line and no "
@@ -124,7 +120,7 @@ def read_overview(
             where=path,
             reason="no-pillar",
         )
-    framework = framework_or_refuse(vocab, title.year, pillar.slug, path, headline=True)
+    framework = framework_or_refuse(vocab, title.year, pillar.slug, path)
     read = read_sections(blocks[start:], framework, pillar, vocab, subjects_of(chosen, title.force))
     if not read.found:
         raise FormatError(
@@ -135,6 +131,20 @@ def read_overview(
         )
     heading = f"{title.force} PEEL {title.year}: {pillar.label}"
     return page_report(text, page_source(path, sha256, OVERVIEW), chosen, framework, heading, read)
+
+
+def _pillar_of_page(blocks: list[Block], start: int, vocab: Vocabulary) -> PillarDef | None:
+    """The overview's pillar: named (or asked about) in the lines under its title, or else by
+    its "Questions for <Pillar>" line (a 2014 page's heading, "How well the force delivers
+    value for money", names none)."""
+    for block in blocks[start : start + 3]:
+        pillar = pillar_of_line(block.text, vocab)
+        if pillar is not None:
+            return pillar
+    for block in blocks[start:]:
+        if _QUESTIONS_FOR.match(block.text):
+            return pillar_of_line(block.text.split()[-1], vocab)
+    return None
 
 
 def read_sections(
@@ -167,6 +177,8 @@ def read_sections(
             read.found.append(question.code)
             continue
         if current is None:
+            if not framework.has_headline:  # a 2014 page's opening grades its questions
+                _grades_in(block, None, framework, pillar, vocab, reader, subjects, read)
             continue
         grade = reader.bare(line)
         if grade is not None:
@@ -187,6 +199,8 @@ def read_sections(
         in_afis = False
         span = Span(block.start, block.end)
         read.findings.append(Finding(current.code, clean(line), (span,), "Overview"))
+        if current.level == "core" and read.carried(current.code, block, framework):
+            continue
         _grades_in(block, current, framework, pillar, vocab, reader, subjects, read)
     return read
 
@@ -199,14 +213,14 @@ def _question(
     matched = matcher.match(line)
     if matched is not None and matched.level in ("headline", "core"):
         return matched
-    if current is None and _STEM.match(fold(line)):
+    if current is None and framework.has_headline and _STEM.match(fold(line)):
         return framework.headline  # the first question is the headline, in any wording
     return None
 
 
 def _grades_in(
     block: Block,
-    current: QuestionDef,
+    current: QuestionDef | None,
     framework: Framework,
     pillar: PillarDef,
     vocab: Vocabulary,
@@ -215,16 +229,19 @@ def _grades_in(
     read: Statements,
 ) -> None:
     """Grades a paragraph states outright: the pillar's under the headline question, and
-    any core question's; a grade line read first stands, a disagreement is a warning."""
+    any core question's (``current`` None: the opening of a page whose framework has no
+    headline question); a grade line read first stands, a disagreement is a warning."""
     found: list[tuple[str, tuple[str, int, int]]] = []
-    if current.level == "headline":
-        hit = reader.pillar(block.text, subjects, pillar, vocab)
-        if hit:
-            found.append((current.code, hit))
+    headline = reader.pillar(block.text, subjects, pillar, vocab) if current else None
+    overall = current is None or current.level == "headline"
+    if current is not None and current.level == "headline" and headline:
+        found.append((current.code, headline))
     for q in framework.core():
-        if q.graded and (current.level == "headline" or q.code == current.code):
+        if q.graded and (overall or (current is not None and q.code == current.code)):
             hit = reader.question(block.text, subjects, q)
-            if hit:
+            # the words that grade the pillar grade no core question ("in the way it treats
+            # the public and its workforce" is not "treating the public fairly")
+            if hit and not (headline and hit[1] < headline[2] and headline[1] < hit[2]):
                 found.append((q.code, hit))
     for code, hit in found:
         earlier = read.judgments.get(code)

@@ -48,7 +48,7 @@ def page_title(lines: list[str], within: int = 4) -> PageTitle | None:
             return PageTitle(previous[1], int(two.group("year")), previous[1], previous[0], True)
         previous = (index, text)
         match = _TITLE.match(text)
-        if match and match.group("force").strip().lower() not in {"peel", "the"}:
+        if match and _a_name(match.group("force")):
             return PageTitle(
                 match.group("force").strip(" .-"),
                 int(match.group("year")),
@@ -57,3 +57,17 @@ def page_title(lines: list[str], within: int = 4) -> PageTitle | None:
                 bool(match.group("peel")),
             )
     return None
+
+
+#: The small words a force's name may hold ("Avon and Somerset", "City of London").
+_NAME_JOINS = {"and", "of", "&", "the"}
+
+
+def _a_name(text: str) -> bool:
+    """Whether the words before a title's year can be a force's name: not "PEEL" or "the",
+    and capitalised words (and "and", "of") only: a site banner such as "HMIC is consulting
+    on its proposed inspection programme for 2017/18" is a sentence, not a title."""
+    words = text.strip(" .-").split()
+    if not words or text.strip().lower() in {"peel", "the"}:
+        return False
+    return all(w[0].isupper() or w.lower() in _NAME_JOINS for w in words)

@@ -15,11 +15,24 @@ from .layout import fold
 #: How alike a heading and a question's wording must be (difflib ratio) to match.
 _FUZZY = 0.93
 _OVERVIEW_PREFIX = re.compile(r"^(?:overview|summary)\s*[-:]\s*")
+#: A landing page's "The extent to which the force is ... at ..." label: read by its own form.
+_EXTENT_LEAD = re.compile(r"^the extent to which\b")
 _FORCE_WORDS = ("the force", "the constabulary", "the service")
 _QUESTION_STEM = re.compile(
     r"^how (?:effective|efficient|effectively|efficiently|well|good|legitimate) "
     r"(?:is|are|does|do) the force(?:'s)? (?:at |in )?(?P<predicate>.+?)\??$"
 )
+
+
+#: A label's leading "how the force" / "how it" / "the way it": its first two words would
+#: say nothing of what is judged (every "how the force ..." label would match every other).
+HOW_LEAD = re.compile(r"^(?:how|the way(?: in which)?)\s+(?:it|the force|the constabulary)\s+")
+
+
+def label_predicate(label: str) -> str:
+    """What a judgment sentence says the force is good "at", from a label that is not a
+    question ("how it treats the public and its workforce": "treats the public ...")."""
+    return HOW_LEAD.sub("", fold(label))
 
 
 def _variants(label: str) -> set[str]:
@@ -96,7 +109,16 @@ def headline_predicates(
     frameworks = [framework] if framework else []
     frameworks += [f for _, f in sorted(vocab.frameworks.items()) if f.pillar == pillar]
     for f in frameworks:
-        predicate = predicate_of(f.headline) if f.has_headline else None
+        if not f.has_headline:
+            continue
+        predicate = predicate_of(f.headline)
         if predicate:
             found.append(predicate)
-    return tuple(dict.fromkeys(found))
+        # the judgment's own words ("is good in the way it treats the public and its
+        # workforce"): the headline question's labels that are not questions
+        found += [
+            label_predicate(label)
+            for label in f.headline.alt_labels
+            if not label.rstrip().endswith("?") and not _EXTENT_LEAD.match(fold(label))
+        ]
+    return tuple(p for p in dict.fromkeys(found) if p)

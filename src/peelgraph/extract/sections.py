@@ -27,7 +27,7 @@ from ..model import (
 )
 from ..vocab import ForceDef, Framework, QuestionDef
 from .full_report import DEADLINE
-from .grades import GradeReader
+from .grades import GradeReader, carried_over
 from .layout import Block, clean, strip_marker
 
 #: The headings of a section's item lists (folded), and the kind of item each introduces.
@@ -69,6 +69,22 @@ class Statements:
     @property
     def states_something(self) -> bool:
         return bool(self.judgments or self.afis or self.concerns or self.recommendations)
+
+    def carried(self, code: str, block: Block, framework: Framework) -> bool:
+        """Whether ``block`` says the question was not inspected this year and an earlier
+        judgment stands ("This question was not subject to detailed inspection in 2018/19,
+        and our judgment from the 2016 effectiveness inspection has been carried over."):
+        recorded as grade *not inspected* with the year it is carried from, where the
+        framework's scale has that grade."""
+        if code in self.judgments or "not-inspected" not in framework.allowed_grades:
+            return False
+        stands = carried_over(block.text, framework.year)
+        if stands is None:
+            return False
+        earlier, start, end = stands
+        span = (Span(block.start + start, block.start + end),)
+        self.judgments[code] = Judgment(code, "not-inspected", span, "carried-over", earlier)
+        return True
 
     def sentence_grade(self, code: str, hit: tuple[str, int, int], block: Block) -> None:
         """The grade a sentence of ``block`` states (``hit``: grade, start, end in it)."""
