@@ -63,6 +63,35 @@ def joined_with(graph_file: Path, folder: Path, *trig: str) -> Path:
     return joined
 
 
+PID = "https://w3id.org/peelgraph/id"
+
+
+def judged(year: int, pillar: str, question: str, grade: str) -> str:
+    """TriG of a Wessex report of ``year`` and ``pillar`` (its framework
+    ``questions-<year>-<pillar>``) with one judgment: ``question``'s ``grade``."""
+    report = f"{PID}/report/wessex-{year}-{pillar}"
+    return f"""
+<{PID}/graph/wessex-{year}-{pillar}> {{
+  <{report}> a peel:InspectionReport ;
+    peel:peelYear "{year}"^^xsd:gYear ;
+    peel:force <{PID}/force/wessex> ;
+    peel:pillar <{PID}/pillar/{pillar}> ;
+    peel:framework <{PID}/scheme/questions-{year}-{pillar}> .
+  <{report}/judgment/{question}> a peel:Judgment ;
+    dcterms:isPartOf <{report}> ;
+    peel:question <{PID}/question/{question}> ;
+    peel:grade <{PID}/grade/{grade}> .
+}}
+"""
+
+
+def user_links(name: str, question: str, *earlier: str) -> str:
+    """TriG of a user's graph ``name`` linking ``question`` to ``earlier`` ones
+    (skos:closeMatch)."""
+    targets = " , ".join(f"<{PID}/question/{q}>" for q in earlier)
+    return f"<{PID}/graph/{name}> {{ <{PID}/question/{question}> skos:closeMatch {targets} . }}\n"
+
+
 # -- every file -----------------------------------------------------------------------------
 
 
@@ -230,23 +259,9 @@ def test_select_grade_history(ox):
 
 # A 2021/22 judgment of Wessex, and a user's reference data that links its question to a
 # 2016 one: the row is returned with both scales and marked not comparable.
-ACROSS_THE_BREAK = """
-<https://w3id.org/peelgraph/id/graph/wessex-2021-peel> {
-  <https://w3id.org/peelgraph/id/report/wessex-2021-peel> a peel:InspectionReport ;
-    peel:peelYear "2021"^^xsd:gYear ;
-    peel:force <https://w3id.org/peelgraph/id/force/wessex> ;
-    peel:pillar <https://w3id.org/peelgraph/id/pillar/peel> ;
-    peel:framework <https://w3id.org/peelgraph/id/scheme/questions-2021-peel> .
-  <https://w3id.org/peelgraph/id/report/wessex-2021-peel/judgment/2021-peel-1> a peel:Judgment ;
-    dcterms:isPartOf <https://w3id.org/peelgraph/id/report/wessex-2021-peel> ;
-    peel:question <https://w3id.org/peelgraph/id/question/2021-peel-1> ;
-    peel:grade <https://w3id.org/peelgraph/id/grade/adequate> .
-}
-<https://w3id.org/peelgraph/id/graph/user-links> {
-  <https://w3id.org/peelgraph/id/question/2021-peel-1>
-    skos:closeMatch <https://w3id.org/peelgraph/id/question/2016-eff-3> .
-}
-"""
+ACROSS_THE_BREAK = judged(2021, "peel", "2021-peel-1", "adequate") + user_links(
+    "user-links", "2021-peel-1", "2016-eff-3"
+)
 
 
 @pytest.mark.parametrize("backend", ["oxigraph", "memory"])
@@ -563,39 +578,10 @@ def test_a_query_read_on_its_own_is_the_registry_s():
 
 # A 2021/22 judgment of an area of policing recorded by name (no number), and a 2018/19
 # judgment of the question whose report heading has the same words ("Investigating crime").
-AREA_AND_2018 = """
-<https://w3id.org/peelgraph/id/graph/wessex-2021-peel> {
-  <https://w3id.org/peelgraph/id/report/wessex-2021-peel> a peel:InspectionReport ;
-    peel:peelYear "2021"^^xsd:gYear ;
-    peel:force <https://w3id.org/peelgraph/id/force/wessex> ;
-    peel:pillar <https://w3id.org/peelgraph/id/pillar/peel> ;
-    peel:framework <https://w3id.org/peelgraph/id/scheme/questions-2021-peel> .
-  <https://w3id.org/peelgraph/id/report/wessex-2021-peel/judgment/2021-peel-investigating-crime>
-    a peel:Judgment ;
-    dcterms:isPartOf <https://w3id.org/peelgraph/id/report/wessex-2021-peel> ;
-    peel:question <https://w3id.org/peelgraph/id/question/2021-peel-investigating-crime> ;
-    peel:grade <https://w3id.org/peelgraph/id/grade/adequate> .
-}
-<https://w3id.org/peelgraph/id/graph/wessex-2018-effectiveness> {
-  <https://w3id.org/peelgraph/id/report/wessex-2018-effectiveness> a peel:InspectionReport ;
-    peel:peelYear "2018"^^xsd:gYear ;
-    peel:force <https://w3id.org/peelgraph/id/force/wessex> ;
-    peel:pillar <https://w3id.org/peelgraph/id/pillar/effectiveness> ;
-    peel:framework <https://w3id.org/peelgraph/id/scheme/questions-2018-effectiveness> .
-  <https://w3id.org/peelgraph/id/report/wessex-2018-effectiveness/judgment/2018-eff-2>
-    a peel:Judgment ;
-    dcterms:isPartOf <https://w3id.org/peelgraph/id/report/wessex-2018-effectiveness> ;
-    peel:question <https://w3id.org/peelgraph/id/question/2018-eff-2> ;
-    peel:grade <https://w3id.org/peelgraph/id/grade/good> .
-}
-"""
-USER_LINK = """
-<https://w3id.org/peelgraph/id/graph/user-links> {
-  <https://w3id.org/peelgraph/id/question/2021-peel-investigating-crime>
-    <http://www.w3.org/2004/02/skos/core#closeMatch>
-    <https://w3id.org/peelgraph/id/question/2018-eff-2> .
-}
-"""
+AREA_AND_2018 = judged(2021, "peel", "2021-peel-investigating-crime", "adequate") + judged(
+    2018, "effectiveness", "2018-eff-2", "good"
+)
+USER_LINK = user_links("user-links", "2021-peel-investigating-crime", "2018-eff-2")
 
 
 @pytest.mark.parametrize("linked", [False, True])
@@ -617,31 +603,13 @@ def test_select_grade_history_never_lines_up_an_area_with_an_earlier_question(
 
 # A 2023-25 judgment of Wessex for the area news reports name "Investigating crime", beside
 # the 2021/22 and 2018/19 judgments whose questions have the same words.
-AREA_2023 = """
-@prefix peel: <https://w3id.org/peelgraph/ontology#> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-<https://w3id.org/peelgraph/id/graph/wessex-2023-peel> {
-  <https://w3id.org/peelgraph/id/report/wessex-2023-peel> a peel:InspectionReport ;
-    peel:peelYear "2023"^^xsd:gYear ;
-    peel:force <https://w3id.org/peelgraph/id/force/wessex> ;
-    peel:pillar <https://w3id.org/peelgraph/id/pillar/peel> ;
-    peel:framework <https://w3id.org/peelgraph/id/scheme/questions-2023-peel> .
-  <https://w3id.org/peelgraph/id/report/wessex-2023-peel/judgment/2023-peel-investigating-crime>
-    a peel:Judgment ;
-    dcterms:isPartOf <https://w3id.org/peelgraph/id/report/wessex-2023-peel> ;
-    peel:question <https://w3id.org/peelgraph/id/question/2023-peel-investigating-crime> ;
-    peel:grade <https://w3id.org/peelgraph/id/grade/requires-improvement> .
-}
-"""
-USER_LINKS_2023 = """
-<https://w3id.org/peelgraph/id/graph/user-links-2023> {
-  <https://w3id.org/peelgraph/id/question/2023-peel-investigating-crime>
-    <http://www.w3.org/2004/02/skos/core#closeMatch>
-    <https://w3id.org/peelgraph/id/question/2021-peel-investigating-crime> ,
-    <https://w3id.org/peelgraph/id/question/2018-eff-2> .
-}
-"""
+AREA_2023 = judged(2023, "peel", "2023-peel-investigating-crime", "requires-improvement")
+USER_LINKS_2023 = user_links(
+    "user-links-2023",
+    "2023-peel-investigating-crime",
+    "2021-peel-investigating-crime",
+    "2018-eff-2",
+)
 
 
 @pytest.mark.parametrize("linked", [False, True])
@@ -652,9 +620,8 @@ def test_select_grade_history_never_lines_up_a_2023_area_with_2021_or_2018_grade
     question, though their names are the same words: no row. A user's links give the pairs,
     each not comparable (2023-25 with 2021/22: same scale, but HMICFRS says not comparable;
     with 2018/19: another scale)."""
-    joined = tmp_path / "joined.trig"
-    extra = AREA_AND_2018 + AREA_2023 + (USER_LINKS_2023 if linked else "")
-    joined.write_text(graph_file.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    extra = USER_LINKS_2023 if linked else ""
+    joined = joined_with(graph_file, tmp_path, AREA_AND_2018, AREA_2023, extra)
     history = rows(open_dataset(joined, "oxigraph"), "select_grade_history", force="wessex")
     area = [r for r in history if r["laterCode"] == "2023-PEEL-investigating-crime"]
     if not linked:
