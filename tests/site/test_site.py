@@ -197,6 +197,29 @@ def test_one_worker_or_two_write_the_same_site(corpus, tmp_path):
     assert len(similar) > 100  # the similarity lists were compared, not only empty ones
 
 
+def test_site_data_does_not_depend_on_the_order_of_the_stores_rows(corpus, monkeypatch):
+    """The item queries have no ORDER BY: the store may return their rows in any order (a new
+    query plan did). The site's items, and what each holds, come out the same."""
+    from dataclasses import astuple
+
+    from peelgraph.site import data
+    from peelgraph.store import open_dataset, run_query
+
+    graph_file, _ = corpus
+    source = open_dataset(graph_file)
+    before = data.read_site_data(source).items
+
+    def reversed_rows(name, *args, **kwargs):  # type: ignore[no-untyped-def]
+        result = run_query(name, *args, **kwargs)
+        result.rows.reverse()
+        return result
+
+    monkeypatch.setattr(data, "run_query", reversed_rows)
+    after = data.read_site_data(source).items
+    assert list(after) == list(before) == sorted(before)
+    assert [astuple(i) for i in after.values()] == [astuple(i) for i in before.values()]
+
+
 # -- in a real browser -------------------------------------------------------------------------
 
 

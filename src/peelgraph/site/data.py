@@ -195,7 +195,8 @@ def _judgment(r: dict[str, object], report: Report) -> Judgment:
 
 
 def _items(source: Source, reports: dict[str, Report]) -> dict[str, Item]:
-    """Every item of the reports, with its themes, partners and passages."""
+    """Every item of the reports, with its themes, partners and passages, in the order of
+    their IRIs (the queries leave their rows' order to the store)."""
     items: dict[str, Item] = {}
     for r in run_query("select_items", source).rows:
         report = reports.get(_s(r["report"]))
@@ -222,10 +223,11 @@ def _items(source: Source, reports: dict[str, Report]) -> dict[str, Item]:
                 item.passages.append(passage)
     for item in items.values():
         item.passages.sort(key=lambda p: (p[1], p[2] or 0, p[0]))
-        item.themes.sort(key=lambda theme: theme[1])
-        item.partners.sort(key=lambda partner: partner[1])
+        item.themes.sort(key=lambda theme: (theme[1], theme[0]))
+        item.partners.sort(key=lambda partner: (partner[1], partner[0], partner[2]))
         item.files = "; ".join(sorted({file for _, file, _ in item.passages}))
-    return items
+    # by IRI: the site does not depend on the order in which the store returns the rows
+    return dict(sorted(items.items()))
 
 
 def _rows_by(source: Source, query: str, key: str) -> dict[str, list[dict[str, object]]]:
