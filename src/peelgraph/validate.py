@@ -179,7 +179,7 @@ def _scan(lines: list[str]) -> _Fanout:
     N-Triples has one triple a line (a literal's line breaks are escaped). A line that is
     not ``subject predicate object .`` as expected stays in ``kept``, which is always safe:
     the split only makes validation faster."""
-    parted, seen, items = _Fanout(), set(), {}
+    parted, seen, items = _Fanout(), set(), dict[str, None]()
     fanout, typed = _FANOUT_PATH + " ", _TYPE + " "
     kept, types = parted.kept, parted.types
     for line in lines:
