@@ -1,4 +1,4 @@
-"""The build cache can neither run code nor lie: sealed JSON entries, keyed by the code."""
+"""The build cache can neither run code nor lie: sealed MessagePack entries, keyed by the code."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import msgspec
 import pytest
 
 from peelgraph.build import build
-from peelgraph.cache import _GraphEntry, _Sealed
+from peelgraph.cache import _MAGIC, _GraphEntry
 from peelgraph.errors import OutputError
 
 from .conftest import ROOT, TEST_DATA
@@ -29,18 +29,47 @@ def _private_key_dir(tmp_path, monkeypatch):
 
 
 def _entries(cache: Path) -> list[Path]:
-    return sorted(p for p in cache.rglob("*.json") if p.is_file())
+    return sorted(p for p in cache.rglob("*.mpk") if p.is_file())
 
 
-def test_entries_are_sealed_json_not_pickles(tmp_path):
+def _parts(entry: Path) -> tuple[bytes, bytes, bytes]:
+    """An entry file's key, seal and MessagePack body."""
+    data = entry.read_bytes()
+    assert data.startswith(_MAGIC)
+    key, mac, body = data[len(_MAGIC) :].split(b"\n", 2)
+    return key, mac, body
+
+
+def test_entries_are_sealed_msgpack_not_pickles(tmp_path):
     cache = tmp_path / "cache"
-    build([WESSEX], cache_dir=cache, workers=1, context=fictional_context())
+    first = build([WESSEX], cache_dir=cache, workers=1, context=fictional_context())
     entries = _entries(cache)
     assert len(entries) == 2  # one extracted document, one built graph
     for entry in entries:
-        sealed = msgspec.json.decode(entry.read_bytes(), type=_Sealed)
-        assert len(sealed.mac) == 64
-    assert not list(cache.rglob("*.pickle"))
+        key, mac, body = _parts(entry)
+        assert entry.stem == key.decode()  # named by the digest it is checked against
+        assert len(mac) == 64
+        msgspec.msgpack.decode(body)  # plain MessagePack: no extension types, no code
+    graph = next(e for e in entries if e.parent.name == "graph")
+    entry = msgspec.msgpack.decode(_parts(graph)[2], type=_GraphEntry)
+    # the graph's bytes are kept as they are (no base64), and are those of the build
+    assert entry.nquads == first.built[0].nquads
+    assert first.built[0].nquads in graph.read_bytes()
+    assert not list(cache.rglob("*.pickle")) and not list(cache.rglob("*.json"))
+
+
+def test_an_entry_of_the_older_json_format_is_a_miss(tmp_path):
+    """An entry in the JSON format of earlier versions, even one sealed with the user's key,
+    is never read: the build reads and keeps the current format only."""
+    cache = tmp_path / "cache"
+    first = build([WESSEX], cache_dir=cache, workers=1, context=fictional_context())
+    for entry in _entries(cache):
+        entry.with_suffix(".json").write_bytes(b'{"key": "k", "body": "", "mac": ""}')
+        entry.unlink()
+    again = build([WESSEX], cache_dir=cache, workers=1, context=fictional_context())
+    assert again.extracted == 1 and not again.built[0].from_cache
+    assert again.nquads() == first.nquads()
+    assert len(_entries(cache)) == 2
 
 
 @pytest.mark.parametrize(
@@ -50,8 +79,19 @@ def test_entries_are_sealed_json_not_pickles(tmp_path):
         lambda data: data[: len(data) // 2],
         lambda data: b"",
         lambda data: b'{"key": 1}',
+        lambda data: data.split(b"\n", 3)[0] + b"\n",
+        lambda data: data.replace(_MAGIC, b"peelgraph-cache msgpack 0\n", 1),
+        lambda data: data[:-1] + bytes([data[-1] ^ 1]),
     ],
-    ids=["garbage", "truncated", "empty", "wrong-shape"],
+    ids=[
+        "garbage",
+        "truncated",
+        "empty",
+        "wrong-shape",
+        "header-only",
+        "other-format",
+        "one-bit",
+    ],  # fmt: skip
 )
 def test_a_damaged_entry_is_a_miss_with_a_warning(tmp_path, damage):
     cache = tmp_path / "cache"
@@ -72,16 +112,16 @@ def test_an_entry_edited_by_hand_fails_its_seal(tmp_path):
     first = build([WESSEX], cache_dir=cache, workers=1, context=fictional_context())
     edited = 0
     for entry in _entries(cache):
-        sealed = msgspec.json.decode(entry.read_bytes(), type=_Sealed)
         if entry.parent.name != "graph":
             continue
-        graph = msgspec.json.decode(sealed.body, type=_GraphEntry)
+        key, mac, body = _parts(entry)
+        graph = msgspec.msgpack.decode(body, type=_GraphEntry)
         assert b"/grade/good" in graph.nquads
         forged = msgspec.structs.replace(
             graph, nquads=graph.nquads.replace(b"/grade/good", b"/grade/superb")
         )
-        body = msgspec.json.encode(forged)
-        entry.write_bytes(msgspec.json.encode(_Sealed(sealed.key, body, sealed.mac)))
+        body = msgspec.msgpack.encode(forged)
+        entry.write_bytes(_MAGIC + key + b"\n" + mac + b"\n" + body)
         edited += 1
     assert edited
     again = build([WESSEX], cache_dir=cache, workers=1, context=fictional_context())
@@ -151,3 +191,20 @@ def test_a_change_in_the_code_is_picked_up_by_the_next_build(tmp_path):
     edited = 'g.add((node, PEEL.text, Literal("edited-mapping " + it.text)))'
     rdf.write_text(text.replace(mapping, edited, 1), encoding="utf-8")
     assert run() == "1 True"
+
+
+def test_a_sealed_entry_of_another_shape_is_a_miss_with_a_warning(tmp_path):
+    """An entry that passes its seal but does not decode as what it should hold (written
+    by another version with the same key, say) is a miss, never a crash."""
+    from peelgraph.cache import _SUFFIX, Cache
+
+    context = fictional_context()
+    cache = tmp_path / "cache"
+    first = build([WESSEX], cache_dir=cache, workers=1, context=context)
+    sealer = Cache(cache, context)
+    for entry in _entries(cache):
+        sealer._write(entry.with_suffix(_SUFFIX), entry.stem, {"graphs": "many"})
+    again = build([WESSEX], cache_dir=cache, workers=1, context=context)
+    assert again.extracted == 1 and not again.built[0].from_cache
+    assert again.nquads() == first.nquads()
+    assert sum("of another shape" in w for w in again.cache_warnings) == 2

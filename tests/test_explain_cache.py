@@ -31,7 +31,7 @@ def test_a_pdf_text_is_read_once_then_from_the_cache(pdf_build, monkeypatch):
     first = explain(graph, item, [docs], cache=cache)
     assert first.passages and all(p.before is not None and p.note is None
                                   for p in first.passages)  # fmt: skip
-    assert list(cache.rglob("*.json"))
+    assert list(cache.rglob("*.mpk"))
 
     def refuse(doc):  # the second explain must not read the PDF again
         raise AssertionError("the PDF was read again")
@@ -43,7 +43,7 @@ def test_a_pdf_text_is_read_once_then_from_the_cache(pdf_build, monkeypatch):
 def test_an_edited_cache_entry_is_refused_and_the_pdf_read_again(pdf_build):
     graph, item, docs, cache = pdf_build
     first = explain(graph, item, [docs], cache=cache)
-    (entry,) = cache.rglob("*.json")
+    (entry,) = cache.rglob("*.mpk")
     entry.write_bytes(entry.read_bytes().replace(b"a", b"e"))
     assert explain(graph, item, [docs], cache=cache) == first
 

@@ -34,7 +34,7 @@ from .links import carried_over_links, cross_report_links
 from .merge import group_reports
 from .model import Report
 from .progress import NoProgress, Progress
-from .rdf import links_graph, partnership_ntriples, report_graph
+from .rdf import links_graph, ntriples_text, partnership_ntriples, report_graph
 from .validate import ValidationReport, validate_links, validate_ntriples
 
 #: Suffixes taken when a folder is given; a file named explicitly is always taken.
@@ -223,7 +223,7 @@ def map_and_validate(report: Report, context: BuildContext) -> BuiltReport:
     framework = context.vocabulary.framework(report.year, report.pillar)
     with _no_cycle_collection():
         graph = report_graph(report, framework)
-        ntriples, name = graph.serialize(format="nt"), str(graph.identifier)
+        ntriples, name = ntriples_text(graph), str(graph.identifier)
         del graph  # the text is all that is used from here: free the graph before validating
         gc.collect()  # (its terms and store hold cycles: only the collector frees them)
         validation = validate_ntriples(ntriples, context, graph_name=name)
@@ -404,7 +404,7 @@ def _links(reports: list[Report], context: BuildContext) -> tuple[bytes, Validat
     validation (with the types of what they link, which their own report graphs hold)."""
     graph, types = links_graph(cross_report_links(reports), carried_over_links(reports))
     lines, link_types = partnership_ntriples(partnerships(reports, context.vocabulary))
-    ntriples = graph.serialize(format="nt") + lines
+    ntriples = ntriples_text(graph) + lines
     if not ntriples.strip():
         return b"", ValidationReport()
     validation = validate_links(ntriples, types.serialize(format="nt") + link_types, context)

@@ -6,8 +6,12 @@ lives beside the output (``.peelgraph-cache/``) unless ``--cache DIR`` says othe
 
 It is built so that it can neither run code nor lie:
 
-- entries are JSON (decoded into the model's dataclasses with type checks), never pickle or
-  any format that executes on load;
+- entries are MessagePack (through ``msgspec``, decoded into the model's dataclasses with
+  type checks), never pickle or any format that executes on load; a file is a line naming
+  the format, a line with the entry's key (the content digest it is named by), a line with
+  its seal, then the MessagePack body: bytes (N-Quads, TriG) are kept as they are, with no
+  text encoding (a 50,000-item report's entry was 700 MB of JSON with base64 twice);
+  an entry of an older format is a miss;
 - each entry is sealed with an HMAC-SHA256 under a key private to the user (in the user's
   own cache directory, not beside the output, mode 0600): an entry edited, truncated or
   planted by anyone who can write to the output folder fails the check and is a cache miss
@@ -28,6 +32,7 @@ import secrets
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 
 import msgspec
 
@@ -37,6 +42,7 @@ from .model import Report
 from .validate import ValidationReport, Violation
 
 _KEY_ENV = "PEELGRAPH_CACHE_KEY_DIR"
+_T = TypeVar("_T")
 
 
 class _GraphEntry(msgspec.Struct, frozen=True):
@@ -46,10 +52,10 @@ class _GraphEntry(msgspec.Struct, frozen=True):
     graphs: int
 
 
-class _Sealed(msgspec.Struct, frozen=True):
-    key: str
-    body: bytes
-    mac: str
+#: The first line of every entry file: the format (MessagePack body after a key and a seal).
+_MAGIC = b"peelgraph-cache msgpack 1\n"
+#: The suffix of entry files (an entry of the older JSON format is never read: a miss).
+_SUFFIX = ".mpk"
 
 
 @dataclass(frozen=True)
@@ -110,30 +116,58 @@ class _Sealing:
     _key: bytes
     warnings: list[str]
 
-    def _mac(self, key: str, body: bytes) -> str:
-        return hmac.new(self._key, key.encode() + b"\0" + body, hashlib.sha256).hexdigest()
+    def _mac(self, key: str, body: bytes | memoryview) -> str:
+        mac = hmac.new(self._key, key.encode() + b"\0", hashlib.sha256)
+        mac.update(body)  # (not joined to the key: a large entry's body is never copied)
+        return mac.hexdigest()
 
-    def _read(self, path: Path, key: str) -> bytes | None:
-        if not path.exists():
-            return None
+    def _read(self, path: Path, key: str) -> memoryview | None:
+        """The body of the entry at ``path`` if its key is ``key`` and its seal holds (a
+        view of the file's bytes, not a copy); else None, with a warning."""
         try:
-            sealed = msgspec.json.decode(path.read_bytes(), type=_Sealed)
-        except (OSError, msgspec.DecodeError, msgspec.ValidationError):
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError:
             self.warnings.append(f"{path}: unreadable cache entry ignored; rebuilt")
             return None
-        if sealed.key != key or not hmac.compare_digest(sealed.mac, self._mac(key, sealed.body)):
+        head = len(_MAGIC)
+        key_end = data.find(b"\n", head, head + 200)
+        mac_end = data.find(b"\n", key_end + 1, key_end + 200) if key_end > 0 else -1
+        if not data.startswith(_MAGIC) or mac_end < 0:
+            self.warnings.append(f"{path}: unreadable cache entry ignored; rebuilt")
+            return None
+        body = memoryview(data)[mac_end + 1 :]
+        mac = data[key_end + 1 : mac_end]
+        if data[head:key_end] != key.encode() or not hmac.compare_digest(
+            mac, self._mac(key, body).encode()
+        ):
             self.warnings.append(
                 f"{path}: cache entry fails its check (edited?); ignored and rebuilt"
             )
             return None
-        return sealed.body
+        return body
 
-    def _write(self, path: Path, key: str, body: bytes) -> None:
-        data = msgspec.json.encode(_Sealed(key, body, self._mac(key, body)))
+    def _decode(self, path: Path, key: str, kind: type[_T]) -> _T | None:
+        """The entry at ``path`` decoded as ``kind`` (checked), or None: a miss, with a
+        warning unless there is no such entry."""
+        body = self._read(path, key)
+        if body is None:
+            return None
+        try:
+            return msgspec.msgpack.decode(body, type=kind)
+        except (msgspec.DecodeError, msgspec.ValidationError):
+            self.warnings.append(f"{key}: cache entry of another shape ignored; rebuilt")
+            return None
+
+    def _write(self, path: Path, key: str, value: object) -> None:
+        body = msgspec.msgpack.encode(value)
+        head = _MAGIC + key.encode() + b"\n" + self._mac(key, body).encode() + b"\n"
         try:
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
             with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
+                handle.write(head)
+                handle.write(body)
             os.replace(tmp, path)
         except OSError as exc:
             self.warnings.append(f"{path}: not cached ({exc.strerror})")
@@ -178,13 +212,9 @@ class Cache(_Sealing):
         provenance of ``path``, which may name the same bytes differently)."""
         if self.folder is None:
             return None
-        body = self._read(self.folder / "extract" / f"{sha256}.json", sha256)
-        if body is None:
-            return None
-        try:
-            reports = msgspec.json.decode(body, type=list[Report])
-        except (msgspec.DecodeError, msgspec.ValidationError):
-            self.warnings.append(f"{sha256}: cache entry of another shape ignored; rebuilt")
+        entry = self.folder / "extract" / f"{sha256}{_SUFFIX}"
+        reports = self._decode(entry, sha256, list[Report])
+        if reports is None:
             return None
         out = []
         for report in reports:
@@ -195,9 +225,7 @@ class Cache(_Sealing):
 
     def keep_extracted(self, sha256: str, reports: list[Report]) -> None:
         if self.folder is not None:
-            self._write(
-                self.folder / "extract" / f"{sha256}.json", sha256, msgspec.json.encode(reports)
-            )
+            self._write(self.folder / "extract" / f"{sha256}{_SUFFIX}", sha256, reports)
 
     # -- built graphs ----------------------------------------------------------------------
 
@@ -211,13 +239,8 @@ class Cache(_Sealing):
         if self.folder is None:
             return None
         key = self.graph_key(report)
-        body = self._read(self.folder / "graph" / f"{key}.json", key)
-        if body is None:
-            return None
-        try:
-            entry = msgspec.json.decode(body, type=_GraphEntry)
-        except (msgspec.DecodeError, msgspec.ValidationError):
-            self.warnings.append(f"{key}: cache entry of another shape ignored; rebuilt")
+        entry = self._decode(self.folder / "graph" / f"{key}{_SUFFIX}", key, _GraphEntry)
+        if entry is None:
             return None
         validation = ValidationReport(violations=list(entry.violations), graphs=entry.graphs)
         return CachedGraph(entry.nquads, entry.trig, validation)
@@ -228,7 +251,7 @@ class Cache(_Sealing):
         key = self.graph_key(report)
         entry = _GraphEntry(graph.nquads, graph.trig, graph.validation.violations,
                             graph.validation.graphs)  # fmt: skip
-        self._write(self.folder / "graph" / f"{key}.json", key, msgspec.json.encode(entry))
+        self._write(self.folder / "graph" / f"{key}{_SUFFIX}", key, entry)
 
 
 @dataclass
@@ -258,12 +281,8 @@ class TextCache(_Sealing):
     def text(self, sha256: str) -> str | None:
         if self.folder is None:
             return None
-        body = self._read(self.folder / f"{sha256}.json", sha256)
-        try:
-            return None if body is None else msgspec.json.decode(body, type=str)
-        except (msgspec.DecodeError, msgspec.ValidationError):
-            return None
+        return self._decode(self.folder / f"{sha256}{_SUFFIX}", sha256, str)
 
     def keep_text(self, sha256: str, text: str) -> None:
         if self.folder is not None:
-            self._write(self.folder / f"{sha256}.json", sha256, msgspec.json.encode(text))
+            self._write(self.folder / f"{sha256}{_SUFFIX}", sha256, text)
