@@ -55,6 +55,25 @@ def seed_build():
     return build([REPORTS])
 
 
+#: Two reports of the fictional Wessex Constabulary (2015 and 2016 effectiveness).
+WESSEX = [TEST_DATA / f"wessex-constabulary-{y}-effectiveness.txt" for y in (2015, 2016)]
+
+
+@pytest.fixture(scope="session")
+def seed_and_wessex_file(tmp_path_factory) -> Path:
+    """The bundled data and the Wessex reports built by the CLI (the fictional forces given as
+    reference data): the graph file the saved queries' tests ask, its store beside it."""
+    from typer.testing import CliRunner
+
+    from peelgraph.cli import app
+
+    out = tmp_path_factory.mktemp("seed-and-wessex") / "peel.trig"
+    args = ["build", str(REPORTS), *map(str, WESSEX), "-o", str(out)]
+    result = CliRunner().invoke(app, [*args, "--reference", str(FICTIONAL_FORCES)])
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
 @pytest.fixture(scope="session")
 def seed_full_build():
     """The full seed report alone, built end to end."""

@@ -16,21 +16,14 @@ from peelgraph.errors import PeelgraphError, QueryError
 from peelgraph.queries import HEADER_KEYS, REQUIRED_KEYS, get_query, parse_saved_query
 from peelgraph.store import open_dataset, run_query, run_sparql
 
-from .conftest import REPORTS, TEST_DATA
-from .helpers import FICTIONAL_FORCES, canonical_rows
+from .helpers import canonical_rows
 
-WESSEX = [TEST_DATA / f"wessex-constabulary-{y}-effectiveness.txt" for y in (2015, 2016)]
 QUERY_FILES = sorted((Path(__file__).resolve().parents[1] / "queries").glob("*.rq"))
 
 
 @pytest.fixture(scope="module")
-def graph_file(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("q") / "peel.trig"
-    # the Wessex reports are of a fictional force: added as reference data for the build
-    args = ["build", str(REPORTS), *map(str, WESSEX), "-o", str(out)]
-    result = CliRunner().invoke(app, [*args, "--reference", str(FICTIONAL_FORCES)])
-    assert result.exit_code == 0, result.stderr
-    return out
+def graph_file(seed_and_wessex_file) -> Path:
+    return seed_and_wessex_file
 
 
 @pytest.fixture(scope="module")

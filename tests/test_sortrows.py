@@ -21,10 +21,6 @@ from peelgraph.queries import list_queries
 from peelgraph.sortrows import Condition, sort_solutions, split_order
 from peelgraph.store import open_native, run_query, run_sparql
 
-from .conftest import SEED_FULL, TEST_DATA
-from .helpers import FICTIONAL_FORCES
-
-WESSEX = [TEST_DATA / f"wessex-constabulary-{y}-effectiveness.txt" for y in (2015, 2016)]
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
 # -- split_order ------------------------------------------------------------------------------
@@ -119,12 +115,8 @@ def test_what_may_not_be_oxigraphs_order_is_refused(where):
 
 
 @pytest.fixture(scope="module")
-def graph_file(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("sortrows") / "peel.trig"
-    args = ["build", str(SEED_FULL), *map(str, WESSEX), "-o", str(out)]
-    result = CliRunner().invoke(app, [*args, "--reference", str(FICTIONAL_FORCES)])
-    assert result.exit_code == 0, result.stderr
-    return out
+def graph_file(seed_and_wessex_file) -> Path:
+    return seed_and_wessex_file
 
 
 @pytest.fixture(scope="module")
