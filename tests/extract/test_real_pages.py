@@ -38,10 +38,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "durham-efficiency-2017.txt#1": (
         "efficiency question 3 of 2017 ('planning for future demand'): not in the reference data"
     ),
-    "durham-peel-2021-22.txt#1": (
-        "the 2021/22 organised crime area ('how the force disrupts organised crime') is not in "
-        "the reference data: no page at hand gives its published heading (a warning says so)"
-    ),
 }
 
 
