@@ -84,16 +84,16 @@ def read_news_reports(
     subjects = subjects_of(chosen, printed)
     reports: list[Report] = []
     for framework in _frameworks(linked, vocab, year, path):
-        judgments = _judgments(blocks, vocab, framework, subjects, sha256)
+        judgments, unknown = _judgments(blocks, vocab, framework, subjects, sha256)
         if framework.pillar == "peel" and not judgments:
-            _refuse_unknown_areas(blocks, vocab, framework, chosen.name, path)
+            _refuse_unknown_areas(unknown, framework, chosen.name, path)
         if judgments:
             read = Statements(judgments=judgments, found=list(judgments))
             if framework.pillar == "peel":  # the listed areas it could not record
                 read.warnings += [
                     f"an area graded in a list that is no area of the PEEL {year} framework "
                     f"of the reference data, not recorded: {area!r}"
-                    for area in _unknown_areas(blocks, vocab, framework)
+                    for area in unknown
                 ]
             title = clean(linked.line)
             reports.append(page_report(text, page_source(path, sha256, NEWS), chosen, framework,
@@ -127,11 +127,8 @@ def _frameworks(linked: _Linked, vocab: Vocabulary, year: int, path: str) -> lis
     return frameworks
 
 
-def _refuse_unknown_areas(
-    blocks: list[Block], vocab: Vocabulary, framework: Framework, force: str, path: str
-) -> None:
+def _refuse_unknown_areas(unknown: list[str], framework: Framework, force: str, path: str) -> None:
     """Refuse a 2021+ release that grades areas the framework does not record, naming them."""
-    unknown = _unknown_areas(blocks, vocab, framework)
     if unknown:
         raise FormatError(
             f"a news release about {force} that grades areas of policing the PEEL "
@@ -208,13 +205,16 @@ def _judgments(
     framework: Framework,
     subjects: tuple[str, ...],
     sha256: str,
-) -> dict[str, Judgment]:
-    """The first grade each line states of the pillar (its headline) or of a core question.
+) -> tuple[dict[str, Judgment], list[str]]:
+    """The first grade each line states of the pillar (its headline) or of a core question,
+    and the areas listed with a grade that are no core question of ``framework``.
     The words that grade the headline grade nothing else: "is 'good' at how it treats the
     public and its workforce" is the legitimacy pillar's grade, not that of "treating the
     public fairly" or "treating the workforce fairly"."""
     reader = GradeReader(vocab.grades, framework.allowed_grades)
+    lists = _AreaLists.of(vocab, framework, reader)
     judgments: dict[str, Judgment] = {}
+    unknown: list[str] = []
     for block, line in _sentences(blocks, vocab):
         span = (Span(block.start, block.end, None, sha256),)
         hit = _headline_hit(line, vocab, framework, subjects, reader)
@@ -228,9 +228,11 @@ def _judgments(
                 continue  # the headline's words
             if found and q.code not in judgments:
                 judgments[q.code] = Judgment(q.code, found[0], span, "judgment-sentence")
-        for q, grade in _listed_areas(line, vocab, framework, reader)[0]:
+        listed, unlisted = lists.read(line)
+        for q, grade in listed:
             judgments.setdefault(q.code, Judgment(q.code, grade, span, "judgment-sentence"))
-    return judgments
+        unknown += unlisted
+    return judgments, list(dict.fromkeys(unknown))
 
 
 def _headline_hit(
@@ -249,36 +251,53 @@ def _headline_hit(
     return hit or reader.question(line, subjects, framework.headline)
 
 
-def _listed_areas(
-    line: str, vocab: Vocabulary, framework: Framework, reader: GradeReader
-) -> tuple[list[tuple[QuestionDef, str]], list[str]]:
-    """The graded core questions a list of areas given one grade names in ``line``, with
-    their grade slug, and the listed areas that are no core question of ``framework``."""
-    grades = {fold(w): g.slug for g in vocab.grades if g.slug in framework.allowed_grades
-              for w in (g.label, *g.alt_labels)}  # fmt: skip
-    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(grades, key=len)[::-1])
-    found: list[tuple[QuestionDef, str]] = []
-    unknown: list[str] = []
-    for match in re.finditer(_AREA_LIST.format(grades=words), line, re.IGNORECASE):
-        word = match.group("grade") or match.group("grade2") or match.group("grade3")
-        grade = grades[" ".join(fold(word).split())]
-        listed = match.group("list") or match.group("list2") or match.group("list3")
-        pieces = _list_pieces(listed)
-        while pieces:
-            area, used = _named_area(listed, pieces, framework)
-            if area is None:  # no label written out in full: read the piece as a sentence
-                used = 1
-                area = _area(pieces[0][2], grade, framework, reader)
-                if area is None and len(pieces) > 1:  # an area whose label has "and" in it
-                    joined = f"{pieces[0][2]} and {pieces[1][2]}"
-                    if (area := _area(joined, grade, framework, reader)) is not None:
-                        used = 2
-            if area is not None:
-                found.append((area, grade))
-            elif pieces[0][2]:
-                unknown.append(pieces[0][2])
-            del pieces[:used]
-    return found, unknown
+@dataclass(frozen=True)
+class _AreaLists:
+    """Reads the lists of areas given one grade ("the 'requires improvement' areas included
+    A and B") against one framework: its grade words and its core questions' labels, made
+    once a release."""
+
+    framework: Framework
+    reader: GradeReader
+    grades: dict[str, str]  # a grade word, folded -> its slug
+    pattern: re.Pattern[str]
+    labels: dict[str, QuestionDef]  # a graded core question's label, as _label_key -> it
+
+    @classmethod
+    def of(cls, vocab: Vocabulary, framework: Framework, reader: GradeReader) -> _AreaLists:
+        grades = {fold(w): g.slug for g in vocab.grades if g.slug in framework.allowed_grades
+                  for w in (g.label, *g.alt_labels)}  # fmt: skip
+        words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(grades, key=len)[::-1])
+        labels = {_label_key(label): q for q in framework.core() if q.graded
+                  for label in (q.label, *q.alt_labels)}  # fmt: skip
+        pattern = re.compile(_AREA_LIST.format(grades=words), re.IGNORECASE)
+        return cls(framework, reader, grades, pattern, labels)
+
+    def read(self, line: str) -> tuple[list[tuple[QuestionDef, str]], list[str]]:
+        """The graded core questions a list in ``line`` names, with their grade slug, and
+        the listed areas that are no core question of the framework."""
+        found: list[tuple[QuestionDef, str]] = []
+        unknown: list[str] = []
+        for match in self.pattern.finditer(line):
+            word = match.group("grade") or match.group("grade2") or match.group("grade3")
+            grade = self.grades[" ".join(fold(word).split())]
+            listed = match.group("list") or match.group("list2") or match.group("list3")
+            pieces = _list_pieces(listed)
+            while pieces:
+                area, used = _named_area(listed, pieces, self.labels)
+                if area is None:  # no label written out in full: read the piece as a sentence
+                    used = 1
+                    area = _area(pieces[0][2], grade, self.framework, self.reader)
+                    if area is None and len(pieces) > 1:  # an area whose label has "and" in it
+                        joined = f"{pieces[0][2]} and {pieces[1][2]}"
+                        if (area := _area(joined, grade, self.framework, self.reader)) is not None:
+                            used = 2
+                if area is not None:
+                    found.append((area, grade))
+                elif pieces[0][2]:
+                    unknown.append(pieces[0][2])
+                del pieces[:used]
+        return found, unknown
 
 
 def _list_pieces(listed: str) -> list[tuple[int, int, str]]:
@@ -292,13 +311,11 @@ def _list_pieces(listed: str) -> list[tuple[int, int, str]]:
 
 
 def _named_area(
-    listed: str, pieces: list[tuple[int, int, str]], framework: Framework
+    listed: str, pieces: list[tuple[int, int, str]], labels: dict[str, QuestionDef]
 ) -> tuple[QuestionDef | None, int]:
     """The graded core question one of whose labels is written out in full by the first
     pieces of the list (the most pieces first: "building, supporting and protecting its
     workforce" is one area, not three), and how many pieces it takes."""
-    labels = {_label_key(label): q for q in framework.core() if q.graded
-              for label in (q.label, *q.alt_labels)}  # fmt: skip
     for n in range(len(pieces), 0, -1):
         area = labels.get(_label_key(listed[pieces[0][0] : pieces[n - 1][1]]))
         if area is not None:
@@ -319,15 +336,6 @@ def _area(text: str, grade: str, framework: Framework, reader: GradeReader) -> Q
         (q for q in framework.core() if q.graded and reader.question(sentence, ("the force",), q)),
         None,
     )
-
-
-def _unknown_areas(blocks: list[Block], vocab: Vocabulary, framework: Framework) -> list[str]:
-    """The listed areas of the release that are no core question of ``framework``."""
-    reader = GradeReader(vocab.grades, framework.allowed_grades)
-    out: list[str] = []
-    for _, line in _sentences(blocks, vocab):
-        out += _listed_areas(line, vocab, framework, reader)[1]
-    return list(dict.fromkeys(out))
 
 
 def _sentences(blocks: list[Block], vocab: Vocabulary) -> Iterator[tuple[Block, str]]:
