@@ -13,8 +13,9 @@ import msgspec
 import pytest
 
 from peelgraph.build import build
-from peelgraph.cache import _MAGIC, _GraphEntry
+from peelgraph.cache import _GraphEntry
 from peelgraph.errors import OutputError
+from peelgraph.sealed import MAGIC as _MAGIC
 
 from .conftest import ROOT, TEST_DATA
 from .helpers import FICTIONAL_FORCES, fictional_context
@@ -196,7 +197,8 @@ def test_a_change_in_the_code_is_picked_up_by_the_next_build(tmp_path):
 def test_a_sealed_entry_of_another_shape_is_a_miss_with_a_warning(tmp_path):
     """An entry that passes its seal but does not decode as what it should hold (written
     by another version with the same key, say) is a miss, never a crash."""
-    from peelgraph.cache import _SUFFIX, Cache
+    from peelgraph.cache import Cache
+    from peelgraph.sealed import SUFFIX as _SUFFIX
 
     context = fictional_context()
     cache = tmp_path / "cache"
