@@ -6,7 +6,10 @@
         --queries all                      # every saved query as CSV, both codes
 
 Measures, each as a whole ``python -m peelgraph`` process: one force exported as JSON-LD,
-``explain`` of an item (give one whose source is a PDF), and the two list queries as CSV.
+``explain`` of an item (give one whose source is a PDF), and the two list queries as CSV,
+each twice: computed (``--no-cache``) and as the answer kept with the store after a first
+run (:mod:`peelgraph.answers`; ``--answers computed`` or ``kept`` measures one of the two).
+An earlier code that keeps no answers computes both.
 With ``--before`` each command also runs with the earlier code (its ``src`` first on
 PYTHONPATH), alternating with this code run by run, so that both meet the same load on a
 shared machine: the ratio is the figure to read. Each command's output must be the same
@@ -56,6 +59,13 @@ def main(argv: list[str] | None = None) -> int:
         help="saved queries to run as CSV ('all': every saved query; default: the two list "
         "queries)",
     )
+    parser.add_argument(
+        "--answers",
+        choices=("both", "computed", "kept"),
+        default="both",
+        help="query runs computed afresh (--no-cache), read from the answers kept with the "
+        "store, or both (default)",
+    )
     args = parser.parse_args(argv)
     queries = args.queries
     if queries == ["all"]:
@@ -73,8 +83,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.item:
         commands.append(("explain ITEM", ["explain", args.item, "--data", str(args.data),
                                           *source], None))  # fmt: skip
-    commands += [(f"query run {q} -f csv", ["query", "run", q, "--data", str(args.data),
-                  "-f", "csv"], None) for q in queries]  # fmt: skip
+    kinds = ("computed", "kept") if args.answers == "both" else (args.answers,)
+    commands += [(f"query run {q} -f csv ({kind})", ["query", "run", q, "--data", str(args.data),
+                  "-f", "csv", *(["--no-cache"] if kind == "computed" else [])], None)
+                 for q in queries for kind in kinds]  # fmt: skip
     codes = {"after": ROOT} | ({"before": args.before} if args.before else {})
     print("| command | " + " | ".join(f"{c}, s" for c in codes)
           + (" | after / before |" if args.before else " |"))  # fmt: skip
@@ -86,7 +98,9 @@ def main(argv: list[str] | None = None) -> int:
             for name, code in codes.items():
                 if out is not None:
                     out.unlink(missing_ok=True)
-                elapsed, output = _run(code, command, out)
+                # an earlier code has no --no-cache (and keeps no answers)
+                args_of = [a for a in command if name == "after" or a != "--no-cache"]
+                elapsed, output = _run(code, args_of, out)
                 outputs[name] = output
                 if n:  # the first run of each fills caches and is not counted
                     times[name].append(elapsed)

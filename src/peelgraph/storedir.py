@@ -194,6 +194,19 @@ def is_current(graph_file: Path) -> bool:
     return bool(stamp) and _unchanged(graph_file, stamp)
 
 
+def current_digest(graph_file: Path) -> str | None:
+    """The SHA-256 of ``graph_file`` if the store beside it is peelgraph's, complete and of
+    this file (else None): what the store's answers depend on."""
+    folder = store_folder(graph_file)
+    if not is_ours(folder):
+        return None
+    stamp = read_stamp(folder)
+    digest = stamp.get("sha256")
+    if not isinstance(digest, str) or not _unchanged(graph_file, stamp):
+        return None
+    return digest
+
+
 def writable_beside(graph_file: Path) -> bool:
     """Whether a store (and its lock) can be made beside ``graph_file``."""
     return os.access(graph_file.parent, os.W_OK | os.X_OK)

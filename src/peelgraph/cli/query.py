@@ -72,21 +72,29 @@ RawOption = Annotated[
 
 
 def _write(result, fmt: str, max_width: int | None = None, raw: bool = False) -> None:  # type: ignore[no-untyped-def]
-    """Print a result on stdout: a table fits the terminal when stdout is one (or
-    ``max_width``), IRIs written as prefixed names. CSV and TSV keep the data verbatim
-    when written to a file or a pipe, except that cells a spreadsheet would run as a formula
-    are neutralised unless ``raw``; anything written to a terminal has its control
-    characters escaped."""
+    """Print a result on stdout (see :func:`_rendered`)."""
+    sys.stdout.write(_rendered(result, fmt, _width(max_width), raw))
+    sys.stdout.flush()
+
+
+def _width(max_width: int | None) -> int | None:
+    """The table width: ``max_width``, else the terminal's when stdout is one."""
+    if max_width is None and sys.stdout.isatty():
+        return shutil.get_terminal_size().columns
+    return max_width
+
+
+def _rendered(result, fmt: str, width: int | None, raw: bool) -> str:  # type: ignore[no-untyped-def]
+    """A result as printed: a table fits ``width``, IRIs written as prefixed names. CSV and
+    TSV keep the data verbatim when written to a file or a pipe, except that cells a
+    spreadsheet would run as a formula are neutralised unless ``raw``; anything written to a
+    terminal has its control characters escaped."""
     from ..rdfnames import NAMESPACES
 
-    width = max_width
-    if width is None and sys.stdout.isatty():
-        width = shutil.get_terminal_size().columns
     text = render(result, fmt, width, NAMESPACES, safe_cells=not raw)
     if fmt in ("table", "records", "markdown") or sys.stdout.isatty():
         text = escape_controls(text)  # never send the data's control characters to a terminal
-    sys.stdout.write(text + "\n")
-    sys.stdout.flush()
+    return text + "\n"
 
 
 _DECLARED = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w.-]*)?\s*:", re.IGNORECASE | re.MULTILINE)
@@ -169,11 +177,20 @@ def query_run(
     timeout: Annotated[float, typer.Option(help="Remote query timeout, seconds.")] = 30.0,
     allow_service: AllowServiceOption = False,
     raw: RawOption = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Compute the answer afresh: do not print, or keep, the answer kept with "
+            "the query store.",
+        ),
+    ] = False,
 ) -> None:
     """Run a saved query with typed parameters, on the built graph or an endpoint.
 
     A force, theme, partner, question or year the graph does not hold is an error naming the
-    closest ones it does."""
+    closest ones it does. On a built graph the answer printed is kept with its query store
+    until the graph file changes: asking again reads it (--no-cache computes it afresh)."""
     from ..app import run_saved_query
     from ..queries import get_query
 
@@ -181,9 +198,59 @@ def query_run(
     query = get_query(name)
     values = _params(param)
     query.bindings(values)  # check names and types before opening anything
+    width = _width(max_width)
+    kept = None
+    if endpoint is None and backend == "oxigraph" and not no_cache:
+        kept = _kept_answer(data, query.bound_text(values), output_format, width, raw)
+        if kept is None:
+            return
     result = run_saved_query(query, _source(data, endpoint, backend, timeout), values,
                              allow_service=allow_service)  # fmt: skip
-    _write(result, output_format, max_width, raw)
+    text = _rendered(result, output_format, width, raw)
+    sys.stdout.write(text)
+    sys.stdout.flush()
+    if kept is not None:
+        kept.keep(text.encode(sys.stdout.encoding or "utf-8"))
+
+
+class _KeptAnswer:
+    """Where a saved query's printed answer is kept with the store (:mod:`peelgraph.answers`)."""
+
+    def __init__(self, data: Path, text: str, options: str) -> None:
+        from ..answers import Answers
+
+        self.answers = Answers(data)
+        self.text, self.options = text, options
+        self.key = self.answers.key(text, options)
+
+    def keep(self, answer: bytes) -> None:
+        if self.key is None:  # the store was made by this query: its key now
+            self.key = self.answers.key(self.text, self.options)
+        if self.key is not None:
+            self.answers.keep(self.key, answer)
+        _warn(self.answers.warnings)
+
+
+def _kept_answer(data: Path, text: str, fmt: str, width: int | None, raw: bool):  # type: ignore[no-untyped-def]
+    """Print the answer kept for this query and options and return None; else (a miss)
+    where to keep the answer about to be computed."""
+    options = f"{fmt}|{width}|{raw}|{sys.stdout.isatty()}|{sys.stdout.encoding}"
+    kept = _KeptAnswer(data, text, options)
+    if kept.key is None:
+        return kept
+    answer = kept.answers.get(kept.key)
+    _warn(kept.answers.warnings)
+    kept.answers.warnings.clear()
+    if answer is None:
+        return kept
+    sys.stdout.buffer.write(answer)
+    sys.stdout.flush()
+    return None
+
+
+def _warn(messages: list[str]) -> None:
+    for message in messages:
+        err.print(f"[WARNING] {message}", markup=False)
 
 
 def sparql(
