@@ -329,10 +329,14 @@ class Bench:
         disk_open, on_disk = self._session("disk", repeat)
         memory_open, in_mem = self._session("memory", repeat)
         whole: dict[str, float] = {}
+        kept: dict[str, float] = {}
         for q in queries:  # one-shot commands: start Python, open the store, answer, print
-            runs = [run_cli("query", "run", q.name, "--data", str(self.output)).seconds
+            command = ("query", "run", q.name, "--data", str(self.output))
+            runs = [run_cli(*command, "--no-cache").seconds
                     for _ in range(1 if self.quick else 3)]  # fmt: skip
             whole[q.name] = statistics.median(runs)
+            run_cli(*command)  # computed once more, and its answer kept with the store
+            kept[q.name] = run_cli(*command).seconds  # the kept answer printed
         small_embedded = open_dataset(subset, "oxigraph", persistent=False)
         rdflib_open, memory = timed(lambda: open_dataset(subset, "memory"))
         small: dict[str, tuple[float, float]] = {}
@@ -358,10 +362,12 @@ class Bench:
             server.stop()
         self.results["queries on the whole corpus (median ms)"] = {
             "columns": "embedded Oxigraph in memory / embedded Oxigraph on disk / Oxigraph "
-            "server / peelgraph query run as a whole process",
+            "server / peelgraph query run as a whole process, computed (--no-cache) / the "
+            "same, its answer kept with the store",
             **{
                 q.name: f"{in_mem[q.name]:.1f} / {on_disk[q.name]:.1f} / "
-                f"{on_server[q.name]:.1f} / {1000 * whole[q.name]:.0f}"
+                f"{on_server[q.name]:.1f} / {1000 * whole[q.name]:.0f} / "
+                f"{1000 * kept[q.name]:.0f}"
                 for q in queries
             },
         }
@@ -398,6 +404,10 @@ class Bench:
                 f"{sum(v < 1 for v in whole.values())} of {len(whole)} "
                 f"(slowest {max(whole, key=whole.__getitem__)}, {worst_whole:.2f} s)"
             ),
+            "query run as a whole process under 1 s, its answer kept": (
+                f"{sum(v < 1 for v in kept.values())} of {len(kept)} "
+                f"(slowest {max(kept, key=kept.__getitem__)}, {max(kept.values()):.2f} s)"
+            ),
         }
         targets = self.results.setdefault("targets", {})
         assert isinstance(targets, dict)
@@ -406,6 +416,9 @@ class Bench:
         targets["slowest query >= 10x faster embedded than memory"] = speed_up >= 10
         targets["server load < 60 s"] = load_seconds < 60
         targets["every query run as a whole process < 1 s"] = worst_whole < 1
+        targets["every query run as a whole process < 1 s, its answer kept"] = (
+            max(kept.values()) < 1
+        )
 
     def _session(self, store: str, repeat: int) -> tuple[float, dict[str, float]]:
         """Open the corpus in embedded Oxigraph (``disk``: the persistent store; ``memory``:
