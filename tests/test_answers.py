@@ -148,3 +148,15 @@ def test_a_symbolic_link_in_place_of_the_answers_is_never_followed(graph, tmp_pa
     again, _ = run(*QUERY, "-d", str(graph), "--no-cache")
     assert first == again and "symbolic link" in warning
     assert [p.name for p in elsewhere.iterdir()] == [precious.name]
+
+
+def test_nothing_is_kept_when_the_users_key_cannot_be(graph, tmp_path, monkeypatch):
+    """Sealed with a key for this process only, an answer could never be read again: every
+    later run would warn that it fails its check. So none is kept, and none is read."""
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the key's folder should be")
+    monkeypatch.setenv("PEELGRAPH_CACHE_KEY_DIR", str(blocked / "key"))
+    first, warning = run(*QUERY, "-d", str(graph))
+    again, warning_again = run(*QUERY, "-d", str(graph))
+    assert first == again and kept(graph) == []
+    assert "WARNING" not in warning + warning_again

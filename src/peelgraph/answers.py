@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import storedir
-from .sealed import SUFFIX, Sealing, user_key
+from .sealed import SUFFIX, Sealing, kept_user_key
 
 #: The answers kept with one store, at most (bytes); the least recently read go first.
 MAX_BYTES = 512 << 20
@@ -46,7 +46,10 @@ class Answers(Sealing):
     _digest: str | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
-        self._key = user_key()
+        key = kept_user_key()
+        self._key = key or b""
+        #: False where the user's key cannot be kept: nothing sealed now could be read later
+        self.enabled = key is not None
 
     @property
     def folder(self) -> Path:
@@ -57,7 +60,7 @@ class Answers(Sealing):
         store beside the graph file is missing or not of this file (nothing to read or
         keep)."""
         digest = self._digest = storedir.current_digest(self.graph_file)
-        if digest is None:
+        if digest is None or not self.enabled:
             return None
         from importlib.metadata import version
 

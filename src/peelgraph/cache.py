@@ -6,11 +6,12 @@ lives beside the output (``.peelgraph-cache/``) unless ``--cache DIR`` says othe
 
 It is built so that it can neither run code nor lie:
 
-- entries (:mod:`peelgraph.sealed`) are MessagePack (through ``msgspec``, decoded into the model's dataclasses with
-  type checks), never pickle or any format that executes on load; a file is a line naming
-  the format, a line with the entry's key (the content digest it is named by), a line with
-  its seal, then the MessagePack body: bytes (N-Quads, TriG) are kept as they are, with no
-  text encoding (a 50,000-item report's entry was 700 MB of JSON with base64 twice);
+- entries (:mod:`peelgraph.sealed`) are MessagePack (through ``msgspec``, decoded into the
+  model's dataclasses with type checks), never pickle or any format that executes on load;
+  a file is a line naming the format, a line with the entry's key (the content digest it is
+  named by), a line with its seal, then the MessagePack body: bytes (N-Quads, TriG) are kept
+  as they are, with no text encoding (a 50,000-item report's entry was 700 MB of JSON with
+  base64 twice);
   an entry of an older format is a miss;
 - each entry is sealed with an HMAC-SHA256 under a key private to the user (in the user's
   own cache directory, not beside the output, mode 0600): an entry edited, truncated or

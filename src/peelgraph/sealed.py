@@ -29,12 +29,26 @@ MAGIC = b"peelgraph-cache msgpack 1\n"
 SUFFIX = ".mpk"
 
 
+def _key_path() -> Path:
+    return Path(os.environ.get(_KEY_ENV) or _user_cache_dir()) / "cache-key"
+
+
+def kept_user_key() -> bytes | None:
+    """:func:`user_key` if it is kept for later runs; None where it cannot be kept (then
+    what it seals could never be read again)."""
+    key = user_key()
+    try:
+        return key if _key_path().read_bytes() == key else None
+    except OSError:
+        return None
+
+
 def user_key() -> bytes:
     """The secret that seals cache entries: 32 random bytes in the user's cache directory
     (``PEELGRAPH_CACHE_KEY_DIR`` overrides where), made on first use with mode 0600. Where
     it cannot be kept, a key for this process only (the cache then lasts one run)."""
-    folder = Path(os.environ.get(_KEY_ENV) or _user_cache_dir())
-    path = folder / "cache-key"
+    path = _key_path()
+    folder = path.parent
     try:
         data = path.read_bytes()
         if len(data) == 32:
