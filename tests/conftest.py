@@ -75,6 +75,31 @@ def seed_and_wessex_file(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def wessex_built(tmp_path_factory) -> Path:
+    """The Wessex 2016 report built by the CLI with no query store: copy it (``wessex_graph``)
+    before a test makes a store beside it."""
+    from typer.testing import CliRunner
+
+    from peelgraph.cli import app
+
+    out = tmp_path_factory.mktemp("wessex-built") / "g.trig"
+    args = ["build", str(WESSEX[1]), "-o", str(out), "--no-store"]
+    result = CliRunner().invoke(app, [*args, "--reference", str(FICTIONAL_FORCES)])
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+@pytest.fixture()
+def wessex_graph(wessex_built, tmp_path) -> Path:
+    """A copy of :func:`wessex_built` of the test's own, with no store beside it yet."""
+    import shutil
+
+    out = tmp_path / "g.trig"
+    shutil.copy(wessex_built, out)
+    return out
+
+
+@pytest.fixture(scope="session")
 def seed_full_build():
     """The full seed report alone, built end to end."""
     from peelgraph.build import build

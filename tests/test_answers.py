@@ -4,7 +4,6 @@ file is unchanged: never stale, never trusted when edited, never kept without a 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,6 @@ from peelgraph.storedir import store_folder
 
 from .conftest import TEST_DATA
 
-DOC = TEST_DATA / "wessex-constabulary-2016-effectiveness.txt"
 OTHER = TEST_DATA / "wessex-constabulary-2015-effectiveness.txt"
 REF = ["--reference", str(TEST_DATA / "fictional-forces.ttl")]
 QUERY = ["query", "run", "select_afis_by_question", "-f", "csv"]
@@ -39,19 +37,9 @@ def build(doc: Path, out: Path) -> Path:
     return out
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("answers") / "g.trig"
-    result = CliRunner().invoke(app, ["build", *REF, str(DOC), "-o", str(out), "--no-store"])
-    assert result.exit_code == 0, result.stderr
-    return out
-
-
 @pytest.fixture()
-def graph(built, tmp_path) -> Path:
-    out = tmp_path / "g.trig"
-    shutil.copy(built, out)
-    return out
+def graph(wessex_graph) -> Path:
+    return wessex_graph
 
 
 def kept(graph: Path) -> list[Path]:

@@ -249,11 +249,8 @@ def _fail_writes(monkeypatch, code: int) -> None:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("built") / "g.trig"
-    result = CliRunner().invoke(app, ["build", *REF, str(DOC), "-o", str(out), "--no-store"])
-    assert result.exit_code == 0, result.stderr
-    return out
+def built(wessex_built) -> Path:
+    return wessex_built
 
 
 @pytest.mark.parametrize("code", [errno.EACCES, errno.ENOSPC], ids=["read-only", "full"])

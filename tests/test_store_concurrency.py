@@ -41,19 +41,14 @@ def finish(procs: list[subprocess.Popen[str]]) -> list[tuple[int, str, str]]:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
+def built(wessex_built) -> Path:
     """The small test report built once, without a store."""
-    out = tmp_path_factory.mktemp("built") / "g.trig"
-    result = CliRunner().invoke(app, ["build", *REF, str(DOC), "-o", str(out), "--no-store"])
-    assert result.exit_code == 0, result.stderr
-    return out
+    return wessex_built
 
 
 @pytest.fixture()
-def graph(built, tmp_path) -> Path:
-    out = tmp_path / "g.trig"
-    shutil.copy(built, out)
-    return out
+def graph(wessex_graph) -> Path:
+    return wessex_graph
 
 
 @pytest.fixture(scope="module")
