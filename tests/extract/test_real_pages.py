@@ -30,8 +30,7 @@ EXPECTATIONS = load_expectations(REAL / "expectations.yaml")
 FRAGMENTS = {fragment.key: fragment for fragment in read_fragments(REAL)}
 
 #: Pages read wrong today, with why (strict xfail: remove a line when its page passes).
-KNOWN_FAILURES: dict[str, str] = {
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 def _cases() -> list[object]:
