@@ -602,10 +602,11 @@ def test_2017_legitimacy_questions_are_worded_as_the_2017_pages_word_them(graph:
     assert (q("2017-leg-1.1"), None, None) not in graph
 
 
-def test_2017_efficiency_records_the_two_questions_a_page_words(graph: Graph) -> None:
+def test_2017_efficiency_records_the_questions_as_pages_word_them(graph: Graph) -> None:
     """Headline and core questions 1 and 2 as the PEEL 2017 Thames Valley efficiency page
     words them; question 3 (cut off there; the press releases grade 'planning for the
-    future' but word no question) is left out, not completed."""
+    future' but word no question) by the releases' phrasing, with the releases as its
+    source, its own wording not invented."""
 
     def q(code: str) -> URIRef:
         return PID[f"question/{code}"]
@@ -619,7 +620,11 @@ def test_2017_efficiency_records_the_two_questions_a_page_words(graph: Graph) ->
     assert str(graph.value(q("2017-efy-2"), SKOS.prefLabel)) == (
         "How well does the force use its resources?"
     )
-    assert (q("2017-efy-3"), None, None) not in graph
+    assert str(graph.value(q("2017-efy-3"), SKOS.prefLabel)) == "Planning for the future"
+    assert not str(graph.value(q("2017-efy-3"), SKOS.prefLabel)).endswith("?")
+    sources = {str(s) for s in graph.objects(q("2017-efy-3"), DCTERMS.source)}
+    assert any("peel-police-efficiency-2017-force-press-releases" in s for s in sources)
+    assert (q("2017-efy-3"), SKOS.closeMatch, q("2018-efy-2")) in graph
     comment = str(graph.value(PID["scheme/questions-2017-efficiency"], RDFS.comment))
     assert "core question 3" in comment and "not recorded" in comment
 

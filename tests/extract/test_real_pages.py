@@ -30,15 +30,7 @@ EXPECTATIONS = load_expectations(REAL / "expectations.yaml")
 FRAGMENTS = {fragment.key: fragment for fragment in read_fragments(REAL)}
 
 #: Pages read wrong today, with why (strict xfail: remove a line when its page passes).
-KNOWN_FAILURES: dict[str, str] = {
-    "cumbria-peel-2017.txt#1": (
-        "efficiency question 3 of 2017 ('planning for future demand') is graded on the page, "
-        "but no page at hand words the question: it is not in the reference data"
-    ),
-    "durham-efficiency-2017.txt#1": (
-        "efficiency question 3 of 2017 ('planning for future demand'): not in the reference data"
-    ),
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 def _cases() -> list[object]:

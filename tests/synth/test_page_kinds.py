@@ -175,7 +175,9 @@ def test_synth_command_writes_the_new_kinds_and_the_build_reads_them(tmp_path):
 
 
 def test_corpus_page_kinds_read_back_as_written(tmp_path, vocab):
-    files = generate_corpus(tmp_path, vocab, seed=3, pdf_share=0, page_kinds=True)
+    # a seed whose corpus has every kind (seed 3 drew no third-party copy once the 2017
+    # efficiency framework gained its third core question: the draws after it moved)
+    files = generate_corpus(tmp_path, vocab, seed=4, pdf_share=0, page_kinds=True)
     assert {"overview", "news", "landing-web", "copy", "report-2021"} <= {f.fmt for f in files}
     assert (tmp_path / FRAMEWORKS_2021_FILE).is_file()
     known = vocabulary_of(read_reference_graph([FICTIONAL_FORCES, tmp_path / FRAMEWORKS_2021_FILE]))

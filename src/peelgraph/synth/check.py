@@ -57,7 +57,7 @@ def differences(facts: ReportFacts, report: Report, fmt: str = FULL) -> list[str
     mentioned |= {p for a in report.afis for p in a.mentions}
     named = {pid for p in facts.paragraphs() for pid in p.partners}
     if fmt == SUMMARY:
-        named = {pid for s in facts.sections for p in s.summary for pid in p.partners}
+        named = {pid for s in facts.headed() for p in s.summary for pid in p.partners}
     if named - mentioned:
         out.append(f"partners named but not found: {sorted(named - mentioned)}")
     for missing in facts.missing_sections:

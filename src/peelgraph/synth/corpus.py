@@ -113,13 +113,14 @@ def _carry_over(
 ) -> ReportFacts:
     """Repeat one earlier AFI and follow another up in the later report's matching section."""
     earlier = [
-        (int(s.question.rsplit("-", 1)[-1]), afi) for s in previous.sections for afi in s.afis
+        (int(s.question.rsplit("-", 1)[-1]), afi) for s in previous.headed() for afi in s.afis
     ]
     if not earlier:
         return facts
     rng.shuffle(earlier)
     sections = list(facts.sections)
-    by_number = {int(s.question.rsplit("-", 1)[-1]): i for i, s in enumerate(sections)}
+    # only the sections a page heads: an AFI is followed up where it was (and is) printed
+    by_number = {int(s.question.rsplit("-", 1)[-1]): i for i, s in enumerate(sections) if s.headed}
     recurring, followed = earlier[0], earlier[1] if len(earlier) > 1 else None
     number, afi = recurring
     if number in by_number:

@@ -81,7 +81,14 @@ class QuestionBody:
 
 @dataclass(frozen=True)
 class CoreSection:
-    """One core question's section: introduction, diagnostic sections, summary, AFIs."""
+    """One core question's section: introduction, diagnostic sections, summary, AFIs.
+
+    ``headed`` is False for a question known only by a phrasing ("Planning for the future",
+    no question): no page heads a section with it, so the kinds that head their sections by
+    question (full report, web summary, overview) leave its section out, and its grade is
+    stated in sentences only (the overview's first paragraph, a release's judgments), as the
+    real pages do.
+    """
 
     question: str
     grade: str  # grade slug ("ungraded" for an ungraded question)
@@ -90,6 +97,7 @@ class CoreSection:
     diagnostics: tuple[QuestionBody, ...] = ()
     summary: tuple[Paragraph, ...] = ()
     afis: tuple[str, ...] = ()
+    headed: bool = True
 
 
 @dataclass(frozen=True)
@@ -133,6 +141,7 @@ class ReportFacts:
         if fmt in (OVERVIEW, NEWS):
             # an overview prints a grade line per graded question; a release states the
             # grades of the questions a judgment sentence can be built for
+            # (the grade of a section no page heads is in the overview's first paragraph)
             out = {self.headline: self.overall}
             for s in self.sections:
                 if s.judgment is not None if fmt == NEWS else s.grade != "ungraded":
@@ -140,8 +149,11 @@ class ReportFacts:
             return out
         out = {self.headline: self.overall} if fmt != SUMMARY else {}
         if fmt == LANDING:
+            # the observations are the overview's paragraphs: the first states the grades of
+            # the questions known only by a phrasing
+            out.update((s.question, s.grade) for s in self.unheaded() if s.grade != "ungraded")
             return out
-        for s in self.sections:
+        for s in self.headed():
             if fmt == FULL or s.judgment is not None:
                 out[s.question] = s.grade
         return out
@@ -149,26 +161,26 @@ class ReportFacts:
     def expected_afis(self, fmt: str = FULL) -> list[tuple[str, str]]:
         if fmt in (LANDING, NEWS):
             return []
-        return [(s.question, afi) for s in self.sections for afi in s.afis]
+        return [(s.question, afi) for s in self.headed() for afi in s.afis]
 
     def expected_findings(self, fmt: str = FULL) -> list[tuple[str, str | None, str]]:
         """(question code, section, text) of every narrative paragraph, in order."""
         if fmt == SUMMARY:
-            return [(s.question, "Summary", p.text) for s in self.sections for p in s.summary]
+            return [(s.question, "Summary", p.text) for s in self.headed() for p in s.summary]
         if fmt == LANDING:
             return [(self.headline, "HMI\u2019s observations", p.text) for p in self.overview]
         if fmt == NEWS:
             return []
         if fmt == OVERVIEW:
             out_o = [(self.headline, "Overview", p.text) for p in self.overview]
-            out_o += [(s.question, "Overview", p.text) for s in self.sections for p in s.summary]
+            out_o += [(s.question, "Overview", p.text) for s in self.headed() for p in s.summary]
             return out_o  # type: ignore[return-value]
         if fmt == REPORT_2021:
-            return [(s.question, "Main findings", p.text) for s in self.sections for p in s.summary]
+            return [(s.question, "Main findings", p.text) for s in self.headed() for p in s.summary]
         out: list[tuple[str, str | None, str]] = []
         out.extend((self.headline, "Overall judgment", p.text) for p in self.overview[:1])
         out.extend((self.headline, "Overall summary", p.text) for p in self.overview[1:])
-        for s in self.sections:
+        for s in self.headed():
             out.extend(_body_findings(s.question, s.intro))
             for body in s.diagnostics:
                 out.extend(_body_findings(body.question, body.parts))
@@ -178,7 +190,7 @@ class ReportFacts:
     def expected_sections(self) -> list[str]:
         """Question codes whose headings the report has, in order."""
         out = [self.headline]
-        for s in self.sections:
+        for s in self.headed():
             out.append(s.question)
             out.extend(body.question for body in s.diagnostics)
         return out
@@ -198,7 +210,7 @@ class ReportFacts:
 
     def figures(self) -> list[Figure]:
         parts: list[Part] = []
-        for s in self.sections:
+        for s in self.headed():
             parts.extend(s.intro)
             for body in s.diagnostics:
                 parts.extend(body.parts)
@@ -206,12 +218,20 @@ class ReportFacts:
 
     def paragraphs(self) -> list[Paragraph]:
         out = list(self.overview)
-        for s in self.sections:
+        for s in self.headed():
             out.extend(p for p in s.intro if isinstance(p, Paragraph))
             for body in s.diagnostics:
                 out.extend(p for p in body.parts if isinstance(p, Paragraph))
             out.extend(s.summary)
         return out
+
+    def headed(self) -> tuple[CoreSection, ...]:
+        """The sections a page heads by their question (see :attr:`CoreSection.headed`)."""
+        return tuple(s for s in self.sections if s.headed)
+
+    def unheaded(self) -> tuple[CoreSection, ...]:
+        """The sections of questions known only by a phrasing: written on no page."""
+        return tuple(s for s in self.sections if not s.headed)
 
     def subject_phrase(self, capital: bool = False) -> str:
         text = f"the {self.subject}"

@@ -8,6 +8,7 @@ makes a report reproducible.
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 from dataclasses import dataclass
@@ -196,11 +197,15 @@ def subject_wording(text: str, subject: str) -> str:
 
 
 def reportable_frameworks(vocab: Vocabulary) -> list[Framework]:
-    """Frameworks a full report can be written for: a headline question and core questions."""
+    """Frameworks a full report can be written for: a headline question and core questions,
+    at least one of them a question a page can head (not only a phrasing)."""
     return [
         f
         for _, f in sorted(vocab.frameworks.items())
-        if f.has_headline and f.headline.label.endswith("?") and f.core() and _headline_predicate(f)
+        if f.has_headline
+        and f.headline.label.endswith("?")
+        and any(not is_phrasing(q) for q in f.core())
+        and _headline_predicate(f)
     ]
 
 
@@ -229,6 +234,72 @@ def _headline_predicate(framework: Framework) -> str | None:
 
 def _core_predicate(question: QuestionDef) -> str | None:
     return _predicate(question.label) if question.graded else None
+
+
+def is_phrasing(question: QuestionDef) -> bool:
+    """A question known only by a phrasing ("Planning for the future", the 2017 efficiency
+    press releases' words for a question no page at hand words): its label asks nothing, and
+    a page heads its sections with the questions themselves (the writer's rule)."""
+    return not question.label.rstrip().endswith("?")
+
+
+def _phrasing_predicate(question: QuestionDef) -> str:
+    """'Planning for the future' -> 'planning for the future': what a release says the force
+    is good "at" ("is 'good' at planning for the future")."""
+    label = question.label.strip()
+    return label[:1].lower() + label[1:]
+
+
+def _with_a_headed_section(fw: Framework, body: _Sections) -> tuple[list[CoreSection], list[str]]:
+    """The sections drawn, at least one of them a question a page can head: a full report
+    whose only section is a phrasing's has no "Summary of findings" to be read as one, so the
+    first headed question the draw left out is put back (as for the 2021+ graded areas)."""
+    sections, missing = body.draw()
+    kept = {s.question for s in sections}
+    headed = [q for q in fw.core() if not is_phrasing(q)]
+    if not headed or any(q.code in kept for q in headed):
+        return sections, missing
+    core = next(q for q in headed if q.code in missing)
+    sections.append(body._section(core, core.number or 1))
+    missing.remove(core.code)
+    order = [q.code for q in fw.core()]
+    sections.sort(key=lambda s: order.index(s.question))
+    return sections, missing
+
+
+def _state_unheaded(
+    fw: Framework,
+    sections: list[CoreSection],
+    overview: list[Paragraph],
+    overall_sentence: str,
+    writer: _Writer,
+) -> tuple[list[CoreSection], list[Paragraph]]:
+    """The sections of questions known only by a phrasing marked as headed by no page
+    (:attr:`CoreSection.headed`), and their grades stated as the 2017 efficiency pages state
+    them: a judgment sentence after the overall one in the overview's first paragraph ("The
+    constabulary is judged to be good in its understanding of demand; ... and its planning
+    for future demand is also judged to be good"), which is also the release's judgment
+    ("is 'good' at planning for the future"). Draws nothing: seeds give the same reports."""
+    questions = {q.code: q for q in fw.core()}
+    out: list[CoreSection] = []
+    said: list[str] = []
+    for section in sections:
+        question = questions[section.question]
+        if not is_phrasing(question):
+            out.append(section)
+            continue
+        judgment = None
+        if question.graded:
+            predicate = _phrasing_predicate(question)
+            judgment = judgment_sentence(writer.subject_cap(), section.grade, predicate)
+            said.append(judgment)
+        out.append(dataclasses.replace(section, judgment=judgment, headed=False))
+    if not said:
+        return out, overview
+    first, at = overview[0], len(overall_sentence)
+    assert first.text.startswith(overall_sentence) and first.footnote is None
+    text = f"{first.text[:at]} {' '.join(said)}{first.text[at:]}"
+    return out, [dataclasses.replace(first, text=text), *overview[1:]]
 
 
 def judgment_sentence(subject: str, grade: str, predicate: str) -> str:
@@ -366,7 +437,8 @@ def random_facts(
         rng, writer, fw, allowed, who.name, subject, detail
     )
     body = _Sections(rng, writer, fw, allowed, period, max_rows, max_afis, detail, subject)
-    sections, missing = body.draw()
+    sections, missing = _with_a_headed_section(fw, body)
+    sections, overview = _state_unheaded(fw, sections, overview, overall_sentence, writer)
     labels = {q.code: subject_wording(q.label, subject) for q in fw.questions}
     return ReportFacts(
         **_about(who, subject, fw),

@@ -72,7 +72,8 @@ def report_items(facts: ReportFacts, style: Style) -> list[Item]:
     _title_pages(flow, facts)
     _introduction(flow, facts)
     _overview(flow, facts)
-    for section in facts.sections:
+    # a question known only by a phrasing heads no section (CoreSection.headed)
+    for section in facts.headed():
         flow.add(NEW_PAGE)
         _core(flow, facts, section, style)
     _closing(flow)
@@ -107,7 +108,7 @@ def _introduction(flow: Flow, facts: ReportFacts) -> None:
     flow.add(
         BULLETS,
         lines=tuple(
-            f"{n}. {facts.labels[s.question]}" for n, s in enumerate(facts.sections, start=1)
+            f"{n}. {facts.labels[s.question]}" for n, s in enumerate(facts.headed(), start=1)
         ),
     )
     flow.add(NEW_PAGE)
@@ -125,7 +126,7 @@ def _overview(flow: Flow, facts: ReportFacts) -> None:
     _paragraph(flow, facts.overview[0])
     flow.add(SUBHEADING, "Overall summary", keep_with_next=True)
     if facts.overview_grades:
-        for s in facts.sections:
+        for s in facts.headed():
             flow.add(PARA, f"{facts.labels[s.question]}  **{GRADE_WORDS[s.grade]}**")
     for p in facts.overview[1:]:
         _paragraph(flow, p)

@@ -106,7 +106,7 @@ def render_overview(facts: ReportFacts, rng: random.Random) -> str:
         lines.append(f"Questions for {facts.pillar_label.capitalize()}")
     numbered = rng.random() < 0.6
     bullet = rng.choice(("-", "\u2022"))
-    for index, section in enumerate(facts.sections, 1):
+    for index, section in enumerate(facts.headed(), 1):
         if numbered:
             lines.append(str(index))
         lines.append(facts.labels[section.question])

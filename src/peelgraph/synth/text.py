@@ -199,7 +199,7 @@ def render_summary(facts: ReportFacts) -> str:
         facts.pillar_label.capitalize(),
         facts.headline_label,
     ]
-    for section in facts.sections:
+    for section in facts.headed():
         lines.append(facts.labels[section.question])
         lines.extend(p.text for p in section.summary)
         if section.afis:
