@@ -71,6 +71,13 @@ _NEWS = re.compile(
 )
 
 
+#: A grade word as a grade is written in running text ("'good' in two areas", "graded as
+#: 'Outstanding'", "rated good", "requiring improvement").
+_GRADE_WORD = re.compile(
+    r"\b(?:outstanding|good|adequate|inadequate|requir\w* improvement)\b", re.IGNORECASE
+)
+
+
 #: A date, which names no PEEL cycle: "2024-07-23", "23/07/2024", "23 July 2024",
 #: "July 23, 2024" (a news article's date line).
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
@@ -86,6 +93,18 @@ _DATE = re.compile(
 #: integrated PEEL assessment (IPA) approach to our existing PEEL inspections."
 INTEGRATED_CYCLE = re.compile(
     r"\b(?P<year>20[12]\d)/\d\d\b[^.]{0,60}\bintegrated PEEL assessment\b", re.IGNORECASE
+)
+#: A PEEL cycle named in running text, by the word PEEL and a year with only the words of a
+#: report's or a programme's name between them: "PEEL 2016", "PEEL: police legitimacy 2017",
+#: "(PEEL) assessment programme for 2015", "HMICFRS PEEL Inspection 2021/22", "2021/22 PEEL
+#: Inspection". Not "this year's PEEL report", "PEEL assessment of Kent Police", nor "Peel
+#: Report following an inspection in 2024" (a year of fieldwork or a date names no cycle).
+CYCLE_NAMED = re.compile(
+    r"\bPEEL\b\)?(?:[\s:,]+(?:police|inspections?|assessments?|reports?|programme|and|for"
+    r"|effectiveness|efficiency|legitimacy|leadership))*[\s:,]+"
+    r"(?P<year>(?:19|20)\d\d)(?:\s*[/\u2013-]\s*(?:20)?\d\d)?\b"
+    r"|\b(?P<year2>(?:19|20)\d\d)(?:/\d\d)?\s+PEEL\b",
+    re.IGNORECASE,
 )
 #: The release's lead-in to its grade bullets: "Inspectors found that <Force>:".
 JUDGED_THAT = re.compile(r"\b(?:judged|found) that (?P<subject>.+?):\s*$", re.IGNORECASE)
@@ -114,6 +133,9 @@ def detect_format(text: str, vocab: Vocabulary) -> str | None:
             return NEWS  # a release about one force: its headline names it
     if title is None and _release_copy(lines, vocab):
         return NEWS
+    untitled = title is None or (not title.peel and not ForceNames.of(vocab).resolve(title.force))
+    if untitled and _article_of_one_force(head, vocab):
+        return NEWS  # a heading such as "HMICFRS PEEL Inspection 2021/22" names no force
     if title is None or not title.peel:
         return None
     rest = lines[title.index + 1 : title.index + 8]
@@ -162,6 +184,18 @@ def _release_copy(lines: list[str], vocab: Vocabulary) -> bool:
         return False
     judged = next((m for line in lines[:40] if (m := JUDGED_THAT.search(line))), None)
     return judged is not None and len(ForceNames.of(vocab).named_in(judged.group("subject"))) == 1
+
+
+def _article_of_one_force(head: str, vocab: Vocabulary) -> bool:
+    """A page about one force's PEEL assessment that names its cycle but links no report (a
+    local news article, a police and crime panel's minutes): read as a release, for the
+    grades it states. A page about all forces, or naming several, is not one, nor a
+    report's cover (its title line "PEEL: Police effectiveness ... 2018/19" first)."""
+    if _NATIONAL.search(head[:3000]) or not CYCLE_NAMED.search(head[:3000]):
+        return False
+    if any(_REPORT_TITLE.match(line) for line in head_lines(head)[:12]):
+        return False
+    return len(ForceNames.of(vocab).named_in(head[:3000])) == 1
 
 
 def _extent_first(head: str) -> bool:
@@ -299,6 +333,15 @@ class _Refusal:
                 reason="no-force",
             )
         undated = _DATE.sub(" ", self.text[:3000])
+        if not CYCLE_NAMED.search(self.text[:3000]) and _GRADE_WORD.search(self.text[:3000]):
+            return FormatError(
+                "not a PEEL document of a known format: it states grades but names no PEEL "
+                "cycle ('PEEL 2016', 'PEEL 2021/22'; a date or an inspection's year is none), "
+                f"so they cannot be filed under a cycle (first line: {self.first!r})",
+                where=self.path,
+                hint="give the force's report or its PEEL web pages for the cycle",
+                reason="no-year",
+            )
         if not re.search(r"\b(?:19|20)\d\d\b", undated):
             dated = " (its only year is a date)" if undated != self.text[:3000] else ""
             return FormatError(

@@ -46,8 +46,25 @@ _EARLIER = re.compile(
 )
 #: Words that make a grade word no verdict ("generally good", "not good").
 _HEDGES = {"generally", "largely", "mostly", "broadly", "not", "often", "usually"}
+#: Words that turn a sentence from one verdict to another ("good at X, but Y").
+_TURNS = re.compile(r"\b(?:but|however|although|though|while|whereas|except)\b", re.IGNORECASE)
 _EXTENT_OPENING = re.compile(r"^\s*the extent to which\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?;]+(?:[.!?;]+|$)")
+
+
+#: Words of a question that say nothing of what it asks.
+_FRAME_WORDS = {
+    "how", "what", "extent", "does", "effective", "effectively", "efficient", "efficiently",
+    "force", "forces", "constabulary", "the", "those", "who", "are", "and", "well", "its",
+    "with", "from", "that", "this", "their", "them", "into", "for",
+}  # fmt: skip
+
+
+def _stems(text: str) -> set[str]:
+    """The content words of ``text``, by their first five letters ("protecting" and
+    "protects" are one)."""
+    words = re.findall(r"[a-z][a-z-]{2,}", fold(text))
+    return {w[:5] for w in words if w not in _FRAME_WORDS}
 
 
 def _predicate_regex(predicate: str) -> str:
@@ -141,6 +158,37 @@ class GradeReader:
     ) -> tuple[str, int, int] | None:
         """(grade, start, end) of the first sentence of ``text`` grading ``question``."""
         return self.find(text, subjects, question_predicates(question))
+
+    def opening(
+        self, text: str, subjects: tuple[str, ...], question: QuestionDef
+    ) -> tuple[str, int, int] | None:
+        """(grade, start, end) of the first sentence of ``text`` when it says the force *is*
+        a grade at what the question asks in other words ("Dorset Police is good at keeping
+        vulnerable people safe and protecting them from harm." for "How effective is the
+        force at protecting those who are vulnerable from harm, and supporting victims?"):
+        the verdict that opens a question's section on a question-by-question page. Its
+        words must cover two of the question's (one is a practice: "good at conducting
+        initial investigations" is no verdict on "investigating crime and reducing
+        re-offending"). Not when the sentence is hedged, about an earlier year, or turns
+        ("good at identifying ..., but ...")."""
+        if not self._grades or not subjects:
+            return None
+        folded = text.translate(_QUOTES)
+        first = _SENTENCE.match(folded)
+        if first is None or _EARLIER.search(first.group(0)) or _TURNS.search(first.group(0)):
+            return None
+        subj = "|".join(re.escape(s) for s in sorted(set(subjects), key=len, reverse=True))
+        verdict = re.match(
+            rf"\s*(?:{subj})\s+(?:is\s+|was\s+)?(?P<grade>{self._grades})\s+(?:at|in)\s+\w",
+            first.group(0),
+            re.IGNORECASE,
+        )
+        if verdict is None or not self._is_verb(first.group(0), verdict):
+            return None
+        asked = {w for label in (question.label, *question.alt_labels) for w in _stems(label)}
+        if len(asked & _stems(first.group(0)[verdict.end("grade") :])) < 2:
+            return None
+        return self._slug(verdict.group("grade")), verdict.start(), first.end()
 
     def pillar(
         self, text: str, subjects: tuple[str, ...], pillar: PillarDef, vocab: Vocabulary
