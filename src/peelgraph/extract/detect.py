@@ -227,7 +227,13 @@ class _Refusal:
         self.title = page_title(self.lines)
 
     def error(self) -> FormatError:
-        steps = (self._uncharted_cycle, self._cover_only, self._not_a_report, self._titled_page)
+        steps = (
+            self._uncharted_cycle,
+            self._cover_only,
+            self._one_force_no_cycle,
+            self._not_a_report,
+            self._titled_page,
+        )
         for step in steps:
             error = step()
             if error is not None:
@@ -278,6 +284,26 @@ class _Refusal:
             where=self.path,
             hint="give the whole report (PDF or text)",
             reason="no-content",
+        )
+
+    def _one_force_no_cycle(self) -> FormatError | None:
+        """An untitled page about one force (a news article, a commissioner's page) that
+        states grades but names no PEEL cycle: they cannot be filed under one."""
+        head = self.text[:3000]
+        if self.title is not None or self.report_title is not None or _NATIONAL.search(head):
+            return None
+        if len(self.names.named_in(head)) != 1 or CYCLE_NAMED.search(head):
+            return None
+        return self._no_cycle() if _GRADE_WORD.search(head) else None
+
+    def _no_cycle(self) -> FormatError:
+        return FormatError(
+            "not a PEEL document of a known format: it states grades but names no PEEL cycle "
+            "('PEEL 2016', 'PEEL 2021/22'; a date or an inspection's year is none), so they "
+            f"cannot be filed under a cycle (first line: {self.first!r})",
+            where=self.path,
+            hint="give the force's report or its PEEL web pages for the cycle",
+            reason="no-year",
         )
 
     def _not_a_report(self) -> FormatError | None:
@@ -334,14 +360,7 @@ class _Refusal:
             )
         undated = _DATE.sub(" ", self.text[:3000])
         if not CYCLE_NAMED.search(self.text[:3000]) and _GRADE_WORD.search(self.text[:3000]):
-            return FormatError(
-                "not a PEEL document of a known format: it states grades but names no PEEL "
-                "cycle ('PEEL 2016', 'PEEL 2021/22'; a date or an inspection's year is none), "
-                f"so they cannot be filed under a cycle (first line: {self.first!r})",
-                where=self.path,
-                hint="give the force's report or its PEEL web pages for the cycle",
-                reason="no-year",
-            )
+            return self._no_cycle()
         if not re.search(r"\b(?:19|20)\d\d\b", undated):
             dated = " (its only year is a date)" if undated != self.text[:3000] else ""
             return FormatError(

@@ -167,9 +167,10 @@ class GradeReader:
         vulnerable people safe and protecting them from harm." for "How effective is the
         force at protecting those who are vulnerable from harm, and supporting victims?"):
         the verdict that opens a question's section on a question-by-question page. Its
-        words must cover two of the question's (one is a practice: "good at conducting
-        initial investigations" is no verdict on "investigating crime and reducing
-        re-offending"). Not when the sentence is hedged, about an earlier year, or turns
+        words must cover two of the question's wording (one is a practice: "good at
+        conducting initial investigations" is no verdict on "investigating crime and
+        reducing re-offending", nor "recording crimes against vulnerable people" on
+        protecting them). Not when the sentence is hedged, about an earlier year, or turns
         ("good at identifying ..., but ...")."""
         if not self._grades or not subjects:
             return None
@@ -185,7 +186,7 @@ class GradeReader:
         )
         if verdict is None or not self._is_verb(first.group(0), verdict):
             return None
-        asked = {w for label in (question.label, *question.alt_labels) for w in _stems(label)}
+        asked = _stems(question.label)  # its wording, not the shorter phrasings
         if len(asked & _stems(first.group(0)[verdict.end("grade") :])) < 2:
             return None
         return self._slug(verdict.group("grade")), verdict.start(), first.end()

@@ -56,7 +56,8 @@ _AREA_LIST = (
     r"\b(?P<grade>{grades})\s+areas?\s+(?:included|include|were|are|was|is)\s+(?P<list>[^.;]+)"
     r"|\b(?P<grade2>{grades})\s+in\s+(?:\w+|\d+)\s+areas?\s*(?:[\u2013\u2014:]|-\s)\s*"
     r"(?P<list2>[^.;]+)"
-    r"|\bareas?\s+(?:(?:graded|rated|judged)\s+(?:as\s+)?)?(?P<grade3>{grades})\s+"
+    r"|\bareas?\s+(?:(?:that|which)\s+)?(?:(?:graded|rated|judged)\s+(?:as\s+)?)?"
+    r"(?P<grade3>{grades})\s+"
     r"(?:included|include|were|are|was|is)\s+(?P<list3>[^.;]+)"
     r"|(?:^|\bthat\s+)(?P<list4>[^.;:]+?)\s+(?:were|are)\s+(?:judged|graded|rated|assessed)\s+"
     r"(?:as\s+|to\s+be\s+)?(?P<grade4>{grades})\b"
@@ -267,12 +268,20 @@ def _headline_hit(
     reader: GradeReader,
 ) -> tuple[str, int, int] | None:
     """(grade, start, end) of the pillar's grade in ``line``: by the pillar's name and
-    headline wordings of every cycle, or by this framework's headline labels."""
+    headline wordings of every cycle, or by this framework's headline labels unless the line
+    grades another pillar by its words (the 2015-2017 headlines all end "at keeping people
+    safe and reducing crime": "The extent to which X is effective at keeping people safe
+    and reducing crime is good" is no grade of efficiency)."""
     if not framework.has_headline:
         return None
     pillar = next(p for p in vocab.pillars if p.slug == framework.pillar)
     hit = reader.pillar(line, subjects, pillar, vocab)
-    return hit or reader.question(line, subjects, framework.headline)
+    if hit is not None:
+        return hit
+    others = (p for p in vocab.pillars if p.slug not in {pillar.slug, "peel"})
+    if any(reader.pillar(line, subjects, p, vocab) for p in others):
+        return None
+    return reader.question(line, subjects, framework.headline)
 
 
 @dataclass(frozen=True)
