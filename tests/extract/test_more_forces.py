@@ -235,3 +235,31 @@ def test_only_the_opening_paragraph_gives_the_verdict(vocab):
         "vulnerable people safe and protecting them from harm.",
     )
     assert _grades(_extract(text, vocab)) == {}
+
+
+# -- a third-party listing of a report's areas for improvement ---------------------------------
+
+LISTING = """Source \u00b7 HMICFRS
+PEEL Assessment 2023-25: Wessex Constabulary
+9 April 2025
+PEEL Force Inspection
+2 areas for improvement
+Areas for improvement
+AFI
+The force needs to improve how it records crime when antisocial behaviour is reported
+The force is failing to record most crimes when victims report antisocial behaviour.
+Wessex Constabulary
+AFI
+The force doesn't consistently achieve appropriate outcomes for victims
+"""
+
+
+def test_a_listing_of_afis_without_their_areas_is_refused_saying_so(vocab):
+    error = _refusal(LISTING, vocab)
+    assert error.reason == "no-question"
+    assert "area of policing" in str(error)
+
+
+def test_a_report_title_alone_is_still_said_to_hold_no_text(vocab):
+    text = LISTING.split("Areas for improvement")[0]
+    assert _refusal(text, vocab).reason == "no-content"

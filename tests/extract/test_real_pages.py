@@ -47,10 +47,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "dorset-peel-2017.txt#1": (
         "efficiency question 3 of 2017 ('planning for future demand'): not in the reference data"
     ),
-    "dorset-peel-2023-25.txt#3": (
-        "a third-party listing of a 2023-25 report's areas for improvement ('AFI' above each "
-        "title line, 'Source \u00b7 HMICFRS'): a layout no reader knows"
-    ),
 }
 
 

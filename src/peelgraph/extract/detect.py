@@ -71,6 +71,14 @@ _NEWS = re.compile(
 )
 
 
+#: A third-party listing of a report's items: "Areas for improvement", then each item under
+#: a line naming its kind ("AFI"), its title line after it.
+_ITEM_LISTING = re.compile(
+    r"^areas for improvement\s*\n(?:[^\n]*\n){0,2}?AFI\s*\n[^\n]{20,}$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 #: A grade word as a grade is written in running text ("'good' in two areas", "graded as
 #: 'Outstanding'", "rated good", "requiring improvement").
 _GRADE_WORD = re.compile(
@@ -324,6 +332,15 @@ class _Refusal:
                 where=self.path,
                 hint="give the force's report or its PEEL web pages",
                 reason="news-release" if forces else "national-page",
+            )
+        if self.report_title is not None and _ITEM_LISTING.search(self.text[:6000]):
+            return FormatError(
+                f"a listing of the areas for improvement of {clean(self.report_title)[:100]!r} "
+                "(each under an 'AFI' line) without the area of policing each comes under: "
+                "they cannot be filed under a question of the cycle",
+                where=self.path,
+                hint="give the report's text or PDF, whose area sections hold its AFIs",
+                reason="no-question",
             )
         if self.report_title is not None:
             return FormatError(
