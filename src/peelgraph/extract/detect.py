@@ -118,6 +118,12 @@ CYCLE_NAMED = re.compile(
 JUDGED_THAT = re.compile(r"\b(?:judged|found) that (?P<subject>.+?):\s*$", re.IGNORECASE)
 
 
+#: What follows "Overall summary" on a 2021+ report: its "Our judgments" heading, or (a copy
+#: that lost the heading) the sentence that opens the judgments ("Our inspection assessed
+#: how good Staffordshire Police is in 11 areas of policing").
+_JUDGMENTS_OPENING = ("our judgment", "our inspection assessed how good")
+
+
 def head_lines(text: str, limit: int = 6000) -> list[str]:
     return [line.strip() for line in text[:limit].split("\n") if line.strip()]
 
@@ -131,7 +137,7 @@ def detect_format(text: str, vocab: Vocabulary) -> str | None:
     if is_integrated(head_lines(text, 40000), vocab):
         return INTEGRATED
     folded = [fold(line) for line in lines[:12]]
-    if "overall summary" in folded and any(f.startswith("our judgment") for f in folded):
+    if "overall summary" in folded and any(f.startswith(_JUDGMENTS_OPENING) for f in folded):
         return REPORT_2021
     title = page_title(lines)
     if title is not None and (_ASSESSMENT.search(head) or _extent_first(head)):
@@ -158,7 +164,9 @@ def detect_format(text: str, vocab: Vocabulary) -> str | None:
 #: The lines a copy of a release may carry above its headline (WiredGov: the publisher,
 #: "Printable version").
 _ABOVE_HEADLINE = re.compile(
-    r"^(?:printable version|print|share|news|press release"
+    # a stored copy's date stamp may open the line ("date 2022-09-22 HM Inspectorate ...")
+    r"^(?:date\s+(?:19|20)\d\d-\d\d-\d\d\b\s*)?"
+    r"(?:printable version|print|share|news|press release"
     r"|(?:his|her)? ?majesty.s inspectorate of constabulary.*|hm inspectorate of constabulary.*"
     r"|hmicfrs|hmic)$",
     re.IGNORECASE,

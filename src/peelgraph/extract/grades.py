@@ -318,11 +318,12 @@ def _sentence_regexes(parts: _Parts) -> list[re.Pattern[str]]:
             rf"\s*(?:[.;:,]|$)",
             _FLAGS,
         ),
-        # X's / its P ... is assessed (judged, found) to be good ("its use of resources to
-        # manage demand is assessed to be good")
+        # X's / its P ... is (assessed, judged, found to be) good, the grade closing the
+        # clause ("its use of resources to manage demand is assessed to be good", "and its
+        # use of resources to manage demand is good.")
         re.compile(
             rf"(?:\b(?:{subj})'s?|\bits)\s+(?:{preds})[^.;]*?\s(?:is|was)\s+(?:also\s+)?"
-            rf"(?:assessed|judged|found)\s+to\s+be\s+{g}\s*(?:[.;:,]|$)",
+            rf"(?:(?:assessed|judged|found)\s+to\s+be\s+)?{g}\s*(?:[.;:,]|$)",
             _FLAGS,
         ),
         # X's approach to P ... is good

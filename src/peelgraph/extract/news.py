@@ -53,12 +53,12 @@ _REPORT_LINE_AREAS = re.compile(
 #: one area – <list>", "the areas graded as <grade> included <list>" (the grade word
 #: unquoted by ``_sentences``).
 _AREA_LIST = (
-    r"\b(?P<grade>{grades})\s+areas?\s+(?:included|include|were|are|was|is)\s+(?P<list>[^.;]+)"
+    r"\b(?P<grade>{grades})\s+areas?\s+(?:included|include|were|are|was|is)\s+(?P<list>[^.]+)"
     r"|\b(?P<grade2>{grades})\s+in\s+(?:\w+|\d+)\s+areas?\s*(?:[\u2013\u2014:]|-\s)\s*"
-    r"(?P<list2>[^.;]+)"
+    r"(?P<list2>[^.]+)"
     r"|\bareas?\s+(?:(?:that|which)\s+)?(?:(?:graded|rated|judged)\s+(?:as\s+)?)?"
     r"(?P<grade3>{grades})\s+"
-    r"(?:included|include|were|are|was|is)\s+(?P<list3>[^.;]+)"
+    r"(?:included|include|were|are|was|is)\s+(?P<list3>[^.]+)"
     r"|(?:^|\bthat\s+)(?P<list4>[^.;:]+?)\s+(?:were|are)\s+(?:judged|graded|rated|assessed)\s+"
     r"(?:as\s+|to\s+be\s+)?(?P<grade4>{grades})\b"
 )
@@ -337,9 +337,11 @@ class _AreaLists:
 
 
 def _list_pieces(listed: str) -> list[tuple[int, int, str]]:
-    """The pieces of a list between its commas and "and"s: (start, end, text)."""
+    """The pieces of a list between its commas, semicolons and "and"s: (start, end, text)
+    ("recording data about crime; treatment of the public; ..., and good use of
+    resources")."""
     out, start = [], 0
-    for sep in [*re.finditer(r",\s*(?:and\s+)?|\s+and\s+", listed), None]:
+    for sep in [*re.finditer(r"[,;]\s*(?:and\s+)?|\s+and\s+", listed), None]:
         end = sep.start() if sep else len(listed)
         out.append((start, end, listed[start:end].strip()))
         start = sep.end() if sep else end
