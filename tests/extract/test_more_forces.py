@@ -263,3 +263,117 @@ def test_a_listing_of_afis_without_their_areas_is_refused_saying_so(vocab):
 def test_a_report_title_alone_is_still_said_to_hold_no_text(vocab):
     text = LISTING.split("Areas for improvement")[0]
     assert _refusal(text, vocab).reason == "no-content"
+
+
+# -- rules from the Staffordshire pages ----------------------------------------------------------
+
+#: A copy of a 2021/22 release whose first line is the stored copy's date and the publisher.
+RELEASE_COPY = """ date 2022-09-22 HM Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS)
+{force} must improve
+{force} needs to urgently improve its performance, the police inspectorate has said.
+PEEL 2021/22 \u2013 An inspection of {force}
+HMICFRS graded {force}'s performance across nine areas of policing and found the force was 'adequate' in one area, 'requires improvement' in five areas, and 'inadequate' in three areas \u2013 responding to the public, investigating crime and managing offenders.
+HMICFRS said the areas requiring improvement are recording data about crime; treatment of the public; protecting vulnerable people; developing a positive workplace, and good use of resources.
+"""  # noqa: E501
+
+
+@pytest.mark.parametrize("force", FORCES)
+def test_a_dated_release_copy_with_semicolon_lists_of_areas(vocab, force):
+    report = _extract(RELEASE_COPY.format(force=force), vocab)
+    assert report.source.document_format == "news-release"
+    assert _grades(report) == {
+        RESPONDING: "inadequate",
+        INVESTIGATING: "inadequate",
+        OFFENDERS: "inadequate",
+        "2021-PEEL-recording-data-about-crime": RI,
+        "2021-PEEL-engaging-and-treating-the-public-with-fairness-and-respect": RI,
+        "2021-PEEL-protecting-vulnerable-people": RI,
+        "2021-PEEL-building-protecting-and-supporting-the-workforce": RI,
+        "2021-PEEL-good-use-of-resources": RI,
+    }
+
+
+def test_a_semicolon_list_naming_an_unrecorded_area_warns(vocab):
+    text = RELEASE_COPY.format(force="Wessex Constabulary").replace(
+        "treatment of the public;", "tackling rural crime;"
+    )
+    report = _extract(text, vocab)
+    assert "2021-PEEL-engaging-and-treating-the-public-with-fairness-and-respect" not in _grades(
+        report
+    )
+    assert any("tackling rural crime" in w for w in report.warnings)
+
+
+REPORT_NO_HEADING = """Overall summary
+Our inspection assessed how good Wessex Constabulary is in 11 areas of policing. We make graded judgments in 10 of these 11 as follows:
+We also inspected how effective a service Wessex Constabulary gives to victims of crime.
+Important changes to PEEL
+In 2014, we introduced our police effectiveness, efficiency and legitimacy (PEEL) inspections, which assess the performance of all 43 police forces in England and Wales. We now assess forces against the characteristics of good performance, set out in the PEEL Assessment Framework 2021/22.
+"""  # noqa: E501
+
+
+def test_a_2021_report_without_its_judgments_heading_is_a_report_not_a_national_page(vocab):
+    error = _refusal(REPORT_NO_HEADING, vocab)
+    assert error.reason == "no-grade"  # the grade table lost: said so, not "national page"
+    assert "Wessex Constabulary" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "grade"),
+    [
+        ("It has a sound understanding of demand, and its use of resources to manage demand "
+         "is good.", "good"),
+        ("Its use of resources to manage demand is assessed to be good.", "good"),
+        ("Its use of resources to manage demand is good at times, but not always.", None),
+        ("Its use of resources to manage demand is generally good.", None),
+    ],
+)  # fmt: skip
+def test_its_use_of_resources_is_good_grades_the_question(tmp_path, vocab, sentence, grade):
+    text = (
+        "Skip to content\n\nMercia Fens 2017\n\nThis is HMICFRS\u2019 fourth PEEL (police "
+        "effectiveness, efficiency and legitimacy) assessment of Mercia Fens Police.\n\n"
+        "The extent to which the force is efficient at keeping people safe and reducing crime "
+        f"is good.\n\nMatt Parr, Her Majesty\u2019s Inspector of Constabulary\n\nHMI's "
+        f"observations\n\n{sentence}\n"
+    )
+    grades = _grades(_reports(tmp_path, text, vocab)["efficiency"])
+    assert grades.get("2017-EFY-2") == grade
+
+
+OVERVIEW_2018 = """Skip to content
+
+Mercia Fens PEEL 2018
+
+
+How effectively does the force reduce crime and keep people safe?
+
+Last updated 20/01/2020
+
+Mercia Fens Police is good at reducing crime and keeping people safe.
+
+Questions for Effectiveness
+
+
+How effective is the force at preventing crime, tackling anti-social behaviour and keeping people safe?
+
+
+This question was not subject to detailed inspection in 2018/19, and our judgment from the 2017 effectiveness inspection has been carried over. {announce}
+
+  \u2022 The force should routinely evaluate and share effective practice with partners.
+
+During our fieldwork we reviewed the force\u2019s progress on this area for improvement.
+"""  # noqa: E501
+
+
+@pytest.mark.parametrize(
+    ("announce", "afis"),
+    [
+        ("One area for improvement remained from that inspection.", 1),
+        ("Two areas for improvement remain:", 1),
+        ("We reviewed its progress since then.", 0),  # a bullet announced by nothing
+    ],
+)
+def test_areas_for_improvement_a_carried_over_question_announces(vocab, announce, afis):
+    report = _extract(OVERVIEW_2018.format(announce=announce), vocab)
+    assert _grades(report)["2018-EFF-1"] == "not-inspected"
+    assert [a.question for a in report.afis] == ["2018-EFF-1"] * afis
