@@ -32,8 +32,7 @@ def read_summary(
     in_afis = False
     blocks = line_blocks(text)
     start = next((i for i, b in enumerate(blocks) if SUMMARY_TITLE.match(b.text)), 0) + 2
-    after_heading = False
-    opening = False  # the section's first paragraph is still to come
+    after_heading = opening = False  # opening: the section's first paragraph is to come
     for block in blocks[start:]:
         matched = matcher.match(block.text) if block.text.rstrip().endswith("?") else None
         if matched is not None and matched.level in ("headline", "core"):
@@ -64,10 +63,9 @@ def read_summary(
         findings.append(
             Finding(core, clean(block.text), (Span(block.start, block.end),), "Summary")
         )
-        if core not in judgments:
-            judgment = _judgment(block, framework, graded.get(core), reader, subjects, opening)
-            if judgment is not None:
-                judgments[core] = judgment
+        judgment = _judgment(block, framework, graded.get(core), reader, subjects, opening)
+        if judgment is not None:
+            judgments.setdefault(core, judgment)
         opening = False
     warnings = [
         f"{j.question}: not inspected this year, but 'not inspected' is not a grade of the "
@@ -76,8 +74,8 @@ def read_summary(
         if j.grade not in framework.allowed_grades
     ]
     judgments = {k: j for k, j in judgments.items() if j.grade in framework.allowed_grades}
-    missing = [q.code for q in framework.core() if q.code not in found]
-    warnings += [f"the summary has no section for {code} (cut short?)" for code in missing]
+    warnings += [f"the summary has no section for {q.code} (cut short?)"
+                 for q in framework.core() if q.code not in found]  # fmt: skip
     return list(judgments.values()), findings, afis, found, warnings
 
 
