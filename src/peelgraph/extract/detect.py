@@ -71,6 +71,21 @@ _NEWS = re.compile(
 )
 
 
+#: A third-party listing of a report's items: "Areas for improvement", then each item under
+#: a line naming its kind ("AFI"), its title line after it.
+_ITEM_LISTING = re.compile(
+    r"^areas for improvement\s*\n(?:[^\n]*\n){0,2}?AFI\s*\n[^\n]{20,}$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+#: A grade word as a grade is written in running text ("'good' in two areas", "graded as
+#: 'Outstanding'", "rated good", "requiring improvement").
+_GRADE_WORD = re.compile(
+    r"\b(?:outstanding|good|adequate|inadequate|requir\w* improvement)\b", re.IGNORECASE
+)
+
+
 #: A date, which names no PEEL cycle: "2024-07-23", "23/07/2024", "23 July 2024",
 #: "July 23, 2024" (a news article's date line).
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
@@ -87,8 +102,26 @@ _DATE = re.compile(
 INTEGRATED_CYCLE = re.compile(
     r"\b(?P<year>20[12]\d)/\d\d\b[^.]{0,60}\bintegrated PEEL assessment\b", re.IGNORECASE
 )
+#: A PEEL cycle named in running text, by the word PEEL and a year with only the words of a
+#: report's or a programme's name between them: "PEEL 2016", "PEEL: police legitimacy 2017",
+#: "(PEEL) assessment programme for 2015", "HMICFRS PEEL Inspection 2021/22", "2021/22 PEEL
+#: Inspection". Not "this year's PEEL report", "PEEL assessment of Kent Police", nor "Peel
+#: Report following an inspection in 2024" (a year of fieldwork or a date names no cycle).
+CYCLE_NAMED = re.compile(
+    r"\bPEEL\b\)?(?:[\s:,]+(?:police|inspections?|assessments?|reports?|programme|and|for"
+    r"|effectiveness|efficiency|legitimacy|leadership))*[\s:,]+"
+    r"(?P<year>(?:19|20)\d\d)(?:\s*[/\u2013-]\s*(?:20)?\d\d)?\b"
+    r"|\b(?P<year2>(?:19|20)\d\d)(?:/\d\d)?\s+PEEL\b",
+    re.IGNORECASE,
+)
 #: The release's lead-in to its grade bullets: "Inspectors found that <Force>:".
 JUDGED_THAT = re.compile(r"\b(?:judged|found) that (?P<subject>.+?):\s*$", re.IGNORECASE)
+
+
+#: What follows "Overall summary" on a 2021+ report: its "Our judgments" heading, or (a copy
+#: that lost the heading) the sentence that opens the judgments ("Our inspection assessed
+#: how good Staffordshire Police is in 11 areas of policing").
+_JUDGMENTS_OPENING = ("our judgment", "our inspection assessed how good")
 
 
 def head_lines(text: str, limit: int = 6000) -> list[str]:
@@ -104,7 +137,7 @@ def detect_format(text: str, vocab: Vocabulary) -> str | None:
     if is_integrated(head_lines(text, 40000), vocab):
         return INTEGRATED
     folded = [fold(line) for line in lines[:12]]
-    if "overall summary" in folded and any(f.startswith("our judgment") for f in folded):
+    if "overall summary" in folded and any(f.startswith(_JUDGMENTS_OPENING) for f in folded):
         return REPORT_2021
     title = page_title(lines)
     if title is not None and (_ASSESSMENT.search(head) or _extent_first(head)):
@@ -114,6 +147,9 @@ def detect_format(text: str, vocab: Vocabulary) -> str | None:
             return NEWS  # a release about one force: its headline names it
     if title is None and _release_copy(lines, vocab):
         return NEWS
+    untitled = title is None or (not title.peel and not ForceNames.of(vocab).resolve(title.force))
+    if untitled and _article_of_one_force(head, vocab):
+        return NEWS  # a heading such as "HMICFRS PEEL Inspection 2021/22" names no force
     if title is None or not title.peel:
         return None
     rest = lines[title.index + 1 : title.index + 8]
@@ -128,7 +164,9 @@ def detect_format(text: str, vocab: Vocabulary) -> str | None:
 #: The lines a copy of a release may carry above its headline (WiredGov: the publisher,
 #: "Printable version").
 _ABOVE_HEADLINE = re.compile(
-    r"^(?:printable version|print|share|news|press release"
+    # a stored copy's date stamp may open the line ("date 2022-09-22 HM Inspectorate ...")
+    r"^(?:date\s+(?:19|20)\d\d-\d\d-\d\d\b\s*)?"
+    r"(?:printable version|print|share|news|press release"
     r"|(?:his|her)? ?majesty.s inspectorate of constabulary.*|hm inspectorate of constabulary.*"
     r"|hmicfrs|hmic)$",
     re.IGNORECASE,
@@ -164,6 +202,18 @@ def _release_copy(lines: list[str], vocab: Vocabulary) -> bool:
     return judged is not None and len(ForceNames.of(vocab).named_in(judged.group("subject"))) == 1
 
 
+def _article_of_one_force(head: str, vocab: Vocabulary) -> bool:
+    """A page about one force's PEEL assessment that names its cycle but links no report (a
+    local news article, a police and crime panel's minutes): read as a release, for the
+    grades it states. A page about all forces, or naming several, is not one, nor a
+    report's cover (its title line "PEEL: Police effectiveness ... 2018/19" first)."""
+    if _NATIONAL.search(head[:3000]) or not CYCLE_NAMED.search(head[:3000]):
+        return False
+    if any(_REPORT_TITLE.match(line) for line in head_lines(head)[:12]):
+        return False
+    return len(ForceNames.of(vocab).named_in(head[:3000])) == 1
+
+
 def _extent_first(head: str) -> bool:
     """A pillar judgment sentence ("The extent to which ...") before any question line: a
     landing page's shape, not a summary that happens to use the phrase."""
@@ -193,7 +243,13 @@ class _Refusal:
         self.title = page_title(self.lines)
 
     def error(self) -> FormatError:
-        steps = (self._uncharted_cycle, self._cover_only, self._not_a_report, self._titled_page)
+        steps = (
+            self._uncharted_cycle,
+            self._cover_only,
+            self._one_force_no_cycle,
+            self._not_a_report,
+            self._titled_page,
+        )
         for step in steps:
             error = step()
             if error is not None:
@@ -246,6 +302,26 @@ class _Refusal:
             reason="no-content",
         )
 
+    def _one_force_no_cycle(self) -> FormatError | None:
+        """An untitled page about one force (a news article, a commissioner's page) that
+        states grades but names no PEEL cycle: they cannot be filed under one."""
+        head = self.text[:3000]
+        if self.title is not None or self.report_title is not None or _NATIONAL.search(head):
+            return None
+        if len(self.names.named_in(head)) != 1 or CYCLE_NAMED.search(head):
+            return None
+        return self._no_cycle() if _GRADE_WORD.search(head) else None
+
+    def _no_cycle(self) -> FormatError:
+        return FormatError(
+            "not a PEEL document of a known format: it states grades but names no PEEL cycle "
+            "('PEEL 2016', 'PEEL 2021/22'; a date or an inspection's year is none), so they "
+            f"cannot be filed under a cycle (first line: {self.first!r})",
+            where=self.path,
+            hint="give the force's report or its PEEL web pages for the cycle",
+            reason="no-year",
+        )
+
     def _not_a_report(self) -> FormatError | None:
         """A national page, a news release, or a report's title without its text."""
         forces = self.names.named_in(self.lines[0]) if self.lines else []
@@ -264,6 +340,15 @@ class _Refusal:
                 where=self.path,
                 hint="give the force's report or its PEEL web pages",
                 reason="news-release" if forces else "national-page",
+            )
+        if self.report_title is not None and _ITEM_LISTING.search(self.text[:6000]):
+            return FormatError(
+                f"a listing of the areas for improvement of {clean(self.report_title)[:100]!r} "
+                "(each under an 'AFI' line) without the area of policing each comes under: "
+                "they cannot be filed under a question of the cycle",
+                where=self.path,
+                hint="give the report's text or PDF, whose area sections hold its AFIs",
+                reason="no-question",
             )
         if self.report_title is not None:
             return FormatError(
@@ -299,6 +384,8 @@ class _Refusal:
                 reason="no-force",
             )
         undated = _DATE.sub(" ", self.text[:3000])
+        if not CYCLE_NAMED.search(self.text[:3000]) and _GRADE_WORD.search(self.text[:3000]):
+            return self._no_cycle()
         if not re.search(r"\b(?:19|20)\d\d\b", undated):
             dated = " (its only year is a date)" if undated != self.text[:3000] else ""
             return FormatError(

@@ -46,8 +46,25 @@ _EARLIER = re.compile(
 )
 #: Words that make a grade word no verdict ("generally good", "not good").
 _HEDGES = {"generally", "largely", "mostly", "broadly", "not", "often", "usually"}
+#: Words that turn a sentence from one verdict to another ("good at X, but Y").
+_TURNS = re.compile(r"\b(?:but|however|although|though|while|whereas|except)\b", re.IGNORECASE)
 _EXTENT_OPENING = re.compile(r"^\s*the extent to which\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?;]+(?:[.!?;]+|$)")
+
+
+#: Words of a question that say nothing of what it asks.
+_FRAME_WORDS = {
+    "how", "what", "extent", "does", "effective", "effectively", "efficient", "efficiently",
+    "force", "forces", "constabulary", "the", "those", "who", "are", "and", "well", "its",
+    "with", "from", "that", "this", "their", "them", "into", "for",
+}  # fmt: skip
+
+
+def _stems(text: str) -> set[str]:
+    """The content words of ``text``, by their first five letters ("protecting" and
+    "protects" are one)."""
+    words = re.findall(r"[a-z][a-z-]{2,}", fold(text))
+    return {w[:5] for w in words if w not in _FRAME_WORDS}
 
 
 def _predicate_regex(predicate: str) -> str:
@@ -83,6 +100,14 @@ def question_predicates(question: QuestionDef) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+#: A grade written as a verb is also written in its other forms: "the areas requiring
+#: improvement include ...", "were judged as requiring improvement", "is judged to require
+#: improvement".
+VERB_FORMS = (("requires ", ("requiring ", "require ")),)
+#: The forms a grade sentence may close with after "judged to", "assessed to", "found to".
+_INFINITIVES = ("require ",)
+
+
 class GradeReader:
     """Finds the grade sentences of one grade scheme (restricted to ``allowed``)."""
 
@@ -92,7 +117,12 @@ class GradeReader:
             if allowed is not None and g.slug not in allowed:
                 continue
             for label in (g.label, *g.alt_labels):
-                self._by_word[" ".join(fold(label).replace("-", " ").split())] = g.slug
+                word = " ".join(fold(label).replace("-", " ").split())
+                self._by_word[word] = g.slug
+                # "its planning for future demand is judged to require improvement"
+                self._by_word.update((form + word[len(verb):], g.slug)
+                                     for verb, forms in VERB_FORMS if word.startswith(verb)
+                                     for form in forms if form in _INFINITIVES)  # fmt: skip
         words = sorted(self._by_word, key=len, reverse=True)
         self._grades = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
@@ -141,6 +171,38 @@ class GradeReader:
     ) -> tuple[str, int, int] | None:
         """(grade, start, end) of the first sentence of ``text`` grading ``question``."""
         return self.find(text, subjects, question_predicates(question))
+
+    def opening(
+        self, text: str, subjects: tuple[str, ...], question: QuestionDef
+    ) -> tuple[str, int, int] | None:
+        """(grade, start, end) of the first sentence of ``text`` when it says the force *is*
+        a grade at what the question asks in other words ("Dorset Police is good at keeping
+        vulnerable people safe and protecting them from harm." for "How effective is the
+        force at protecting those who are vulnerable from harm, and supporting victims?"):
+        the verdict that opens a question's section on a question-by-question page. Its
+        words must cover two of the question's wording (one is a practice: "good at
+        conducting initial investigations" is no verdict on "investigating crime and
+        reducing re-offending", nor "recording crimes against vulnerable people" on
+        protecting them). Not when the sentence is hedged, about an earlier year, or turns
+        ("good at identifying ..., but ...")."""
+        if not self._grades or not subjects:
+            return None
+        folded = text.translate(_QUOTES)
+        first = _SENTENCE.match(folded)
+        if first is None or _EARLIER.search(first.group(0)) or _TURNS.search(first.group(0)):
+            return None
+        subj = "|".join(re.escape(s) for s in sorted(set(subjects), key=len, reverse=True))
+        verdict = re.match(
+            rf"\s*(?:{subj})\s+(?:is\s+|was\s+)?(?P<grade>{self._grades})\s+(?:at|in)\s+\w",
+            first.group(0),
+            re.IGNORECASE,
+        )
+        if verdict is None or not self._is_verb(first.group(0), verdict):
+            return None
+        asked = _stems(question.label)  # its wording, not the shorter phrasings
+        if len(asked & _stems(first.group(0)[verdict.end("grade") :])) < 2:
+            return None
+        return self._slug(verdict.group("grade")), verdict.start(), first.end()
 
     def pillar(
         self, text: str, subjects: tuple[str, ...], pillar: PillarDef, vocab: Vocabulary
@@ -191,6 +253,9 @@ class GradeReader:
         # without its "is"): the grade word that closes the sentence is its complement
         if _EXTENT_OPENING.match(sentence) and not sentence[match.end("grade") :].strip(" .;"):
             return True
+        # "requires improvement" after the name; "require improvement" after "judged to"
+        if re.match(r"require\s", word):
+            return previous == "to"
         return word.startswith("requires") and previous not in _HEDGES
 
     def _regexes(
@@ -269,11 +334,12 @@ def _sentence_regexes(parts: _Parts) -> list[re.Pattern[str]]:
             rf"\s*(?:[.;:,]|$)",
             _FLAGS,
         ),
-        # X's / its P ... is assessed (judged, found) to be good ("its use of resources to
-        # manage demand is assessed to be good")
+        # X's / its P ... is (assessed, judged, found to be) good, the grade closing the
+        # clause ("its use of resources to manage demand is assessed to be good", "and its
+        # use of resources to manage demand is good.")
         re.compile(
             rf"(?:\b(?:{subj})'s?|\bits)\s+(?:{preds})[^.;]*?\s(?:is|was)\s+(?:also\s+)?"
-            rf"(?:assessed|judged|found)\s+to\s+be\s+{g}\s*(?:[.;:,]|$)",
+            rf"(?:(?:assessed|judged|found)\s+to\s+(?:be\s+)?)?{g}\s*(?:[.;:,]|$)",
             _FLAGS,
         ),
         # X's approach to P ... is good

@@ -34,6 +34,10 @@ _NOT_YET = re.compile(r"\bnot yet graded\b", re.I)
 _QUESTION_OR_UPDATED = re.compile(r"^how \w+\b.*\?$|^last updated\b", re.I)
 _INSPECTOR = re.compile(r"\bH\.?M\.?\s*Inspector\b|\bInspector of Constabulary\b", re.I)
 _OBSERVATIONS = re.compile(r"^(?:hmi|inspector)'?s?\s+(?:observations|summary)$")
+#: The 2018/19 integrated assessment's landing page: "Gwent 2018/19", "Gwent Police was
+#: inspected in tranche three and we found:".
+_INTEGRATED_CYCLE = re.compile(r"\b(?:19|20)\d\d/\d\d\b")
+_TRANCHE = re.compile(r"\binspected in tranche\b", re.IGNORECASE)
 _ENDS_SENTENCE = (".", "!", "?", ":", "\u201d", '"', ")")
 
 
@@ -79,6 +83,12 @@ class _Landing:
         self.year = _year(head, title, path)
         self.printed, line = _force_name(head, title, vocab)
         self.force = force_or_refuse(self.printed, line, vocab, path, override=force)
+        # the integrated assessment inspected some questions and carried the others' grades
+        # over, which its landing page does not say: the HMI's observations grade none
+        self.integrated = bool(
+            (title is not None and _INTEGRATED_CYCLE.search(title.line))
+            or any(_TRANCHE.search(line) for line in head)
+        )
         self.subjects = subjects_of(self.force, self.printed)
         self.reader = GradeReader(vocab.grades)
         self.warnings: list[str] = []
@@ -213,13 +223,14 @@ class _Landing:
         self, state: _Pillar, framework: Framework, blocks: list[Block]
     ) -> dict[str, Judgment]:
         """The headline's grade from the judgment sentence, then the first grade the
-        observations state of each graded core question."""
+        observations state of each graded core question (none on a 2018/19 page: "The force
+        is good at preventing crime" may be a grade carried over from an earlier year)."""
         headline = framework.headline.code
         assert state.grade is not None and state.sentence is not None
         judgments = {
             headline: Judgment(headline, state.grade, (state.sentence,), "judgment-sentence")
         }
-        for block in blocks:
+        for block in [] if self.integrated else blocks:
             for q in framework.core():
                 hit = self.reader.question(block.text, self.subjects, q) if q.graded else None
                 if hit and q.code not in judgments:

@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from ..errors import FormatError
 from ..model import Judgment, Report, Span
 from ..vocab import Framework, QuestionDef, Vocabulary
-from .detect import INTEGRATED_CYCLE, JUDGED_THAT
+from .detect import CYCLE_NAMED, INTEGRATED_CYCLE, JUDGED_THAT
 from .forces import ForceNames, force_or_refuse, subjects_of
-from .grades import GradeReader
+from .grades import VERB_FORMS, GradeReader
 from .layout import Block, clean, fold, line_blocks, strip_marker
 from .metadata import peel_title_head, pillar_of
 from .overview import framework_or_refuse
@@ -53,11 +53,14 @@ _REPORT_LINE_AREAS = re.compile(
 #: one area – <list>", "the areas graded as <grade> included <list>" (the grade word
 #: unquoted by ``_sentences``).
 _AREA_LIST = (
-    r"\b(?P<grade>{grades})\s+areas?\s+(?:included|include|were|are|was|is)\s+(?P<list>[^.;]+)"
+    r"\b(?P<grade>{grades})\s+areas?\s+(?:included|include|were|are|was|is)\s+(?P<list>[^.]+)"
     r"|\b(?P<grade2>{grades})\s+in\s+(?:\w+|\d+)\s+areas?\s*(?:[\u2013\u2014:]|-\s)\s*"
-    r"(?P<list2>[^.;]+)"
-    r"|\bareas?\s+graded\s+(?:as\s+)?(?P<grade3>{grades})\s+(?:included|include|were|are|was|is)"
-    r"\s+(?P<list3>[^.;]+)"
+    r"(?P<list2>[^.]+)"
+    r"|\bareas?\s+(?:(?:that|which)\s+)?(?:(?:graded|rated|judged)\s+(?:as\s+)?)?"
+    r"(?P<grade3>{grades})\s+"
+    r"(?:included|include|were|are|was|is)\s+(?P<list3>[^.]+)"
+    r"|(?:^|\bthat\s+)(?P<list4>[^.;:]+?)\s+(?:were|are)\s+(?:judged|graded|rated|assessed)\s+"
+    r"(?:as\s+|to\s+be\s+)?(?P<grade4>{grades})\b"
 )
 _QUOTED = re.compile(r"[\u2018'\u201c\"](?P<word>[A-Za-z -]{3,25})[\u2019'\u201d\"]")
 
@@ -172,7 +175,7 @@ def _report_line(blocks: list[Block], first: str, vocab: Vocabulary, path: str) 
     line = next((m for text in head if (m := _REPORT_LINE_AREAS.match(text))), None)
     if line is not None:  # a 2021+ report grades areas of policing (pillar peel)
         return _Linked.of(line, "peel", "peel")
-    copied = _integrated_copy(head)
+    copied = _integrated_copy(head) or _cycle_named(head, vocab)
     if copied is not None:
         return copied
     named = ForceNames.of(vocab).named_in(first)
@@ -197,6 +200,25 @@ def _integrated_copy(head: list[str]) -> _Linked | None:
         return None
     line = clean(judged.group(0)).rstrip(":")
     return _Linked(line, int(cycle.group("year")), judged.group("subject"), None, "integrated")
+
+
+def _cycle_named(head: list[str], vocab: Vocabulary) -> _Linked | None:
+    """A page about one force's PEEL assessment that links no report (a local news article,
+    a police and crime panel's minutes): the cycle from the words that name it ("PEEL
+    assessment programme for 2015", "HMICFRS PEEL Inspection 2021/22"), the force from the
+    one reference force the page names. Before 2018/19 it may grade every pillar, from
+    2021 the areas of policing."""
+    named = next(((m, text) for text in head if (m := CYCLE_NAMED.search(text))), None)
+    found = ForceNames.of(vocab).find("\n".join(head))
+    if named is None or len({force.slug for force, _, _ in found}) != 1:
+        return None
+    match, line = named
+    joined = "\n".join(head)
+    printed = joined[found[0][1] : found[0][2]]
+    year = int(match.group("year") or match.group("year2"))
+    if year >= 2021:
+        return _Linked(clean(line), year, printed, "peel", "peel")
+    return _Linked(clean(line), year, printed, None, "effectiveness, efficiency or legitimacy")
 
 
 def _judgments(
@@ -243,12 +265,20 @@ def _headline_hit(
     reader: GradeReader,
 ) -> tuple[str, int, int] | None:
     """(grade, start, end) of the pillar's grade in ``line``: by the pillar's name and
-    headline wordings of every cycle, or by this framework's headline labels."""
+    headline wordings of every cycle, or by this framework's headline labels unless the line
+    grades another pillar by its words (the 2015-2017 headlines all end "at keeping people
+    safe and reducing crime": "The extent to which X is effective at keeping people safe
+    and reducing crime is good" is no grade of efficiency)."""
     if not framework.has_headline:
         return None
     pillar = next(p for p in vocab.pillars if p.slug == framework.pillar)
     hit = reader.pillar(line, subjects, pillar, vocab)
-    return hit or reader.question(line, subjects, framework.headline)
+    if hit is not None:
+        return hit
+    others = (p for p in vocab.pillars if p.slug not in {pillar.slug, "peel"})
+    if any(reader.pillar(line, subjects, p, vocab) for p in others):
+        return None
+    return reader.question(line, subjects, framework.headline)
 
 
 @dataclass(frozen=True)
@@ -267,6 +297,9 @@ class _AreaLists:
     def of(cls, vocab: Vocabulary, framework: Framework, reader: GradeReader) -> _AreaLists:
         grades = {fold(w): g.slug for g in vocab.grades if g.slug in framework.allowed_grades
                   for w in (g.label, *g.alt_labels)}  # fmt: skip
+        grades.update({form + word[len(verb):]: slug for word, slug in list(grades.items())
+                       for verb, forms in VERB_FORMS if word.startswith(verb)
+                       for form in forms})  # fmt: skip
         words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(grades, key=len)[::-1])
         labels = {_label_key(label): q for q in framework.core() if q.graded
                   for label in (q.label, *q.alt_labels)}  # fmt: skip
@@ -279,9 +312,9 @@ class _AreaLists:
         found: list[tuple[QuestionDef, str]] = []
         unknown: list[str] = []
         for match in self.pattern.finditer(line):
-            word = match.group("grade") or match.group("grade2") or match.group("grade3")
+            word = next(w for k in ("grade", "grade2", "grade3", "grade4") if (w := match[k]))
             grade = self.grades[" ".join(fold(word).split())]
-            listed = match.group("list") or match.group("list2") or match.group("list3")
+            listed = next(t for k in ("list", "list2", "list3", "list4") if (t := match[k]))
             pieces = _list_pieces(listed)
             while pieces:
                 area, used = _named_area(listed, pieces, self.labels)
@@ -301,9 +334,11 @@ class _AreaLists:
 
 
 def _list_pieces(listed: str) -> list[tuple[int, int, str]]:
-    """The pieces of a list between its commas and "and"s: (start, end, text)."""
+    """The pieces of a list between its commas, semicolons and "and"s: (start, end, text)
+    ("recording data about crime; treatment of the public; ..., and good use of
+    resources")."""
     out, start = [], 0
-    for sep in [*re.finditer(r",\s*(?:and\s+)?|\s+and\s+", listed), None]:
+    for sep in [*re.finditer(r"[,;]\s*(?:and\s+)?|\s+and\s+", listed), None]:
         end = sep.start() if sep else len(listed)
         out.append((start, end, listed[start:end].strip()))
         start = sep.end() if sep else end

@@ -147,6 +147,16 @@ def _pillar_of_page(blocks: list[Block], start: int, vocab: Vocabulary) -> Pilla
     return None
 
 
+#: A paragraph whose last sentence announces the areas for improvement listed under it:
+#: "One area for improvement remained from that inspection.", "Two areas for improvement
+#: remain:", "The following areas for improvement ...".
+_AFIS_ANNOUNCED = re.compile(
+    r"(?:^|[.!?]\s+)(?:(?:one|two|three|four|five|six|\d+)\s+areas?|the following areas?)\s+"
+    r"for improvement\b[^.!?]*[.:]\s*$",
+    re.IGNORECASE,
+)
+
+
 def read_sections(
     blocks: list[Block],
     framework: Framework,
@@ -196,7 +206,9 @@ def read_sections(
             span = Span(block.start + removed, block.end)
             read.afis.append(AreaForImprovement(current.code, clean(rest), (span,)))
             continue
-        in_afis = False
+        # "... has been carried over. One area for improvement remained from that
+        # inspection.": the list follows without its heading
+        in_afis = bool(_AFIS_ANNOUNCED.search(line))
         span = Span(block.start, block.end)
         read.findings.append(Finding(current.code, clean(line), (span,), "Overview"))
         if current.level == "core" and read.carried(current.code, block, framework):

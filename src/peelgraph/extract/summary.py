@@ -32,13 +32,13 @@ def read_summary(
     in_afis = False
     blocks = line_blocks(text)
     start = next((i for i, b in enumerate(blocks) if SUMMARY_TITLE.match(b.text)), 0) + 2
-    after_heading = False
+    after_heading = opening = False  # opening: the section's first paragraph is to come
     for block in blocks[start:]:
         matched = matcher.match(block.text) if block.text.rstrip().endswith("?") else None
         if matched is not None and matched.level in ("headline", "core"):
             core = matched.code if matched.level == "core" else None
             in_afis = False
-            after_heading = True
+            after_heading = opening = True
             found.append(matched.code)
             continue
         if core is None:
@@ -63,10 +63,10 @@ def read_summary(
         findings.append(
             Finding(core, clean(block.text), (Span(block.start, block.end),), "Summary")
         )
-        if core not in judgments:
-            judgment = _judgment(block, framework, graded.get(core), reader, subjects)
-            if judgment is not None:
-                judgments[core] = judgment
+        judgment = _judgment(block, framework, graded.get(core), reader, subjects, opening)
+        if judgment is not None:
+            judgments.setdefault(core, judgment)
+        opening = False
     warnings = [
         f"{j.question}: not inspected this year, but 'not inspected' is not a grade of the "
         f"PEEL {framework.year} {framework.pillar} framework; not recorded"
@@ -74,8 +74,8 @@ def read_summary(
         if j.grade not in framework.allowed_grades
     ]
     judgments = {k: j for k, j in judgments.items() if j.grade in framework.allowed_grades}
-    missing = [q.code for q in framework.core() if q.code not in found]
-    warnings += [f"the summary has no section for {code} (cut short?)" for code in missing]
+    warnings += [f"the summary has no section for {q.code} (cut short?)"
+                 for q in framework.core() if q.code not in found]  # fmt: skip
     return list(judgments.values()), findings, afis, found, warnings
 
 
@@ -85,9 +85,11 @@ def _judgment(
     question: QuestionDef | None,
     reader: GradeReader,
     subjects: tuple[str, ...],
+    opening: bool = False,
 ) -> Judgment | None:
     """The grade a paragraph states for its question, or that the question was not
-    inspected this year and an earlier judgment stands."""
+    inspected this year and an earlier judgment stands; the section's opening paragraph
+    may state it in its own words ("<Force> is good at keeping vulnerable people safe")."""
     if question is None:
         return None
     stands = carried_over(block.text, framework.year)
@@ -96,6 +98,8 @@ def _judgment(
         span = Span(block.start + start, block.start + end)
         return Judgment(question.code, "not-inspected", (span,), "carried-over", earlier)
     hit = reader.question(block.text, subjects, question)
+    if hit is None and opening:
+        hit = reader.opening(block.text, subjects, question)
     if hit is None:
         return None
     grade, start, end = hit
