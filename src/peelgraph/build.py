@@ -34,7 +34,7 @@ from .links import carried_over_links, cross_report_links
 from .merge import group_reports
 from .model import Report
 from .progress import NoProgress, Progress
-from .rdf import links_graph, ntriples_text, partnership_ntriples, report_graph
+from .rdf import links_graph, ntriples_text, partnership_ntriples, report_ntriples
 from .validate import ValidationReport, validate_links, validate_ntriples
 
 #: Suffixes taken when a folder is given; a file named explicitly is always taken.
@@ -222,10 +222,7 @@ def map_and_validate(report: Report, context: BuildContext) -> BuiltReport:
     collector paused throughout: validating parts the text into millions of lines)."""
     framework = context.vocabulary.framework(report.year, report.pillar)
     with _no_cycle_collection():
-        graph = report_graph(report, framework)
-        ntriples, name = ntriples_text(graph), str(graph.identifier)
-        del graph  # the text is all that is used from here: free the graph before validating
-        gc.collect()  # (its terms and store hold cycles: only the collector frees them)
+        ntriples, name = report_ntriples(report, framework)  # no rdflib Graph: no cycles
         validation = validate_ntriples(ntriples, context, graph_name=name)
         nquads = ntriples_to_nquads(ntriples, name)
         return BuiltReport(report, nquads, validation, trig=trig_block(nquads))
