@@ -217,13 +217,14 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def map_and_validate(report: Report, context: BuildContext) -> BuiltReport:
+def map_and_validate(report: Report, context: BuildContext, workers: int = 1) -> BuiltReport:
     """One report's named graph, serialised and validated on its own (with the cyclic
-    collector paused throughout: validating parts the text into millions of lines)."""
+    collector paused throughout: validating parts the text into millions of lines); a
+    report of thousands of items has its batches validated in ``workers`` processes."""
     framework = context.vocabulary.framework(report.year, report.pillar)
     with _no_cycle_collection():
         ntriples, name = report_ntriples(report, framework)  # no rdflib Graph: no cycles
-        validation = validate_ntriples(ntriples, context, graph_name=name)
+        validation = validate_ntriples(ntriples, context, graph_name=name, workers=workers)
         nquads = ntriples_to_nquads(ntriples, name)
         return BuiltReport(report, nquads, validation, trig=trig_block(nquads))
 
@@ -385,7 +386,8 @@ def _map_all(
             todo.append(report)
     pool = _pool(workers, len(todo))
     try:
-        task = partial(map_and_validate, context=context)
+        # one report at a time here (most often one report): its validation may use the cores
+        task = partial(map_and_validate, context=context, workers=1 if pool else workers)
         for item in pool.map(task, todo) if pool else map(task, todo):
             cache.keep_built(item.report, CachedGraph(item.nquads, item.trig, item.validation))
             built[item.report.key] = item

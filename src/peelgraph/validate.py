@@ -24,7 +24,11 @@ graph is always checked by :func:`validate_links`, with the types of what it lin
 from __future__ import annotations
 
 import json
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -332,6 +336,7 @@ def validate_ntriples(
     *,
     graph_name: str | None = None,
     reference: str | None = None,
+    workers: int = 1,
 ) -> ValidationReport:
     """Validate one report graph given as N-Triples text, together with the reference graph
     (``reference`` as N-Triples, by default the context's: a built file carries the one it
@@ -343,29 +348,75 @@ def validate_ntriples(
     1, which the value kept satisfies: tests/test_shapes.py checks that this holds), with
     the types they read. A report with more than :data:`ITEM_BATCH` items is then checked
     in batches of items (:func:`_split_items`). The results are those of the whole graph;
-    the time is linear."""
+    the time is linear. With ``workers`` above 1, a report of many batches has them
+    validated in that many processes (:func:`_validated`), with the same results."""
     reference = context.reference_ntriples if reference is None else reference
-    run = _RUNNERS[context.engine]
     scanned = _scan(ntriples.split("\n"))
     parted = scanned if scanned.held else None
     items = None
     if len(scanned.items) > ITEM_BATCH:  # not most reports
         items = _split_items(scanned.kept, ITEM_BATCH, scanned.items)
+    runs: list[tuple[Callable[[], str], str]] = []  # what each run validates, and with what
     if items is None:
         text = ntriples if parted is None else "\n".join(parted.kept) + "\n"
-        report = _report(run(text + reference, context, "report"), graph_name)
+        runs.append((partial(str.__add__, text, reference), "report"))
     else:
-        report = ValidationReport(graphs=1)
-        for batch in range(len(items.lines)):
-            found = _report(run(items.data(batch) + reference, context, "report"), graph_name)
-            report.violations.extend(v for v in found.violations if items.owner(v) == batch)
+        runs += [
+            (partial(_item_run, items, b, reference), "report") for b in range(len(items.lines))
+        ]
     if parted is not None:
         classes = _class_lines(reference)
-        for held in parted.batches(FANOUT_BATCH):
-            found = _report(run(held + classes, context, "fanout"), graph_name)
+        runs += [
+            (partial(str.__add__, held, classes), "fanout") for held in parted.batches(FANOUT_BATCH)
+        ]
+    report = ValidationReport(graphs=1)
+    for n, found in enumerate(_validated(runs, context, graph_name, workers)):
+        if items is not None and n < len(items.lines):
+            report.violations.extend(v for v in found.violations if items.owner(v) == n)
+        else:
             report.violations.extend(found.violations)
     _sort(report.violations)
     return report
+
+
+def _item_run(items: _Items, batch: int, reference: str) -> str:
+    return items.data(batch) + reference
+
+
+#: Fewer runs than this are validated in this process whatever ``workers`` says: starting
+#: the processes would cost more than it saves.
+PARALLEL_RUNS = 4
+
+
+def _validated(
+    runs: list[tuple[Callable[[], str], str]],
+    context: BuildContext,
+    graph_name: str | None,
+    workers: int,
+) -> Iterator[ValidationReport]:
+    """Each run's data (made when it is due) validated against its shapes, the reports in
+    the order of ``runs``. With ``workers`` above 1 and at least :data:`PARALLEL_RUNS` runs,
+    in that many worker processes, with no more than two runs a worker waiting (so that the
+    texts are not all made at once): the engine holds the GIL, so threads would not help."""
+    if workers <= 1 or len(runs) < PARALLEL_RUNS:
+        for data, shapes in runs:
+            yield _validate_run(data(), context, shapes, graph_name)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending: deque[Future[ValidationReport]] = deque()
+        for data, shapes in runs:
+            pending.append(pool.submit(_validate_run, data(), context, shapes, graph_name))
+            if len(pending) > 2 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def _validate_run(
+    data: str, context: BuildContext, shapes: str, graph_name: str | None
+) -> ValidationReport:
+    """One run of the engine (in a worker process, or this one)."""
+    return _report(_RUNNERS[context.engine](data, context, shapes), graph_name)
 
 
 def validate_links(links: str, types: str, context: BuildContext) -> ValidationReport:
