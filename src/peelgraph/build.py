@@ -35,7 +35,13 @@ from .merge import group_reports
 from .model import Report
 from .progress import NoProgress, Progress
 from .rdf import links_graph, ntriples_text, partnership_ntriples, report_ntriples
-from .validate import ValidationReport, validate_links, validate_ntriples
+from .validate import (
+    ITEM_BATCH,
+    ValidationReport,
+    start_validation,
+    validate_links,
+    validation_pool,
+)
 
 #: Suffixes taken when a folder is given; a file named explicitly is always taken.
 INPUT_SUFFIXES = (".txt", ".pdf")
@@ -220,13 +226,25 @@ def _no_cycle_collection() -> Iterator[None]:
 def map_and_validate(report: Report, context: BuildContext, workers: int = 1) -> BuiltReport:
     """One report's named graph, serialised and validated on its own (with the cyclic
     collector paused throughout: validating parts the text into millions of lines); a
-    report of thousands of items has its batches validated in ``workers`` processes."""
+    report of thousands of items has its batches validated in ``workers`` processes while
+    this one writes its N-Quads and TriG."""
     framework = context.vocabulary.framework(report.year, report.pillar)
+    workers = workers if len(report.afis) > ITEM_BATCH else 1  # else too few runs to share
+    pool = validation_pool(workers) if workers > 1 else None  # started while this is small
     with _no_cycle_collection():
-        ntriples, name = report_ntriples(report, framework)  # no rdflib Graph: no cycles
-        validation = validate_ntriples(ntriples, context, graph_name=name, workers=workers)
+        try:
+            ntriples, name = report_ntriples(report, framework)  # no rdflib Graph: no cycles
+            validation = start_validation(
+                ntriples, context, graph_name=name, workers=workers, pool=pool
+            )
+        except BaseException:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+            raise
         nquads = ntriples_to_nquads(ntriples, name)
-        return BuiltReport(report, nquads, validation, trig=trig_block(nquads))
+        del ntriples
+        trig = trig_block(nquads)
+        return BuiltReport(report, nquads, validation.result(), trig=trig)
 
 
 # -- the pipeline ---------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from functools import partial
 from pathlib import Path
@@ -349,14 +349,71 @@ def validate_ntriples(
     the types they read. A report with more than :data:`ITEM_BATCH` items is then checked
     in batches of items (:func:`_split_items`). The results are those of the whole graph;
     the time is linear. With ``workers`` above 1, a report of many batches has them
-    validated in that many processes (:func:`_validated`), with the same results."""
-    reference = context.reference_ntriples if reference is None else reference
+    validated in that many processes (:func:`start_validation`), with the same results."""
+    started = start_validation(
+        ntriples, context, graph_name=graph_name, reference=reference, workers=workers
+    )
+    return started.result()
+
+
+#: Fewer runs than this are validated in this process whatever ``workers`` says: starting
+#: the processes would cost more than it saves.
+PARALLEL_RUNS = 4
+
+_Run = tuple[Callable[[], str], str]  # what a run validates (made when due), with what shapes
+
+
+def start_validation(
+    ntriples: str,
+    context: BuildContext,
+    *,
+    graph_name: str | None = None,
+    reference: str | None = None,
+    workers: int = 1,
+    pool: ProcessPoolExecutor | None = None,
+) -> Future[ValidationReport]:
+    """:func:`validate_ntriples` begun: the lines are parted here; then, with ``workers``
+    above 1 and at least :data:`PARALLEL_RUNS` runs, the runs go to that many worker
+    processes (the engine holds the GIL: threads would not help) from a thread of this
+    process, and the caller goes on (writing the graph's N-Quads) while they validate.
+    Otherwise they are validated here and the future is done when it is returned.
+
+    ``pool``: the workers' pool, of :func:`validation_pool`, started before the report was
+    mapped (a worker forked from a process holding the report's text would hold on to every
+    page of it that this process then writes to); it is shut down when done."""
+    runs, items = _runs(ntriples, context, context.reference_ntriples if reference is None
+                        else reference)  # fmt: skip
+    if workers <= 1 or len(runs) < PARALLEL_RUNS:
+        if pool is not None:
+            pool.shutdown()
+        done: Future[ValidationReport] = Future()
+        done.set_result(_gathered(runs, items, context, graph_name, None, 1))
+        return done
+    pool = pool or validation_pool(workers)
+    feeder = ThreadPoolExecutor(max_workers=1)
+    try:
+        return feeder.submit(_gathered, runs, items, context, graph_name, pool, workers)
+    finally:
+        feeder.shutdown(wait=False)  # its one task still runs
+
+
+def validation_pool(workers: int) -> ProcessPoolExecutor:
+    """``workers`` processes for :func:`start_validation`, started now (forked, with a
+    process's default start method, before any thread of this module runs)."""
+    pool = ProcessPoolExecutor(max_workers=workers)
+    pool.submit(int).result()
+    return pool
+
+
+def _runs(ntriples: str, context: BuildContext, reference: str) -> tuple[list[_Run], _Items | None]:
+    """The runs of the engine that validate ``ntriples`` (see :func:`validate_ntriples`),
+    and the items' batches when the items are batched (the first runs)."""
     scanned = _scan(ntriples.split("\n"))
     parted = scanned if scanned.held else None
     items = None
     if len(scanned.items) > ITEM_BATCH:  # not most reports
         items = _split_items(scanned.kept, ITEM_BATCH, scanned.items)
-    runs: list[tuple[Callable[[], str], str]] = []  # what each run validates, and with what
+    runs: list[_Run] = []
     if items is None:
         text = ntriples if parted is None else "\n".join(parted.kept) + "\n"
         runs.append((partial(str.__add__, text, reference), "report"))
@@ -369,8 +426,24 @@ def validate_ntriples(
         runs += [
             (partial(str.__add__, held, classes), "fanout") for held in parted.batches(FANOUT_BATCH)
         ]
+    return runs, items
+
+
+def _item_run(items: _Items, batch: int, reference: str) -> str:
+    return items.data(batch) + reference
+
+
+def _gathered(
+    runs: list[_Run],
+    items: _Items | None,
+    context: BuildContext,
+    graph_name: str | None,
+    pool: ProcessPoolExecutor | None,
+    workers: int,
+) -> ValidationReport:
+    """The report of every run, each item batch's results only those it owns."""
     report = ValidationReport(graphs=1)
-    for n, found in enumerate(_validated(runs, context, graph_name, workers)):
+    for n, found in enumerate(_validated(runs, context, graph_name, pool, workers)):
         if items is not None and n < len(items.lines):
             report.violations.extend(v for v in found.violations if items.owner(v) == n)
         else:
@@ -379,30 +452,22 @@ def validate_ntriples(
     return report
 
 
-def _item_run(items: _Items, batch: int, reference: str) -> str:
-    return items.data(batch) + reference
-
-
-#: Fewer runs than this are validated in this process whatever ``workers`` says: starting
-#: the processes would cost more than it saves.
-PARALLEL_RUNS = 4
-
-
 def _validated(
-    runs: list[tuple[Callable[[], str], str]],
+    runs: list[_Run],
     context: BuildContext,
     graph_name: str | None,
+    pool: ProcessPoolExecutor | None,
     workers: int,
 ) -> Iterator[ValidationReport]:
     """Each run's data (made when it is due) validated against its shapes, the reports in
-    the order of ``runs``. With ``workers`` above 1 and at least :data:`PARALLEL_RUNS` runs,
-    in that many worker processes, with no more than two runs a worker waiting (so that the
-    texts are not all made at once): the engine holds the GIL, so threads would not help."""
-    if workers <= 1 or len(runs) < PARALLEL_RUNS:
+    the order of ``runs``: here, or in ``pool`` (its ``workers`` processes; shut down when
+    done) with no more than two runs a worker waiting, so that the texts are not all made
+    at once."""
+    if pool is None:
         for data, shapes in runs:
             yield _validate_run(data(), context, shapes, graph_name)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with pool:
         pending: deque[Future[ValidationReport]] = deque()
         for data, shapes in runs:
             pending.append(pool.submit(_validate_run, data(), context, shapes, graph_name))
