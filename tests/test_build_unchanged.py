@@ -100,3 +100,29 @@ def test_validation_in_processes_builds_the_same(reports, context):
     two = map_and_validate(big, context, workers=2)
     assert one.nquads == two.nquads and one.trig == two.trig
     assert one.validation == two.validation and one.validation.conforms
+
+
+def _worker(parent: int) -> None:
+    import time
+
+    from peelgraph.validate import _watch_parent
+
+    _watch_parent(parent)
+    time.sleep(5)
+
+
+def test_a_validation_worker_ends_when_its_parent_is_gone():
+    """A build killed mid-validation leaves no worker waiting for work: each watches the
+    process that started it (here: one it never had, and its own parent)."""
+    import multiprocessing
+    import os
+
+    orphan = multiprocessing.Process(target=_worker, args=(-1,))
+    kept = multiprocessing.Process(target=_worker, args=(os.getpid(),))
+    orphan.start()
+    kept.start()
+    orphan.join(timeout=3)
+    assert orphan.exitcode == 1
+    assert kept.is_alive()
+    kept.terminate()
+    kept.join()

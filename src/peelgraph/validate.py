@@ -24,6 +24,9 @@ graph is always checked by :func:`validate_links`, with the types of what it lin
 from __future__ import annotations
 
 import json
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
@@ -400,9 +403,23 @@ def start_validation(
 def validation_pool(workers: int) -> ProcessPoolExecutor:
     """``workers`` processes for :func:`start_validation`, started now (forked, with a
     process's default start method, before any thread of this module runs)."""
-    pool = ProcessPoolExecutor(max_workers=workers)
+    pool = ProcessPoolExecutor(
+        max_workers=workers, initializer=_watch_parent, initargs=(os.getpid(),)
+    )
     pool.submit(int).result()
     return pool
+
+
+def _watch_parent(parent: int) -> None:
+    """A worker's start: a thread that ends the worker once the process that started it is
+    gone (a build killed mid-validation: its workers would otherwise wait for work forever)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _runs(ntriples: str, context: BuildContext, reference: str) -> tuple[list[_Run], _Items | None]:
