@@ -105,9 +105,9 @@ def test_validation_in_processes_builds_the_same(reports, context):
 def _worker(parent: int) -> None:
     import time
 
-    from peelgraph.validate import _watch_parent
+    from peelgraph.validate import end_with_parent
 
-    _watch_parent(parent)
+    end_with_parent(parent)
     time.sleep(5)
 
 

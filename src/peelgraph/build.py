@@ -38,6 +38,7 @@ from .rdf import links_graph, ntriples_text, partnership_ntriples, report_ntripl
 from .validate import (
     ITEM_BATCH,
     ValidationReport,
+    end_with_parent,
     start_validation,
     validate_links,
     validation_pool,
@@ -253,7 +254,9 @@ def map_and_validate(report: Report, context: BuildContext, workers: int = 1) ->
 def _pool(workers: int, jobs: int) -> ProcessPoolExecutor | None:
     if workers <= 1 or jobs <= 1:
         return None
-    return ProcessPoolExecutor(max_workers=min(workers, jobs))
+    return ProcessPoolExecutor(
+        max_workers=min(workers, jobs), initializer=end_with_parent, initargs=(os.getpid(),)
+    )
 
 
 @dataclass

@@ -404,13 +404,13 @@ def validation_pool(workers: int) -> ProcessPoolExecutor:
     """``workers`` processes for :func:`start_validation`, started now (forked, with a
     process's default start method, before any thread of this module runs)."""
     pool = ProcessPoolExecutor(
-        max_workers=workers, initializer=_watch_parent, initargs=(os.getpid(),)
+        max_workers=workers, initializer=end_with_parent, initargs=(os.getpid(),)
     )
     pool.submit(int).result()
     return pool
 
 
-def _watch_parent(parent: int) -> None:
+def end_with_parent(parent: int) -> None:
     """A worker's start: a thread that ends the worker once the process that started it is
     gone (a build killed mid-validation: its workers would otherwise wait for work forever)."""
 
