@@ -77,6 +77,7 @@ def test_batched_values_give_the_results_of_the_whole_graph(engine, monkeypatch)
     batched = validate_ntriples(ntriples, ctx).violations
     whole = _whole(ntriples, ctx)
     assert batched == whole
+    assert validate_ntriples(ntriples, ctx, workers=2).violations == whole  # batches in processes
     on_path = [v for v in batched if v.path == str(PATH)]
     assert sorted(v.value or "" for v in on_path if v.focus == str(link)) == sorted(map(str, bad))
     assert any(v.focus == "https://example.org/bare-link" for v in on_path)  # sh:minCount

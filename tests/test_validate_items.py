@@ -92,6 +92,7 @@ def test_batched_items_give_the_results_of_the_whole_graph(graphs, engine, n, si
     batched = validate_ntriples(ntriples, ctx).violations
     whole = _whole(ntriples, ctx)
     assert batched == whole
+    assert validate_ntriples(ntriples, ctx, workers=2).violations == whole  # batches in processes
     for focus, message in expected.items():
         assert any(v.focus == focus and message in v.message for v in batched), (focus, message)
     assert any("not in the framework of its report" in v.message for v in batched)

@@ -34,8 +34,15 @@ from .links import carried_over_links, cross_report_links
 from .merge import group_reports
 from .model import Report
 from .progress import NoProgress, Progress
-from .rdf import links_graph, ntriples_text, partnership_ntriples, report_graph
-from .validate import ValidationReport, validate_links, validate_ntriples
+from .rdf import links_graph, ntriples_text, partnership_ntriples, report_ntriples
+from .validate import (
+    ITEM_BATCH,
+    ValidationReport,
+    end_with_parent,
+    start_validation,
+    validate_links,
+    validation_pool,
+)
 
 #: Suffixes taken when a folder is given; a file named explicitly is always taken.
 INPUT_SUFFIXES = (".txt", ".pdf")
@@ -217,18 +224,28 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def map_and_validate(report: Report, context: BuildContext) -> BuiltReport:
+def map_and_validate(report: Report, context: BuildContext, workers: int = 1) -> BuiltReport:
     """One report's named graph, serialised and validated on its own (with the cyclic
-    collector paused throughout: validating parts the text into millions of lines)."""
+    collector paused throughout: validating parts the text into millions of lines); a
+    report of thousands of items has its batches validated in ``workers`` processes while
+    this one writes its N-Quads and TriG."""
     framework = context.vocabulary.framework(report.year, report.pillar)
+    workers = workers if len(report.afis) > ITEM_BATCH else 1  # else too few runs to share
+    pool = validation_pool(workers) if workers > 1 else None  # started while this is small
     with _no_cycle_collection():
-        graph = report_graph(report, framework)
-        ntriples, name = ntriples_text(graph), str(graph.identifier)
-        del graph  # the text is all that is used from here: free the graph before validating
-        gc.collect()  # (its terms and store hold cycles: only the collector frees them)
-        validation = validate_ntriples(ntriples, context, graph_name=name)
+        try:
+            ntriples, name = report_ntriples(report, framework)  # no rdflib Graph: no cycles
+            validation = start_validation(
+                ntriples, context, graph_name=name, workers=workers, pool=pool
+            )
+        except BaseException:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+            raise
         nquads = ntriples_to_nquads(ntriples, name)
-        return BuiltReport(report, nquads, validation, trig=trig_block(nquads))
+        del ntriples
+        trig = trig_block(nquads)
+        return BuiltReport(report, nquads, validation.result(), trig=trig)
 
 
 # -- the pipeline ---------------------------------------------------------------------------
@@ -237,7 +254,9 @@ def map_and_validate(report: Report, context: BuildContext) -> BuiltReport:
 def _pool(workers: int, jobs: int) -> ProcessPoolExecutor | None:
     if workers <= 1 or jobs <= 1:
         return None
-    return ProcessPoolExecutor(max_workers=min(workers, jobs))
+    return ProcessPoolExecutor(
+        max_workers=min(workers, jobs), initializer=end_with_parent, initargs=(os.getpid(),)
+    )
 
 
 @dataclass
@@ -388,7 +407,8 @@ def _map_all(
             todo.append(report)
     pool = _pool(workers, len(todo))
     try:
-        task = partial(map_and_validate, context=context)
+        # one report at a time here (most often one report): its validation may use the cores
+        task = partial(map_and_validate, context=context, workers=1 if pool else workers)
         for item in pool.map(task, todo) if pool else map(task, todo):
             cache.keep_built(item.report, CachedGraph(item.nquads, item.trig, item.validation))
             built[item.report.key] = item

@@ -140,9 +140,13 @@ def ntriples_to_nquads(ntriples: str, graph: str) -> bytes:
     `` .`` and a line break never occurs inside one (it is escaped in a literal), so naming
     the graph before each line's end is exact, and costs no quad object per triple."""
     name = ox.NamedNode(graph)
-    triples = ox.parse(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
-    text = _serialize(triples, format=ox.RdfFormat.N_TRIPLES)
-    lines = sorted(text.replace(b" .\n", f" {name} .\n".encode()).split(b"\n"))
+    text = _serialize(
+        ox.parse(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES),
+        format=ox.RdfFormat.N_TRIPLES,
+    )
+    lines = text.replace(b" .\n", f" {name} .\n".encode()).split(b"\n")
+    del text  # each copy freed as soon as the next is made: at 1.2 million triples the
+    lines.sort()  # text, the lines and the result are about 400 MB each
     # sorted, then each line once (sorting the lines in the order written is several times
     # faster than sorting a set of them: at 1.2 million lines, 0.2 s against 1.7 s)
     lines = [line for before, line in zip([b"", *lines], lines, strict=False) if line != before]

@@ -24,7 +24,14 @@ graph is always checked by :func:`validate_links`, with the types of what it lin
 from __future__ import annotations
 
 import json
+import os
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -332,6 +339,7 @@ def validate_ntriples(
     *,
     graph_name: str | None = None,
     reference: str | None = None,
+    workers: int = 1,
 ) -> ValidationReport:
     """Validate one report graph given as N-Triples text, together with the reference graph
     (``reference`` as N-Triples, by default the context's: a built file carries the one it
@@ -343,29 +351,154 @@ def validate_ntriples(
     1, which the value kept satisfies: tests/test_shapes.py checks that this holds), with
     the types they read. A report with more than :data:`ITEM_BATCH` items is then checked
     in batches of items (:func:`_split_items`). The results are those of the whole graph;
-    the time is linear."""
-    reference = context.reference_ntriples if reference is None else reference
-    run = _RUNNERS[context.engine]
+    the time is linear. With ``workers`` above 1, a report of many batches has them
+    validated in that many processes (:func:`start_validation`), with the same results."""
+    started = start_validation(
+        ntriples, context, graph_name=graph_name, reference=reference, workers=workers
+    )
+    return started.result()
+
+
+#: Fewer runs than this are validated in this process whatever ``workers`` says: starting
+#: the processes would cost more than it saves.
+PARALLEL_RUNS = 4
+
+_Run = tuple[Callable[[], str], str]  # what a run validates (made when due), with what shapes
+
+
+def start_validation(
+    ntriples: str,
+    context: BuildContext,
+    *,
+    graph_name: str | None = None,
+    reference: str | None = None,
+    workers: int = 1,
+    pool: ProcessPoolExecutor | None = None,
+) -> Future[ValidationReport]:
+    """:func:`validate_ntriples` begun: the lines are parted here; then, with ``workers``
+    above 1 and at least :data:`PARALLEL_RUNS` runs, the runs go to that many worker
+    processes (the engine holds the GIL: threads would not help) from a thread of this
+    process, and the caller goes on (writing the graph's N-Quads) while they validate.
+    Otherwise they are validated here and the future is done when it is returned.
+
+    ``pool``: the workers' pool, of :func:`validation_pool`, started before the report was
+    mapped (a worker forked from a process holding the report's text would hold on to every
+    page of it that this process then writes to); it is shut down when done."""
+    runs, items = _runs(ntriples, context, context.reference_ntriples if reference is None
+                        else reference)  # fmt: skip
+    if workers <= 1 or len(runs) < PARALLEL_RUNS:
+        if pool is not None:
+            pool.shutdown()
+        done: Future[ValidationReport] = Future()
+        done.set_result(_gathered(runs, items, context, graph_name, None, 1))
+        return done
+    pool = pool or validation_pool(workers)
+    feeder = ThreadPoolExecutor(max_workers=1)
+    try:
+        return feeder.submit(_gathered, runs, items, context, graph_name, pool, workers)
+    finally:
+        feeder.shutdown(wait=False)  # its one task still runs
+
+
+def validation_pool(workers: int) -> ProcessPoolExecutor:
+    """``workers`` processes for :func:`start_validation`, started now (forked, with a
+    process's default start method, before any thread of this module runs)."""
+    pool = ProcessPoolExecutor(
+        max_workers=workers, initializer=end_with_parent, initargs=(os.getpid(),)
+    )
+    pool.submit(int).result()
+    return pool
+
+
+def end_with_parent(parent: int) -> None:
+    """A worker's start: a thread that ends the worker once the process that started it is
+    gone (a build killed mid-validation: its workers would otherwise wait for work forever)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _runs(ntriples: str, context: BuildContext, reference: str) -> tuple[list[_Run], _Items | None]:
+    """The runs of the engine that validate ``ntriples`` (see :func:`validate_ntriples`),
+    and the items' batches when the items are batched (the first runs)."""
     scanned = _scan(ntriples.split("\n"))
     parted = scanned if scanned.held else None
     items = None
     if len(scanned.items) > ITEM_BATCH:  # not most reports
         items = _split_items(scanned.kept, ITEM_BATCH, scanned.items)
+    runs: list[_Run] = []
     if items is None:
         text = ntriples if parted is None else "\n".join(parted.kept) + "\n"
-        report = _report(run(text + reference, context, "report"), graph_name)
+        runs.append((partial(str.__add__, text, reference), "report"))
     else:
-        report = ValidationReport(graphs=1)
-        for batch in range(len(items.lines)):
-            found = _report(run(items.data(batch) + reference, context, "report"), graph_name)
-            report.violations.extend(v for v in found.violations if items.owner(v) == batch)
+        runs += [
+            (partial(_item_run, items, b, reference), "report") for b in range(len(items.lines))
+        ]
     if parted is not None:
         classes = _class_lines(reference)
-        for held in parted.batches(FANOUT_BATCH):
-            found = _report(run(held + classes, context, "fanout"), graph_name)
+        runs += [
+            (partial(str.__add__, held, classes), "fanout") for held in parted.batches(FANOUT_BATCH)
+        ]
+    return runs, items
+
+
+def _item_run(items: _Items, batch: int, reference: str) -> str:
+    return items.data(batch) + reference
+
+
+def _gathered(
+    runs: list[_Run],
+    items: _Items | None,
+    context: BuildContext,
+    graph_name: str | None,
+    pool: ProcessPoolExecutor | None,
+    workers: int,
+) -> ValidationReport:
+    """The report of every run, each item batch's results only those it owns."""
+    report = ValidationReport(graphs=1)
+    for n, found in enumerate(_validated(runs, context, graph_name, pool, workers)):
+        if items is not None and n < len(items.lines):
+            report.violations.extend(v for v in found.violations if items.owner(v) == n)
+        else:
             report.violations.extend(found.violations)
     _sort(report.violations)
     return report
+
+
+def _validated(
+    runs: list[_Run],
+    context: BuildContext,
+    graph_name: str | None,
+    pool: ProcessPoolExecutor | None,
+    workers: int,
+) -> Iterator[ValidationReport]:
+    """Each run's data (made when it is due) validated against its shapes, the reports in
+    the order of ``runs``: here, or in ``pool`` (its ``workers`` processes; shut down when
+    done) with no more than two runs a worker waiting, so that the texts are not all made
+    at once."""
+    if pool is None:
+        for data, shapes in runs:
+            yield _validate_run(data(), context, shapes, graph_name)
+        return
+    with pool:
+        pending: deque[Future[ValidationReport]] = deque()
+        for data, shapes in runs:
+            pending.append(pool.submit(_validate_run, data(), context, shapes, graph_name))
+            if len(pending) > 2 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def _validate_run(
+    data: str, context: BuildContext, shapes: str, graph_name: str | None
+) -> ValidationReport:
+    """One run of the engine (in a worker process, or this one)."""
+    return _report(_RUNNERS[context.engine](data, context, shapes), graph_name)
 
 
 def validate_links(links: str, types: str, context: BuildContext) -> ValidationReport:
