@@ -281,7 +281,9 @@ _HOW = (
     r"(?:(?:how|the way(?: in which)?)\s+(?:\w+\s+)?(?:it|the force|the constabulary)\s+"
     r"(?:is\s+)?)?"
 )
-#: "good at A, and at B": the second of two predicates that share the grade.
+#: "good at A, and at B": the second of two predicates that share the grade ("at" again
+#: after "and": "good at preventing crime, tackling anti-social behaviour and keeping people
+#: safe" is one question's wording, not a second predicate).
 _AND_AT = r"(?:[^.;]*?,?\s+and\s+(?:at|in)\s+)?"
 
 

@@ -1,0 +1,137 @@
+"""Page shapes first met on the real pages of Lancashire, North Wales and Essex
+(tests/data/real/lancashire-*, north-wales-*, essex-*.txt), written again for fictional forces:
+each rule follows from the page kind (an overview, a landing page), not from one page."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_pagekinds import _extract, _grades
+
+RI = "requires-improvement"
+
+#: A 2017 legitimacy overview: one sentence grades the three core questions, the third in a
+#: clause whose subject is the sentence's ("but is judged to require improvement in some
+#: aspects of how it ...").
+LEGITIMACY_2017 = """Skip to content
+
+{name} PEEL 2017
+
+
+How legitimate is the force at keeping people safe and reducing crime?
+
+Last updated 12/12/2017
+
+{force} is judged to be good at how legitimately it keeps people safe and reduces crime. The force is judged to be good at treating all of the people it serves with fairness and respect and ensuring that its workforce behaves ethically and lawfully but is judged to require improvement in some aspects of how it treats its workforce with fairness and respect.
+
+The force is good at ensuring that its workforce behave ethically and lawfully.
+
+The level of scrutiny on the use of force is good.
+"""  # noqa: E501
+
+
+@pytest.mark.parametrize(
+    ("name", "force"), [("Wessex", "Wessex Constabulary"), ("Mercia Fens", "Mercia Fens Police")]
+)
+def test_a_clause_after_but_grades_a_question_for_the_sentences_subject(vocab, name, force):
+    report = _extract(LEGITIMACY_2017.format(name=name, force=force), vocab)
+    assert _grades(report) == {
+        "2017-LEG": "good",
+        "2017-LEG-1": "good",
+        "2017-LEG-2": "good",
+        "2017-LEG-3": RI,
+    }
+
+
+def test_a_clause_after_but_needs_the_sentences_subject(vocab):
+    text = LEGITIMACY_2017.format(name="Wessex", force="Wessex Constabulary").replace(
+        "The force is judged to be good at treating", "Officers are judged to be good at treating"
+    )
+    assert "2017-LEG-3" not in _grades(_extract(text, vocab))
+
+
+#: A 2017 interim landing page: the efficiency sentence puts the third question's grade
+#: before it ("it is judged to require improvement for its planning for future demand").
+LANDING_2017 = """Skip to content
+
+Mercia Fens 2017
+
+This is HMICFRS' fourth PEEL (police effectiveness, efficiency and legitimacy) assessment of Mercia Fens Police.
+
+The extent to which the force is efficient at keeping people safe and reducing crime requires improvement.
+
+Jane Doe, Her Majesty's Inspector of Constabulary
+
+
+How efficient is the force at keeping people safe and reducing crime?
+
+Last updated 09/11/2017
+Requires improvement
+
+Mercia Fens Police is judged to require improvement in the efficiency with which it keeps people safe and reduces crime. The force is judged to be good in its understanding of demand; its use of resources to manage demand is judged to require improvement; and it is judged to require improvement for its planning for future demand.
+"""  # noqa: E501
+
+
+def test_a_grade_before_its_question_after_a_semicolon_is_read(vocab):
+    report = _extract(LANDING_2017, vocab)
+    assert _grades(report) == {
+        "2017-EFY": RI,
+        "2017-EFY-1": "good",
+        "2017-EFY-2": RI,
+        "2017-EFY-3": RI,
+    }
+
+
+#: A 2018/19 overview: "in the way it operates" (the headline's "operate" as the sentence
+#: writes it), "in how it is planning", "good at A, and at B".
+OVERVIEW_2018 = """Skip to content
+
+Wessex PEEL 2018
+
+
+How efficiently does the force operate and how sustainable are its services to the public?
+
+Last updated 21/01/2020
+
+Wessex Constabulary is outstanding in the way it operates and provides sustainable services.
+
+The constabulary is outstanding in how it is planning for the future.
+
+In 2017, we graded the constabulary as good at meeting current demand and using resources.
+"""
+
+
+def test_the_2018_efficiency_overview_forms_are_read(vocab):
+    assert _grades(_extract(OVERVIEW_2018, vocab)) == {
+        "2018-EFY": "outstanding",
+        "2018-EFY-2": "outstanding",
+    }
+
+
+LEGITIMACY_2018 = """Skip to content
+
+Mercia Fens PEEL 2018
+
+
+How legitimately does the force treat the public and its workforce?
+
+Last updated 20/01/2020
+
+Mercia Fens Police needs to improve some elements of how it works to ensure that the public is treated fairly. It is good at ensuring the ethical and lawful behaviour of its workforce, and at treating its workforce fairly.
+"""  # noqa: E501
+
+
+def test_two_questions_sharing_one_grade_are_both_read(vocab):
+    assert _grades(_extract(LEGITIMACY_2018, vocab)) == {
+        "2018-LEG-2": "good",
+        "2018-LEG-3": "good",
+    }
+
+
+def test_what_an_earlier_years_inspection_found_is_not_this_years_grade(vocab):
+    text = OVERVIEW_2018.replace(
+        "The constabulary is outstanding in how it is planning for the future.",
+        "Our 2017 inspection found that the constabulary was outstanding in how it is planning"
+        " for the future.",
+    )
+    assert _grades(_extract(text, vocab)) == {"2018-EFY": "outstanding"}
