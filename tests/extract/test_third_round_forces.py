@@ -6,9 +6,20 @@ from __future__ import annotations
 
 import pytest
 
+from peelgraph.errors import FormatError
+from peelgraph.extract import extract_reports
+
 from .test_pagekinds import _extract, _grades
 
 RI = "requires-improvement"
+
+
+def extract_reports_of(text, vocab, tmp_path):  # type: ignore[no-untyped-def]
+    """Every report of a page (a landing page gives one per pillar)."""
+    page = tmp_path / "page.txt"
+    page.write_text(text, encoding="utf-8")
+    return extract_reports(page, vocab)
+
 
 #: A 2017 legitimacy overview: one sentence grades the three core questions, the third in a
 #: clause whose subject is the sentence's ("but is judged to require improvement in some
@@ -135,3 +146,43 @@ def test_what_an_earlier_years_inspection_found_is_not_this_years_grade(vocab):
         " for the future.",
     )
     assert _grades(_extract(text, vocab)) == {"2018-EFY": "outstanding"}
+
+
+#: A 2014 landing page: the judgments as clauses after "The available evidence indicates
+#: that:", one a pillar; the 2014 effectiveness framework has no headline question, so the
+#: clause's core-question grades are what it states.
+LANDING_2014 = """Skip to content
+
+Wessex 2014
+
+This is the first PEEL Assessment of Wessex Constabulary.
+
+The available evidence indicates that:
+
+in terms of its effectiveness, the force is good at reducing crime and preventing offending. However, it requires improvement in the way it investigates offending;
+
+the efficiency with which the force carries out its responsibilities is good; and
+
+the force is acting to achieve fairness and legitimacy in most of the practices that were examined this year.
+
+John Doe, Her Majesty's Inspector of Constabulary
+"""  # noqa: E501
+
+
+def test_a_2014_landing_pages_clauses_grade_the_core_questions(vocab, tmp_path):
+    reports = extract_reports_of(LANDING_2014, vocab, tmp_path)
+    assert {r.pillar: _grades(r) for r in reports} == {
+        "effectiveness": {"2014-EFF-1": "good", "2014-EFF-2": RI},
+    }
+    assert any("efficiency" in w for r in reports for w in r.warnings)
+
+
+def test_a_2014_landing_page_with_no_graded_clause_is_refused_with_its_reason(vocab, tmp_path):
+    text = LANDING_2014.replace(
+        "the force is good at reducing crime and preventing offending. However, it requires "
+        "improvement in the way it investigates offending;",
+        "the force is reducing crime.",
+    )
+    with pytest.raises(FormatError) as caught:
+        extract_reports_of(text, vocab, tmp_path)
+    assert caught.value.reason == "no-grade"
