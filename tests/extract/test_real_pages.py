@@ -30,14 +30,7 @@ EXPECTATIONS = load_expectations(REAL / "expectations.yaml")
 FRAGMENTS = {fragment.key: fragment for fragment in read_fragments(REAL)}
 
 #: Pages read wrong today, with why (strict xfail: remove a line when its page passes).
-KNOWN_FAILURES: dict[str, str] = {
-    "north-wales-peel-2018-19.txt#4": (
-        "a Police and Crime Commissioner's list of the HMIC reports about its force opens "
-        "'HMIC independently assesses police forces' and mentions 'all 43 forces': refused "
-        "as a national page; no rule yet tells it from the national press-release listings "
-        "cut after their first force's entry (which also name one force only)"
-    ),
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 def _cases() -> list[object]:

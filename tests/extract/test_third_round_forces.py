@@ -9,7 +9,7 @@ import pytest
 from peelgraph.errors import FormatError
 from peelgraph.extract import extract_reports
 
-from .test_pagekinds import _extract, _grades
+from .test_pagekinds import _extract, _grades, _refusal
 
 RI = "requires-improvement"
 
@@ -186,3 +186,32 @@ def test_a_2014_landing_page_with_no_graded_clause_is_refused_with_its_reason(vo
     with pytest.raises(FormatError) as caught:
         extract_reports_of(text, vocab, tmp_path)
     assert caught.value.reason == "no-grade"
+
+
+#: A Police and Crime Commissioner's page listing the inspectorate's reports about its force:
+#: it speaks of "police forces" and "all 43 forces" in passing, and names its one force in
+#: entry after entry.
+COMMISSIONER = """The inspectorate independently assesses police forces and policing activity in the public interest.
+All reports relating to Wessex are listed below:
+National child protection inspection
+The national inspection made three recommendations for chief constables in all 43 forces. The third does not apply to Wessex Constabulary, which was inspected before.
+PEEL Police Effectiveness, Efficiency and Legitimacy 2018/19 Report
+I am pleased that Wessex Constabulary is considered as good at reduci
+"""  # noqa: E501
+
+
+def test_a_commissioners_page_about_one_force_is_not_refused_as_national(vocab):
+    # refused for what it lacks (the report's text), not as a page about all forces
+    assert _refusal(COMMISSIONER, vocab).reason not in {"national-page", None}
+
+
+def test_a_page_headlined_about_forces_is_national_whatever_entry_comes_first(vocab):
+    listing = "PEEL: police effectiveness 2018 - force press releases\n\n" + COMMISSIONER
+    assert _refusal(listing, vocab).reason == "national-page"
+
+
+def test_a_page_about_forces_naming_one_force_once_is_national(vocab):
+    text = COMMISSIONER.replace("All reports relating to Wessex are listed below:\n", "").replace(
+        " The third does not apply to Wessex Constabulary, which was inspected before.", ""
+    )
+    assert _refusal(text, vocab).reason == "national-page"
