@@ -202,16 +202,37 @@ def _release_copy(lines: list[str], vocab: Vocabulary) -> bool:
     return judged is not None and len(ForceNames.of(vocab).named_in(judged.group("subject"))) == 1
 
 
+#: How often a page must name its one force for "all 43 forces", "police forces" in its text
+#: not to make it a page about all forces.
+_ONE_FORCE_MENTIONS = 3
+
+
+def _about_all_forces(text: str, names: ForceNames) -> bool:
+    """A page about all forces: it speaks of forces in general ("all 43 forces", "police
+    forces"), in its headline ("... - force press releases", "Most police forces are good
+    ..."), or in its text without naming one force, and no other, throughout. A Police and
+    Crime Commissioner's page listing the reports about its force ("HMIC independently
+    assesses police forces ...", then the force named in entry after entry) is not one."""
+    if not _NATIONAL.search(text):
+        return False
+    lines = head_lines(text)
+    if lines and _NATIONAL.search(lines[0]) and not lines[0].rstrip().endswith("."):
+        return True
+    found = names.find(text)
+    return len({force.slug for force, _, _ in found}) != 1 or len(found) < _ONE_FORCE_MENTIONS
+
+
 def _article_of_one_force(head: str, vocab: Vocabulary) -> bool:
     """A page about one force's PEEL assessment that names its cycle but links no report (a
     local news article, a police and crime panel's minutes): read as a release, for the
     grades it states. A page about all forces, or naming several, is not one, nor a
     report's cover (its title line "PEEL: Police effectiveness ... 2018/19" first)."""
-    if _NATIONAL.search(head[:3000]) or not CYCLE_NAMED.search(head[:3000]):
+    names = ForceNames.of(vocab)
+    if _about_all_forces(head[:3000], names) or not CYCLE_NAMED.search(head[:3000]):
         return False
     if any(_REPORT_TITLE.match(line) for line in head_lines(head)[:12]):
         return False
-    return len(ForceNames.of(vocab).named_in(head[:3000])) == 1
+    return len(names.named_in(head[:3000])) == 1
 
 
 def _extent_first(head: str) -> bool:
@@ -325,7 +346,7 @@ class _Refusal:
     def _not_a_report(self) -> FormatError | None:
         """A national page, a news release, or a report's title without its text."""
         forces = self.names.named_in(self.lines[0]) if self.lines else []
-        if self.title is None and not forces and _NATIONAL.search(self.text[:3000]):
+        if self.title is None and not forces and _about_all_forces(self.text[:3000], self.names):
             return FormatError(
                 "a national page about all forces, not one force's report (first line: "
                 f"{self.first!r})",

@@ -41,7 +41,10 @@ _COPULAS = {"is", "was", "remains", "be", "as", "overall", "judged"}
 #: A sentence about an earlier inspection's judgment, not this report's.
 _EARLIER = re.compile(
     r"\b(?:in|during)\s+(?:our\s+)?(?:19|20)\d\d\b(?!/)|\blast year\b|\bwe judged\b"
-    r"|\bwhen we\b|\bprevious(?:ly)?\b|\bwas judged\b|\bcarried over\b|\bstill stands?\b",
+    r"|\bwhen we\b|\bprevious(?:ly)?\b|\bwas judged\b|\bcarried over\b|\bstill stands?\b"
+    # "Our 2016 inspection found that the constabulary was good at ...": what an inspection
+    # of a named year found (not "since our 2016 effectiveness inspection")
+    r"|\b(?:19|20)\d\d\s+(?:\w+\s+)?inspection\s+(?:found|judged|graded|concluded)\b",
     re.IGNORECASE,
 )
 #: Words that make a grade word no verdict ("generally good", "not good").
@@ -71,9 +74,12 @@ def _predicate_regex(predicate: str) -> str:
     """The first two words of a predicate, a verb in -ing also read in any other form."""
     words = fold(predicate).replace(",", " ").split()[:2]
     parts = []
-    for word in words:
+    for index, word in enumerate(words):
         if word.endswith("ing") and len(word) > 5:
             parts.append(re.escape(word[:-3]) + r"[a-z]{0,4}")
+        elif index == 0 and word.isalpha():
+            # a verb in the question's form read in the sentence's: "operate" as "operates"
+            parts.append(re.escape(word) + r"(?:s|es|d|ed)?")
         else:
             parts.append(re.escape(word))
     return r"\s+".join(parts) + r"\b"
@@ -269,8 +275,16 @@ class GradeReader:
 
 
 _FLAGS = re.IGNORECASE
-#: "how it", "the way in which the force": what may come between "at" and the predicate.
-_HOW = r"(?:(?:how|the way(?: in which)?)\s+(?:\w+\s+)?(?:it|the force|the constabulary)\s+)?"
+#: "how it", "the way in which the force", "how it is": what may come between "at" and the
+#: predicate ("outstanding in how it is planning for the future").
+_HOW = (
+    r"(?:(?:how|the way(?: in which)?)\s+(?:\w+\s+)?(?:it|the force|the constabulary)\s+"
+    r"(?:is\s+)?)?"
+)
+#: "good at A, and at B": the second of two predicates that share the grade ("at" again
+#: after "and": "good at preventing crime, tackling anti-social behaviour and keeping people
+#: safe" is one question's wording, not a second predicate).
+_AND_AT = r"(?:[^.;]*?,?\s+and\s+(?:at|in)\s+)?"
 
 
 @dataclass(frozen=True)
@@ -322,12 +336,28 @@ def _sentence_regexes(parts: _Parts) -> list[re.Pattern[str]]:
         # "is judged to be good in its understanding of demand")
         re.compile(
             rf"(?:{subj})\s+(?:is\s+|was\s+|remains\s+)?(?:judged\s+(?:to\s+be\s+)?)?{g}\s+"
-            rf"(?:overall\s+)?(?:at|in)\s+{parts.respect}{how}(?:its\s+)?(?:[a-z]+ing\s+and\s+)?"
-            rf"(?:{preds})",
+            rf"(?:overall\s+)?(?:at|in)\s+{_AND_AT}{parts.respect}{how}(?:its\s+)?"
+            rf"(?:[a-z]+ing\s+and\s+)?(?:{preds})",
             _FLAGS,
         ),
-        # "It is good at P." opening a sentence (the force, named in the one before)
-        re.compile(rf"^\s*(?:overall,?\s+)?it\s+is\s+{g}\s+(?:at|in)\s+{how}(?:{preds})", _FLAGS),
+        # "It is good at P." opening a sentence (the force, named in the one before); "and it
+        # is judged to require improvement for its planning for ..." (a clause after ";");
+        # "However, it requires improvement in the way it investigates offending;"
+        re.compile(
+            rf"^\s*(?:(?:and|but|however),?\s+)?(?:overall,?\s+)?it\s+(?:is\s+)?"
+            rf"(?:(?:judged|assessed|found)\s+to\s+(?:be\s+)?)?{g}\s+(?:at|in|for)\s+{_AND_AT}"
+            rf"{how}(?:its\s+)?(?:{preds})",
+            _FLAGS,
+        ),
+        # "The constabulary is judged to be good at A but is judged to require improvement
+        # in some aspects of how it treats its workforce ...": a clause whose subject is the
+        # sentence's
+        re.compile(
+            rf"^\s*(?:the\s+)?(?:{subj})\s[^.;]*?\b(?:and|but)\s+(?:is\s+)?(?:also\s+)?"
+            rf"(?:judged|assessed|found)\s+to\s+(?:be\s+)?{g}\s+(?:at|in|for)\s+"
+            rf"(?:some aspects of\s+)?{how}(?:its\s+)?(?:{preds})",
+            _FLAGS,
+        ),
         # the way (that) the force / it P ... is good
         re.compile(
             rf"\bthe way (?:that |in which )?(?:{subj}|it)\s+(?:{preds})[^.;]*?\s{g}"

@@ -60,6 +60,8 @@ class _Walk:
     shared: bool = False  # the observations are the page's, not one pillar's
     page_observations: list[Block] = field(default_factory=list)
     tail: list[Block] = field(default_factory=list)  # from the overview's first line on
+    # 2014: the judgments as clauses naming a pillar whose framework has no headline
+    clauses: dict[str, list[Block]] = field(default_factory=dict)
 
 
 def read_landing(
@@ -104,6 +106,9 @@ class _Landing:
             framework = self._framework(state)
             if framework is not None:
                 reports.append(self._report(state, framework, walk, first=not reports))
+        for slug, blocks in walk.clauses.items():
+            if slug not in walk.pillars and (report := self._clause_report(slug, blocks)):
+                reports.append(report)
         if not reports:
             raise FormatError(
                 "the landing page states no grade that can be recorded"
@@ -130,6 +135,8 @@ class _Landing:
             elif _QUESTION_OR_UPDATED.match(line):
                 walk.tail = self.blocks[index:]
                 break
+            elif walk.current is None and (headless := self._headless_pillar(folded)):
+                walk.clauses.setdefault(headless.slug, []).append(block)
             elif walk.current is None or _INSPECTOR.search(line):
                 continue
             elif _OBSERVATIONS.match(folded.replace("\u2019", "'")):
@@ -139,6 +146,50 @@ class _Landing:
                 observations = walk.page_observations if walk.shared else walk.current.observations
                 observations.append(block)
         return walk
+
+    def _headless_pillar(self, folded: str) -> PillarDef | None:
+        """The pillar a clause of the page's opening names by its noun ("in terms of its
+        effectiveness, ...") when the year's framework for it has no headline question to
+        grade (2014: "The available evidence indicates that:" then one clause a pillar)."""
+        for pillar in self.vocab.pillars:
+            framework = self.vocab.framework(self.year, pillar.slug)
+            if framework is None or framework.has_headline:
+                continue
+            nouns = {fold(w) for w in (pillar.label, *pillar.alt_labels) if " " not in w.strip()}
+            if any(re.search(rf"\b{re.escape(noun)}\b", folded) for noun in nouns):
+                return pillar
+        return None
+
+    def _clause_report(self, slug: str, blocks: list[Block]) -> Report | None:
+        """A 2014 pillar's report from the clauses naming it: the grade of each core
+        question they state ("However, it requires improvement in the way it investigates
+        offending;"), or None when they state none (a warning says so)."""
+        framework = self.vocab.framework(self.year, slug)
+        assert framework is not None
+        judgments: dict[str, Judgment] = {}
+        for block in blocks:
+            for q in framework.core():
+                hit = self.reader.question(block.text, self.subjects, q) if q.graded else None
+                if hit and q.code not in judgments:
+                    span = Span(block.start + hit[1], block.start + hit[2], None, self.sha256)
+                    judgments[q.code] = Judgment(q.code, hit[0], (span,), "judgment-sentence")
+        if not judgments:
+            self.warnings.append(f"{slug}: the page's clause about it states no question's grade")
+            return None
+        source = SourceFile(self.path, Path(self.path).name, self.sha256, LANDING_PAGE)
+        return Report(
+            documents=(Document(source, self.text),),
+            force_name=self.force.name,
+            force_slug=self.force.slug,
+            force_known=True,
+            year=self.year,
+            pillar=slug,
+            framework=framework.key,
+            title=f"{self.printed or self.force.name} PEEL {self.year}: {slug}",
+            judgments=tuple(sorted(judgments.values(), key=lambda j: j.question)),
+            findings=(),
+            sections_found=tuple(judgments),
+        )
 
     def _judgment_sentence(self, walk: _Walk, block: Block) -> None:
         """The grade a judgment sentence states, of the pillar whose wording it uses (or of
