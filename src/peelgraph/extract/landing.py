@@ -176,20 +176,7 @@ class _Landing:
         if not judgments:
             self.warnings.append(f"{slug}: the page's clause about it states no question's grade")
             return None
-        source = SourceFile(self.path, Path(self.path).name, self.sha256, LANDING_PAGE)
-        return Report(
-            documents=(Document(source, self.text),),
-            force_name=self.force.name,
-            force_slug=self.force.slug,
-            force_known=True,
-            year=self.year,
-            pillar=slug,
-            framework=framework.key,
-            title=f"{self.printed or self.force.name} PEEL {self.year}: {slug}",
-            judgments=tuple(sorted(judgments.values(), key=lambda j: j.question)),
-            findings=(),
-            sections_found=tuple(judgments),
-        )
+        return self._pillar_report(slug, framework, slug, judgments, [], list(judgments))
 
     def _judgment_sentence(self, walk: _Walk, block: Block) -> None:
         """The grade a judgment sentence states, of the pillar whose wording it uses (or of
@@ -255,6 +242,18 @@ class _Landing:
                 judgments.setdefault(code, judgment)
             findings += overview.findings
             found += overview.found
+        return self._pillar_report(state.pillar.slug, framework, label, judgments, findings, found)
+
+    def _pillar_report(
+        self,
+        pillar: str,
+        framework: Framework,
+        label: str,
+        judgments: dict[str, Judgment],
+        findings: list[Finding],
+        found: list[str],
+    ) -> Report:
+        """The report of one pillar the page grades."""
         source = SourceFile(self.path, Path(self.path).name, self.sha256, LANDING_PAGE)
         return Report(
             documents=(Document(source, self.text),),
@@ -262,7 +261,7 @@ class _Landing:
             force_slug=self.force.slug,
             force_known=True,
             year=self.year,
-            pillar=state.pillar.slug,
+            pillar=pillar,
             framework=framework.key,
             title=f"{self.printed or self.force.name} PEEL {self.year}: {label}",
             judgments=tuple(sorted(judgments.values(), key=lambda j: j.question)),
