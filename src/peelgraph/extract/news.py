@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from ..errors import FormatError
 from ..model import Judgment, Report, Span
 from ..vocab import Framework, QuestionDef, Vocabulary
-from .detect import CYCLE_NAMED, INTEGRATED_CYCLE, JUDGED_THAT
-from .forces import ForceNames, force_or_refuse, subjects_of
+from .detect import INTEGRATED_CYCLE, JUDGED_THAT, cycle_named
+from .forces import ForceNames, force_or_refuse, one_force_of, subjects_of
 from .grades import VERB_FORMS, GradeReader
 from .layout import Block, clean, fold, line_blocks, strip_marker
 from .metadata import peel_title_head, pillar_of
@@ -208,13 +208,15 @@ def _cycle_named(head: list[str], vocab: Vocabulary) -> _Linked | None:
     assessment programme for 2015", "HMICFRS PEEL Inspection 2021/22"), the force from the
     one reference force the page names. Before 2018/19 it may grade every pillar, from
     2021 the areas of policing."""
-    named = next(((m, text) for text in head if (m := CYCLE_NAMED.search(text))), None)
-    found = ForceNames.of(vocab).find("\n".join(head))
-    if named is None or len({force.slug for force, _, _ in found}) != 1:
+    joined = "\n".join(head)
+    named = next(((m, text) for text in head if (m := cycle_named(text, joined))), None)
+    names = ForceNames.of(vocab)
+    force = one_force_of(joined, names)
+    if named is None or force is None:
         return None
     match, line = named
-    joined = "\n".join(head)
-    printed = joined[found[0][1] : found[0][2]]
+    first = next(f for f in names.find(joined) if f[0].slug == force.slug)
+    printed = joined[first[1] : first[2]]
     year = int(match.group("year") or match.group("year2"))
     if year >= 2021:
         return _Linked(clean(line), year, printed, "peel", "peel")
