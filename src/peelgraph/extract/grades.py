@@ -76,7 +76,10 @@ def _predicate_regex(predicate: str) -> str:
     parts = []
     for index, word in enumerate(words):
         if word.endswith("ing") and len(word) > 5:
-            parts.append(re.escape(word[:-3]) + r"[a-z]{0,4}")
+            stem = re.escape(word[:-3])
+            if word[-4] == word[-5] and word[-4] not in "aeiou":  # "planning" as "plans"
+                stem = re.escape(word[:-4]) + f"(?:{re.escape(word[-4])})?"
+            parts.append(stem + r"[a-z]{0,4}")
         elif index == 0 and word.isalpha():
             # a verb in the question's form read in the sentence's: "operate" as "operates"
             parts.append(re.escape(word) + r"(?:s|es|d|ed)?")
@@ -358,10 +361,12 @@ def _sentence_regexes(parts: _Parts) -> list[re.Pattern[str]]:
             rf"(?:some aspects of\s+)?{how}(?:its\s+)?(?:{preds})",
             _FLAGS,
         ),
-        # the way (that) the force / it P ... is good
+        # the way (that) the force / it P ... is good; "how it uses its resources to manage
+        # demand is judged to be good and how the force plans ... is also judged to be good"
+        # (a clause closed by its grade, or by "and how" opening the next)
         re.compile(
-            rf"\bthe way (?:that |in which )?(?:{subj}|it)\s+(?:{preds})[^.;]*?\s{g}"
-            rf"\s*(?:[.;:,]|$)",
+            rf"\b(?:the way (?:that |in which )?|how\s+)(?:{subj}|it)\s+(?:{preds})[^.;]*?\s{g}"
+            rf"\s*(?:[.;:,]|\s+and\s+how\b|$)",
             _FLAGS,
         ),
         # X's / its P ... is (assessed, judged, found to be) good, the grade closing the
