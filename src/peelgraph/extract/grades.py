@@ -168,6 +168,24 @@ class GradeReader:
                 return self._slug(match.group("grade")), match.start(), match.end()
         return None
 
+    def judges(self, text: str, subjects: tuple[str, ...]) -> tuple[str, int, int] | None:
+        """(grade, start, end) of a sentence in which the inspectorate, in the present tense,
+        grades the force and nothing else, the sentence closing on the grade: "HMIC judges
+        Leicestershire Police as good." (a verdict on the question it stands under). Not
+        "was judged to be good" (last year's), nor "judges it good at ..." (a practice)."""
+        if not self._grades or not subjects:
+            return None
+        subj = "|".join(re.escape(s) for s in sorted(set(subjects), key=len, reverse=True))
+        match = re.search(
+            rf"(?:^|[.;]\s+)(?:HMIC(?:FRS)?|we|inspectors)\s+(?:judges?|assess(?:es)?|grades?"
+            rf"|rates?)\s+(?:{subj})\s+(?:to\s+be\s+|as\s+)?(?P<grade>{self._grades})\s*\.",
+            text.translate(_QUOTES),
+            re.IGNORECASE,
+        )
+        if match is None:
+            return None
+        return self._slug(match.group("grade")), match.start(), match.end()
+
     def bare(self, line: str) -> str | None:
         """The grade slug if ``line`` is only a grade word ('Good', 'Requires improvement')."""
         return self._by_word.get(" ".join(fold(line).replace("-", " ").strip(" .:*").split()))
