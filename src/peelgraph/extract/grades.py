@@ -379,9 +379,8 @@ def _sentence_regexes(parts: _Parts) -> list[re.Pattern[str]]:
             rf"(?:some aspects of\s+)?{how}(?:its\s+)?(?:{preds})",
             _FLAGS,
         ),
-        # the way (that) the force / it P ... is good; "how it uses its resources to manage
-        # demand is judged to be good and how the force plans ... is also judged to be good"
-        # (a clause closed by its grade, or by "and how" opening the next)
+        # the way (that) the force / it P ... is good; "how it uses ... is judged to be good
+        # and how the force plans ...": a clause closed by its grade or by "and how"
         re.compile(
             rf"\b(?:the way (?:that |in which )?|how\s+)(?:{subj}|it)\s+(?:{preds})[^.;]*?\s{g}"
             rf"\s*(?:[.;:,]|\s+and\s+how\b|$)",
