@@ -426,10 +426,12 @@ def _named_area(
     workforce" is one area, not three), and how many pieces it takes. With ``lead_in``, the
     label may close the pieces after words leading into the list ("work needs to be done in
     treating the public fairly and with respect, ...")."""
-    if lead_in:  # the fewest pieces first: the lead-in holds no area
+    if lead_in:  # the fewest pieces first; the lead-in words lie within the first piece
+        first = _label_key(pieces[0][2])
         for n in range(1, len(pieces) + 1):
             key = _label_key(listed[pieces[0][0] : pieces[n - 1][1]])
-            area = next((q for label, q in labels.items() if key.endswith(" " + label)), None)
+            area = next((q for label, q in labels.items() if key.endswith(" " + label)
+                         and first.startswith(key[: -len(label)])), None)  # fmt: skip
             if area is not None:
                 return area, n
         return None, 0
