@@ -160,3 +160,59 @@ def test_the_inspectorate_judging_the_force_grades_the_question_it_stands_under(
 def test_last_years_judgment_alone_grades_nothing(vocab):
     text = EFFICIENCY_2015.replace("HMIC judges Mercia Fens Police as {grade}. ", "")
     assert _grades(_extract(text, vocab)) == {}
+
+
+#: A 2017 legitimacy overview: "It is judged to be good at A and good at B" (the grade word
+#: again after "and"), a question's verb in its -ing form ("ensuring its workforce").
+LEGITIMACY_2017 = """Skip to content
+
+Wessex PEEL 2017
+
+
+How legitimate is the force at keeping people safe and reducing crime?
+
+Last updated 12/12/2017
+
+Wessex Constabulary is judged to be good at how legitimately it keeps people safe and reduces crime. The force is judged to be good at treating all of the people it serves with fairness and respect. It is judged to be good at ensuring its workforce behaves ethically and lawfully and {second} at treating its workforce with fairness and respect.
+"""  # noqa: E501
+
+
+def test_the_same_grade_again_after_and_grades_a_second_question(vocab):
+    grades = _grades(_extract(LEGITIMACY_2017.format(second="good"), vocab))
+    assert grades == {
+        "2017-LEG": "good",
+        "2017-LEG-1": "good",
+        "2017-LEG-2": "good",
+        "2017-LEG-3": "good",
+    }
+
+
+def test_another_grade_after_and_is_not_the_first_ones(vocab):
+    grades = _grades(_extract(LEGITIMACY_2017.format(second="outstanding"), vocab))
+    assert grades.get("2017-LEG-3") != "good"
+
+
+#: A 2018/19 effectiveness overview: "<Force> is also good at ...".
+EFFECTIVENESS_2018 = """Skip to content
+
+Mercia Fens PEEL 2018
+
+
+How effectively does the force reduce crime and keep people safe?
+
+Last updated 02/05/2019
+
+Mercia Fens Police is good at reducing crime and keeping people safe.
+
+Mercia Fens Police is also {grade} at protecting vulnerable people.
+"""
+
+
+def test_also_between_is_and_the_grade_is_read(vocab):
+    grades = _grades(_extract(EFFECTIVENESS_2018.format(grade="good"), vocab))
+    assert grades == {"2018-EFF": "good", "2018-EFF-3": "good"}
+
+
+def test_a_hedge_after_also_is_still_a_hedge(vocab):
+    text = EFFECTIVENESS_2018.format(grade="generally good")
+    assert "2018-EFF-3" not in _grades(_extract(text, vocab))

@@ -81,8 +81,10 @@ def _predicate_regex(predicate: str) -> str:
                 stem = re.escape(word[:-4]) + f"(?:{re.escape(word[-4])})?"
             parts.append(stem + r"[a-z]{0,4}")
         elif index == 0 and word.isalpha():
-            # a verb in the question's form read in the sentence's: "operate" as "operates"
-            parts.append(re.escape(word) + r"(?:s|es|d|ed)?")
+            # a verb in the question's form read in the sentence's: "operate" as "operates",
+            # "ensure" as "ensuring"
+            stem = word[:-1] if word.endswith("e") else word
+            parts.append(f"(?:{re.escape(word)}(?:s|es|d|ed)?|{re.escape(stem)}ing)")
         else:
             parts.append(re.escape(word))
     return r"\s+".join(parts) + r"\b"
@@ -272,6 +274,8 @@ class GradeReader:
         word = match.group("grade").lower()
         # "is: good" (the interim 2016 landing pages put a colon after the verb)
         previous = before[-1].lower().rstrip(":") if before else ""
+        if previous == "also" and len(before) > 1:  # "is also good at"
+            previous = before[-2].lower()
         if previous in _COPULAS:
             return True
         if previous in _HEDGES:
@@ -304,8 +308,9 @@ _HOW = (
 )
 #: "good at A, and at B": the second of two predicates that share the grade ("at" again
 #: after "and": "good at preventing crime, tackling anti-social behaviour and keeping people
-#: safe" is one question's wording, not a second predicate).
-_AND_AT = r"(?:[^.;]*?,?\s+and\s+(?:at|in)\s+)?"
+#: safe" is one question's wording, not a second predicate), or "good at A and good at B"
+#: (the same grade word again: "good at A and requires improvement in B" is not).
+_AND_AT = r"(?:[^.;]*?,?\s+and\s+(?:(?P=grade)\s+)?(?:at|in)\s+)?"
 
 
 @dataclass(frozen=True)
@@ -356,7 +361,7 @@ def _sentence_regexes(parts: _Parts) -> list[re.Pattern[str]]:
         # ("good at identifying and protecting vulnerable people": a second verb first;
         # "is judged to be good in its understanding of demand")
         re.compile(
-            rf"(?:{subj})\s+(?:is\s+|was\s+|remains\s+)?(?:judged\s+(?:to\s+be\s+)?)?{g}\s+"
+            rf"(?:{subj})\s+(?:is\s+|was\s+|remains\s+)?(?:also\s+)?(?:judged\s+(?:to\s+be\s+)?)?{g}\s+"
             rf"(?:overall\s+)?(?:at|in)\s+{_AND_AT}{parts.respect}{how}(?:its\s+)?"
             rf"(?:[a-z]+ing\s+and\s+)?(?:{preds})",
             _FLAGS,
