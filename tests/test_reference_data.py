@@ -1419,6 +1419,7 @@ def test_2023_areas_of_policing_are_named_by_their_pages_and_linked_to_no_earlie
         "hellorayo.co.uk",
         "policeprofessional.com",
         "sloughexpress.co.uk",
+        "wiltshiretimes.co.uk",
         "justiceinspectorates.gov.uk/news/news-feed/",
     )
     for area in areas:

@@ -30,7 +30,7 @@ import re
 
 from ..errors import FormatError
 from ..vocab import Vocabulary
-from .forces import ForceNames, force_or_refuse
+from .forces import ONE_FORCE_MENTIONS, ForceNames, force_or_refuse, one_force_of
 from .layout import clean, fold
 from .metadata import find_title, pillar_of_heading
 from .pagetitle import page_title
@@ -114,6 +114,29 @@ CYCLE_NAMED = re.compile(
     r"|\b(?P<year2>(?:19|20)\d\d)(?:/\d\d)?\s+PEEL\b",
     re.IGNORECASE,
 )
+#: A cycle a page about one force's PEEL report names by the report's years without the
+#: word PEEL beside them: "HMICFRS 2021/22 report published", "the HMICFRS report for
+#: 2021/22", "its report spanning 2023 to 2025" (read only on a page that names PEEL).
+_CYCLE_WORDED = re.compile(
+    r"\b(?:HMICFRS|HMIC)\s+(?P<year>20[1-9]\d)/\d\d\s+(?:PEEL\s+)?"
+    r"(?:reports?|inspections?|assessments?)\b"
+    r"|\b(?:report|inspection|assessment)\s+(?:for|spanning|covering)\s+"
+    r"(?P<year2>20[1-9]\d)\s*(?:/\s*\d\d|(?:to|\u2013|-)\s*20[1-9]\d)\b",
+    re.IGNORECASE,
+)
+_PEEL = re.compile(r"\bPEEL\b")
+
+
+def cycle_named(text: str, page: str | None = None) -> re.Match[str] | None:
+    """Where ``text`` names a PEEL cycle (groups ``year`` or ``year2``): by the word PEEL and
+    a year (:data:`CYCLE_NAMED`), or by a report's years when the page (``page``, else
+    ``text``) names PEEL."""
+    named = CYCLE_NAMED.search(text)
+    if named is not None or not _PEEL.search(text if page is None else page):
+        return named
+    return _CYCLE_WORDED.search(text)
+
+
 #: The release's lead-in to its grade bullets: "Inspectors found that <Force>:".
 JUDGED_THAT = re.compile(r"\b(?:judged|found) that (?P<subject>.+?):\s*$", re.IGNORECASE)
 
@@ -202,11 +225,6 @@ def _release_copy(lines: list[str], vocab: Vocabulary) -> bool:
     return judged is not None and len(ForceNames.of(vocab).named_in(judged.group("subject"))) == 1
 
 
-#: How often a page must name its one force for "all 43 forces", "police forces" in its text
-#: not to make it a page about all forces.
-_ONE_FORCE_MENTIONS = 3
-
-
 def _about_all_forces(text: str, names: ForceNames) -> bool:
     """A page about all forces: it speaks of forces in general ("all 43 forces", "police
     forces"), in its headline ("... - force press releases", "Most police forces are good
@@ -218,8 +236,10 @@ def _about_all_forces(text: str, names: ForceNames) -> bool:
     lines = head_lines(text)
     if lines and _NATIONAL.search(lines[0]) and not lines[0].rstrip().endswith("."):
         return True
-    found = names.find(text)
-    return len({force.slug for force, _, _ in found}) != 1 or len(found) < _ONE_FORCE_MENTIONS
+    force = one_force_of(text, names)
+    return force is None or sum(f.slug == force.slug for f, _, _ in names.find(text)) < (
+        ONE_FORCE_MENTIONS
+    )
 
 
 def _article_of_one_force(head: str, vocab: Vocabulary) -> bool:
@@ -228,11 +248,11 @@ def _article_of_one_force(head: str, vocab: Vocabulary) -> bool:
     grades it states. A page about all forces, or naming several, is not one, nor a
     report's cover (its title line "PEEL: Police effectiveness ... 2018/19" first)."""
     names = ForceNames.of(vocab)
-    if _about_all_forces(head[:3000], names) or not CYCLE_NAMED.search(head[:3000]):
+    if _about_all_forces(head[:3000], names) or not cycle_named(head[:3000]):
         return False
     if any(_REPORT_TITLE.match(line) for line in head_lines(head)[:12]):
         return False
-    return len(names.named_in(head[:3000])) == 1
+    return one_force_of(head[:3000], names) is not None
 
 
 def _extent_first(head: str) -> bool:
@@ -329,7 +349,7 @@ class _Refusal:
         head = self.text[:3000]
         if self.title is not None or self.report_title is not None or _NATIONAL.search(head):
             return None
-        if len(self.names.named_in(head)) != 1 or CYCLE_NAMED.search(head):
+        if len(self.names.named_in(head)) != 1 or cycle_named(head):
             return None
         return self._no_cycle() if _GRADE_WORD.search(head) else None
 
@@ -405,7 +425,7 @@ class _Refusal:
                 reason="no-force",
             )
         undated = _DATE.sub(" ", self.text[:3000])
-        if not CYCLE_NAMED.search(self.text[:3000]) and _GRADE_WORD.search(self.text[:3000]):
+        if not cycle_named(self.text[:3000]) and _GRADE_WORD.search(self.text[:3000]):
             return self._no_cycle()
         if not re.search(r"\b(?:19|20)\d\d\b", undated):
             dated = " (its only year is a date)" if undated != self.text[:3000] else ""

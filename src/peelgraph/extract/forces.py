@@ -156,3 +156,40 @@ def names_of(force: ForceDef, printed: str | None = None) -> tuple[str, ...]:
         names.append(printed)
     variants = {n.replace("&", "and") for n in names} | {n.replace(" and ", " & ") for n in names}
     return tuple(dict.fromkeys([*names, *sorted(variants)]))
+
+
+#: How often a page must name its one force for other forces named in passing not to make
+#: it a page about several.
+ONE_FORCE_MENTIONS = 3
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def one_force_of(text: str, names: ForceNames) -> ForceDef | None:
+    """The one force a page is about: the only force it names, or the force it names at
+    least :data:`ONE_FORCE_MENTIONS` times when every other force it names is named in
+    passing, in one sentence that names that force too ("... for Norfolk Constabulary has
+    been published today along with constabularies based in Lancashire, Essex and
+    Warwickshire"). None when it names none, or several otherwise."""
+    found = names.find(text)
+    counts: dict[str, int] = {}
+    for force, _, _ in found:
+        counts[force.slug] = counts.get(force.slug, 0) + 1
+    if len(counts) <= 1:
+        return found[0][0] if found else None
+    main = max(counts, key=lambda slug: counts[slug])
+    if counts[main] < ONE_FORCE_MENTIONS:
+        return None
+    sentences = {_sentence_at(text, start) for force, start, _ in found if force.slug != main}
+    if len(sentences) != 1:
+        return None
+    ((first, last),) = sentences
+    if not any(f.slug == main and first <= s < last for f, s, _ in found):
+        return None
+    return next(f for f, _, _ in found if f.slug == main)
+
+
+def _sentence_at(text: str, at: int) -> tuple[int, int]:
+    """The (start, end) of the sentence of ``text`` that holds offset ``at``."""
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
+    end = _SENTENCE_END.search(text, at)
+    return (starts[-1] if starts else 0, end.start() if end else len(text))

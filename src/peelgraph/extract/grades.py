@@ -76,10 +76,15 @@ def _predicate_regex(predicate: str) -> str:
     parts = []
     for index, word in enumerate(words):
         if word.endswith("ing") and len(word) > 5:
-            parts.append(re.escape(word[:-3]) + r"[a-z]{0,4}")
+            stem = re.escape(word[:-3])
+            if word[-4] == word[-5] and word[-4] not in "aeiou":  # "planning" as "plans"
+                stem = re.escape(word[:-4]) + f"(?:{re.escape(word[-4])})?"
+            parts.append(stem + r"[a-z]{0,4}")
         elif index == 0 and word.isalpha():
-            # a verb in the question's form read in the sentence's: "operate" as "operates"
-            parts.append(re.escape(word) + r"(?:s|es|d|ed)?")
+            # a verb in the question's form read in the sentence's: "operate" as "operates",
+            # "ensure" as "ensuring"
+            stem = word[:-1] if word.endswith("e") else word
+            parts.append(f"(?:{re.escape(word)}(?:s|es|d|ed)?|{re.escape(stem)}ing)")
         else:
             parts.append(re.escape(word))
     return r"\s+".join(parts) + r"\b"
@@ -164,6 +169,24 @@ class GradeReader:
             if match:
                 return self._slug(match.group("grade")), match.start(), match.end()
         return None
+
+    def judges(self, text: str, subjects: tuple[str, ...]) -> tuple[str, int, int] | None:
+        """(grade, start, end) of a sentence in which the inspectorate, in the present tense,
+        grades the force and nothing else, the sentence closing on the grade: "HMIC judges
+        Leicestershire Police as good." (a verdict on the question it stands under). Not
+        "was judged to be good" (last year's), nor "judges it good at ..." (a practice)."""
+        if not self._grades or not subjects:
+            return None
+        subj = "|".join(re.escape(s) for s in sorted(set(subjects), key=len, reverse=True))
+        match = re.search(
+            rf"(?:^|[.;]\s+)(?:HMIC(?:FRS)?|we|inspectors)\s+(?:judges?|assess(?:es)?|grades?"
+            rf"|rates?)\s+(?:{subj})\s+(?:to\s+be\s+|as\s+)?(?P<grade>{self._grades})\s*\.",
+            text.translate(_QUOTES),
+            re.IGNORECASE,
+        )
+        if match is None:
+            return None
+        return self._slug(match.group("grade")), match.start(), match.end()
 
     def bare(self, line: str) -> str | None:
         """The grade slug if ``line`` is only a grade word ('Good', 'Requires improvement')."""
@@ -251,6 +274,8 @@ class GradeReader:
         word = match.group("grade").lower()
         # "is: good" (the interim 2016 landing pages put a colon after the verb)
         previous = before[-1].lower().rstrip(":") if before else ""
+        if previous == "also" and len(before) > 1:  # "is also good at"
+            previous = before[-2].lower()
         if previous in _COPULAS:
             return True
         if previous in _HEDGES:
@@ -283,8 +308,9 @@ _HOW = (
 )
 #: "good at A, and at B": the second of two predicates that share the grade ("at" again
 #: after "and": "good at preventing crime, tackling anti-social behaviour and keeping people
-#: safe" is one question's wording, not a second predicate).
-_AND_AT = r"(?:[^.;]*?,?\s+and\s+(?:at|in)\s+)?"
+#: safe" is one question's wording, not a second predicate), or "good at A and good at B"
+#: (the same grade word again: "good at A and requires improvement in B" is not).
+_AND_AT = r"(?:[^.;]*?,?\s+and\s+(?:(?P=grade)\s+)?(?:at|in)\s+)?"
 
 
 @dataclass(frozen=True)
@@ -335,7 +361,7 @@ def _sentence_regexes(parts: _Parts) -> list[re.Pattern[str]]:
         # ("good at identifying and protecting vulnerable people": a second verb first;
         # "is judged to be good in its understanding of demand")
         re.compile(
-            rf"(?:{subj})\s+(?:is\s+|was\s+|remains\s+)?(?:judged\s+(?:to\s+be\s+)?)?{g}\s+"
+            rf"(?:{subj})\s+(?:is\s+|was\s+|remains\s+)?(?:also\s+)?(?:judged\s+(?:to\s+be\s+)?)?{g}\s+"
             rf"(?:overall\s+)?(?:at|in)\s+{_AND_AT}{parts.respect}{how}(?:its\s+)?"
             rf"(?:[a-z]+ing\s+and\s+)?(?:{preds})",
             _FLAGS,
@@ -358,10 +384,11 @@ def _sentence_regexes(parts: _Parts) -> list[re.Pattern[str]]:
             rf"(?:some aspects of\s+)?{how}(?:its\s+)?(?:{preds})",
             _FLAGS,
         ),
-        # the way (that) the force / it P ... is good
+        # the way (that) the force / it P ... is good; "how it uses ... is judged to be good
+        # and how the force plans ...": a clause closed by its grade or by "and how"
         re.compile(
-            rf"\bthe way (?:that |in which )?(?:{subj}|it)\s+(?:{preds})[^.;]*?\s{g}"
-            rf"\s*(?:[.;:,]|$)",
+            rf"\b(?:the way (?:that |in which )?|how\s+)(?:{subj}|it)\s+(?:{preds})[^.;]*?\s{g}"
+            rf"\s*(?:[.;:,]|\s+and\s+how\b|$)",
             _FLAGS,
         ),
         # X's / its P ... is (assessed, judged, found to be) good, the grade closing the

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from ..errors import FormatError
 from ..model import Judgment, Report, Span
 from ..vocab import Framework, QuestionDef, Vocabulary
-from .detect import CYCLE_NAMED, INTEGRATED_CYCLE, JUDGED_THAT
-from .forces import ForceNames, force_or_refuse, subjects_of
+from .detect import INTEGRATED_CYCLE, JUDGED_THAT, cycle_named
+from .forces import ForceNames, force_or_refuse, one_force_of, subjects_of
 from .grades import VERB_FORMS, GradeReader
 from .layout import Block, clean, fold, line_blocks, strip_marker
 from .metadata import peel_title_head, pillar_of
@@ -59,9 +59,18 @@ _AREA_LIST = (
     r"|\bareas?\s+(?:(?:that|which)\s+)?(?:(?:graded|rated|judged)\s+(?:as\s+)?)?"
     r"(?P<grade3>{grades})\s+"
     r"(?:included|include|were|are|was|is)\s+(?P<list3>[^.]+)"
-    r"|(?:^|\bthat\s+)(?P<list4>[^.;:]+?)\s+(?:were|are)\s+(?:judged|graded|rated|assessed)\s+"
-    r"(?:as\s+|to\s+be\s+)?(?P<grade4>{grades})\b"
+    r"|(?:^|\bthat\s+)(?P<list4>[^.;:]+?),?\s+(?:which\s+)?(?:were|are)\s+(?:all\s+)?"
+    r"(?:judged|graded|rated|assessed)\s+(?:as\s+|to\s+be\s+|to\s+)?(?P<grade4>{grades})\b"
+    r"|\b(?:graded|rated)\s+(?:(?:the|its|this)\s+(?:[\w-]+\s+){{0,2}}?)?(?:as\s+)?"
+    r"(?P<grade5>{grades})\s+(?:in|at|for)\s+(?P<list5>[^.]+)"
+    r"|^(?P<list6>[^.\n]{{3,80}}?)\s+[-\u2013\u2014:]\s+(?P<grade6>{grades})\s*$"
 )
+#: Where a list of areas graded one way goes on with another grade: "rated the force good in
+#: A and B, and adequate at C, D and E".
+_NEXT_GRADE = r",?\s+and\s+(?P<grade>{grades})\s+(?:in|at|for)\s+"
+_KEYS = ("", "2", "3", "4", "5", "6")
+#: A gloss in brackets after an area's name, left out to match its labels.
+_GLOSS = re.compile(r"\s*\([^)]*\)")
 _QUOTED = re.compile(r"[\u2018'\u201c\"](?P<word>[A-Za-z -]{3,25})[\u2019'\u201d\"]")
 
 
@@ -208,13 +217,15 @@ def _cycle_named(head: list[str], vocab: Vocabulary) -> _Linked | None:
     assessment programme for 2015", "HMICFRS PEEL Inspection 2021/22"), the force from the
     one reference force the page names. Before 2018/19 it may grade every pillar, from
     2021 the areas of policing."""
-    named = next(((m, text) for text in head if (m := CYCLE_NAMED.search(text))), None)
-    found = ForceNames.of(vocab).find("\n".join(head))
-    if named is None or len({force.slug for force, _, _ in found}) != 1:
+    joined = "\n".join(head)
+    named = next(((m, text) for text in head if (m := cycle_named(text, joined))), None)
+    names = ForceNames.of(vocab)
+    force = one_force_of(joined, names)
+    if named is None or force is None:
         return None
     match, line = named
-    joined = "\n".join(head)
-    printed = joined[found[0][1] : found[0][2]]
+    first = next(f for f in names.find(joined) if f[0].slug == force.slug)
+    printed = joined[first[1] : first[2]]
     year = int(match.group("year") or match.group("year2"))
     if year >= 2021:
         return _Linked(clean(line), year, printed, "peel", "peel")
@@ -237,8 +248,15 @@ def _judgments(
     lists = _AreaLists.of(vocab, framework, reader)
     judgments: dict[str, Judgment] = {}
     unknown: list[str] = []
+    heading: str | None = None  # the grade of a grade line over lines of areas
     for block, line in _sentences(blocks, vocab):
         span = (Span(block.start, block.end, None, sha256),)
+        if framework.pillar == "peel":
+            heading, under = lists.under_heading(line, heading)
+            for q, grade in under:
+                judgments.setdefault(q.code, Judgment(q.code, grade, span, "judgment-sentence"))
+            if heading is not None:
+                continue
         hit = _headline_hit(line, vocab, framework, subjects, reader)
         if hit and framework.headline.code not in judgments:
             judgments[framework.headline.code] = Judgment(
@@ -292,6 +310,7 @@ class _AreaLists:
     grades: dict[str, str]  # a grade word, folded -> its slug
     pattern: re.Pattern[str]
     labels: dict[str, QuestionDef]  # a graded core question's label, as _label_key -> it
+    next_grade: re.Pattern[str]
 
     @classmethod
     def of(cls, vocab: Vocabulary, framework: Framework, reader: GradeReader) -> _AreaLists:
@@ -304,7 +323,12 @@ class _AreaLists:
         labels = {_label_key(label): q for q in framework.core() if q.graded
                   for label in (q.label, *q.alt_labels)}  # fmt: skip
         pattern = re.compile(_AREA_LIST.format(grades=words), re.IGNORECASE)
-        return cls(framework, reader, grades, pattern, labels)
+        next_grade = re.compile(_NEXT_GRADE.format(grades=words), re.IGNORECASE)
+        return cls(framework, reader, grades, pattern, labels, next_grade)
+
+    def grade_of(self, word: str) -> str | None:
+        """The grade slug a grade word names ("Requires improvement" -> requires-improvement)."""
+        return self.grades.get(" ".join(fold(word).split()))
 
     def read(self, line: str) -> tuple[list[tuple[QuestionDef, str]], list[str]]:
         """The graded core questions a list in ``line`` names, with their grade slug, and
@@ -312,25 +336,70 @@ class _AreaLists:
         found: list[tuple[QuestionDef, str]] = []
         unknown: list[str] = []
         for match in self.pattern.finditer(line):
-            word = next(w for k in ("grade", "grade2", "grade3", "grade4") if (w := match[k]))
-            grade = self.grades[" ".join(fold(word).split())]
-            listed = next(t for k in ("list", "list2", "list3", "list4") if (t := match[k]))
-            pieces = _list_pieces(listed)
-            while pieces:
-                area, used = _named_area(listed, pieces, self.labels)
-                if area is None:  # no label written out in full: read the piece as a sentence
-                    used = 1
-                    area = _area(pieces[0][2], grade, self.framework, self.reader)
-                    if area is None and len(pieces) > 1:  # an area whose label has "and" in it
-                        joined = f"{pieces[0][2]} and {pieces[1][2]}"
-                        if (area := _area(joined, grade, self.framework, self.reader)) is not None:
-                            used = 2
-                if area is not None:
-                    found.append((area, grade))
-                elif pieces[0][2]:
-                    unknown.append(pieces[0][2])
-                del pieces[:used]
+            word = next(w for k in _KEYS if (w := match["grade" + k]))
+            listed = next(t for k in _KEYS if (t := match["list" + k]))
+            for grade, part in self._graded_parts(
+                self.grades[" ".join(fold(word).split())], listed
+            ):
+                self._read_list(grade, part, found, unknown)
         return found, unknown
+
+    def under_heading(
+        self, line: str, heading: str | None
+    ) -> tuple[str | None, list[tuple[QuestionDef, str]]]:
+        """A list given as a grade on a line of its own ("Adequate"), then one area a line
+        ("Investigating crime", "Developing a positive workplace (supporting and protecting
+        the workforce)"): the grade the lines that follow ``line`` come under (None when
+        ``line`` is neither a grade line nor an area under one), and the area ``line`` names
+        with the grade it comes under."""
+        text = line.strip()
+        grade = self.grade_of(text.rstrip(":"))
+        if grade is not None:
+            return grade, []
+        if heading is None or len(text) > 100 or text.endswith((".", ":")):
+            return None, []
+        found: list[tuple[QuestionDef, str]] = []
+        self._read_list(heading, _GLOSS.sub("", text), found, [])
+        return (heading, found) if found else (None, [])
+
+    def _graded_parts(self, grade: str, listed: str) -> list[tuple[str, str]]:
+        """The list split where it goes on with another grade ("A and B, and adequate at C")."""
+        parts: list[tuple[str, str]] = []
+        start = 0
+        for sep in self.next_grade.finditer(listed):
+            parts.append((grade, listed[start : sep.start()]))
+            grade, start = self.grades[" ".join(fold(sep["grade"]).split())], sep.end()
+        parts.append((grade, listed[start:]))
+        return parts
+
+    def _read_list(
+        self,
+        grade: str,
+        listed: str,
+        found: list[tuple[QuestionDef, str]],
+        unknown: list[str],
+    ) -> None:
+        """Each area of one list given ``grade``: to ``found`` or, if no core question, to
+        ``unknown``."""
+        pieces = _list_pieces(listed)
+        lead_in = True  # the list's first area may follow words that lead into the list
+        while pieces:
+            area, used = _named_area(listed, pieces, self.labels)
+            if area is None and lead_in:
+                area, used = _named_area(listed, pieces, self.labels, lead_in=True)
+            lead_in = False
+            if area is None:  # no label written out in full: read the piece as a sentence
+                used = 1
+                area = _area(pieces[0][2], grade, self.framework, self.reader)
+                if area is None and len(pieces) > 1:  # an area whose label has "and" in it
+                    joined = f"{pieces[0][2]} and {pieces[1][2]}"
+                    if (area := _area(joined, grade, self.framework, self.reader)) is not None:
+                        used = 2
+            if area is not None:
+                found.append((area, grade))
+            elif pieces[0][2]:
+                unknown.append(pieces[0][2])
+            del pieces[:used]
 
 
 def _list_pieces(listed: str) -> list[tuple[int, int, str]]:
@@ -346,11 +415,26 @@ def _list_pieces(listed: str) -> list[tuple[int, int, str]]:
 
 
 def _named_area(
-    listed: str, pieces: list[tuple[int, int, str]], labels: dict[str, QuestionDef]
+    listed: str,
+    pieces: list[tuple[int, int, str]],
+    labels: dict[str, QuestionDef],
+    *,
+    lead_in: bool = False,
 ) -> tuple[QuestionDef | None, int]:
     """The graded core question one of whose labels is written out in full by the first
     pieces of the list (the most pieces first: "building, supporting and protecting its
-    workforce" is one area, not three), and how many pieces it takes."""
+    workforce" is one area, not three), and how many pieces it takes. With ``lead_in``, the
+    label may close the pieces after words leading into the list ("work needs to be done in
+    treating the public fairly and with respect, ...")."""
+    if lead_in:  # the fewest pieces first; the lead-in words lie within the first piece
+        first = _label_key(pieces[0][2])
+        for n in range(1, len(pieces) + 1):
+            key = _label_key(listed[pieces[0][0] : pieces[n - 1][1]])
+            area = next((q for label, q in labels.items() if key.endswith(" " + label)
+                         and first.startswith(key[: -len(label)])), None)  # fmt: skip
+            if area is not None:
+                return area, n
+        return None, 0
     for n in range(len(pieces), 0, -1):
         area = labels.get(_label_key(listed[pieces[0][0] : pieces[n - 1][1]]))
         if area is not None:
@@ -380,6 +464,8 @@ def _sentences(blocks: list[Block], vocab: Vocabulary) -> Iterator[tuple[Block, 
     (it opens with a double quotation mark): "The force is good at preventing and
     investigating crime" is what the inspector found, the release's bullets its grades."""
     words = {w.lower() for g in vocab.grades for w in (g.label, *g.alt_labels)}
+    words |= {form + w[len(verb) :] for w in words for verb, forms in VERB_FORMS
+              if w.startswith(verb) for form in forms}  # fmt: skip
     subject: str | None = None
     for block in blocks:
         if block.text.lstrip().startswith(("\u201c", '"')):

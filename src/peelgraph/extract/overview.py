@@ -248,6 +248,9 @@ def _grades_in(
     overall = current is None or current.level == "headline"
     if current is not None and current.level == "headline" and headline:
         found.append((current.code, headline))
+    judged = reader.judges(block.text, subjects) if current is not None else None
+    if current is not None and judged and current.graded:
+        found.append((current.code, judged))
     for q in framework.core():
         if q.graded and (overall or (current is not None and q.code == current.code)):
             hit = reader.question(block.text, subjects, q)
