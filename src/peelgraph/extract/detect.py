@@ -187,8 +187,9 @@ def detect_format(text: str, vocab: Vocabulary) -> str | None:
 #: The lines a copy of a release may carry above its headline (WiredGov: the publisher,
 #: "Printable version").
 _ABOVE_HEADLINE = re.compile(
-    # a stored copy's date stamp may open the line ("date 2022-09-22 HM Inspectorate ...")
-    r"^(?:date\s+(?:19|20)\d\d-\d\d-\d\d\b\s*)?"
+    # a stored copy's date stamp may open the line ("date 2022-09-22 HM Inspectorate ..."),
+    # a table's cell separator the site's link ("|Printable version")
+    r"^(?:date\s+(?:19|20)\d\d-\d\d-\d\d\b\s*)?[|\s]*"
     r"(?:printable version|print|share|news|press release"
     r"|(?:his|her)? ?majesty.s inspectorate of constabulary.*|hm inspectorate of constabulary.*"
     r"|hmicfrs|hmic)$",

@@ -1,0 +1,38 @@
+"""Page shapes first met on the real pages of Cheshire, Humberside and Cleveland
+(tests/data/real/cheshire-*, humberside-*, cleveland-*.txt), written again for fictional
+forces: each rule follows from the page kind (a copy of a force's release, a landing page's
+2014 judgments, ...), not from one page."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_pagekinds import _extract, _grades, _refusal
+
+#: A WiredGov copy of a force's 2021/22 release: the stored copy's date stamp over the
+#: publisher's line, then the site's link kept with its table cell separator
+#: ("|Printable version") above the headline.
+WIREDGOV_2021 = """ date 2022-11-29 HM Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS)
+|Printable version
+{force} congratulated for outstanding performance
+{force} has been congratulated for its outstanding performance, the police inspectorate has said.
+Get the report
+PEEL 2021/22 \u2013 An inspection of {force}
+His Majesty\u2019s Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) graded {force}\u2019s performance across nine areas of policing and found the force was \u2018outstanding\u2019 in two areas and \u2018good\u2019 in seven areas.
+HMICFRS said the force was graded \u2018outstanding\u2019 in preventing crime and good use of resources.
+"""  # noqa: E501
+
+
+@pytest.mark.parametrize("force", ["Wessex Constabulary", "Mercia Fens Police"])
+def test_a_release_copy_with_a_cell_separator_above_its_headline_is_a_release(vocab, force):
+    report = _extract(WIREDGOV_2021.format(force=force), vocab)
+    assert report.source.document_format == "news-release"
+    assert _grades(report) == {
+        "2021-PEEL-preventing-crime-and-anti-social-behaviour": "outstanding",
+        "2021-PEEL-good-use-of-resources": "outstanding",
+    }
+
+
+def test_a_copy_above_whose_headline_no_force_is_named_is_still_refused(vocab):
+    text = WIREDGOV_2021.format(force="The force").replace("An inspection of The force", "")
+    assert _refusal(text, vocab).reason in {"national-page", "news-release", "no-year"}
