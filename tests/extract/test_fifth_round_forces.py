@@ -36,3 +36,54 @@ def test_a_release_copy_with_a_cell_separator_above_its_headline_is_a_release(vo
 def test_a_copy_above_whose_headline_no_force_is_named_is_still_refused(vocab):
     text = WIREDGOV_2021.format(force="The force").replace("An inspection of The force", "")
     assert _refusal(text, vocab).reason in {"national-page", "news-release", "no-year"}
+
+
+#: A news site's copy of a 2021/22 release that broke every paragraph into short lines,
+#: the cycle named only in its notes to editors.
+HARD_WRAPPED_2021 = """{force} has been congratulated for its
+performance, the police inspectorate has said.
+His Majesty\u2019s Inspectorate of Constabulary and Fire & Rescue
+Services (HMICFRS) graded {force}\u2019s
+performance across nine areas of
+policing and found the force was
+\u2018good\u2019 in seven areas and
+\u2018adequate\u2019 in two areas.
+HMICFRS said the force was graded \u2018adequate\u2019 in responding
+to the public and investigating
+crime.
+His Majesty\u2019s Inspector of Constabulary Roy Wilsher
+said:
+\u201cThe force is good at preventing
+crime and it is outstanding at managing
+offenders.\u201d
+ENDS
+Notes to editors:
+- The {force} PEEL 2021/22
+report (police effectiveness, efficiency
+and legitimacy) will be published on
+the HMICFRS website.
+"""
+
+
+@pytest.mark.parametrize("force", ["Wessex Constabulary", "Mercia Fens Police"])
+def test_a_hard_wrapped_release_reads_its_sentences_across_the_breaks(vocab, force):
+    report = _extract(HARD_WRAPPED_2021.format(force=force), vocab)
+    # the inspector's quotation, wrapped too, grades nothing
+    assert _grades(report) == {
+        "2021-PEEL-responding-to-the-public": "adequate",
+        "2021-PEEL-investigating-crime": "adequate",
+    }
+
+
+def test_unwrapping_keeps_offsets_and_leaves_a_text_of_whole_lines_alone():
+    from peelgraph.extract.layout import unwrap_hard_breaks
+
+    wrapped = HARD_WRAPPED_2021.format(force="Wessex Constabulary")
+    unwrapped = unwrap_hard_breaks(wrapped)
+    assert len(unwrapped) == len(wrapped)
+    assert "graded \u2018adequate\u2019 in responding to the public and investigating crime." in (
+        unwrapped
+    )
+    assert "said:\n\u201cThe force" in unwrapped and "\n- The Wessex" in unwrapped
+    whole = WIREDGOV_2021.format(force="Wessex Constabulary")
+    assert unwrap_hard_breaks(whole) == whole

@@ -30,7 +30,7 @@ from ..vocab import Framework, QuestionDef, Vocabulary
 from .detect import INTEGRATED_CYCLE, JUDGED_THAT, cycle_named
 from .forces import ForceNames, force_or_refuse, one_force_of, subjects_of
 from .grades import VERB_FORMS, GradeReader
-from .layout import Block, clean, fold, line_blocks, strip_marker
+from .layout import Block, clean, fold, line_blocks, strip_marker, unwrap_hard_breaks
 from .metadata import peel_title_head, pillar_of
 from .overview import framework_or_refuse
 from .report2018 import INTEGRATED_TITLE, integrated_frameworks
@@ -87,7 +87,7 @@ def read_news_reports(
 ) -> list[Report]:
     """One report per pillar the release grades: one, or up to three of a 2018/19 integrated
     assessment ("is 'good' at operating efficiently ..." grades efficiency)."""
-    blocks = line_blocks(text)
+    blocks = line_blocks(unwrap_hard_breaks(text))
     first = blocks[0].text if blocks else ""
     linked = _report_line(blocks, first, vocab, path)
     year, printed = linked.year, linked.force
