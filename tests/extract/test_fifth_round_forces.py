@@ -8,6 +8,9 @@ from __future__ import annotations
 import pytest
 
 from .test_pagekinds import _extract, _grades, _refusal
+from .test_third_round_forces import extract_reports_of
+
+RI = "requires-improvement"
 
 #: A WiredGov copy of a force's 2021/22 release: the stored copy's date stamp over the
 #: publisher's line, then the site's link kept with its table cell separator
@@ -87,3 +90,43 @@ def test_unwrapping_keeps_offsets_and_leaves_a_text_of_whole_lines_alone():
     assert "said:\n\u201cThe force" in unwrapped and "\n- The Wessex" in unwrapped
     whole = WIREDGOV_2021.format(force="Wessex Constabulary")
     assert unwrap_hard_breaks(whole) == whole
+
+
+#: A 2014 landing page whose effectiveness clause grades two questions in one sentence, the
+#: second in a clause after ", and" with the force again as "it".
+LANDING_2014 = """Skip to content
+
+{force} 2014
+
+This is the first PEEL Assessment of {force}.
+
+The available evidence indicates that:
+
+in terms of its effectiveness, the force is good at tackling anti-social behaviour. However, it requires improvement in reducing crime and preventing offending, and it {second} in the way it investigates offending;
+
+the efficiency with which the force carries out its responsibilities is good; and
+
+John Doe, Her Majesty's Inspector of Constabulary
+"""  # noqa: E501
+
+
+@pytest.mark.parametrize(
+    ("second", "grade"), [("requires improvement", RI), ("is outstanding", "outstanding")]
+)
+def test_a_2014_clause_after_and_it_grades_its_own_question(vocab, tmp_path, second, grade):
+    text = LANDING_2014.format(force="Wessex Constabulary", second=second)
+    reports = extract_reports_of(text, vocab, tmp_path)
+    assert {r.pillar: _grades(r) for r in reports}["effectiveness"] == {
+        "2014-EFF-1": RI,
+        "2014-EFF-2": grade,
+        "2014-EFF-3": "good",
+    }
+
+
+def test_it_in_a_clause_after_a_comma_without_and_grades_nothing(vocab, tmp_path):
+    # "..., it requires improvement" is no coordinated clause: only the first question reads
+    text = LANDING_2014.format(force="Wessex Constabulary", second="requires improvement")
+    text = text.replace(", and it requires improvement in the way", ", as it requires "
+                        "improvement in the way")  # fmt: skip
+    reports = extract_reports_of(text, vocab, tmp_path)
+    assert "2014-EFF-2" not in {r.pillar: _grades(r) for r in reports}["effectiveness"]
