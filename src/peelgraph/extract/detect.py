@@ -125,16 +125,23 @@ _CYCLE_WORDED = re.compile(
     re.IGNORECASE,
 )
 _PEEL = re.compile(r"\bPEEL\b")
+#: A cycle named by the address of the inspectorate's PEEL assessment a page links in its
+#: text (a commissioner's page: ".../hmicfrs/peel-assessments/peel-2018/cleveland/"): the
+#: assessment's first year (read only on a page that names PEEL).
+_CYCLE_ADDRESS = re.compile(
+    r"\bjusticeinspectorates\.gov\.uk/\S*?\bpeel-assessments/peel-(?P<year>20[12]\d)\b",
+    re.IGNORECASE,
+)
 
 
 def cycle_named(text: str, page: str | None = None) -> re.Match[str] | None:
     """Where ``text`` names a PEEL cycle (groups ``year`` or ``year2``): by the word PEEL and
-    a year (:data:`CYCLE_NAMED`), or by a report's years when the page (``page``, else
-    ``text``) names PEEL."""
+    a year (:data:`CYCLE_NAMED`), or by a report's years or its assessment's address when the
+    page (``page``, else ``text``) names PEEL."""
     named = CYCLE_NAMED.search(text)
     if named is not None or not _PEEL.search(text if page is None else page):
         return named
-    return _CYCLE_WORDED.search(text)
+    return _CYCLE_WORDED.search(text) or _CYCLE_ADDRESS.search(text)
 
 
 #: The release's lead-in to its grade bullets: "Inspectors found that <Force>:".
