@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from peelgraph.errors import FormatError
+
 from .test_pagekinds import _extract, _grades, _refusal
 from .test_third_round_forces import extract_reports_of
 
@@ -130,3 +132,59 @@ def test_it_in_a_clause_after_a_comma_without_and_grades_nothing(vocab, tmp_path
                         "improvement in the way")  # fmt: skip
     reports = extract_reports_of(text, vocab, tmp_path)
     assert "2014-EFF-2" not in {r.pillar: _grades(r) for r in reports}["effectiveness"]
+
+
+#: A Police and Crime Commissioner's page about its force's 2018/19 report: "the latest
+#: report", the cycle named only by the assessment's address the page gives, one grade
+#: given to the three pillars at once.
+COMMISSIONER_2018 = """Text Only
+Skip Content
+
+Wessex Police Inspection Report & Force Performance
+
+In the latest report from Her Majesty's Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS), Wessex Constabulary were rated as '{grade}' for all three areas assessed during the PEEL process: efficiency, effectiveness and legitimacy.
+
+The report was published on Friday 27th September 2019 and can be assessed from the HMICFRS website at the link below:
+
+{address}
+
+Response to the report
+The commissioner shares the public's concern at the contents of this report.
+"""  # noqa: E501
+ADDRESS_2018 = "https://www.justiceinspectorates.gov.uk/hmicfrs/peel-assessments/peel-2018/wessex/"
+
+
+@pytest.mark.parametrize("grade", ["inadequate", "good"])
+def test_an_assessments_address_names_the_cycle_and_one_grade_grades_three_pillars(
+    vocab, tmp_path, grade
+):
+    text = COMMISSIONER_2018.format(grade=grade, address=ADDRESS_2018)
+    reports = extract_reports_of(text, vocab, tmp_path)
+    assert {r.pillar: _grades(r) for r in reports} == {
+        "effectiveness": {"2018-EFF": grade},
+        "efficiency": {"2018-EFY": grade},
+        "legitimacy": {"2018-LEG": grade},
+    }
+    assert {r.year for r in reports} == {2018}
+
+
+def test_a_page_without_the_address_still_names_no_cycle(vocab):
+    text = COMMISSIONER_2018.format(grade="good", address="(link)")
+    assert _refusal(text, vocab).reason == "no-year"
+
+
+def test_another_sites_address_names_no_cycle(vocab):
+    text = COMMISSIONER_2018.format(
+        grade="good", address="https://example.org/peel-assessments/peel-2018/"
+    )
+    assert _refusal(text, vocab).reason == "no-year"
+
+
+def test_all_three_areas_that_name_no_pillar_grade_none(vocab, tmp_path):
+    text = COMMISSIONER_2018.format(grade="good", address=ADDRESS_2018).replace(
+        "during the PEEL process: efficiency, effectiveness and legitimacy",
+        "during the PEEL process: custody, crime data and vetting",
+    )
+    with pytest.raises(FormatError) as caught:
+        extract_reports_of(text, vocab, tmp_path)
+    assert caught.value.reason == "news-release"
