@@ -125,16 +125,23 @@ _CYCLE_WORDED = re.compile(
     re.IGNORECASE,
 )
 _PEEL = re.compile(r"\bPEEL\b")
+#: A cycle named by the address of the inspectorate's PEEL assessment a page links in its
+#: text (a commissioner's page: ".../hmicfrs/peel-assessments/peel-2018/cleveland/"): the
+#: assessment's first year (read only on a page that names PEEL).
+_CYCLE_ADDRESS = re.compile(
+    r"\bjusticeinspectorates\.gov\.uk/\S*?\bpeel-assessments/peel-(?P<year>20[12]\d)\b",
+    re.IGNORECASE,
+)
 
 
 def cycle_named(text: str, page: str | None = None) -> re.Match[str] | None:
     """Where ``text`` names a PEEL cycle (groups ``year`` or ``year2``): by the word PEEL and
-    a year (:data:`CYCLE_NAMED`), or by a report's years when the page (``page``, else
-    ``text``) names PEEL."""
+    a year (:data:`CYCLE_NAMED`), or by a report's years or its assessment's address when the
+    page (``page``, else ``text``) names PEEL."""
     named = CYCLE_NAMED.search(text)
     if named is not None or not _PEEL.search(text if page is None else page):
         return named
-    return _CYCLE_WORDED.search(text)
+    return _CYCLE_WORDED.search(text) or _CYCLE_ADDRESS.search(text)
 
 
 #: The release's lead-in to its grade bullets: "Inspectors found that <Force>:".
@@ -187,8 +194,9 @@ def detect_format(text: str, vocab: Vocabulary) -> str | None:
 #: The lines a copy of a release may carry above its headline (WiredGov: the publisher,
 #: "Printable version").
 _ABOVE_HEADLINE = re.compile(
-    # a stored copy's date stamp may open the line ("date 2022-09-22 HM Inspectorate ...")
-    r"^(?:date\s+(?:19|20)\d\d-\d\d-\d\d\b\s*)?"
+    # a stored copy's date stamp may open the line ("date 2022-09-22 HM Inspectorate ..."),
+    # a table's cell separator the site's link ("|Printable version")
+    r"^(?:date\s+(?:19|20)\d\d-\d\d-\d\d\b\s*)?[|\s]*"
     r"(?:printable version|print|share|news|press release"
     r"|(?:his|her)? ?majesty.s inspectorate of constabulary.*|hm inspectorate of constabulary.*"
     r"|hmicfrs|hmic)$",

@@ -368,9 +368,12 @@ def _sentence_regexes(parts: _Parts) -> list[re.Pattern[str]]:
         ),
         # "It is good at P." opening a sentence (the force, named in the one before); "and it
         # is judged to require improvement for its planning for ..." (a clause after ";");
-        # "However, it requires improvement in the way it investigates offending;"
+        # "However, it requires improvement in the way it investigates offending;"; "it
+        # requires improvement in A, and it requires improvement in the way it investigates
+        # offending" (a second clause, after ", and", with the force again as "it")
         re.compile(
-            rf"^\s*(?:(?:and|but|however),?\s+)?(?:overall,?\s+)?it\s+(?:is\s+)?"
+            rf"(?:^\s*(?:(?:and|but|however),?\s+)?|(?<=,\s)(?:and|but)\s+)"
+            rf"(?:overall,?\s+)?it\s+(?:is\s+)?"
             rf"(?:(?:judged|assessed|found)\s+to\s+(?:be\s+)?)?{g}\s+(?:at|in|for)\s+{_AND_AT}"
             rf"{how}(?:its\s+)?(?:{preds})",
             _FLAGS,

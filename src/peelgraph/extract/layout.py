@@ -92,6 +92,29 @@ def line_blocks(text: str) -> list[Block]:
     return blocks
 
 
+#: A line that ends a sentence, a heading's colon or a quotation: no hard break after it.
+_LINE_END = re.compile(r"[.!?:;\u201d\u2019\"')]\s*$")
+#: A line that opens a list item: never joined to the line above.
+_ITEM_START = re.compile(r"^\s*(?:[-\u2022\u00b7*]\s|\d+[.)]\s)")
+
+
+def unwrap_hard_breaks(text: str) -> str:
+    """The text with the line breaks inside its sentences turned into spaces, if it is
+    hard-wrapped (a copy that broke every paragraph into short lines: "graded Humberside
+    Police\u2019s\nperformance across nine areas of\npolicing ..."); else the text as it is.
+    Hard-wrapped: most lines followed by another line end in mid-sentence. A break after a
+    sentence's end, before a blank line or before a list item is kept. The length is kept,
+    so offsets into the text stay those of the original."""
+    lines = text.split("\n")
+    inner = [i for i in range(len(lines) - 1) if lines[i].strip() and lines[i + 1].strip()]
+    broken = [i for i in inner if not _LINE_END.search(lines[i])
+              and not _ITEM_START.match(lines[i + 1])]  # fmt: skip
+    if len(broken) < 8 or len(broken) < 0.6 * len(inner):
+        return text
+    joined = set(broken)
+    return "".join(line + (" " if i in joined else "\n") for i, line in enumerate(lines))[:-1]
+
+
 def page_starts(text: str, first_page: int = 1) -> list[int]:
     """Offsets at which pages start, from form feeds; empty if the text has none."""
     if "\f" not in text:

@@ -26,11 +26,11 @@ from dataclasses import dataclass
 
 from ..errors import FormatError
 from ..model import Judgment, Report, Span
-from ..vocab import Framework, QuestionDef, Vocabulary
+from ..vocab import Framework, PillarDef, QuestionDef, Vocabulary
 from .detect import INTEGRATED_CYCLE, JUDGED_THAT, cycle_named
 from .forces import ForceNames, force_or_refuse, one_force_of, subjects_of
 from .grades import VERB_FORMS, GradeReader
-from .layout import Block, clean, fold, line_blocks, strip_marker
+from .layout import Block, clean, fold, line_blocks, strip_marker, unwrap_hard_breaks
 from .metadata import peel_title_head, pillar_of
 from .overview import framework_or_refuse
 from .report2018 import INTEGRATED_TITLE, integrated_frameworks
@@ -87,7 +87,7 @@ def read_news_reports(
 ) -> list[Report]:
     """One report per pillar the release grades: one, or up to three of a 2018/19 integrated
     assessment ("is 'good' at operating efficiently ..." grades efficiency)."""
-    blocks = line_blocks(text)
+    blocks = line_blocks(unwrap_hard_breaks(text))
     first = blocks[0].text if blocks else ""
     linked = _report_line(blocks, first, vocab, path)
     year, printed = linked.year, linked.force
@@ -290,13 +290,43 @@ def _headline_hit(
     if not framework.has_headline:
         return None
     pillar = next(p for p in vocab.pillars if p.slug == framework.pillar)
-    hit = reader.pillar(line, subjects, pillar, vocab)
+    hit = reader.pillar(line, subjects, pillar, vocab) or _all_pillars(line, pillar, subjects,
+                                                                       reader)  # fmt: skip
     if hit is not None:
         return hit
     others = (p for p in vocab.pillars if p.slug not in {pillar.slug, "peel"})
     if any(reader.pillar(line, subjects, p, vocab) for p in others):
         return None
     return reader.question(line, subjects, framework.headline)
+
+
+#: One grade given to the three pillars of a 2014-2018/19 assessment at once: "<Force> were
+#: rated as 'inadequate' for all three areas assessed during the PEEL process: efficiency,
+#: effectiveness and legitimacy", "graded <Force> as good in each of the three pillars"
+#: (quoted grade words unquoted by ``_sentences``).
+_ALL_PILLARS = re.compile(
+    r"\b(?:rated|graded|judged|assessed)\s+(?:(?P<object>[^.;]{1,60}?)\s+)?(?:as\s+)?"
+    r"(?P<grade>[a-z]+(?:\s+improvement)?)\s+(?:for|in|across)\s+(?:all|each of the)\s+"
+    r"(?:three|3)\s+(?P<what>pillars|areas)\b(?P<rest>[^.;]*)",
+    re.IGNORECASE,
+)
+
+
+def _all_pillars(
+    line: str, pillar: PillarDef, subjects: tuple[str, ...], reader: GradeReader
+) -> tuple[str, int, int] | None:
+    """(grade, start, end) of one grade given to all three pillars in ``line`` (of the force:
+    it names the force; "areas" only when it names the pillar among them)."""
+    match = _ALL_PILLARS.search(line)
+    if match is None or (grade := reader.bare(match.group("grade"))) is None:
+        return None
+    if not any(fold(s) in fold(line[: match.end()]) for s in subjects):
+        return None
+    if match.group("what").lower() == "areas":
+        names = (pillar.label, *pillar.alt_labels)
+        if not any(fold(n) in fold(match.group("rest")) for n in names if " " not in n.strip()):
+            return None
+    return grade, match.start(), match.end()
 
 
 @dataclass(frozen=True)
