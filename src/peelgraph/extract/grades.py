@@ -347,7 +347,14 @@ class _Parts:
 
 
 def _sentence_regexes(parts: _Parts) -> list[re.Pattern[str]]:
-    """The sentence forms that grade a question or a pillar."""
+    """The sentence forms that grade a question or a pillar, in the order they are tried:
+    those led by the force (or "it"), then those led by what it is judged on."""
+    return [*_subject_regexes(parts), *_clause_regexes(parts)]
+
+
+def _subject_regexes(parts: _Parts) -> list[re.Pattern[str]]:
+    """The forms whose subject is the force: "the extent to which the force ...", "X is
+    good at P", "it is good at P", "X is good at A but is judged to require ..."."""
     g, subj, preds, how = parts.grade, parts.subject, parts.predicates, _HOW
     return [
         # The extent to which the force is effective at P ... is good (for a pillar: a
@@ -387,6 +394,14 @@ def _sentence_regexes(parts: _Parts) -> list[re.Pattern[str]]:
             rf"(?:some aspects of\s+)?{how}(?:its\s+)?(?:{preds})",
             _FLAGS,
         ),
+    ]
+
+
+def _clause_regexes(parts: _Parts) -> list[re.Pattern[str]]:
+    """The forms led by what the force is judged on: "the way it P ... is good", "its P ...
+    is good", "its approach to P ... is good"."""
+    g, subj, preds, how = parts.grade, parts.subject, parts.predicates, _HOW
+    return [
         # the way (that) the force / it P ... is good; "how it uses ... is judged to be good
         # and how the force plans ...": a clause closed by its grade or by "and how"
         re.compile(
