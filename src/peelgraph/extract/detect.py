@@ -116,14 +116,26 @@ CYCLE_NAMED = re.compile(
 )
 #: A cycle a page about one force's PEEL report names by the report's years without the
 #: word PEEL beside them: "HMICFRS 2021/22 report published", "the HMICFRS report for
-#: 2021/22", "its report spanning 2023 to 2025" (read only on a page that names PEEL).
+#: 2021/22", "its report spanning 2023 to 2025", or (2014 to 2017, one inspection per
+#: pillar) by the year and pillar of the inspection: "our 2016 legitimacy inspection" (read
+#: only on a page that names PEEL).
 _CYCLE_WORDED = re.compile(
     r"\b(?:HMICFRS|HMIC)\s+(?P<year>20[1-9]\d)/\d\d\s+(?:PEEL\s+)?"
     r"(?:reports?|inspections?|assessments?)\b"
     r"|\b(?:report|inspection|assessment)\s+(?:for|spanning|covering)\s+"
-    r"(?P<year2>20[1-9]\d)\s*(?:/\s*\d\d|(?:to|\u2013|-)\s*20[1-9]\d)\b",
+    r"(?P<year2>20[1-9]\d)\s*(?:/\s*\d\d|(?:to|\u2013|-)\s*20[1-9]\d)\b"
+    r"|\b(?:our|the|its)\s+(?P<year3>201[4-7])\s+(?:effectiveness|efficiency|legitimacy"
+    r"|leadership)\s+(?:inspection|report|assessment)\b",
     re.IGNORECASE,
 )
+
+
+def cycle_year(match: re.Match[str]) -> int:
+    """The first year of the cycle a :func:`cycle_named` match names."""
+    groups = match.groupdict()
+    return int(next(groups[g] for g in ("year", "year2", "year3") if groups.get(g)))
+
+
 _PEEL = re.compile(r"\bPEEL\b")
 #: A cycle named by the address of the inspectorate's PEEL assessment a page links in its
 #: text (a commissioner's page: ".../hmicfrs/peel-assessments/peel-2018/cleveland/"): the
@@ -135,7 +147,7 @@ _CYCLE_ADDRESS = re.compile(
 
 
 def cycle_named(text: str, page: str | None = None) -> re.Match[str] | None:
-    """Where ``text`` names a PEEL cycle (groups ``year`` or ``year2``): by the word PEEL and
+    """Where ``text`` names a PEEL cycle (:func:`cycle_year`): by the word PEEL and
     a year (:data:`CYCLE_NAMED`), or by a report's years or its assessment's address when the
     page (``page``, else ``text``) names PEEL."""
     named = CYCLE_NAMED.search(text)

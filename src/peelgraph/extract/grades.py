@@ -70,9 +70,33 @@ def _stems(text: str) -> set[str]:
     return {w[:5] for w in words if w not in _FRAME_WORDS}
 
 
+#: Words that cannot end a predicate's lead: "treating the" is no more "treating the
+#: public" than "treating the workforce".
+_ARTICLES = frozenset({"the", "its", "their", "a", "an"})
+
+
+def _lead(words: list[str]) -> tuple[list[str], bool]:
+    """A predicate's first two words, or three when the second is an article (then the
+    third says what the force treats: "treating the public", "treating its workforce");
+    and whether a sentence must not join another object to the third ("treating the
+    public and its workforce" grades the pillar, not "treating the public fairly"). A
+    predicate that joins two objects itself leads with "and" ("treats the public and")."""
+    if len(words) > 3 and words[1].lower() in _ARTICLES and words[3].lower() == "and":
+        return words[:4], False  # "treats the public and": the joined objects
+    if len(words) > 2 and words[1].lower() in _ARTICLES:
+        return words[:3], True
+    return words[:2], False
+
+
+#: After a three-word lead, the object joined to another ("treating the public and its
+#: workforce"): the wider object of the pillar, not the question's own.
+_JOINED_OBJECT = r"(?!\s+and\s+(?:the|its|their)\s)"
+
+
 def _predicate_regex(predicate: str) -> str:
-    """The first two words of a predicate, a verb in -ing also read in any other form."""
-    words = fold(predicate).replace(",", " ").split()[:2]
+    """The first two words of a predicate (:func:`_lead`), a verb in -ing also read in any
+    other form."""
+    words, article = _lead(fold(predicate).replace(",", " ").split())
     parts = []
     for index, word in enumerate(words):
         if word.endswith("ing") and len(word) > 5:
@@ -87,14 +111,14 @@ def _predicate_regex(predicate: str) -> str:
             parts.append(f"(?:{re.escape(word)}(?:s|es|d|ed)?|{re.escape(stem)}ing)")
         else:
             parts.append(re.escape(word))
-    return r"\s+".join(parts) + r"\b"
+    return r"\s+".join(parts) + r"\b" + (_JOINED_OBJECT if article else "")
 
 
 def _as_written(predicate: str) -> str:
     """A predicate's first two words as written, as a regex ("preventing crime and
     anti-social behaviour, and at keeping people safe" may be reworded after them)."""
-    words = predicate.replace(",", " ").split()
-    return r"\s+".join(re.escape(w) for w in words[:2]) + r"\b"
+    words, article = _lead(predicate.replace(",", " ").split())
+    return r"\s+".join(re.escape(w) for w in words) + r"\b" + (_JOINED_OBJECT if article else "")
 
 
 def question_predicates(question: QuestionDef) -> tuple[str, ...]:

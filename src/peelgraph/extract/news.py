@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from ..errors import FormatError
 from ..model import Judgment, Report, Span
 from ..vocab import Framework, PillarDef, QuestionDef, Vocabulary
-from .detect import INTEGRATED_CYCLE, JUDGED_THAT, cycle_named
+from .detect import INTEGRATED_CYCLE, JUDGED_THAT, cycle_named, cycle_year
 from .forces import ForceNames, force_or_refuse, one_force_of, subjects_of
 from .grades import VERB_FORMS, GradeReader
 from .layout import Block, clean, fold, line_blocks, strip_marker, unwrap_hard_breaks
@@ -226,7 +226,7 @@ def _cycle_named(head: list[str], vocab: Vocabulary) -> _Linked | None:
     match, line = named
     first = next(f for f in names.find(joined) if f[0].slug == force.slug)
     printed = joined[first[1] : first[2]]
-    year = int(match.group("year") or match.group("year2"))
+    year = cycle_year(match)
     if year >= 2021:
         return _Linked(clean(line), year, printed, "peel", "peel")
     return _Linked(clean(line), year, printed, None, "effectiveness, efficiency or legitimacy")
