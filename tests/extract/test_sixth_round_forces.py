@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_pagekinds import _extract, _grades
+from .test_pagekinds import _extract, _grades, _refusal
 
 #: A 2018/19 legitimacy overview: the pillar judged in one sentence on the public and the
 #: workforce together, then a question judged on the public alone and one on the workforce.
@@ -47,3 +47,40 @@ def test_the_public_alone_grades_its_question_not_the_pillar(vocab):
     # "treating the public fairly" and "treating the workforce fairly" each grade their own
     # question: "treating the" names neither alone
     assert _grades(_extract(text, vocab)) == {"2018-LEG-1": "good", "2018-LEG-3": "good"}
+
+
+#: A local news article on a 2016 pillar report: "the annual PEEL inspection", the cycle
+#: named only by the inspector's "our 2016 <pillar> inspection", the grade "rated" (in
+#: quotation marks) "in how it <adverb> keeps people safe", the adverb naming the pillar
+#: (the 2015-2017 headlines share "keeping people safe and reducing crime").
+RATED_2016 = """{force} rated as 'outstanding', new report says
+The annual PEEL (police efficiency, effectiveness and legitimacy) inspection, carried out by Her Majesty\u2019s Inspectorate of Constabulary (HMIC), examined the force.
+HMIC graded two forces as \u2018outstanding\u2019, 36 forces as good and five as requiring improvement.
+{force} was rated \u2018{grade}\u2019 in how it {adverb} keeps people safe and reduces crime.
+HM Inspector of Constabulary said: \u201cI am delighted with our 2016 {pillar} inspection of {force}.\u201d
+"""  # noqa: E501
+
+
+@pytest.mark.parametrize(
+    ("force", "adverb", "pillar", "code"),
+    [
+        ("Wessex Constabulary", "legitimately", "legitimacy", "2016-LEG"),
+        ("Mercia Fens Police", "efficiently", "efficiency", "2016-EFY"),
+    ],
+)
+def test_a_news_article_names_the_cycle_by_its_pillar_inspection_and_the_pillar_by_its_adverb(
+    vocab, force, adverb, pillar, code
+):
+    text = RATED_2016.format(force=force, grade="outstanding", adverb=adverb, pillar=pillar)
+    report = _extract(text, vocab)
+    assert report.year == 2016
+    assert _grades(report) == {code: "outstanding"}
+
+
+def test_a_rated_sentence_with_another_adverb_grades_no_pillar(vocab):
+    """Only the pillar's own adverb may stand after "how it": "how it quietly keeps people
+    safe" is no pillar's grade, and the page, grading nothing, is refused."""
+    text = RATED_2016.format(
+        force="Wessex Constabulary", grade="good", adverb="quietly", pillar="legitimacy"
+    )
+    assert _refusal(text, vocab).reason == "news-release"

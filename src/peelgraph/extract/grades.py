@@ -37,7 +37,7 @@ from .questions import headline_predicates, label_predicate, predicate_of
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 #: The word before a grade word that makes it the sentence's verb ("is good", "be good").
-_COPULAS = {"is", "was", "remains", "be", "as", "overall", "judged"}
+_COPULAS = {"is", "was", "remains", "be", "as", "overall", "judged", "rated"}
 #: A sentence about an earlier inspection's judgment, not this report's.
 _EARLIER = re.compile(
     r"\b(?:in|during)\s+(?:our\s+)?(?:19|20)\d\d\b(?!/)|\blast year\b|\bwe judged\b"
@@ -294,7 +294,8 @@ class GradeReader:
     def _is_verb(sentence: str, match: re.Match[str]) -> bool:
         """The grade word is what the force *is*: after 'is' (or the name, for 'requires
         improvement'), never after a hedge ('is generally good')."""
-        before = sentence[: match.start("grade")].split()
+        # "was rated 'good'": the quotation marks around the grade word are not words
+        before = [w for w in (t.strip("'") for t in sentence[: match.start("grade")].split()) if w]
         word = match.group("grade").lower()
         # "is: good" (the interim 2016 landing pages put a colon after the verb)
         previous = before[-1].lower().rstrip(":") if before else ""
@@ -328,13 +329,22 @@ _FLAGS = re.IGNORECASE
 #: predicate ("outstanding in how it is planning for the future").
 _HOW = (
     r"(?:(?:how|the way(?: in which)?)\s+(?:\w+\s+)?(?:it|the force|the constabulary)\s+"
-    r"(?:is\s+)?)?"
+    r"(?:is\s+{adverb})?)?"
 )
+
+
+def _how(nouns: tuple[str, ...]) -> str:
+    """:data:`_HOW`, for a pillar also with its adverb ("in how it legitimately keeps people
+    safe": the legitimacy pillar's, whose headline the 2015-2017 pillars share)."""
+    adverbs = "|".join(rf"{re.escape(n[:6])}\w*ly" for n in nouns)
+    return _HOW.replace("{adverb}", rf"|(?:{adverbs})\s+" if adverbs else "")
+
+
 #: "good at A, and at B": the second of two predicates that share the grade ("at" again
 #: after "and": "good at preventing crime, tackling anti-social behaviour and keeping people
 #: safe" is one question's wording, not a second predicate), or "good at A and good at B"
 #: (the same grade word again: "good at A and requires improvement in B" is not).
-_AND_AT = r"(?:[^.;]*?,?\s+and\s+(?:(?P=grade)\s+)?(?:at|in)\s+)?"
+_AND_AT = r"(?:[^.;]*?(?:,?\s+and\s+(?:(?P=grade)\s+)?(?:at|in|for)|,\s+for)\s+)?"
 
 
 @dataclass(frozen=True)
@@ -348,6 +358,7 @@ class _Parts:
     respect: str  # "(in respect of) its effectiveness at", for a pillar
     lead: str  # what a possessive judges: "approach to", "work in"
     extent: str  # what "the extent to which" clause must mention
+    how: str  # what may stand between "at" and the predicate (:func:`_how`)
 
     @classmethod
     def of(
@@ -367,7 +378,8 @@ class _Parts:
         if not nouns:
             lead += r"|(?:effectiveness|efficiency|record) (?:at|in)"
         extent = "|".join(rf"\b{re.escape(n[:6])}\w*" for n in nouns) if nouns else preds
-        return cls(rf"(?P<grade>{grades})", subj, preds, noun, respect, lead, extent)
+        how = _how(nouns)
+        return cls(rf"(?P<grade>{grades})", subj, preds, noun, respect, lead, extent, how)
 
 
 def _sentence_regexes(parts: _Parts) -> list[re.Pattern[str]]:
@@ -379,7 +391,7 @@ def _sentence_regexes(parts: _Parts) -> list[re.Pattern[str]]:
 def _subject_regexes(parts: _Parts) -> list[re.Pattern[str]]:
     """The forms whose subject is the force: "the extent to which the force ...", "X is
     good at P", "it is good at P", "X is good at A but is judged to require ..."."""
-    g, subj, preds, how = parts.grade, parts.subject, parts.predicates, _HOW
+    g, subj, preds, how = parts.grade, parts.subject, parts.predicates, parts.how
     return [
         # The extent to which the force is effective at P ... is good (for a pillar: a
         # clause with the pillar's word, "is efficient at", "operates efficiently")
@@ -392,8 +404,9 @@ def _subject_regexes(parts: _Parts) -> list[re.Pattern[str]]:
         # ("good at identifying and protecting vulnerable people": a second verb first;
         # "is judged to be good in its understanding of demand")
         re.compile(
-            rf"(?:{subj})\s+(?:is\s+|was\s+|remains\s+)?(?:also\s+)?(?:judged\s+(?:to\s+be\s+)?)?{g}\s+"
-            rf"(?:overall\s+)?(?:at|in)\s+{_AND_AT}{parts.respect}{how}(?:its\s+)?"
+            rf"(?:{subj})\s+(?:is\s+|was\s+|remains\s+)?(?:also\s+)?(?:judged\s+(?:to\s+be\s+)?"
+            rf"|rated\s+(?:as\s+)?)?'?{g}'?\s+"
+            rf"(?:overall\s+)?(?:at|in|(?<=' )for)\s+{_AND_AT}{parts.respect}{how}(?:its\s+)?"
             rf"(?:[a-z]+ing\s+and\s+)?(?:{preds})",
             _FLAGS,
         ),
@@ -424,7 +437,7 @@ def _subject_regexes(parts: _Parts) -> list[re.Pattern[str]]:
 def _clause_regexes(parts: _Parts) -> list[re.Pattern[str]]:
     """The forms led by what the force is judged on: "the way it P ... is good", "its P ...
     is good", "its approach to P ... is good"."""
-    g, subj, preds, how = parts.grade, parts.subject, parts.predicates, _HOW
+    g, subj, preds, how = parts.grade, parts.subject, parts.predicates, parts.how
     return [
         # the way (that) the force / it P ... is good; "how it uses ... is judged to be good
         # and how the force plans ...": a clause closed by its grade or by "and how"
