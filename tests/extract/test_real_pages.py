@@ -31,7 +31,6 @@ FRAGMENTS = {fragment.key: fragment for fragment in read_fragments(REAL)}
 
 #: Pages read wrong today, with why (strict xfail: remove a line when its page passes).
 KNOWN_FAILURES: dict[str, str] = {
-    "suffolk-peel-2023-25.txt#1": "report line 'PEEL 202325' (its dash lost) is read as no cycle",
     "derbyshire-peel-2015.txt#1": "title lost; the cycle is named only as 'second assessment'",
     "derbyshire-legitimacy-2016.txt#1": "the questions rated after the headline's words ('in how"
     " it legitimately keeps people safe ..., for treating all the people ...'), 'The force was"

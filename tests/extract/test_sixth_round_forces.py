@@ -84,3 +84,26 @@ def test_a_rated_sentence_with_another_adverb_grades_no_pillar(vocab):
         force="Wessex Constabulary", grade="good", adverb="quietly", pillar="legitimacy"
     )
     assert _refusal(text, vocab).reason == "news-release"
+
+
+#: HMICFRS's own 2023-25 release as stored: the report line lost the dash between the years
+#: ("PEEL 202325"); counts of grades, no area named with its grade.
+RELEASE_2023 = """{force} does some things well, the police inspectorate has said
+{force} needs to improve how it responds to the public, the police inspectorate has said.
+Get the report
+PEEL {years}: An inspection of {force}
+His Majesty\u2019s Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) graded {force}\u2019s performance across nine areas of policing and found the constabulary was good in three areas, adequate in three areas, requires improvement in two areas and inadequate in one area.
+"""  # noqa: E501
+
+
+@pytest.mark.parametrize("force", ["Wessex Constabulary", "Mercia Fens Police"])
+def test_a_report_line_whose_years_ran_together_still_names_the_cycle(vocab, force):
+    """Refused for what it lacks (no area named with its grade), not for want of a cycle."""
+    refusal = _refusal(RELEASE_2023.format(force=force, years="202325"), vocab)
+    assert "no grade" in str(refusal)
+    assert "2023" in str(refusal)
+
+
+def test_years_run_together_that_are_no_cycle_are_no_report_line(vocab):
+    refusal = _refusal(RELEASE_2023.format(force="Wessex Constabulary", years="202371"), vocab)
+    assert "names no PEEL pillar and year" in str(refusal)

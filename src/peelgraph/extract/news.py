@@ -45,10 +45,23 @@ _REPORT_LINE = re.compile(
 #: The 2021+ report a release links: "PEEL 2021/22 – An inspection of Thames Valley Police",
 #: "PEEL 2023-25: An inspection of Thames Valley Police" (the 2023-25 releases' colon).
 _REPORT_LINE_AREAS = re.compile(
-    r"^PEEL:?\s*(?P<year>20[2-9]\d)\s*(?:/|\u2013|-|to)\s*(?:20)?\d\d\s*[\u2013\u2014:-]\s*"
-    r"(?:an inspection of\s+)?(?P<force>.+?)\s*$",
+    r"^PEEL:?\s*(?P<year>20[2-9]\d)\s*(?P<to>/|\u2013|-|to)?\s*(?:20)?(?P<end>\d\d)"
+    r"\s*[\u2013\u2014:-]\s*(?:an inspection of\s+)?(?P<force>.+?)\s*$",
     re.IGNORECASE,
 )
+
+
+def _areas_report_line(text: str) -> re.Match[str] | None:
+    """``text`` as a 2021+ report line; "PEEL 202325: An inspection of <force>" (a copy
+    that lost the dash between the years) only when the second year is one or two after
+    the first."""
+    line = _REPORT_LINE_AREAS.match(text)
+    if line is None or line.group("to"):
+        return line
+    gap = (int(line.group("end")) - int(line.group("year"))) % 100
+    return line if gap in (1, 2) else None
+
+
 #: A list of the areas given one grade: "the <grade> areas included <list>", "<grade> in
 #: one area – <list>", "the areas graded as <grade> included <list>" (the grade word
 #: unquoted by ``_sentences``).
@@ -181,7 +194,7 @@ def _report_line(blocks: list[Block], first: str, vocab: Vocabulary, path: str) 
     line = next((m for text in head if (m := INTEGRATED_TITLE.match(text))), None)
     if line is not None and line.group("force"):
         return _Linked.of(line, None, "integrated")
-    line = next((m for text in head if (m := _REPORT_LINE_AREAS.match(text))), None)
+    line = next((m for text in head if (m := _areas_report_line(text))), None)
     if line is not None:  # a 2021+ report grades areas of policing (pillar peel)
         return _Linked.of(line, "peel", "peel")
     copied = _integrated_copy(head) or _cycle_named(head, vocab)
