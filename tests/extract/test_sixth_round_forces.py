@@ -107,3 +107,26 @@ def test_a_report_line_whose_years_ran_together_still_names_the_cycle(vocab, for
 def test_years_run_together_that_are_no_cycle_are_no_report_line(vocab):
     refusal = _refusal(RELEASE_2023.format(force="Wessex Constabulary", years="202371"), vocab)
     assert "names no PEEL pillar and year" in str(refusal)
+
+
+@pytest.mark.parametrize("force", ["Wessex Constabulary", "Mercia Fens Police"])
+@pytest.mark.parametrize(
+    ("sentence", "grade"),
+    [
+        ("{force} was rated as \u2018good\u2019 for treating its workforce with fairness.", "good"),
+        (
+            "{force} was rated as outstanding for treating its workforce with fairness.",
+            "outstanding",
+        ),
+        # "for" only after "rated": "good for" is no judgment of what follows
+        ("{force} was good for treating its workforce with fairness.", None),
+    ],
+)
+def test_rated_as_a_grade_for_a_question(vocab, force, sentence, grade):
+    from peelgraph.extract.grades import GradeReader
+
+    framework = vocab.framework(2017, "legitimacy")
+    reader = GradeReader(vocab.grades, framework.allowed_grades)
+    workforce = next(q for q in framework.core() if q.code == "2017-LEG-3")
+    found = reader.question(sentence.format(force=force), (force,), workforce)
+    assert (found[0] if found else None) == grade

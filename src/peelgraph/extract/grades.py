@@ -405,8 +405,8 @@ def _subject_regexes(parts: _Parts) -> list[re.Pattern[str]]:
         # "is judged to be good in its understanding of demand")
         re.compile(
             rf"(?:{subj})\s+(?:is\s+|was\s+|remains\s+)?(?:also\s+)?(?:judged\s+(?:to\s+be\s+)?"
-            rf"|rated\s+(?:as\s+)?)?'?{g}'?\s+"
-            rf"(?:overall\s+)?(?:at|in|(?<=' )for)\s+{_AND_AT}{parts.respect}{how}(?:its\s+)?"
+            rf"|(?P<rated>rated)\s+(?:as\s+)?)?'?{g}'?\s+"
+            rf"(?:overall\s+)?(?:at|in|(?(rated)for|(?!x)x))\s+{_AND_AT}{parts.respect}{how}(?:its\s+)?"
             rf"(?:[a-z]+ing\s+and\s+)?(?:{preds})",
             _FLAGS,
         ),
