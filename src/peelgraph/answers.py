@@ -110,10 +110,11 @@ class Answers(Sealing):
     def _trim(self) -> None:
         """Drop the least recently read answers beyond :data:`MAX_BYTES`."""
         try:
-            entries = [(e.stat().st_mtime_ns, e.stat().st_size, Path(e.path))
-                       for e in os.scandir(self.folder) if e.name.endswith(SUFFIX)]  # fmt: skip
+            stats = [(e.stat(), Path(e.path)) for e in os.scandir(self.folder)
+                     if e.name.endswith(SUFFIX)]  # fmt: skip
         except OSError:
             return
+        entries = [(st.st_mtime_ns, st.st_size, path) for st, path in stats]
         total = sum(size for _, size, _ in entries)
         for _, size, path in sorted(entries):
             if total <= MAX_BYTES:

@@ -201,8 +201,9 @@ def query_run(
     width = _width(max_width)
     kept = None
     if endpoint is None and backend == "oxigraph" and not no_cache:
-        kept = _kept_answer(data, query.bound_text(values), output_format, width, raw)
-        if kept is None:
+        options = f"{output_format}|{width}|{raw}|{sys.stdout.isatty()}|{sys.stdout.encoding}"
+        kept = _KeptAnswer(data, query.bound_text(values), options)
+        if kept.printed():
             return
     result = run_saved_query(query, _source(data, endpoint, backend, timeout), values,
                              allow_service=allow_service)  # fmt: skip
@@ -223,29 +224,23 @@ class _KeptAnswer:
         self.text, self.options = text, options
         self.key = self.answers.key(text, options)
 
+    def printed(self) -> bool:
+        """Print the answer kept for this query and options, if there is one."""
+        answer = self.answers.get(self.key) if self.key is not None else None
+        _warn(self.answers.warnings)
+        self.answers.warnings.clear()
+        if answer is None:
+            return False
+        sys.stdout.buffer.write(answer)
+        sys.stdout.flush()
+        return True
+
     def keep(self, answer: bytes) -> None:
         if self.key is None:  # the store was made by this query: its key now
             self.key = self.answers.key(self.text, self.options)
         if self.key is not None:
             self.answers.keep(self.key, answer)
         _warn(self.answers.warnings)
-
-
-def _kept_answer(data: Path, text: str, fmt: str, width: int | None, raw: bool):  # type: ignore[no-untyped-def]
-    """Print the answer kept for this query and options and return None; else (a miss)
-    where to keep the answer about to be computed."""
-    options = f"{fmt}|{width}|{raw}|{sys.stdout.isatty()}|{sys.stdout.encoding}"
-    kept = _KeptAnswer(data, text, options)
-    if kept.key is None:
-        return kept
-    answer = kept.answers.get(kept.key)
-    _warn(kept.answers.warnings)
-    kept.answers.warnings.clear()
-    if answer is None:
-        return kept
-    sys.stdout.buffer.write(answer)
-    sys.stdout.flush()
-    return None
 
 
 def _warn(messages: list[str]) -> None:
